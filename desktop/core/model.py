@@ -114,3 +114,105 @@ class ImportReport:
             "rejected": [{"path": p.path, "reason": p.reason} for p in self.rejected],
             "cases": list(self.cases),
         }
+
+
+@dataclass
+class CaseSummary:
+    id: int
+    ref: str
+    title: str
+    kind: str
+    status: str
+    customer: str | None
+    customer_id: int | None
+    media: int
+    opened_at: datetime
+    closed_at: datetime | None = None
+    policy_ref: str | None = None
+    incident_date: object | None = None  # datetime.date
+    handler: str | None = None
+    answered_at: datetime | None = None
+    first_message_at: datetime | None = None
+    first_answer_at: datetime | None = None
+    waiting_since: datetime | None = None
+    set_aside: int = 0
+    alerts: int = 0
+
+    def to_json(self) -> dict:
+        iso = _iso
+        return {
+            "ref": self.ref,
+            "title": self.title,
+            "customer": self.customer,
+            "status": self.status,
+            "media": self.media,
+            "opened_at": iso(self.opened_at),
+            "kind": self.kind,
+            "set_aside": self.set_aside,
+            "first_message_at": iso(self.first_message_at),
+            "first_answer_at": iso(self.first_answer_at),
+            "waiting_since": iso(self.waiting_since),
+        }
+
+
+@dataclass
+class MediaInfo:
+    id: int
+    case_ref: str
+    name: str
+    sha256: str | None
+    kind: str
+    size: int | None = None
+    width: int | None = None
+    height: int | None = None
+    duration_s: float | None = None
+    taken_at: datetime | None = None
+    taken_at_source: str | None = None
+    taken_date_only: bool = False
+    received_at: datetime | None = None
+    sender: str | None = None
+    camera: str | None = None
+    software: str | None = None
+    gps: tuple[float, float] | None = None
+    duplicate_of: str | None = None
+    duplicate_kind: str | None = None
+    set_aside: bool = False
+    included: bool = True
+    caption: str | None = None
+    flags: list[str] = field(default_factory=list)
+    format: str | None = None
+    orientation: int | None = None
+    message_id: int | None = None
+    duplicate_of_id: int | None = None
+
+    def to_json(self) -> dict:
+        taken: str | None
+        if self.taken_at is not None and self.taken_date_only:
+            taken = self.taken_at.date().isoformat()
+        else:
+            taken = _iso(self.taken_at)
+        return {
+            "case": self.case_ref,
+            "name": self.name,
+            "sha256": self.sha256,
+            "kind": self.kind,
+            "width": self.width,
+            "height": self.height,
+            "duration_s": self.duration_s,
+            "taken_at": taken,
+            "taken_at_source": self.taken_at_source,
+            "received_at": _iso(self.received_at),
+            "sender": self.sender,
+            "camera": self.camera,
+            "gps": list(self.gps) if self.gps else None,
+            "duplicate_of": self.duplicate_of,
+            "duplicate_kind": self.duplicate_kind,
+            "flags": list(self.flags),
+            "set_aside": self.set_aside,
+            "included": self.included,
+            "caption": self.caption,
+        }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,60 @@
+"""Entry point ``casedesk``: a command runs the command line; none opens the window (or explains the CLI)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+NO_DISPLAY_HELP = """\
+Casedesk could not open its window: no display is available here.
+
+Use the command line instead, for example:
+  casedesk import ~/Downloads/whatsapp-export.zip     copy a customer's files into the library
+  casedesk cases                                      list the cases
+  casedesk media --case C-2026-0001                   list the media of a case
+  casedesk export C-2026-0001 -o case.pdf             write the PDF case file
+  casedesk --help                                     all commands
+"""
+
+
+def has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def wants_cli(args: list[str]) -> bool:
+    """A command word (or help/version) means the command line; global options alone mean the window."""
+    skip = False
+    for a in args:
+        if skip:
+            skip = False
+            continue
+        if a in ("--data-dir", "--db-url"):
+            skip = True
+        elif a in ("-h", "--help", "--version") or not a.startswith("-"):
+            return True
+    return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if wants_cli(args):
+        from desktop.cli.main import main as cli_main
+
+        return cli_main(args)
+    if not has_display():
+        print(NO_DISPLAY_HELP, file=sys.stderr)
+        return 0
+    try:
+        from desktop.ui.app import run
+    except ImportError as e:
+        print(f"The window cannot start ({e}).\n\n{NO_DISPLAY_HELP}", file=sys.stderr)
+        return 2
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

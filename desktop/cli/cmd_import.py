@@ -1,0 +1,47 @@
+"""``casedesk import PATH... [--case REF] [--json]``"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, TerminalProgress, print_json
+from desktop.core.progress import CancelToken
+from desktop.services.importing import import_paths
+from desktop.services.library import Library
+
+
+def add_parser(sub, parents) -> None:
+    p = sub.add_parser("import", parents=parents, help="copy files, folders, ZIPs, chat exports and e-mails in")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--case", metavar="REF", help="put everything into this case (created if new)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(run=run)
+
+
+def run(lib: Library, args: argparse.Namespace) -> int:
+    bar = TerminalProgress("Importing")
+    cancel = CancelToken()
+    try:
+        report = import_paths(lib, args.paths, case_ref=args.case, progress=bar, cancel=cancel)
+    except KeyboardInterrupt:
+        cancel.cancel()
+        bar.close()
+        print("Import cancelled; the library is unchanged.", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        bar.close()
+    if args.json:
+        print_json(report.to_json())
+    else:
+        print(f"Imported {report.imported} file(s); {report.already_present} already in the library.")
+        if report.cases:
+            print("Cases: " + ", ".join(report.cases))
+        for name in report.missing:
+            print(f"Missing from the export: {name}")
+        for p in report.rejected:
+            print(f"Rejected: {p.path}: {p.reason}")
+    nothing_done = report.imported == 0 and report.already_present == 0 and not report.cases
+    if nothing_done:
+        return EXIT_USAGE
+    return EXIT_PROBLEMS if report.rejected else EXIT_OK

@@ -1,0 +1,79 @@
+"""The ``casedesk`` command line: one argparse tree, one module per command, no Qt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop import __version__
+from desktop.cli import cmd_import, cmd_list, cmd_verify
+from desktop.cli.output import EXIT_PROBLEMS, EXIT_USAGE, error
+from desktop.core.errors import CasedeskError, NotFound, UsageError
+from desktop.log import setup_logging
+from desktop.settings import resolve_paths
+
+COMMANDS = (cmd_import.add_parser, cmd_list.add_parsers, cmd_verify.add_parser)
+
+
+def _common() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                   help="library folder (default: $CASEDESK_DATA_DIR or the user data folder)")
+    p.add_argument("--db-url", metavar="URL", default=argparse.SUPPRESS,
+                   help="database URL, e.g. postgresql+psycopg://user@host/casedesk (default: SQLite in the library)")
+    p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS)
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="casedesk", parents=[common],
+        description="Casedesk: photos, videos, chats and e-mails from customers into claim and complaint cases.",
+        epilog="Without a command, the window opens. Exit codes: 0 done, 1 done with problems, 2 nothing done.",
+    )
+    parser.add_argument("--version", action="version", version=f"casedesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in COMMANDS:
+        add(sub, [common])
+    from desktop.cli import extra_commands
+
+    for add in extra_commands():
+        add(sub, [common])
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    paths = resolve_paths(getattr(args, "data_dir", None))
+    setup_logging(paths.logs, verbose=getattr(args, "verbose", False))
+    if getattr(args, "no_library", False):
+        return args.run(None, args)
+    from desktop.services.library import Library
+
+    try:
+        lib = Library(paths, getattr(args, "db_url", None))
+    except Exception as e:  # a library that cannot be opened is reported, not traced back
+        error(f"cannot open the library at {paths.data_dir}: {e}")
+        return EXIT_USAGE
+    try:
+        return args.run(lib, args)
+    except (NotFound, UsageError) as e:
+        error(str(e))
+        return EXIT_USAGE
+    except CasedeskError as e:
+        error(str(e))
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        error("interrupted")
+        return EXIT_USAGE
+    finally:
+        lib.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""Safe ZIP reading: no entry is written by its own path, and bombs are refused.
+
+Entries are validated (no absolute paths, no ``..``, no drive letters), then written under a folder the caller
+owns, by sanitised names. Declared sizes, the real number of bytes written, the compression ratio and the total
+are all bounded; a ZIP that breaks a bound is rejected whole. ZIPs inside a ZIP are opened one level deep.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from desktop.core.errors import UnsafeArchive
+from desktop.core.model import Problem
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]')
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    max_entries: int = 20_000
+    max_entry_bytes: int = 4 << 30  # one video may be large
+    max_total_bytes: int = 16 << 30
+    max_ratio: float = 200.0  # uncompressed / compressed, for entries over 1 MiB
+    nested_depth: int = 1
+
+
+@dataclass(frozen=True)
+class ExtractedFile:
+    path: Path  # on disk, inside the destination folder
+    name: str  # sanitised name inside the archive (posix, relative)
+    display: str  # for messages: "export.zip › folder/photo.jpg"
+
+
+def is_zip(head: bytes) -> bool:
+    return head[:4] in ZIP_MAGIC
+
+
+def safe_parts(entry_name: str) -> list[str] | None:
+    """Sanitised path components of an entry, or None when the name tries to leave the archive."""
+    name = entry_name.replace("\\", "/")
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return None
+    parts = [p for p in PurePosixPath(name).parts if p not in ("", ".")]
+    if any(p == ".." for p in parts):
+        return None
+    clean = []
+    for p in parts:
+        q = _UNSAFE_CHARS.sub("_", unicodedata.normalize("NFC", p)).strip()
+        q = q[:200] or "_"
+        if q in (".", ".."):
+            q = "_"
+        clean.append(q)
+    return clean or None
+
+
+def extract_zip(
+    zip_path: Path,
+    dest: Path,
+    *,
+    display: str | None = None,
+    limits: ZipLimits = ZipLimits(),
+    problems: list[Problem] | None = None,
+    depth: int = 0,
+) -> list[ExtractedFile]:
+    """Extract regular files of ``zip_path`` under ``dest``. Unsafe entries are skipped and reported.
+
+    Raises ``UnsafeArchive`` when the archive as a whole cannot be read safely (bomb, unreadable, too many
+    entries); ``dest`` is then emptied again.
+    """
+    problems = problems if problems is not None else []
+    label = display or zip_path.name
+    dest.mkdir(parents=True, exist_ok=True)
+    try:
+        zf = zipfile.ZipFile(zip_path)
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise UnsafeArchive(f"not a readable ZIP archive ({e})", label) from None
+    out: list[ExtractedFile] = []
+    try:
+        with zf:
+            infos = zf.infolist()
+            if len(infos) > limits.max_entries:
+                raise UnsafeArchive(f"ZIP has {len(infos)} entries, more than {limits.max_entries}", label)
+            declared = sum(i.file_size for i in infos)
+            if declared > limits.max_total_bytes:
+                raise UnsafeArchive("ZIP bomb: it would unpack to more than the allowed total size", label)
+            used: set[str] = set()
+            written = 0
+            for info in infos:
+                if info.is_dir():
+                    continue
+                mode = (info.external_attr >> 16) & 0o170000
+                if mode and not stat.S_ISREG(mode):
+                    problems.append(Problem(f"{label} › {info.filename}", "skipped: not a regular file (link or device)"))
+                    continue
+                parts = safe_parts(info.filename)
+                if parts is None:
+                    problems.append(Problem(f"{label} › {info.filename}", "ZIP entry escapes the archive; not extracted"))
+                    continue
+                if info.flag_bits & 0x1:
+                    problems.append(Problem(f"{label} › {info.filename}", "encrypted ZIP entry; cannot be read"))
+                    continue
+                if info.file_size > limits.max_entry_bytes:
+                    raise UnsafeArchive(f"ZIP bomb: entry {info.filename!r} is too large", label)
+                if info.file_size > (1 << 20) and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+                    raise UnsafeArchive(
+                        f"ZIP bomb: entry {info.filename!r} expands {info.file_size // max(info.compress_size, 1)}x",
+                        label,
+                    )
+                rel = "/".join(parts)
+                key = rel.casefold()
+                n = 1
+                while key in used:
+                    stem, dot, ext = parts[-1].rpartition(".")
+                    alt = f"{stem or ext} ({n}){dot}{ext if stem else ''}"
+                    rel = "/".join([*parts[:-1], alt])
+                    key = rel.casefold()
+                    n += 1
+                used.add(key)
+                target = dest.joinpath(*rel.split("/"))
+                if not target.resolve().is_relative_to(dest.resolve()):
+                    problems.append(Problem(f"{label} › {info.filename}", "ZIP entry escapes the archive; not extracted"))
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                written += _copy_bounded(zf, info, target, limits, label, budget=limits.max_total_bytes - written)
+                shown = f"{label} › {rel}"
+                if depth < limits.nested_depth and _looks_zip(target):
+                    inner = target.with_name(target.name + ".contents")
+                    try:
+                        out.extend(extract_zip(target, inner, display=shown, limits=limits, problems=problems, depth=depth + 1))
+                        target.unlink()
+                        continue
+                    except UnsafeArchive as e:
+                        problems.append(Problem(shown, e.message))
+                        target.unlink(missing_ok=True)
+                        continue
+                out.append(ExtractedFile(target, rel, shown))
+    except UnsafeArchive:
+        shutil.rmtree(dest, ignore_errors=True)
+        raise
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
+        shutil.rmtree(dest, ignore_errors=True)
+        raise UnsafeArchive(f"damaged ZIP archive ({e})", label) from None
+    return out
+
+
+def _looks_zip(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return is_zip(f.read(4))
+    except OSError:
+        return False
+
+
+def _copy_bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, limits: ZipLimits, label: str, budget: int) -> int:
+    """Copy one entry, counting real bytes: declared sizes can lie."""
+    cap = min(info.file_size, limits.max_entry_bytes, budget)
+    n = 0
+    with zf.open(info) as src, open(target, "wb") as dst:
+        while chunk := src.read(1 << 20):
+            n += len(chunk)
+            if n > cap:
+                dst.close()
+                target.unlink(missing_ok=True)
+                raise UnsafeArchive(f"ZIP bomb: entry {info.filename!r} unpacks beyond its declared size", label)
+            dst.write(chunk)
+    os.utime(target, (info_mtime(info),) * 2)
+    return n
+
+
+def info_mtime(info: zipfile.ZipInfo) -> float:
+    import time
+
+    try:
+        return time.mktime((*info.date_time, 0, 0, -1))
+    except (OverflowError, ValueError):
+        return 0.0

@@ -1,0 +1,95 @@
+"""Hash, store and probe incoming files in parallel, before the database transaction.
+
+Each worker reads a file once: the bytes are hashed, probed (one reduced decode) and written to the
+content-addressed store. Blobs are therefore on disk before the commit that references them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.errors import RejectedInput
+from desktop.core.model import ProbeResult
+from desktop.core.progress import CancelToken, Progress, null_progress
+from desktop.media.probe import probe_bytes, probe_path
+from desktop.services.library import Library
+
+IN_MEMORY_LIMIT = 256 << 20
+
+
+@dataclass
+class Analysed:
+    path: Path
+    sha256: str | None = None
+    size: int = 0
+    probe: ProbeResult | None = None  # None when the blob was already known
+    problem: str | None = None
+
+
+def analyse_one(lib: Library, path: Path, name: str, known: set[str]) -> Analysed:
+    try:
+        size = path.stat().st_size
+        if size <= IN_MEMORY_LIMIT:
+            data = path.read_bytes()
+            sha = hashlib.sha256(data).hexdigest()
+            if sha in known:
+                return Analysed(path, sha, size)
+            probe = probe_bytes(data, name)
+            lib.blobs.put_bytes(data, sha)
+        else:
+            probe = probe_path(path)
+            sha, size = lib.blobs.put_file(path)
+            if sha in known:
+                return Analysed(path, sha, size)
+        if probe.thumbnail:
+            _write_thumb(lib.thumb_path(sha), probe.thumbnail)
+        return Analysed(path, sha, size, probe)
+    except RejectedInput as e:
+        return Analysed(path, problem=e.message)
+    except OSError as e:
+        return Analysed(path, problem=f"cannot be read ({e.strerror or e})")
+    except Exception as e:  # a hostile file must never stop the batch
+        return Analysed(path, problem=f"cannot be read ({type(e).__name__}: {e})")
+
+
+def analyse_all(
+    lib: Library,
+    files: list[tuple[Path, str]],
+    known: set[str],
+    progress: Progress = null_progress,
+    cancel: CancelToken | None = None,
+    workers: int | None = None,
+) -> dict[Path, Analysed]:
+    """Analyse (path, display name) pairs on all cores; cancellable between files."""
+    results: dict[Path, Analysed] = {}
+    total = len(files)
+    n = workers or min(8, os.cpu_count() or 2)
+    with ThreadPoolExecutor(max_workers=n, thread_name_prefix="probe") as pool:
+        futures = {pool.submit(analyse_one, lib, p, name, known): (p, name) for p, name in files}
+        try:
+            for done, fut in enumerate(as_completed(futures), 1):
+                res = fut.result()
+                results[res.path] = res
+                progress(done, total, futures[fut][1])
+                if cancel is not None and cancel.cancelled:
+                    for f in futures:
+                        f.cancel()
+                    cancel.check()
+        finally:
+            for f in futures:
+                f.cancel()
+    return results
+
+
+def _write_thumb(target: Path, data: bytes) -> None:
+    if target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)

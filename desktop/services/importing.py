@@ -1,0 +1,130 @@
+"""``import_paths``: files, folders, ZIPs, chat exports and e-mails into the library in one transaction.
+
+Steps: plan the inputs (ZIPs unpacked safely into scratch space inside the library); hash, store and probe
+every file on all cores; then write every row in one database transaction. Blobs are on disk before the
+commit that references them, so a process killed at any point leaves the library as before or as after.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.core.errors import CasedeskError, UsageError
+from desktop.core.grouping import split_by_gaps
+from desktop.core.model import ImportReport, Problem
+from desktop.core.progress import CancelToken, Cancelled, Progress, null_progress, subrange
+from desktop.services import import_chat, import_mail
+from desktop.services.analyse import Analysed, analyse_all
+from desktop.services.library import Library
+from desktop.services.planning import LooseFile, Plan, plan_inputs
+from desktop.services.writer import REF_RE, ImportWriter, audit
+from desktop.store.schema import Blob, Case
+
+log = logging.getLogger(__name__)
+
+
+def import_paths(
+    lib: Library,
+    paths: list[Path | str],
+    *,
+    case_ref: str | None = None,
+    progress: Progress = null_progress,
+    cancel: CancelToken | None = None,
+    actor: str | None = None,
+) -> ImportReport:
+    """Import everything under ``paths``. Per-file problems land in ``report.rejected``; the rest goes on."""
+    if case_ref is not None and not REF_RE.match(case_ref):
+        raise UsageError(f"not a usable case reference: {case_ref!r} (letters, digits, '-', '.', '_')")
+    report = ImportReport()
+    with lib.workspace() as scratch:
+        progress(0, 1000, "Reading the inputs")
+        plan = plan_inputs([Path(p) for p in paths], scratch, report.rejected)
+        chats = [import_chat.read(u, lib, report.rejected) for u in plan.chats]
+        mails = [import_mail.read(u, report.rejected) for u in plan.mails]
+        chats = [c for c in chats if c is not None]
+        mails = [m for m in mails if m is not None]
+        files = [(f.path, f.name) for f in plan.loose]
+        for c in chats:
+            files.extend(c.files())
+        mail_files = [m.files(scratch) for m in mails]
+        for mf in mail_files:
+            files.extend(mf)
+        with lib.db.session() as s:
+            known = set(s.scalars(select(Blob.sha256)).all())
+        try:
+            analysed = analyse_all(lib, files, known, subrange(progress, 0.0, 0.9), cancel)
+        except Cancelled:
+            report.cancelled = True
+            return report
+        for path, name in files:
+            res = analysed.get(path)
+            if res is not None and res.problem:
+                report.rejected.append(Problem(_display(plan, chats, path, name), res.problem))
+        progress(900, 1000, "Saving")
+        with lib.db.session() as s:
+            w = ImportWriter(s, report, actor)
+            fixed_case = w.case_by_ref(case_ref) if case_ref else None
+            for chat in chats:
+                import_chat.write(w, chat, analysed, lib.prefs, fixed_case)
+            for mail in mails:
+                import_mail.write(w, mail, analysed, lib.prefs, fixed_case)
+            _write_loose(w, plan.loose, analysed, lib, fixed_case)
+            from desktop.services import duplicates  # after the rows exist
+
+            duplicates.refresh(s, list(w.touched_cases), lib.prefs)
+            for case in w.touched_cases.values():
+                audit(s, "import", case.id, actor, imported=report.imported, inputs=[str(p) for p in paths])
+            report.cases = sorted({c.ref for c in w.touched_cases.values()})
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+    progress(1000, 1000, "Done")
+    return report
+
+
+def _display(plan: Plan, chats: list, path: Path, name: str) -> str:
+    for f in plan.loose:
+        if f.path == path:
+            return f.display
+    return f"{path.parent.name} › {name}" if path.parent.name else name
+
+
+def _write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict[Path, Analysed], lib: Library,
+                 fixed_case: Case | None) -> None:
+    """Files without a sender: one named case, or suggested cases split by capture-time gaps."""
+    ok = [(f, analysed[f.path]) for f in loose if f.path in analysed and not analysed[f.path].problem]
+    if not ok:
+        return
+    by_source: dict[str, list[tuple[LooseFile, Analysed]]] = {}
+    for f, an in ok:
+        by_source.setdefault(f.source_label, []).append((f, an))
+    gap = timedelta(hours=lib.prefs.file_gap_hours)
+    for label, items in by_source.items():
+        src = w.source("files", label)
+        if fixed_case is not None:
+            for f, an in items:
+                w.add_media(fixed_case, an, f.name, source=src, mtime=f.mtime)
+            continue
+        fresh = [(f, an) for f, an in items if not w.media_exists(an.sha256 or "", f.name, None, None)]
+        w.report.already_present += len(items) - len(fresh)
+        times = [((f, an), _best_time(w, f, an)) for f, an in fresh]
+        for group in split_by_gaps(times, gap):
+            case = w.new_case(_title(label, group))
+            for f, an in group:
+                w.add_media(case, an, f.name, source=src, mtime=f.mtime)
+
+
+def _best_time(w: ImportWriter, f: LooseFile, an: Analysed):
+    chosen = w.capture(an, f.name, None, f.mtime)
+    return chosen.time.value if chosen.time else None
+
+
+def _title(label: str, group: list) -> str:
+    name = Path(label).name or label
+    return f"{name} ({len(group)} file{'s' if len(group) != 1 else ''})"
+
+
+__all__ = ["import_paths", "CasedeskError"]

@@ -1,0 +1,52 @@
+"""The open library: paths, database, blob store and preferences, passed to every service."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.settings import AppPaths, Preferences, default_db_url, resolve_paths
+from desktop.store.blobs import BlobStore
+from desktop.store.db import Database
+
+
+class Library:
+    def __init__(self, paths: AppPaths, db_url: str | None = None) -> None:
+        self.paths = paths.ensure()
+        self.db = Database(db_url or default_db_url(paths))
+        self.blobs = BlobStore(paths.originals)
+        self.prefs = Preferences.load(paths.preferences_file)
+
+    def save_prefs(self) -> None:
+        self.prefs.save(self.paths.preferences_file)
+
+    def thumb_path(self, sha256: str) -> Path:
+        return self.paths.thumbs / sha256[:2] / f"{sha256}.jpg"
+
+    def original_path(self, sha256: str) -> Path:
+        return self.blobs.path_for(sha256)
+
+    @contextmanager
+    def workspace(self) -> Iterator[Path]:
+        """A scratch folder inside the library (never outside it), removed afterwards."""
+        d = Path(tempfile.mkdtemp(prefix="import-", dir=self.paths.tmp))
+        try:
+            yield d
+        finally:
+            shutil.rmtree(d, ignore_errors=True)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_library(data_dir: str | Path | None = None, db_url: str | None = None) -> Library:
+    return Library(resolve_paths(data_dir), db_url)

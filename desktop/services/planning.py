@@ -1,0 +1,132 @@
+"""Turn what the user dropped (files, folders, ZIPs, chat exports, e-mails) into units of work.
+
+ZIPs are unpacked safely into the import's scratch folder inside the library. Nothing is written elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from desktop.core.errors import UnsafeArchive
+from desktop.core.model import Problem
+from desktop.intake.archive import extract_zip, is_zip
+from desktop.intake.chat_export import find_chat_exports
+from desktop.intake.folder import is_ignored, walk_files
+from desktop.intake.mail import is_mail_file
+from desktop.intake.whatsapp import chat_name_from_filename, looks_like_chat
+
+
+# ZIP containers that are documents in their own right: kept as files, never unpacked.
+ZIP_BASED_DOCUMENTS = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".epub", ".apk", ".jar", ".kmz"}
+
+
+@dataclass
+class LooseFile:
+    path: Path
+    name: str  # original file name
+    display: str  # for messages
+    mtime: datetime | None
+    source_label: str  # folder or archive it came from
+
+
+@dataclass
+class ChatUnit:
+    chat_file: Path
+    display: str
+    chat_name: str | None
+
+
+@dataclass
+class MailUnit:
+    path: Path
+    display: str
+
+
+@dataclass
+class Plan:
+    loose: list[LooseFile] = field(default_factory=list)
+    chats: list[ChatUnit] = field(default_factory=list)
+    mails: list[MailUnit] = field(default_factory=list)
+    inputs: int = 0
+
+
+def _head(path: Path, n: int = 4096) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(n)
+    except OSError:
+        return b""
+
+
+def _mtime(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+    except (OSError, OverflowError, ValueError):
+        return None
+
+
+def plan_inputs(paths: list[Path], scratch: Path, problems: list[Problem]) -> Plan:
+    plan = Plan()
+    for n, raw in enumerate(paths):
+        path = Path(raw)
+        if not path.exists():
+            problems.append(Problem(str(path), "not found"))
+            continue
+        plan.inputs += 1
+        if path.is_dir():
+            _plan_folder(path, path.name, str(path), None, plan, problems, scratch / f"in{n}")
+        else:
+            _plan_file(path, str(path), str(path.parent), plan, problems, scratch / f"in{n}")
+    return plan
+
+
+def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[Problem], scratch: Path) -> None:
+    head = _head(path)
+    if is_zip(head) and path.suffix.lower() not in ZIP_BASED_DOCUMENTS:
+        try:
+            extract_zip(path, scratch, display=display, problems=problems)
+        except UnsafeArchive as e:
+            problems.append(Problem(display, e.message))
+            return
+        _plan_folder(scratch, path.name, display, chat_name_from_filename(path.name), plan, problems, None)
+        return
+    mail_kind = is_mail_file(path, head)
+    if mail_kind:
+        plan.mails.append(MailUnit(path, display))
+        return
+    if looks_like_chat(path.name, head):
+        plan.chats.append(ChatUnit(path, display, chat_name_from_filename(path.name)))
+        return
+    plan.loose.append(LooseFile(path, path.name, display, _mtime(path), label))
+
+
+def _plan_folder(
+    root: Path,
+    label: str,
+    display: str,
+    chat_name: str | None,
+    plan: Plan,
+    problems: list[Problem],
+    scratch: Path | None,
+) -> None:
+    chats = find_chat_exports(root)
+    chat_dirs = {c.parent for c in chats}
+    for c in chats:
+        rel = c.relative_to(root).as_posix()
+        name = chat_name if len(chats) == 1 and chat_name else chat_name_from_filename(c.name)
+        plan.chats.append(ChatUnit(c, f"{display} › {rel}" if rel != c.name or root != c.parent else f"{display} › {c.name}", name))
+    for i, f in enumerate(walk_files(root, problems)):
+        if f.parent in chat_dirs or is_ignored(f.name):
+            continue  # files of a chat export are handled with their chat
+        rel = f.relative_to(root).as_posix()
+        shown = f"{display} › {rel}"
+        head = _head(f)
+        if is_zip(head) and scratch is not None:
+            _plan_file(f, shown, label, plan, problems, scratch / f"z{i}")
+            continue
+        if is_mail_file(f, head):
+            plan.mails.append(MailUnit(f, shown))
+            continue
+        plan.loose.append(LooseFile(f, f.name, shown, _mtime(f), label))

@@ -1,0 +1,100 @@
+"""Where the library lives and the handler's preferences.
+
+Paths are resolved once into an ``AppPaths`` object and passed down; nothing here is a mutable global.
+Order: ``--data-dir`` argument, then ``CASEDESK_DATA_DIR``, then the platform's user data directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Casedesk"
+APP_AUTHOR = "Casedesk"
+ENV_DATA_DIR = "CASEDESK_DATA_DIR"
+ENV_DB_URL = "CASEDESK_DB_URL"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+
+    @property
+    def db_file(self) -> Path:
+        return self.data_dir / "library.db"
+
+    @property
+    def originals(self) -> Path:
+        return self.data_dir / "originals"
+
+    @property
+    def thumbs(self) -> Path:
+        return self.data_dir / "thumbs"
+
+    @property
+    def tmp(self) -> Path:
+        return self.data_dir / "tmp"
+
+    @property
+    def logs(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def preferences_file(self) -> Path:
+        return self.data_dir / "preferences.json"
+
+    def ensure(self) -> AppPaths:
+        for p in (self.data_dir, self.originals, self.thumbs, self.tmp, self.logs):
+            p.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+    """The library location from the argument, the environment, or platformdirs."""
+    chosen = data_dir or os.environ.get(ENV_DATA_DIR)
+    if chosen:
+        return AppPaths(Path(chosen).expanduser().resolve())
+    return AppPaths(Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)))
+
+
+def default_db_url(paths: AppPaths) -> str:
+    return os.environ.get(ENV_DB_URL) or f"sqlite:///{paths.db_file.as_posix()}"
+
+
+@dataclass
+class Preferences:
+    """Settings a handler can change. Stored as JSON beside the library."""
+
+    business_names: list[str] = field(default_factory=lambda: ["Casedesk", "Claims Team", "Complaints Team"])
+    default_region: str = "NL"
+    case_gap_days: int = 7  # silence in a chat that starts a new suggested case
+    file_gap_hours: int = 12  # capture-time gap that splits loose files into suggested cases
+    answer_norm_minutes: int = 60  # customers expect an answer on WhatsApp within this
+    incident_doubt_days: int = 30  # taken this long before the incident date raises a flag
+    dup_same_threshold: int | None = None  # None: the engine's tuned default
+    dup_similar_threshold: int | None = None
+    language: str = ""  # "" follows the system; "en" or "nl"
+
+    @classmethod
+    def load(cls, path: Path) -> Preferences:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        prefs = cls()
+        for key, value in raw.items() if isinstance(raw, dict) else ():
+            if key in known and isinstance(value, type(getattr(prefs, key))) or (
+                key in known and getattr(prefs, key) is None
+            ):
+                setattr(prefs, key, value)
+        return prefs
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        os.replace(tmp, path)

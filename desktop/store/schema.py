@@ -1,0 +1,191 @@
+"""The typed ORM. ORM objects never leave ``desktop.store``: queries hand out core dataclasses."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from desktop.store.types import IsoDate, IsoDateTime, JsonList
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(32), unique=True)  # E.164
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)  # lower case
+    created_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    cases: Mapped[list[Case]] = relationship(back_populates="customer")
+
+
+class Case(Base):
+    __tablename__ = "case_"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(20), unique=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="claim")
+    status: Mapped[str] = mapped_column(String(30), default="new")
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
+    policy_ref: Mapped[str | None] = mapped_column(String(100))
+    incident_date: Mapped[date | None] = mapped_column(IsoDate)
+    handler: Mapped[str | None] = mapped_column(String(100))
+    opened_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(IsoDateTime)  # handler marked "answered"
+    customer: Mapped[Customer | None] = relationship(back_populates="cases")
+
+
+class Source(Base):
+    """One import of one input (a folder, a ZIP, a chat export, an e-mail, loose files)."""
+
+    __tablename__ = "source"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # files | zip | whatsapp | email
+    path: Mapped[str] = mapped_column(Text)  # as given, posix form
+    chat_key: Mapped[str | None] = mapped_column(String(300), index=True)
+    imported_at: Mapped[datetime] = mapped_column(IsoDateTime)
+
+
+class Message(Base):
+    __tablename__ = "message"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
+    sent_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    sender: Mapped[str | None] = mapped_column(String(300))
+    from_customer: Mapped[bool] = mapped_column(Boolean, default=True)
+    kind: Mapped[str] = mapped_column(String(20), default="text")  # text|attachment|system|email|...
+    subject: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, default="")
+    match_key: Mapped[str] = mapped_column(String(64), index=True)  # sender|time|text hash for re-exports
+    external_id: Mapped[str | None] = mapped_column(String(500), index=True)  # e-mail Message-ID
+
+
+class Blob(Base):
+    """One original, by content. Probed facts live here; occurrences are MediaItems."""
+
+    __tablename__ = "blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(10))
+    mime: Mapped[str] = mapped_column(String(100))
+    format: Mapped[str | None] = mapped_column(String(20))
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    duration_s: Mapped[float | None] = mapped_column(Float)
+    codec: Mapped[str | None] = mapped_column(String(40))
+    orientation: Mapped[int | None] = mapped_column(Integer)
+    has_exif: Mapped[bool] = mapped_column(Boolean, default=False)
+    exif_taken: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    exif_digitized: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    exif_modified: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    make: Mapped[str | None] = mapped_column(String(100))
+    model: Mapped[str | None] = mapped_column(String(100))
+    software: Mapped[str | None] = mapped_column(String(200))
+    gps_lat: Mapped[float | None] = mapped_column(Float)
+    gps_lon: Mapped[float | None] = mapped_column(Float)
+    video_created_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    phash: Mapped[str | None] = mapped_column(String(16), index=True)  # 64-bit hex
+    fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
+    warnings: Mapped[list] = mapped_column(JsonList, default=list)
+    stored_at: Mapped[datetime] = mapped_column(IsoDateTime)
+
+
+class MediaItem(Base):
+    """One occurrence of a file in a case: who sent it, when, under which name."""
+
+    __tablename__ = "media_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id"), index=True)
+    blob_sha256: Mapped[str | None] = mapped_column(ForeignKey("blob.sha256"), index=True)  # None: missing
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("message.id"))
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)  # original file name
+    received_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    sender: Mapped[str | None] = mapped_column(String(300))
+    file_mtime: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    taken_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    taken_at_source: Mapped[str | None] = mapped_column(String(20))
+    taken_date_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    included: Mapped[bool] = mapped_column(Boolean, default=True)
+    caption: Mapped[str | None] = mapped_column(Text)
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("media_item.id"))
+    duplicate_kind: Mapped[str | None] = mapped_column(String(10))
+    set_aside: Mapped[bool] = mapped_column(Boolean, default=False)
+    added_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    blob: Mapped[Blob | None] = relationship()
+    __table_args__ = (Index("ix_media_case_taken", "case_id", "taken_at"),)
+
+
+class Note(Base):
+    __tablename__ = "note"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id"), index=True)
+    media_item_id: Mapped[int | None] = mapped_column(ForeignKey("media_item.id"))
+    author: Mapped[str | None] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(IsoDateTime)
+
+
+class DupDecision(Base):
+    """A handler's ruling on a pair: "not-duplicate", or a chosen keeper."""
+
+    __tablename__ = "dup_decision"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha_a: Mapped[str] = mapped_column(String(64))
+    sha_b: Mapped[str] = mapped_column(String(64))
+    decision: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    __table_args__ = (UniqueConstraint("sha_a", "sha_b", "decision"),)
+
+
+class Alert(Base):
+    """The same picture in another customer's case (possible fraud)."""
+
+    __tablename__ = "alert"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id"), index=True)
+    other_case_id: Mapped[int] = mapped_column(ForeignKey("case_.id"))
+    media_item_id: Mapped[int] = mapped_column(ForeignKey("media_item.id"))
+    other_media_item_id: Mapped[int] = mapped_column(ForeignKey("media_item.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    dismissed: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (UniqueConstraint("media_item_id", "other_media_item_id"),)
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(IsoDateTime)
+    actor: Mapped[str | None] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(50))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_.id"), index=True)
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class Setting(Base):
+    """Library-wide settings shared by a team (business names, ...), as JSON text."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
