@@ -1,0 +1,104 @@
+"""The command line as a user runs it: a real process, a real library, JSON parsed back."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.gen import jpeg
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def casedesk(*args: str, data_dir: Path, check: bool = False) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args], cwd=ROOT,
+                          capture_output=True, text=True, env=env, timeout=300)
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_import_cases_media_json_and_exit_codes(tmp_path):
+    data = tmp_path / "lib"
+    src = tmp_path / "in"
+    jpeg(src / "a.jpg", seed=1, taken="2024:03:14 10:12:33", make="Nikon", model="D70")
+    (src / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 10)
+    proc = casedesk("import", str(src), "--json", data_dir=data)
+    assert proc.returncode == 1, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["imported"] == 1 and out["already_present"] == 0 and len(out["cases"]) == 1
+    assert [r["path"].endswith("broken.jpg") for r in out["rejected"]] == [True]
+    assert "Traceback" not in proc.stderr
+
+    again = casedesk("import", str(src / "a.jpg"), "--json", data_dir=data)
+    assert again.returncode == 0 and json.loads(again.stdout)["already_present"] == 1
+
+    cases = json.loads(casedesk("cases", "--json", data_dir=data, check=True).stdout)
+    assert [set(c) >= {"ref", "title", "customer", "status", "media", "opened_at"} for c in cases] == [True]
+    assert cases[0]["media"] == 1 and cases[0]["status"] == "new"
+
+    media = json.loads(casedesk("media", "--case", cases[0]["ref"], "--json", data_dir=data, check=True).stdout)
+    m = media[0]
+    assert set(m) >= {"case", "name", "sha256", "kind", "width", "height", "duration_s", "taken_at",
+                      "taken_at_source", "received_at", "sender", "camera", "gps", "duplicate_of",
+                      "duplicate_kind", "flags"}
+    assert (m["name"], m["kind"], m["taken_at"], m["taken_at_source"], m["camera"]) == (
+        "a.jpg", "image", "2024-03-14T10:12:33", "exif", "Nikon D70")
+
+    table = casedesk("cases", data_dir=data, check=True).stdout
+    assert cases[0]["ref"] in table
+    assert casedesk("media", "--case", "C-1999-9999", data_dir=data).returncode == 2
+    assert casedesk("import", str(tmp_path / "nothing-here"), data_dir=data).returncode == 2
+    assert casedesk("frobnicate", data_dir=data).returncode == 2
+
+
+def test_verify_exit_code(tmp_path):
+    data = tmp_path / "lib"
+    casedesk("import", str(jpeg(tmp_path / "a.jpg", seed=3)), data_dir=data, check=True)
+    assert casedesk("verify", data_dir=data).returncode == 0
+    blob = next((data / "originals").glob("??/*"))
+    os.chmod(blob, 0o644)
+    blob.write_bytes(b"tampered")
+    proc = casedesk("verify", "--json", data_dir=data)
+    assert proc.returncode == 1 and json.loads(proc.stdout)["modified"] == [blob.name]
+
+
+def test_no_display_explains_the_command_line(tmp_path):
+    proc = casedesk(data_dir=tmp_path / "lib")
+    assert proc.returncode == 0
+    assert "casedesk import" in proc.stderr and "no display" in proc.stderr
+
+
+@pytest.mark.slow
+def test_sigkill_during_import_leaves_library_consistent(tmp_path):
+    data = tmp_path / "lib"
+    src = tmp_path / "many"
+    for i in range(160):
+        jpeg(src / f"p{i:03d}.jpg", seed=i, size=(1600, 1200), taken=f"2024:03:14 10:{i // 60:02d}:{i % 60:02d}")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    cmd = [sys.executable, "-m", "desktop", "--data-dir", str(data), "import", str(src), "--json"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if len(list((data / "originals").glob("??/*"))) >= 20:
+            break
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert casedesk("verify", data_dir=data).returncode == 0
+    media = json.loads(casedesk("media", "--json", data_dir=data, check=True).stdout)
+    assert media == []  # the transaction never committed: as before
+    out = json.loads(casedesk("import", str(src), "--json", data_dir=data, check=True).stdout)
+    assert out["imported"] == 160 and out["rejected"] == []
+    assert casedesk("verify", data_dir=data).returncode == 0
+    again = json.loads(casedesk("import", str(src), "--json", data_dir=data, check=True).stdout)
+    assert again["imported"] == 0 and again["already_present"] == 160

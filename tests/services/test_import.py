@@ -1,0 +1,117 @@
+"""Intake end to end through the import service, on a real SQLite library."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta, timezone
+
+from desktop.services.cases import list_cases, list_media
+from desktop.services.importing import import_paths
+from desktop.services.verify import verify_store
+from tests.gen import jpeg, zip_of
+
+
+def files_outside(root, lib_dir):
+    return sorted(str(p) for p in root.rglob("*") if not p.is_relative_to(lib_dir))
+
+
+def test_folder_import_with_capture_times(lib, tmp_path):
+    src = tmp_path / "from-customer"
+    jpeg(src / "a.jpg", seed=1, taken="2024:03:14 10:12:33", offset="+02:00", subsec="25", make="Canon",
+         model="Canon EOS 40D")
+    jpeg(src / "sub" / "IMG_20240314_111500.jpg", seed=2)
+    jpeg(src / "c.jpg", seed=3, taken="2024:03:14 12:00:00", software="Adobe Photoshop CS6")
+    report = import_paths(lib, [src])
+    assert (report.imported, report.already_present, report.rejected) == (3, 0, [])
+    assert len(report.cases) == 1
+    media = {m.name: m for m in list_media(lib)}
+    a = media["a.jpg"]
+    assert a.taken_at == datetime(2024, 3, 14, 10, 12, 33, 250000, tzinfo=timezone(timedelta(hours=2)))
+    assert a.taken_at_source == "exif" and a.camera == "Canon EOS 40D" and a.width == 640
+    assert a.to_json()["taken_at"] == "2024-03-14T10:12:33.250000+02:00"
+    b = media["IMG_20240314_111500.jpg"]
+    assert b.taken_at_source == "filename" and b.taken_at == datetime(2024, 3, 14, 11, 15)
+    assert "exif-stripped" in b.flags
+    c = media["c.jpg"]
+    assert c.taken_at.tzinfo is None and "edited" in c.flags
+    assert all(lib.blobs.has(m.sha256) for m in media.values())
+    assert all(lib.thumb_path(m.sha256).is_file() for m in media.values())
+
+
+def test_reimport_adds_nothing(lib, tmp_path):
+    src = tmp_path / "in"
+    for i in range(4):
+        jpeg(src / f"p{i}.jpg", seed=i, taken=f"2024:03:14 10:0{i}:00")
+    first = import_paths(lib, [src])
+    again = import_paths(lib, [src])
+    assert first.imported == 4 and again.imported == 0 and again.already_present == 4
+    assert len(list_media(lib)) == 4 and len(list_cases(lib)) == 1
+
+
+def test_capture_gaps_suggest_cases(lib, tmp_path):
+    src = tmp_path / "in"
+    jpeg(src / "a.jpg", seed=1, taken="2024:03:14 10:00:00")
+    jpeg(src / "b.jpg", seed=2, taken="2024:03:14 15:00:00")
+    jpeg(src / "c.jpg", seed=3, taken="2024:03:20 09:00:00")
+    report = import_paths(lib, [src])
+    assert len(report.cases) == 2
+    by_case = {}
+    for m in list_media(lib):
+        by_case.setdefault(m.case_ref, []).append(m.name)
+    assert sorted(map(sorted, by_case.values())) == [["a.jpg", "b.jpg"], ["c.jpg"]]
+
+
+def test_named_case_and_same_bytes_twice(lib, tmp_path):
+    p = jpeg(tmp_path / "x.jpg", seed=5)
+    q = tmp_path / "copy of x.jpg"
+    q.write_bytes(p.read_bytes())
+    report = import_paths(lib, [p, q], case_ref="C-2026-0042")
+    assert report.cases == ["C-2026-0042"] and report.imported == 2
+    media = list_media(lib, case_ref="C-2026-0042")
+    assert sorted(m.duplicate_kind or "" for m in media) == ["", "exact"]
+    assert len({m.sha256 for m in media}) == 1
+
+
+def test_broken_files_reported_rest_imported(lib, tmp_path):
+    src = tmp_path / "in"
+    good = jpeg(src / "good.jpg", seed=1)
+    data = jpeg(tmp_path / "full.jpg", seed=2, size=(1200, 900)).read_bytes()
+    (src / "truncated.jpg").write_bytes(data[: len(data) // 2])
+    (src / "notes.jpg").write_text("this is not a picture\n" * 20)
+    (src / "empty.jpg").write_bytes(b"")
+    report = import_paths(lib, [src, tmp_path / "does-not-exist"])
+    reasons = {os.path.basename(p.path.split(" › ")[-1]): p.reason for p in report.rejected}
+    assert "truncated" in reasons["truncated.jpg"].lower()
+    assert "text" in reasons["notes.jpg"].lower()
+    assert reasons["does-not-exist"] == "not found"
+    assert report.imported >= 1 and "good.jpg" in {m.name for m in list_media(lib)}
+    assert good.exists()
+
+
+def test_hostile_zip_nothing_written_outside(lib, tmp_path):
+    before = files_outside(tmp_path, lib.paths.data_dir)
+    photo = jpeg(tmp_path / "src.jpg", seed=7).read_bytes()
+    z = zip_of(tmp_path / "upload.zip", [("../escaped.jpg", photo), ("/abs.jpg", photo),
+                                         ("ok/photo.jpg", photo)])
+    bomb = zip_of(tmp_path / "bomb.zip", [("huge.bin", b"\0" * (64 << 20))])
+    before = files_outside(tmp_path, lib.paths.data_dir)
+    report = import_paths(lib, [z, bomb])
+    assert report.imported == 1
+    reasons = [p.reason for p in report.rejected]
+    assert sum("escapes the archive" in r for r in reasons) == 2
+    assert any("ZIP bomb" in r for r in reasons)
+    assert files_outside(tmp_path, lib.paths.data_dir) == before
+    assert not (tmp_path / "escaped.jpg").exists() and not list(lib.paths.tmp.iterdir())
+
+
+def test_verify_catches_modified_blob(lib, tmp_path):
+    import_paths(lib, [jpeg(tmp_path / "a.jpg", seed=1), jpeg(tmp_path / "b.jpg", seed=2)])
+    assert verify_store(lib).ok
+    sha = list_media(lib)[0].sha256
+    p = lib.blobs.path_for(sha)
+    os.chmod(p, 0o644)
+    with open(p, "r+b") as f:
+        f.seek(100)
+        f.write(b"X")
+    res = verify_store(lib)
+    assert res.modified == [sha] and not res.ok
