@@ -192,6 +192,7 @@ class MediaInfo:
         else:
             taken = _iso(self.taken_at)
         return {
+            "id": self.id,
             "case": self.case_ref,
             "name": self.name,
             "sha256": self.sha256,

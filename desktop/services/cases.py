@@ -39,7 +39,7 @@ class MessageInfo:
     attachments: list[str]
 
     def to_json(self) -> dict:
-        return {"sent_at": self.sent_at.isoformat() if self.sent_at else None, "sender": self.sender,
+        return {"id": self.id, "case": self.case_ref, "sent_at": self.sent_at.isoformat() if self.sent_at else None, "sender": self.sender,
                 "text": self.text, "attachments": self.attachments, "kind": self.kind,
                 "from_customer": self.from_customer}
 
