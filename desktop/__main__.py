@@ -44,16 +44,41 @@ def main(argv: list[str] | None = None) -> int:
     if wants_cli(args):
         from desktop.cli.main import main as cli_main
 
-        return cli_main(args)
+        status = cli_main(args)
+        if status == 0 and _is_demo(args) and "--no-window" not in args and has_display():
+            return _open_window(_demo_window_args(args))
+        return status
     if not has_display():
         print(NO_DISPLAY_HELP, file=sys.stderr)
         return 0
+    return _open_window(args)
+
+
+def _open_window(args: list[str]) -> int:
     try:
         from desktop.ui.app import run
     except ImportError as e:
         print(f"The window cannot start ({e}).\n\n{NO_DISPLAY_HELP}", file=sys.stderr)
         return 2
     return run(args)
+
+
+def _is_demo(args: list[str]) -> bool:
+    return [a for a in args if not a.startswith("-")][:1] == ["demo"] or (
+        "demo" in args and args.index("demo") > 0 and args[args.index("demo") - 1] not in ("--data-dir", "--db-url"))
+
+
+def _demo_window_args(args: list[str]) -> list[str]:
+    from desktop.settings import demo_paths
+
+    out: list[str] = []
+    if "--data-dir" in args:
+        out += ["--data-dir", args[args.index("--data-dir") + 1]]
+    else:
+        out += ["--data-dir", str(demo_paths().data_dir)]
+    if "--db-url" in args:
+        out += ["--db-url", args[args.index("--db-url") + 1]]
+    return out
 
 
 if __name__ == "__main__":

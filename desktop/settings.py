@@ -61,6 +61,11 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     return AppPaths(Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)))
 
 
+def demo_paths() -> AppPaths:
+    """The demo library lives apart from the real one."""
+    return AppPaths(Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "demo")
+
+
 def default_db_url(paths: AppPaths) -> str:
     return os.environ.get(ENV_DB_URL) or f"sqlite:///{paths.db_file.as_posix()}"
 

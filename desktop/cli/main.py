@@ -10,7 +10,7 @@ from desktop.cli import cmd_import, cmd_list, cmd_verify
 from desktop.cli.output import EXIT_PROBLEMS, EXIT_USAGE, error
 from desktop.core.errors import CasedeskError, NotFound, UsageError
 from desktop.log import setup_logging
-from desktop.settings import resolve_paths
+from desktop.settings import demo_paths, resolve_paths
 
 COMMANDS = (cmd_import.add_parser, cmd_list.add_parsers, cmd_verify.add_parser)
 
@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     paths = resolve_paths(getattr(args, "data_dir", None))
+    if getattr(args, "demo", False) and not getattr(args, "data_dir", None):
+        paths = demo_paths()
     setup_logging(paths.logs, verbose=getattr(args, "verbose", False))
     if getattr(args, "no_library", False):
         return args.run(None, args)
