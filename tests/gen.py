@@ -68,3 +68,65 @@ def zip_of(path: Path, entries: list[tuple[str, bytes]]) -> Path:
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
     return path
+
+
+_MEDIA_CACHE: dict[str, bytes] = {}
+
+
+def media_file_bytes(name: str, seed: int, workdir: Path) -> bytes:
+    """Real bytes for an attachment name: a JPEG, WebP, MP4, Opus/M4A sound or PDF; vCard text otherwise."""
+    import io
+
+    ext = name.rsplit(".", 1)[-1].lower()
+    if ext in ("jpg", "jpeg"):
+        return jpeg(workdir / f"_gen_{seed}.jpg", seed=seed, size=(320, 240)).read_bytes()
+    if ext == "webp":
+        buf = io.BytesIO()
+        picture((96, 96), seed).save(buf, "WEBP")
+        return buf.getvalue()
+    if ext == "pdf":
+        return (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>"
+                b"endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n") + str(seed).encode()
+    if ext in ("mp4", "opus", "ogg", "m4a", "mp3"):
+        if ext not in _MEDIA_CACHE:
+            _MEDIA_CACHE[ext] = _av_media(ext, workdir)
+        return _MEDIA_CACHE[ext]
+    return f"BEGIN:VCARD\nVERSION:3.0\nFN:Sample {seed}\nEND:VCARD\n".encode()
+
+
+def _av_media(ext: str, workdir: Path) -> bytes:
+    from fractions import Fraction
+
+    import av
+    import numpy as np
+
+    path = workdir / f"_gen.{ext}"
+    workdir.mkdir(parents=True, exist_ok=True)
+    if ext == "mp4":
+        with av.open(str(path), "w", format="mp4") as out:
+            st = out.add_stream("mpeg4", rate=10)
+            st.width, st.height, st.pix_fmt = 160, 120, "yuv420p"
+            for i in range(10):
+                frame = av.VideoFrame.from_image(picture((160, 120), i))
+                for pkt in st.encode(frame):
+                    out.mux(pkt)
+            for pkt in st.encode():
+                out.mux(pkt)
+        return path.read_bytes()
+    codec, fmt = {"opus": ("libopus", "ogg"), "ogg": ("libopus", "ogg"), "m4a": ("aac", "mp4"),
+                  "mp3": ("libmp3lame", "mp3")}[ext]
+    with av.open(str(path), "w", format=fmt) as out:
+        st = out.add_stream(codec, rate=48000)
+        st.layout = "mono"
+        t = np.arange(48000, dtype=np.float32) / 48000
+        samples = (0.2 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+        for i in range(0, 48000, 960):
+            frame = av.AudioFrame.from_ndarray(samples[None, i:i + 960], format="flt", layout="mono")
+            frame.sample_rate = 48000
+            frame.time_base = Fraction(1, 48000)
+            frame.pts = i
+            for pkt in st.encode(frame):
+                out.mux(pkt)
+        for pkt in st.encode():
+            out.mux(pkt)
+    return path.read_bytes()

@@ -1,0 +1,127 @@
+"""WhatsApp exports through the import service: customers, messages, attachments on their messages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from desktop.services import case_edit
+from desktop.services.cases import list_cases, list_customers, list_media, list_messages
+from desktop.services.importing import import_paths
+from tests.conftest import FIXTURES
+from tests.gen import media_file_bytes, zip_of
+
+WA = FIXTURES / "whatsapp"
+EXPECTED = json.loads((WA / "expected.json").read_text()) if (WA / "expected.json").exists() else {"files": {}}
+BUSINESS = ["Claims Desk", "Schadeservice", "Verzekeraar Schadedesk", "Reiseservice", "Service Clients",
+            "Atención al Cliente", "Complaints Team"]
+AUTHORED = sorted(k for k, v in EXPECTED["files"].items() if k.startswith("casedesk-authored/") and v["attachments"])
+
+
+def build_export(case_key: str, dest: Path, *, drop: set[str] = frozenset(), extra: bool = False,
+                 seed: int = 0) -> Path:
+    """A folder export: the fixture's chat text plus a generated file for every attachment it names."""
+    rec = EXPECTED["files"][case_key]
+    src = WA / case_key
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(src, dest / src.name)
+    for i, att in enumerate(rec["attachments"]):
+        if att["file"] not in drop:
+            (dest / att["file"]).write_bytes(media_file_bytes(att["file"], seed + i, dest.parent / "gen"))
+    if extra:
+        (dest / "IMG-20990101-WA9999.jpg").write_bytes(media_file_bytes("x.jpg", 4242, dest.parent / "gen"))
+    return dest
+
+
+@pytest.fixture
+def chat_lib(lib):
+    lib.prefs.business_names = BUSINESS
+    return lib
+
+
+@pytest.mark.parametrize("key", AUTHORED)
+def test_every_attachment_lands_on_its_message(chat_lib, tmp_path, key):
+    rec = EXPECTED["files"][key]
+    folder = build_export(key, tmp_path / "export")
+    report = import_paths(chat_lib, [folder])
+    assert report.rejected == [] and report.imported == len(rec["attachments"])
+    media = {m.name: m for m in list_media(chat_lib)}
+    customers = list_customers(chat_lib)
+    assert len(customers) == 1 and customers[0].name not in BUSINESS
+    for att in rec["attachments"]:
+        m = media[att["file"]]
+        assert m.received_at == datetime.fromisoformat(att["t"]), att
+        assert m.sender == att["sender"]
+        msgs = [x for x in list_messages(chat_lib) if m.sha256 in x.attachments]
+        assert len(msgs) == 1 and msgs[0].sent_at == datetime.fromisoformat(att["t"])
+    assert import_paths(chat_lib, [folder]).imported == 0  # again: nothing added
+
+
+def test_zip_export_phone_customer_missing_and_unlinked(chat_lib, tmp_path):
+    key = "casedesk-authored/android-nl-24h/WhatsApp-chat met +31 6 12345678.txt"
+    rec = EXPECTED["files"][key]
+    missing = rec["attachments"][0]["file"]
+    folder = build_export(key, tmp_path / "export", drop={missing}, extra=True)
+    z = zip_of(tmp_path / "WhatsApp-chat met +31 6 12345678.zip",
+               [(p.name, p.read_bytes()) for p in sorted(folder.iterdir())])
+    report = import_paths(chat_lib, [z])
+    assert report.missing == [missing]
+    assert report.imported == len(rec["attachments"])  # the others plus the unlinked file
+    [cust] = list_customers(chat_lib)
+    assert cust.phone == "+31612345678"
+    media = {m.name: m for m in list_media(chat_lib)}
+    assert media[missing].kind == "missing" and "missing-file" in media[missing].flags
+    assert media["IMG-20990101-WA9999.jpg"].sender is None  # unlinked attachment, still imported
+    cases = list_cases(chat_lib)
+    assert cases[0].first_message_at == datetime(2024, 2, 28, 21, 3)
+    assert cases[0].first_answer_at == datetime(2024, 2, 29, 8, 30)
+
+
+def test_cumulative_reexport_adds_only_the_new_part(chat_lib, tmp_path):
+    first = "casedesk-authored/android-nl-24h/WhatsApp-chat met +31 6 12345678.txt"
+    later = "casedesk-authored/android-nl-24h-reexport/WhatsApp-chat met +31 6 12345678.txt"
+    a = build_export(first, tmp_path / "a")
+    b = build_export(later, tmp_path / "b")
+    for att in EXPECTED["files"][first]["attachments"]:  # the same files, byte for byte
+        shutil.copy(a / att["file"], b / att["file"])
+    r1 = import_paths(chat_lib, [a])
+    n_msgs = len(list_messages(chat_lib))
+    r2 = import_paths(chat_lib, [b])
+    new_att = len(EXPECTED["files"][later]["attachments"]) - len(EXPECTED["files"][first]["attachments"])
+    assert r1.imported == 3 and r2.imported == new_att
+    added = len(list_messages(chat_lib)) - n_msgs
+    assert added == EXPECTED["files"][later]["entries"] - EXPECTED["files"][first]["entries"]
+    assert import_paths(chat_lib, [b]).imported == 0
+    # a silence of more than 7 days (29 Feb -> 7 Mar) started a new suggested case for the same customer
+    [cust] = list_customers(chat_lib)
+    assert len(cust.cases) == 2
+
+
+def test_merge_split_move_keep_everything(chat_lib, tmp_path):
+    key = "casedesk-authored/android-en-us-12h/WhatsApp Chat with Emma de Vries.txt"
+    import_paths(chat_lib, [build_export(key, tmp_path / "e")])
+    first, *others = list_cases(chat_lib)  # the chat has a silence of more than 7 days: two cases
+    assert len(others) == 1
+    case_edit.merge_cases(chat_lib, others[0].ref, first.ref)
+    case = first
+    msgs = list_messages(chat_lib, case_ref=case.ref)
+    media_before = {m.sha256 for m in list_media(chat_lib)}
+    new_ref = case_edit.split_case(chat_lib, case.ref, msgs[len(msgs) // 2].id)
+    assert {m.case_ref for m in list_messages(chat_lib)} == {case.ref, new_ref}
+    moved = [m.id for m in list_media(chat_lib, case_ref=new_ref)][:1]
+    if moved:
+        case_edit.move_media(chat_lib, moved, case.ref)
+    case_edit.merge_cases(chat_lib, new_ref, case.ref)
+    assert {m.sha256 for m in list_media(chat_lib, case_ref=case.ref)} == media_before
+    assert len(list_messages(chat_lib, case_ref=case.ref)) == len(msgs)
+    from sqlalchemy import select
+
+    from desktop.store.schema import AuditEvent
+
+    with chat_lib.db.session() as s:
+        actions = set(s.scalars(select(AuditEvent.action)))
+    assert {"case-split", "media-moved" if moved else "case-split", "case-merged"} <= actions
