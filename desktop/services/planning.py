@@ -67,6 +67,11 @@ def _mtime(path: Path) -> datetime | None:
         return None
 
 
+def _is_mail(path: Path, head: bytes) -> bool:
+    """An e-mail by content, or a file named .eml/.msg that the mail reader should judge (and explain)."""
+    return bool(is_mail_file(path, head)) or (path.suffix.lower() in (".eml", ".msg") and bool(head))
+
+
 def plan_inputs(paths: list[Path], scratch: Path, problems: list[Problem]) -> Plan:
     plan = Plan()
     for n, raw in enumerate(paths):
@@ -92,8 +97,7 @@ def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[
             return
         _plan_folder(scratch, path.name, display, chat_name_from_filename(path.name), plan, problems, None)
         return
-    mail_kind = is_mail_file(path, head)
-    if mail_kind:
+    if _is_mail(path, head):
         plan.mails.append(MailUnit(path, display))
         return
     if looks_like_chat(path.name, head):
@@ -126,7 +130,7 @@ def _plan_folder(
         if is_zip(head) and scratch is not None:
             _plan_file(f, shown, label, plan, problems, scratch / f"z{i}")
             continue
-        if is_mail_file(f, head):
+        if _is_mail(f, head):
             plan.mails.append(MailUnit(f, shown))
             continue
         plan.loose.append(LooseFile(f, f.name, shown, _mtime(f), label))
