@@ -80,8 +80,8 @@ class Preferences:
     file_gap_hours: int = 12  # capture-time gap that splits loose files into suggested cases
     answer_norm_minutes: int = 60  # customers expect an answer on WhatsApp within this
     incident_doubt_days: int = 30  # taken this long before the incident date raises a flag
-    dup_same_threshold: int | None = None  # None: the engine's tuned default
-    dup_similar_threshold: int | None = None
+    dup_same_shift: float | None = None  # None: the engine's tuned default (see desktop.core.dedup)
+    dup_similar_corr: float | None = None
     language: str = ""  # "" follows the system; "en" or "nl"
 
     @classmethod

@@ -76,7 +76,7 @@ def _storm_folder(folder: Path) -> Path:
     out = folder / "Storm damage roof"
     out.mkdir()
     base = scene("storm", 11, (2600, 1950))
-    for i, (dx, t) in enumerate([(0, "12:01:10"), (30, "12:01:11"), (0, "12:09:45")]):
+    for i, (dx, t) in enumerate([(0, "12:01:10"), (150, "12:01:11"), (0, "12:09:45")]):
         img = base.crop((dx, 0, dx + 2400, 1800)) if i < 2 else scene("storm", 12, (2400, 1800))
         data = camera_jpeg(img, f"2026:11:21 {t}", make="samsung", model="SM-S911B", offset=None)
         (out / f"IMG_20261121_{t.replace(':', '')}.jpg").write_bytes(data)

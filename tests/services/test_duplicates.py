@@ -1,0 +1,137 @@
+"""Duplicates through the services: what a handler sees after importing what customers really send."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from desktop.core.errors import UsageError
+from desktop.services import duplicates
+from desktop.services.cases import list_media
+from desktop.services.demo_media import camera_jpeg, scene, video_mp4, whatsapp_copy
+from desktop.services.importing import import_paths
+from tests.gen import picture
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+@pytest.fixture
+def claim(tmp_path):
+    """A camera original, its WhatsApp copy, a PNG re-save, a burst neighbour and an unrelated photo."""
+    room = scene("kitchen", 21, (3000, 2250))
+    d = tmp_path / "claim"
+    write(d / "IMG_0001.JPG", camera_jpeg(room, "2026:11:10 10:00:00"))
+    write(d / "IMG-20261110-WA0001.jpg", whatsapp_copy(room))
+    buf = io.BytesIO()
+    room.resize((1200, 900)).save(buf, "PNG")
+    write(d / "screenshot.png", buf.getvalue())
+    burst = room.crop((240, 0, 3000, 2070)).resize((3000, 2250))
+    write(d / "IMG_0002.JPG", camera_jpeg(burst, "2026:11:10 10:00:01"))
+    write(d / "IMG_0003.JPG", camera_jpeg(picture((3000, 2250), 5), "2026:11:10 10:05:00"))
+    return d
+
+
+def by_name(lib, case_ref=None):
+    return {m.name: m for m in list_media(lib, case_ref=case_ref)}
+
+
+def test_same_picture_set_aside_burst_only_similar(lib, claim):
+    report = import_paths(lib, [claim], case_ref="C-2026-0100")
+    assert report.imported == 5
+    m = by_name(lib)
+    keeper = m["IMG_0001.JPG"]
+    assert not keeper.set_aside and keeper.duplicate_kind is None
+    for name in ("IMG-20261110-WA0001.jpg", "screenshot.png"):
+        assert m[name].duplicate_kind == "same" and m[name].set_aside
+        assert m[name].duplicate_of == keeper.sha256
+    assert not m["IMG_0002.JPG"].set_aside and m["IMG_0002.JPG"].duplicate_kind in (None, "similar")
+    assert m["IMG_0003.JPG"].duplicate_kind is None
+    groups = duplicates.list_groups(lib, "C-2026-0100")
+    same = [g for g in groups if g.kind == "same"]
+    assert len(same) == 1 and same[0].keeper == keeper.sha256 and len(same[0].members) == 3
+    assert same[0].to_json()["cases"] == ["C-2026-0100"]
+
+
+def test_keeper_change_and_restore_survive_reimport(lib, claim):
+    import_paths(lib, [claim], case_ref="C-2026-0101")
+    m = by_name(lib)
+    wa = m["IMG-20261110-WA0001.jpg"]
+    assert duplicates.set_keeper(lib, wa.sha256) == 1
+    m = by_name(lib)
+    assert not m["IMG-20261110-WA0001.jpg"].set_aside
+    assert m["IMG_0001.JPG"].set_aside and m["IMG_0001.JPG"].duplicate_of == wa.sha256
+    png = m["screenshot.png"]
+    duplicates.restore(lib, png.id)
+    assert not by_name(lib)["screenshot.png"].set_aside
+    # a later import into the same case respects both decisions
+    import_paths(lib, [claim / "IMG_0003.JPG", claim.parent / "nothing"], case_ref="C-2026-0101")
+    write(claim.parent / "more" / "extra.jpg", camera_jpeg(picture((800, 600), 40), "2026:11:11 09:00:00"))
+    import_paths(lib, [claim.parent / "more"], case_ref="C-2026-0101")
+    m = by_name(lib)
+    assert not m["screenshot.png"].set_aside and m["IMG_0001.JPG"].duplicate_of == wa.sha256
+
+
+def test_exact_copy_cannot_be_restored(lib, claim, tmp_path):
+    copy = write(tmp_path / "again" / "IMG_0001 (1).JPG", (claim / "IMG_0001.JPG").read_bytes())
+    import_paths(lib, [claim / "IMG_0001.JPG", copy], case_ref="C-2026-0102")
+    m = by_name(lib)
+    assert m["IMG_0001 (1).JPG"].duplicate_kind == "exact" and m["IMG_0001 (1).JPG"].set_aside
+    with pytest.raises(UsageError):
+        duplicates.restore(lib, m["IMG_0001 (1).JPG"].id)
+
+
+def test_video_recompressed_is_same(lib, tmp_path):
+    import av
+
+    src = video_mp4(tmp_path / "VID_20261110_100000.mp4", seconds=3.0)
+    small = tmp_path / "VID-20261110-WA0002.mp4"
+    with av.open(str(src)) as inp, av.open(str(small), "w", format="mp4") as out:
+        st = out.add_stream("mpeg4", rate=15)
+        st.width, st.height, st.pix_fmt, st.bit_rate = 480, 270, "yuv420p", 150_000
+        for frame in inp.decode(video=0):
+            img = frame.to_image().resize((480, 270))
+            for pkt in st.encode(av.VideoFrame.from_image(img)):
+                out.mux(pkt)
+        for pkt in st.encode():
+            out.mux(pkt)
+    (tmp_path / "other").mkdir()
+    other = video_mp4(tmp_path / "other" / "VID_20261110_110000.mp4", seconds=3.0, seed=99)
+    import_paths(lib, [src, small, other], case_ref="C-2026-0103")
+    m = by_name(lib)
+    assert m["VID-20261110-WA0002.mp4"].duplicate_kind == "same"
+    assert m["VID-20261110-WA0002.mp4"].duplicate_of == m["VID_20261110_100000.mp4"].sha256
+    assert m["VID_20261110_110000.mp4"].duplicate_kind != "same"
+
+
+def test_same_picture_in_another_customers_case_alerts_both(lib, tmp_path):
+    from email.message import EmailMessage
+
+    room = scene("hotel", 77, (2400, 1800))
+
+    def mail(sender: str, name: str, data: bytes) -> Path:
+        msg = EmailMessage()
+        msg["From"], msg["To"], msg["Subject"] = sender, "claims@example.test", f"Damage {name}"
+        msg["Date"] = "Mon, 16 Nov 2026 10:00:00 +0100"
+        msg.set_content("See attached.")
+        msg.add_attachment(data, maintype="image", subtype="jpeg", filename=name)
+        return write(tmp_path / f"{name}.eml", bytes(msg))
+
+    import_paths(lib, [mail("Ann <ann@example.org>", "a.jpg", camera_jpeg(room, "2026:11:15 09:00:00"))])
+    report = import_paths(lib, [mail("Bob <bob@example.org>", "b.jpg", whatsapp_copy(room))])
+    alerts = duplicates.list_alerts(lib)
+    assert len(alerts) == 2
+    assert {(a.name, a.other_name) for a in alerts} == {("a.jpg", "b.jpg"), ("b.jpg", "a.jpg")}
+    [bob_case] = report.cases
+    [mine] = duplicates.list_alerts(lib, bob_case)
+    assert mine.other_customer == "Ann" and mine.other_case_ref != bob_case
+    # the same customer sending it again is no new fraud alert: only Ann's case is "another customer"
+    import_paths(lib, [mail("Bob <bob@example.org>", "b2.jpg", whatsapp_copy(room.resize((2000, 1500))))])
+    assert {a.other_customer for a in duplicates.list_alerts(lib, bob_case)} == {"Ann"}
+
+
