@@ -1,0 +1,195 @@
+"""Controller of the case list: loading in a worker, status filter, search, SLA ticking, drops on a case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+from desktop.core.model import CaseStatus, CaseSummary
+from desktop.services.case_edit import list_notes
+from desktop.services.cases import list_cases, list_messages
+from desktop.services.library import Library
+from desktop.ui.labels import status_label
+from desktop.ui.models.case_list_model import CASE_ROLE, SLA_ROLE, CaseFilterProxy, CaseListModel, Col, Sla
+from desktop.ui.tasks import INTERACTIVE, TaskRunner
+from desktop.ui.views.case_list_view import CaseListView
+
+OPEN = "__open__"
+
+
+def build_search_index(lib: Library) -> dict[str, str]:
+    """Case reference -> lower-case text of its notes and messages (worker thread; one read per case)."""
+    index: dict[str, list[str]] = {}
+    for m in list_messages(lib):
+        index.setdefault(m.case_ref, []).append(f"{m.sender or ''} {m.subject or ''} {m.text}")
+    for c in list_cases(lib):
+        for n in list_notes(lib, c.ref):
+            index.setdefault(c.ref, []).append(n.text)
+    return {ref: "\n".join(parts).casefold() for ref, parts in index.items()}
+
+
+def local_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+    md = event.mimeData()
+    if not md.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in md.urls() if u.isLocalFile()]
+
+
+class CaseListController(QObject):
+    case_selected = Signal(str)  # reference, "" when nothing is selected
+    cases_loaded = Signal()
+    drop_on_case = Signal(list, str)  # paths, case reference
+
+    def __init__(self, view: CaseListView, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.runner = runner
+        self.lib: Library | None = None
+        self.model = CaseListModel(self)
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.set_status(None, open_only=True)
+        view.table.setModel(self.proxy)
+        view.table.configure_columns()
+        view.table.sortByColumn(Col.SLA, Qt.SortOrder.AscendingOrder)
+        self._index: dict[str, str] | None = None
+        self._index_stale = True
+        self._selected_ref = ""
+        self._fill_status_filter()
+        view.status_filter.currentIndexChanged.connect(self._status_changed)
+        self._search_timer = QTimer(self, singleShot=True, interval=200)
+        self._search_timer.timeout.connect(self._apply_search)
+        view.search.textChanged.connect(lambda _t: self._search_timer.start())
+        view.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._tick = QTimer(self, interval=30_000)
+        self._tick.timeout.connect(self.model.tick)
+        self._tick.start()
+        view.table.viewport().installEventFilter(self)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+    def _fill_status_filter(self) -> None:
+        f = self.view.status_filter
+        f.addItem(self.tr("Open cases"), OPEN)
+        f.addItem(self.tr("All cases"), None)
+        for s in CaseStatus:
+            f.addItem(status_label(s.value), s.value)
+
+    # loading ------------------------------------------------------------------------------------------------
+    def set_library(self, lib: Library) -> None:
+        self.lib = lib
+        self.reload()
+
+    def reload(self, select_ref: str | None = None) -> None:
+        if self.lib is None:
+            return
+        lib = self.lib
+        self._index_stale = True
+        self.runner.run(lambda: list_cases(lib), pool=INTERACTIVE, key="case-list", name="list cases",
+                        on_done=lambda cases: self._loaded(cases, select_ref))
+
+    def _loaded(self, cases: list[CaseSummary], select_ref: str | None) -> None:
+        want = select_ref or self._selected_ref
+        assert self.lib is not None
+        self.model.set_cases(cases, self.lib.prefs.answer_norm_minutes)
+        self._update_count()
+        if self.view.search.text().strip():
+            self._apply_search()
+        if want:
+            self.select(want, emit=bool(select_ref))
+        self.cases_loaded.emit()
+
+    def _update_count(self, *args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        overdue = sum(1 for c in range(total) if self.model.data(self.model.index(c, Col.SLA), SLA_ROLE) == Sla.OVERDUE)
+        text = self.tr("%1 of %2 cases").replace("%1", str(shown)).replace("%2", str(total))
+        if overdue:
+            text += " · " + self.tr("%n overdue", "", overdue)
+        self.view.count.setText(text)
+
+    # filter and search ---------------------------------------------------------------------------------------
+    def _status_changed(self, _i: int) -> None:
+        data = self.view.status_filter.currentData()
+        self.proxy.set_status(None if data in (None, OPEN) else data, open_only=data == OPEN)
+        self._update_count()
+
+    def _apply_search(self) -> None:
+        text = self.view.search.text().strip()
+        if not text:
+            self.proxy.set_search("", None)
+            self._update_count()
+            return
+        self.proxy.set_search(text, self._matches(text))
+        self._update_count()
+        if (self._index is None or self._index_stale) and self.lib is not None:
+            lib = self.lib
+            self.runner.run(lambda: build_search_index(lib), key="search-index", name="search index",
+                            on_done=self._index_ready)
+
+    def _index_ready(self, index: dict[str, str]) -> None:
+        self._index, self._index_stale = index, False
+        text = self.view.search.text().strip()
+        if text:
+            self.proxy.set_search(text, self._matches(text))
+            self._update_count()
+
+    def _matches(self, text: str) -> set[str] | None:
+        if self._index is None:
+            return None
+        needle = text.casefold()
+        return {ref for ref, hay in self._index.items() if needle in hay}
+
+    def invalidate_search(self) -> None:
+        self._index_stale = True
+
+    # selection ----------------------------------------------------------------------------------------------
+    def _current_changed(self, current, _previous) -> None:  # noqa: ANN001
+        case = current.data(CASE_ROLE) if current.isValid() else None
+        ref = case.ref if case is not None else ""
+        if ref != self._selected_ref:
+            self._selected_ref = ref
+            self.case_selected.emit(ref)
+
+    def select(self, ref: str, emit: bool = True) -> bool:
+        row = self.model.row_of(ref)
+        if row < 0:
+            return False
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not idx.isValid():  # filtered out: show everything so the case can be seen
+            self.view.status_filter.setCurrentIndex(1)
+            self.view.search.clear()
+            self.proxy.set_search("", None)
+            idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not emit:
+            self._selected_ref = ref
+        self.view.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.table.scrollTo(idx)
+        return True
+
+    def selected_ref(self) -> str:
+        return self._selected_ref
+
+    def case(self, ref: str) -> CaseSummary | None:
+        row = self.model.row_of(ref)
+        return self.model.case_at(row) if row >= 0 else None
+
+    # drops on a row -----------------------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        t = event.type()
+        if t in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and local_paths(event):  # type: ignore[arg-type]
+            event.acceptProposedAction()  # type: ignore[attr-defined]
+            return True
+        if t == QEvent.Type.Drop:
+            paths = local_paths(event)  # type: ignore[arg-type]
+            idx = self.view.table.indexAt(event.position().toPoint())  # type: ignore[attr-defined]
+            case = idx.data(CASE_ROLE) if idx.isValid() else None
+            if paths:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                self.drop_on_case.emit(paths, case.ref if case else "")
+                return True
+        return super().eventFilter(obj, event)

@@ -1,0 +1,147 @@
+"""Export the case file: PDF options, output file, progress with cancel, then "open the file"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop.report.data import ReportOptions
+from desktop.services.library import Library
+from desktop.ui.errors import user_message
+from desktop.ui.tasks import JOBS, Task, TaskRunner
+from desktop.ui.views.export_view import ExportView
+
+
+def run_export(lib: Library, ref: str, out: Path, options: ReportOptions, progress, cancel) -> Path:  # noqa: ANN001
+    from desktop.services.exporting import export_case  # the service arrives separately
+
+    result = export_case(lib, ref, out, options, progress=progress, cancel=cancel)
+    return Path(result) if result else out
+
+
+class ExportDialog(ExportView):
+    exported = Signal(str)
+
+    def __init__(self, runner: TaskRunner, lib: Library, ref: str, title: str = "", language: str = "en",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner, self.lib, self.ref = runner, lib, ref
+        self.task: Task | None = None
+        self.result: Path | None = None
+        self.heading.setText(self.tr("Case %1 %2").replace("%1", ref).replace("%2", f"· {title}" if title else ""))
+        for n in (1, 2, 4):
+            self.per_page.addItem(self.tr("%n photo(s) per page", "", n), n)
+        self.lang.addItem("English", "en")
+        self.lang.addItem("Nederlands", "nl")
+        settings = QSettings()
+        self.per_page.setCurrentIndex(max(0, self.per_page.findData(int(settings.value("export/per_page", 2)))))
+        self.lang.setCurrentIndex(max(0, self.lang.findData(settings.value("export/lang", language or "en"))))
+        self.duplicates.setChecked(settings.value("export/duplicates", True) in (True, "true"))
+        self.redact.setChecked(settings.value("export/redact", False) in (True, "true"))
+        self.pdfa.setChecked(settings.value("export/pdfa", True) in (True, "true"))
+        folder = Path(str(settings.value("export/folder", str(Path.home()))))
+        safe = re.sub(r"[^\w.-]+", "_", ref)
+        self.path.setText(str(folder / f"{safe}.pdf"))
+        self.browse.clicked.connect(self._browse)
+        self.export_btn.clicked.connect(self.start)
+        self.cancel_btn.clicked.connect(self.cancel)
+        self.close_btn.clicked.connect(self.accept)
+        self.open_btn.clicked.connect(self.open_file)
+        self.folder_btn.clicked.connect(self.open_folder)
+        self.open_btn.hide()
+        self.folder_btn.hide()
+        self.close_btn.hide()
+
+    def options(self) -> ReportOptions:
+        return ReportOptions(per_page=int(self.per_page.currentData()), with_duplicates=self.duplicates.isChecked(),
+                             redact=self.redact.isChecked(), lang=str(self.lang.currentData()),
+                             pdfa=self.pdfa.isChecked())
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the case file"), self.path.text(),
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self.path.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    def start(self) -> Task | None:
+        text = self.path.text().strip()
+        if not text:
+            self.status.setText(self.tr("Choose where to save the PDF."))
+            return None
+        out = Path(text).expanduser()
+        if out.suffix.lower() != ".pdf":
+            out = out.with_suffix(".pdf")
+        options = self.options()
+        settings = QSettings()
+        settings.setValue("export/per_page", options.per_page)
+        settings.setValue("export/lang", options.lang)
+        settings.setValue("export/duplicates", options.with_duplicates)
+        settings.setValue("export/redact", options.redact)
+        settings.setValue("export/pdfa", options.pdfa)
+        settings.setValue("export/folder", str(out.parent))
+        lib, ref = self.lib, self.ref
+        for w in (self.per_page, self.lang, self.duplicates, self.redact, self.pdfa, self.path, self.browse,
+                  self.export_btn):
+            w.setEnabled(False)
+        self.bar.show()
+        self.bar.setRange(0, 0)
+        self.status.setText(self.tr("Writing the case file…"))
+        self.task = self.runner.run(lambda p, c: run_export(lib, ref, out, options, p, c), pool=JOBS,
+                                    progress=True, name="export", on_done=self._done, on_error=self._failed)
+        self.task.progress.connect(self._progress)
+        self.task.cancelled.connect(self._cancelled)
+        return self.task
+
+    def _progress(self, done: int, total: int, message: str, _calls: int) -> None:
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)
+        if message:
+            self.status.setText(message)
+
+    def cancel(self) -> None:
+        if self.task is not None and not self.task.is_finished:
+            self.task.cancel()
+            self.status.setText(self.tr("Stopping…"))
+            self.cancel_btn.setEnabled(False)
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self.task is not None and not self.task.is_finished:
+            self.cancel()
+            return
+        super().reject()
+
+    def _finish_ui(self) -> None:
+        self.bar.hide()
+        self.cancel_btn.hide()
+        self.close_btn.show()
+
+    def _done(self, path: Path) -> None:
+        self.result = path
+        self._finish_ui()
+        self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
+        self.open_btn.show()
+        self.folder_btn.show()
+        self.open_btn.setDefault(True)
+        self.exported.emit(str(path))
+
+    def _cancelled(self) -> None:
+        self._finish_ui()
+        self.status.setText(self.tr("The export was cancelled; no file was written."))
+
+    def _failed(self, error: BaseException) -> None:
+        self._finish_ui()
+        self.status.setText(self.tr("The export failed:\n%1").replace("%1", user_message(error)))
+
+    def open_file(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result)))
+
+    def open_folder(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.parent)))

@@ -1,0 +1,309 @@
+"""The main window's controller: wires the panels, menus, drag and drop, import/export dialogs and undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from desktop import __version__
+from desktop.core.model import ImportReport
+from desktop.services.library import Library
+from desktop.ui.case_list import CaseListController, local_paths
+from desktop.ui.case_panel import CaseBundle, CasePanel
+from desktop.ui.duplicates_panel import DuplicatesPanel
+from desktop.ui.errors import show_error
+from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.import_dialog import ImportDialog
+from desktop.ui.media_panel import MediaPanel
+from desktop.ui.media_viewer import MediaViewer
+from desktop.ui.models.messages_model import MESSAGE_ROLE
+from desktop.ui.models.thumbnails import ThumbnailCache
+from desktop.ui.problems_panel import ProblemsPanel
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.undo import Ctx, MergeCases, MoveMedia, SplitCase
+from desktop.ui.views.main_window_view import MainWindowView
+
+
+class MainWindow(MainWindowView):
+    def __init__(self, runner: TaskRunner | None = None, lib: Library | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner or TaskRunner(self)
+        self.lib: Library | None = None
+        self.last_error: BaseException | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.undo_stack = QUndoStack(self)
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.insertActions(self.find_act, [undo, redo])
+        self.edit_menu.insertSeparator(self.find_act)
+        self.thumbs = ThumbnailCache(self.runner, self._locate, side=160, parent=self)
+        self.big_thumbs = ThumbnailCache(self.runner, self._locate, side=240, capacity=200, parent=self)
+        self.cases = CaseListController(self.case_list, self.runner, self)
+        self.case = CasePanel(self.case_view, self.runner, self)
+        self.media = MediaPanel(self.case_view.media_tab, self.runner, self.thumbs, self)
+        self.dups = DuplicatesPanel(self.case_view.duplicates, self.runner, self.big_thumbs, self)
+        self.problems_panel = ProblemsPanel(self.problems)
+        self.viewer = MediaViewer(self.runner, self.media, self)
+        self._wire()
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.case_view.setAcceptDrops(True)
+        self.case_view.installEventFilter(self)
+        self._set_case_actions(False)
+        if lib is not None:
+            self.set_library(lib)
+
+    def _wire(self) -> None:
+        self.runner.error.connect(self._error)
+        self.cases.case_selected.connect(self._case_selected)
+        self.cases.drop_on_case.connect(lambda paths, ref: self.start_import(paths, ref or None))
+        self.cases.cases_loaded.connect(self._cases_loaded)
+        self.case.loaded.connect(self._case_loaded)
+        self.case.changed.connect(lambda _ref: self._reload_list())
+        self.case.open_case.connect(self.open_case)
+        self.case.export_requested.connect(self.export_case)
+        self.case_view.alert.clicked.connect(lambda: self.case_view.tabs.setCurrentWidget(self.case_view.duplicates))
+        self.media.view_requested.connect(self.view_row)
+        self.media.move_requested.connect(self.move_media)
+        self.dups.changed.connect(self._dups_changed)
+        self.dups.open_case.connect(self.open_case)
+        self.dups.view_item.connect(self._view_media_id)
+        self.import_files_act.triggered.connect(self._import_files)
+        self.import_folder_act.triggered.connect(self._import_folder)
+        self.export_act.triggered.connect(self.export_case)
+        self.settings_act.triggered.connect(self.open_settings)
+        self.quit_act.triggered.connect(self.close)
+        self.refresh_act.triggered.connect(self.refresh)
+        self.merge_act.triggered.connect(self._merge_dialog)
+        self.split_act.triggered.connect(self.split_at_selected_message)
+        self.move_act.triggered.connect(lambda: self.move_media(self.media.selected_ids()))
+        self.answered_act.triggered.connect(self._mark_answered)
+        self.include_act.triggered.connect(self.media.toggle_included)
+        self.view_act.triggered.connect(self.media.view_current)
+        self.find_act.triggered.connect(lambda: (self.case_list.search.setFocus(), self.case_list.search.selectAll()))
+        self.about_act.triggered.connect(self._about)
+
+    # library ------------------------------------------------------------------------------------------------
+    def set_library(self, lib: Library) -> None:
+        self.lib = lib
+        for part in (self.cases, self.case, self.media, self.dups, self.viewer):
+            part.set_library(lib)
+        self.setWindowTitle(f"Casedesk — {lib.paths.data_dir}")
+        self.cases.reload()
+
+    def _locate(self, sha: str) -> tuple[Path, Path | None]:
+        assert self.lib is not None
+        return self.lib.thumb_path(sha), self.lib.original_path(sha)
+
+    def refresh(self) -> None:
+        self.cases.reload()
+        self.case.reload()
+
+    def _reload_list(self) -> None:
+        self.cases.invalidate_search()
+        self.cases.reload()
+
+    def _cases_loaded(self) -> None:
+        self.case.all_cases = self.cases.model.cases()
+
+    # opening a case -----------------------------------------------------------------------------------------
+    def open_case(self, ref: str) -> None:
+        if not self.cases.select(ref):
+            self.case.open(ref)
+
+    def _case_selected(self, ref: str) -> None:
+        self.case.open(ref)
+        if not ref:
+            self._set_case_actions(False)
+
+    def _case_loaded(self, b: CaseBundle) -> None:
+        self.media.set_media(b.media)
+        groups = self.dups.set_media(b.case.ref, b.media, b.case.alerts)
+        tabs = self.case_view.tabs
+        tabs.setTabText(0, self.tr("Media (%1)").replace("%1", str(len(b.media))))
+        tabs.setTabText(2, self.tr("Duplicates (%1)").replace("%1", str(groups)))
+        self._set_case_actions(True)
+        self.statusBar().showMessage(self.tr("Opened %1: %n item(s) in %2 s", "", len(b.media))
+                                     .replace("%1", b.case.ref).replace("%2", f"{b.seconds:.2f}"), 5000)
+
+    def _set_case_actions(self, enabled: bool) -> None:
+        for act in (self.export_act, self.merge_act, self.split_act, self.move_act, self.answered_act,
+                    self.include_act, self.view_act):
+            act.setEnabled(enabled)
+
+    def _dups_changed(self) -> None:
+        self.case.reload()
+        self._reload_list()
+
+    # viewer -------------------------------------------------------------------------------------------------
+    def view_row(self, row: int) -> None:
+        self.viewer.show()
+        self.viewer.raise_()
+        self.viewer.activateWindow()
+        self.viewer.show_row(row)
+
+    def _view_media_id(self, media_id: int) -> None:
+        row = self.media.model.row_of_id(media_id)
+        if row < 0 and self.media.model.hide_set_aside:
+            self.case_view.media_tab.hide_aside.setChecked(False)
+            row = self.media.model.row_of_id(media_id)
+        if row >= 0:
+            self.view_row(row)
+
+    # import -------------------------------------------------------------------------------------------------
+    def _import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import files"), "",
+            self.tr("Photos, videos, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp "
+                    "*.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;All files (*)"))
+        if files:
+            self.start_import([Path(f) for f in files], None)
+
+    def _import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
+        if folder:
+            self.start_import([Path(folder)], None)
+
+    def start_import(self, paths: list[Path], case_ref: str | None = None) -> ImportDialog | None:
+        if self.lib is None or not paths:
+            return None
+        dlg = ImportDialog(self.runner, self.lib, paths, case_ref, self)
+        dlg.imported.connect(self._imported)
+        dlg.open_case.connect(self.open_case)
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        self.import_dialog = dlg
+        dlg.show()
+        dlg.start()
+        return dlg
+
+    def _imported(self, report: ImportReport) -> None:
+        self.problems_panel.show_report(report)
+        if report.cancelled:
+            return
+        self.cases.invalidate_search()
+        current = self.case.ref
+        select = current if current in report.cases else (report.cases[0] if report.cases else None)
+        self.cases.reload(select_ref=select)
+        if current and current in report.cases:
+            self.case.reload()
+        self.statusBar().showMessage(self.tr("%n file(s) imported", "", report.imported), 5000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths, None)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.case_view and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if local_paths(event):  # type: ignore[arg-type]
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                return True
+        if obj is self.case_view and event.type() == QEvent.Type.Drop:
+            paths = local_paths(event)  # type: ignore[arg-type]
+            if paths:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                self.start_import(paths, self.case.ref or None)
+                return True
+        return super().eventFilter(obj, event)
+
+    # export -------------------------------------------------------------------------------------------------
+    def export_case(self) -> ExportDialog | None:
+        if self.lib is None or self.case.bundle is None:
+            return None
+        c = self.case.bundle.case
+        dlg = ExportDialog(self.runner, self.lib, c.ref, c.title, self.lib.prefs.language or "en", self)
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        self.export_dialog = dlg
+        dlg.show()
+        return dlg
+
+    # case operations ----------------------------------------------------------------------------------------
+    def _ctx(self) -> Ctx:
+        assert self.lib is not None
+        return Ctx(self.lib, self.runner, self._after_operation)
+
+    def _after_operation(self, select_ref: str) -> None:
+        self.cases.invalidate_search()
+        self.cases.reload(select_ref=select_ref)
+        if select_ref == self.case.ref:
+            self.case.reload()
+
+    def _pick_case(self, title: str, exclude: str) -> str | None:
+        choices = [f"{c.ref} · {c.customer or '—'} · {c.title}" for c in self.cases.model.cases() if c.ref != exclude]
+        if not choices:
+            return None
+        text, ok = QInputDialog.getItem(self, title, self.tr("Case"), choices, 0, False)
+        return text.split(" · ", 1)[0] if ok and text else None
+
+    def _merge_dialog(self) -> None:
+        ref = self.case.ref
+        target = self._pick_case(self.tr("Merge %1 into…").replace("%1", ref), ref) if ref else None
+        if target:
+            self.merge_into(target)
+
+    def merge_into(self, target_ref: str) -> None:
+        b = self.case.bundle
+        if b is None or self.lib is None or target_ref == b.case.ref:
+            return
+        ids = [m.id for m in b.media]
+        self.undo_stack.push(MergeCases(self._ctx(), b.case.ref, target_ref, ids, b.case.title, b.case.status))
+
+    def split_at_selected_message(self) -> None:
+        idx = self.case_view.messages.currentIndex()
+        msg = idx.data(MESSAGE_ROLE) if idx.isValid() else None
+        if msg is None or self.lib is None:
+            self.statusBar().showMessage(self.tr("Select the first message of the new case in the Messages tab."),
+                                         5000)
+            self.case_view.tabs.setCurrentWidget(self.case_view.messages)
+            return
+        self.undo_stack.push(SplitCase(self._ctx(), self.case.ref, msg.id))
+
+    def move_media(self, ids: list[int], target_ref: str | None = None) -> None:
+        if not ids or self.lib is None or not self.case.ref:
+            return
+        target = target_ref or self._pick_case(self.tr("Move %n item(s) to…", "", len(ids)), self.case.ref)
+        if target:
+            self.undo_stack.push(MoveMedia(self._ctx(), ids, self.case.ref, target))
+
+    def _mark_answered(self) -> None:
+        box = self.case_view.details.answered
+        box.click()
+
+    # settings, about, errors, closing ------------------------------------------------------------------------
+    def open_settings(self) -> SettingsDialog | None:
+        if self.lib is None:
+            return None
+        dlg = SettingsDialog(self.lib, self)
+        dlg.accepted.connect(self.refresh)
+        dlg.open()
+        return dlg
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Casedesk"),
+                          self.tr("Casedesk %1\nPhotos, videos and chats from customers, turned into case files.")
+                          .replace("%1", __version__))
+
+    def _error(self, error: BaseException, what: str) -> None:
+        self.last_error = error
+        show_error(self, error, what)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.viewer.close()
+        self.runner.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,58 @@
+"""Settings: the library's preferences (saved beside the library) and this computer's choices (QSettings)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop.services.library import Library
+from desktop.ui.views.settings_view import SettingsView
+
+REGIONS = ["NL", "BE", "DE", "FR", "LU", "GB", "IE", "ES", "PT", "IT", "AT", "CH", "DK", "SE", "NO", "PL", "US"]
+LIBRARY_KEY = "library/data_dir"
+LANGUAGES = (("", "System"), ("en", "English"), ("nl", "Nederlands"))
+
+
+class SettingsDialog(SettingsView):
+    def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib = lib
+        p = lib.prefs
+        self.business.setPlainText("\n".join(p.business_names))
+        self.region.addItems(REGIONS)
+        self.region.setCurrentText(p.default_region)
+        self.gap_days.setValue(p.case_gap_days)
+        self.norm.setValue(p.answer_norm_minutes)
+        self.same.setValue(-1 if p.dup_same_threshold is None else p.dup_same_threshold)
+        self.similar.setValue(-1 if p.dup_similar_threshold is None else p.dup_similar_threshold)
+        self.library.setText(str(QSettings().value(LIBRARY_KEY, "") or lib.paths.data_dir))
+        for code, name in LANGUAGES:
+            self.language.addItem(self.tr("Follow the system") if not code else name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(p.language)))
+        self.browse.clicked.connect(self._browse)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def _browse(self) -> None:
+        d = QFileDialog.getExistingDirectory(self, self.tr("Library folder"), self.library.text())
+        if d:
+            self.library.setText(d)
+
+    def save(self) -> None:
+        p = self.lib.prefs
+        names = [n.strip() for n in self.business.toPlainText().splitlines() if n.strip()]
+        p.business_names = names or p.business_names
+        p.default_region = (self.region.currentText().strip().upper() or "NL")[:2]
+        p.case_gap_days = self.gap_days.value()
+        p.answer_norm_minutes = self.norm.value()
+        p.dup_same_threshold = None if self.same.value() < 0 else self.same.value()
+        p.dup_similar_threshold = None if self.similar.value() < 0 else self.similar.value()
+        p.language = str(self.language.currentData() or "")
+        self.lib.save_prefs()
+        chosen = self.library.text().strip()
+        settings = QSettings()
+        if chosen and chosen != str(self.lib.paths.data_dir):
+            settings.setValue(LIBRARY_KEY, chosen)
+        elif chosen == str(self.lib.paths.data_dir) and settings.value(LIBRARY_KEY):
+            settings.setValue(LIBRARY_KEY, chosen)
+        self.accept()

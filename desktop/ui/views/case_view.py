@@ -1,0 +1,210 @@
+"""The right pane: one case. Header, tabs (media, messages, duplicates, notes) and the details column."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.views.duplicates_view import DuplicatesView
+from desktop.ui.views.media_grid_view import MediaGridView
+
+
+class MediaTab(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 6, 0, 0)
+        bar = QHBoxLayout()
+        self.sort = QComboBox()
+        self.sort.setObjectName("mediaSort")
+        self.hide_aside = QCheckBox(self.tr("Hide set-aside duplicates"))
+        self.count = QLabel()
+        self.open_btn = QPushButton(self.tr("Open viewer"))
+        self.include_btn = QPushButton(self.tr("Include / exclude"))
+        self.include_btn.setToolTip(self.tr("Toggle whether the selected items go into the report (Ctrl+E)"))
+        bar.addWidget(QLabel(self.tr("Sort by")))
+        bar.addWidget(self.sort)
+        bar.addWidget(self.hide_aside)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        bar.addWidget(self.include_btn)
+        bar.addWidget(self.open_btn)
+        lay.addLayout(bar)
+        self.grid = MediaGridView()
+        self.grid.setObjectName("mediaGrid")
+        lay.addWidget(self.grid, 1)
+
+
+class NotesTab(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 6, 0, 0)
+        self.notes = QListWidget()
+        self.notes.setObjectName("notesList")
+        self.notes.setWordWrap(True)
+        self.notes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.notes.setAlternatingRowColors(True)
+        lay.addWidget(self.notes, 1)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("noteEditor")
+        self.editor.setPlaceholderText(self.tr("Write a note for this case…"))
+        self.editor.setMaximumHeight(110)
+        lay.addWidget(self.editor)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.add_btn = QPushButton(self.tr("Add note"))
+        self.add_btn.setObjectName("addNote")
+        row.addWidget(self.add_btn)
+        lay.addLayout(row)
+
+
+class DetailsColumn(QScrollArea):
+    """Case fields, the customer and their contact history."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(270)
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        lay.setContentsMargins(6, 0, 6, 6)
+        box = QGroupBox(self.tr("Case"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title = QLineEdit()
+        self.title.setObjectName("caseTitle")
+        self.kind = QComboBox()
+        self.kind.setObjectName("caseKind")
+        self.status = QComboBox()
+        self.status.setObjectName("caseStatus")
+        self.policy = QLineEdit()
+        self.policy.setObjectName("casePolicy")
+        self.policy.setPlaceholderText(self.tr("policy or booking number"))
+        self.incident = QDateEdit()
+        self.incident.setObjectName("caseIncident")
+        self.incident.setCalendarPopup(True)
+        self.incident.setDisplayFormat("yyyy-MM-dd")
+        self.incident.setSpecialValueText(self.tr("not set"))
+        self.handler = QLineEdit()
+        self.handler.setObjectName("caseHandler")
+        self.answered = QCheckBox(self.tr("First answer sent"))
+        self.answered.setObjectName("caseAnswered")
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Policy / booking"), self.policy)
+        form.addRow(self.tr("Incident date"), self.incident)
+        form.addRow(self.tr("Handler"), self.handler)
+        form.addRow("", self.answered)
+        lay.addWidget(box)
+        cust = QGroupBox(self.tr("Customer"))
+        cform = QFormLayout(cust)
+        self.cust_name = QLabel()
+        self.cust_phone = QLabel()
+        self.cust_email = QLabel()
+        for lbl in (self.cust_name, self.cust_phone, self.cust_email):
+            lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            lbl.setWordWrap(True)
+        cform.addRow(self.tr("Name"), self.cust_name)
+        cform.addRow(self.tr("Phone"), self.cust_phone)
+        cform.addRow(self.tr("E-mail"), self.cust_email)
+        lay.addWidget(cust)
+        hist = QGroupBox(self.tr("Contact history"))
+        hl = QVBoxLayout(hist)
+        self.history = QListWidget()
+        self.history.setObjectName("contactHistory")
+        self.history.setToolTip(self.tr("All cases of this customer; double-click to open"))
+        self.history.setMinimumHeight(120)
+        hl.addWidget(self.history)
+        lay.addWidget(hist, 1)
+        self.setWidget(inner)
+
+
+class CaseView(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.empty = QLabel(self.tr("Select a case on the left, or drop files, folders, ZIPs, chat exports "
+                                    "or e-mails here to import them."))
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(mid); font-size: 14pt; padding: 40px;")
+        self.stack.addWidget(self.empty)
+        page = QWidget()
+        self.stack.addWidget(page)
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(8, 8, 8, 8)
+        head = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setObjectName("caseHeading")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sla = QLabel()
+        self.sla.setObjectName("caseSla")
+        self.alert = QPushButton()
+        self.alert.setObjectName("caseAlert")
+        self.alert.setStyleSheet("QPushButton { background: #fde7e6; color: #b3261e; border: 1px solid #b3261e;"
+                                 " border-radius: 4px; padding: 3px 8px; font-weight: 600; }")
+        self.alert.hide()
+        self.export_btn = QPushButton(self.tr("Export PDF…"))
+        self.export_btn.setObjectName("exportButton")
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.alert)
+        head.addWidget(self.sla)
+        head.addWidget(self.export_btn)
+        lay.addLayout(head)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("caseTabs")
+        self.media_tab = MediaTab()
+        self.messages = QTableView()
+        self.messages.setObjectName("messagesTable")
+        self.messages.verticalHeader().hide()
+        self.messages.setShowGrid(False)
+        self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.messages.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.messages.setWordWrap(True)
+        self.messages.setAlternatingRowColors(True)
+        self.duplicates = DuplicatesView()
+        self.notes_tab = NotesTab()
+        self.tabs.addTab(self.media_tab, self.tr("Media"))
+        self.tabs.addTab(self.messages, self.tr("Messages"))
+        self.tabs.addTab(self.duplicates, self.tr("Duplicates"))
+        self.tabs.addTab(self.notes_tab, self.tr("Notes"))
+        split.addWidget(self.tabs)
+        self.details = DetailsColumn()
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([800, 300])
+        lay.addWidget(split, 1)
+
+    def show_case_page(self, visible: bool) -> None:
+        self.stack.setCurrentIndex(1 if visible else 0)

@@ -1,0 +1,156 @@
+"""Duplicate review: the list of groups, and the chosen group side by side with its differences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+CARD_THUMB = 220
+DIFF_STYLE = "color: #b3261e; font-weight: 600;"
+
+
+class MemberCard(QFrame):
+    """One item of a group: picture, facts (differences from the keeper in red), and its actions."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dupCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedWidth(CARD_THUMB + 40)
+        lay = QVBoxLayout(self)
+        self.role = QLabel()
+        self.role.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture = QLabel()
+        self.picture.setFixedSize(CARD_THUMB, CARD_THUMB)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setStyleSheet("background: #e4e6ea; border-radius: 4px;")
+        self.name = QLabel()
+        self.name.setWordWrap(True)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name.setStyleSheet("font-weight: 600;")
+        self.facts = QFormLayout()
+        self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.facts.setVerticalSpacing(2)
+        lay.addWidget(self.role)
+        lay.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.name)
+        lay.addLayout(self.facts)
+        lay.addStretch(1)
+        self.keep_btn = QPushButton(self.tr("Make keeper"))
+        self.keep_btn.setObjectName("makeKeeper")
+        self.restore_btn = QPushButton(self.tr("Restore"))
+        self.restore_btn.setObjectName("restoreItem")
+        self.restore_btn.setToolTip(self.tr("Take this item back into the case and the report"))
+        self.aside_btn = QPushButton(self.tr("Set aside"))
+        self.aside_btn.setObjectName("setAside")
+        self.open_btn = QPushButton(self.tr("View"))
+        row = QHBoxLayout()
+        row.addWidget(self.open_btn)
+        row.addWidget(self.keep_btn)
+        row.addWidget(self.restore_btn)
+        row.addWidget(self.aside_btn)
+        lay.addLayout(row)
+
+    def set_role(self, text: str, keeper: bool) -> None:
+        self.role.setText(text)
+        self.role.setStyleSheet("font-weight: 700; color: %s;" % ("#1b6e2b" if keeper else "#5f6368"))
+        self.setStyleSheet("#dupCard { border: 2px solid %s; border-radius: 6px; }"
+                           % ("#1b6e2b" if keeper else "#c4c7cc"))
+
+    def set_picture(self, pm: QPixmap | None, placeholder: str = "") -> None:
+        if pm is None or pm.isNull():
+            self.picture.setText(placeholder)
+            self.picture.setPixmap(QPixmap())
+            return
+        self.picture.setPixmap(pm.scaled(QSize(CARD_THUMB, CARD_THUMB), Qt.AspectRatioMode.KeepAspectRatio,
+                                         Qt.TransformationMode.SmoothTransformation))
+
+    def add_fact(self, label: str, value: str, differs: bool) -> QLabel:
+        v = QLabel(value)
+        v.setWordWrap(True)
+        v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if differs:
+            v.setStyleSheet(DIFF_STYLE)
+            v.setProperty("differs", True)
+        self.facts.addRow(label, v)
+        return v
+
+
+class DuplicatesView(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 6, 0, 0)
+        self.alerts = QWidget()
+        self.alerts.setObjectName("alertBar")
+        self.alerts_layout = QVBoxLayout(self.alerts)
+        self.alerts_layout.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.alerts)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.groups = QListView()
+        self.groups.setObjectName("dupGroups")
+        self.groups.setIconSize(QSize(64, 64))
+        self.groups.setUniformItemSizes(True)
+        self.groups.setSpacing(2)
+        self.groups.setMinimumWidth(200)
+        split.addWidget(self.groups)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        rl.addWidget(self.summary)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.cards_host = QWidget()
+        self.cards = QHBoxLayout(self.cards_host)
+        self.cards.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.scroll.setWidget(self.cards_host)
+        rl.addWidget(self.scroll, 1)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([230, 700])
+        lay.addWidget(split, 1)
+        self.empty = QLabel(self.tr("No duplicates in this case."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: palette(mid);")
+        lay.addWidget(self.empty)
+
+    def clear_cards(self) -> None:
+        while self.cards.count():
+            w = self.cards.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+
+    def clear_alerts(self) -> None:
+        while self.alerts_layout.count():
+            w = self.alerts_layout.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+
+    def add_alert(self, text: str, button_text: str) -> QPushButton:
+        row = QFrame()
+        row.setStyleSheet("QFrame { background: #fde7e6; border: 1px solid #b3261e; border-radius: 4px; }"
+                          "QLabel { border: none; color: #b3261e; font-weight: 600; }")
+        rl = QHBoxLayout(row)
+        rl.setContentsMargins(8, 4, 8, 4)
+        lbl = QLabel(text)
+        lbl.setWordWrap(True)
+        btn = QPushButton(button_text)
+        btn.setObjectName("jumpToCase")
+        rl.addWidget(lbl, 1)
+        rl.addWidget(btn)
+        self.alerts_layout.addWidget(row)
+        return btn

@@ -1,0 +1,139 @@
+"""The thumbnail grid: a QListView in icon mode and the delegate that paints a thumbnail with its badges.
+
+Painting only reads what the model already holds (a ready QPixmap or nothing); it never decodes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop.core.model import MediaInfo
+from desktop.ui.labels import flag_short, fmt_duration
+from desktop.ui.models.media_grid_model import GROUP_ROLE, MEDIA_ROLE, THUMB_FAILED_ROLE, THUMB_ROLE
+
+THUMB = 150
+CELL = QSize(THUMB + 16, THUMB + 40)
+
+_BADGE_BG = QColor(0, 0, 0, 170)
+_WARN_BG = QColor("#b3261e")
+_FLAG_BG = QColor("#8a5a00")
+_DUP_BG = QColor("#35618f")
+_PLACEHOLDER = QColor("#e4e6ea")
+
+
+class MediaDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.small = QFont()
+        self.small.setPointSizeF(max(7.0, self.small.pointSizeF() * 0.8))
+        self.small.setBold(True)
+        self.kind_font = QFont()
+        self.kind_font.setPointSizeF(self.kind_font.pointSizeF() * 1.6)
+        self.kind_font.setBold(True)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return CELL
+
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        m: MediaInfo | None = index.data(MEDIA_ROLE)
+        if m is None:
+            return
+        r = option.rect.adjusted(4, 4, -4, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if selected:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(option.palette.highlight().color().lighter(160))
+            p.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 6, 6)
+        box = QRect(r.left() + (r.width() - THUMB) // 2, r.top(), THUMB, THUMB)
+        pm: QPixmap | None = index.data(THUMB_ROLE)
+        if m.set_aside or not m.included:
+            p.setOpacity(0.45)
+        if pm is not None and not pm.isNull():
+            scaled = pm.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, scaled.width(), scaled.height())
+            target.moveCenter(box.center())
+            p.drawPixmap(target, pm)
+        else:
+            self._placeholder(p, box, m, bool(index.data(THUMB_FAILED_ROLE)))
+        p.setOpacity(1.0)
+        self._badges(p, box, m, int(index.data(GROUP_ROLE) or 0))
+        text_rect = QRect(r.left(), box.bottom() + 4, r.width(), r.bottom() - box.bottom() - 4)
+        p.setPen(option.palette.text().color())
+        fm = QFontMetrics(option.font)
+        name = fm.elidedText(m.caption or m.name, Qt.TextElideMode.ElideMiddle, text_rect.width())
+        f = QFont(option.font)
+        f.setItalic(bool(m.caption))
+        p.setFont(f)
+        p.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), name)
+        if selected:
+            p.setPen(QPen(option.palette.highlight().color(), 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 6, 6)
+        p.restore()
+
+    def _placeholder(self, p: QPainter, box: QRect, m: MediaInfo, failed: bool) -> None:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(_PLACEHOLDER)
+        p.drawRoundedRect(box, 4, 4)
+        if not failed and m.kind == "image":
+            return  # still loading: a quiet grey tile
+        p.setPen(QColor("#5f6368"))
+        p.setFont(self.kind_font)
+        symbol = {"video": "▶", "audio": "♪", "pdf": "PDF", "missing": "?"}.get(m.kind, "…" if not failed else "?")
+        p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), symbol)
+
+    def _pill(self, p: QPainter, x: int, y: int, text: str, bg: QColor, right: bool = False) -> int:
+        p.setFont(self.small)
+        fm = QFontMetrics(self.small)
+        w, h = fm.horizontalAdvance(text) + 8, fm.height() + 2
+        rect = QRect(x - w if right else x, y, w, h)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(bg)
+        p.drawRoundedRect(rect, 3, 3)
+        p.setPen(QColor("white"))
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        return w
+
+    def _badges(self, p: QPainter, box: QRect, m: MediaInfo, group: int) -> None:
+        x, y = box.left() + 3, box.top() + 3
+        if m.kind == "video":
+            x += self._pill(p, x, y, "▶ " + fmt_duration(m.duration_s), _BADGE_BG) + 3
+        elif m.kind == "audio":
+            x += self._pill(p, x, y, "♪ " + fmt_duration(m.duration_s), _BADGE_BG) + 3
+        if group:
+            label = self.tr("set aside") if m.set_aside else f"⧉ {group}"
+            self._pill(p, box.right() - 2, y, label, _DUP_BG, right=True)
+        fy = box.bottom() - QFontMetrics(self.small).height() - 4
+        fx = box.left() + 3
+        for flag in m.flags:
+            fx += self._pill(p, fx, fy, flag_short(flag), _WARN_BG if flag == "missing-file" else _FLAG_BG) + 3
+        if not m.included:
+            self._pill(p, box.right() - 2, fy, self.tr("not in report"), _BADGE_BG, right=True)
+
+
+class MediaGridView(QListView):
+    """Icon-mode list tuned for thousands of items: uniform sizes, batched layout, static movement."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(400)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setGridSize(CELL + QSize(6, 6))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setWordWrap(False)
+        self.setMouseTracking(False)
+        self.setSpacing(0)
+        self.delegate = MediaDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setDragEnabled(False)
+        self.setAcceptDrops(False)  # drops are handled by the case panel around the grid
