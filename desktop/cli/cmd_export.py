@@ -1,0 +1,39 @@
+"""``casedesk export REF -o FILE [--per-page N] [--with-duplicates] [--redact] [--lang en|nl]``"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.output import EXIT_OK, TerminalProgress, print_json
+from desktop.report.data import ReportOptions
+from desktop.services.exporting import export_case
+from desktop.services.library import Library
+
+
+def add_parser(sub, parents) -> None:
+    p = sub.add_parser("export", parents=parents, help="write the PDF case file of a case")
+    p.add_argument("ref", metavar="REF")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--per-page", type=int, choices=[1, 2, 4], default=2, help="photos per page")
+    p.add_argument("--with-duplicates", action="store_true", help="add the appendix of set-aside duplicates")
+    p.add_argument("--redact", action="store_true", help="hide GPS positions and phone numbers")
+    p.add_argument("--lang", choices=["en", "nl"], default="en")
+    p.add_argument("--no-pdfa", action="store_true", help="plain PDF instead of PDF/A-2b")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run)
+
+
+def run(lib: Library, args: argparse.Namespace) -> int:
+    options = ReportOptions(per_page=args.per_page, with_duplicates=args.with_duplicates, redact=args.redact,
+                            lang=args.lang, pdfa=not args.no_pdfa)
+    bar = TerminalProgress("Exporting")
+    try:
+        path = export_case(lib, args.ref, Path(args.output), options, bar)
+    finally:
+        bar.close()
+    if args.json:
+        print_json({"case": args.ref, "file": str(path), "bytes": path.stat().st_size})
+    else:
+        print(f"Wrote {path} ({path.stat().st_size / 1e6:.1f} MB).")
+    return EXIT_OK
