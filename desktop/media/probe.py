@@ -1,0 +1,307 @@
+"""Probe: one reduced decode of a file gives its kind, size, EXIF, fingerprints and thumbnail (DESIGN.md step 2).
+
+``probe_bytes(data, name)`` and ``probe_path(path)`` return a ``ProbeResult`` or raise ``RejectedInput`` with a
+reason a claims handler understands ("truncated JPEG", "not a picture: the file is text", ...). The kind comes from
+the content (``sniff``); the name only serves to notice content that does not match its extension.
+
+Pictures: JPEGs are decoded with ``draft()`` at 1/2, 1/4 or 1/8 scale (long side >= ``REDUCED_SIDE``); other
+formats are decoded and then reduced. The EXIF orientation is applied to the reduced image before the fingerprint
+and the thumbnail. Pillow's decompression-bomb limit stays on; LOAD_TRUNCATED_IMAGES stays off.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pillow_heif
+from PIL import Image, UnidentifiedImageError, features
+
+from desktop.core.errors import RejectedInput
+from desktop.core.model import MediaKind, ProbeResult
+from desktop.media import fingerprint
+from desktop.media.exif import ExifData, exif_from_pillow, read_exif
+from desktop.media.sniff import HEAD_SIZE, Sniffed, expected_format, matches_extension, sniff
+from desktop.media.thumbs import apply_orientation, swaps_axes, thumbnail_jpeg, to_rgb
+from desktop.media.video import AVError, inspect_av
+
+pillow_heif.register_heif_opener()
+# Pillow >= 11.2 reads AVIF itself; older Pillow gets it from pillow-heif versions that still offer it.
+if not features.check("avif") and hasattr(pillow_heif, "register_avif_opener"):
+    pillow_heif.register_avif_opener()
+
+REDUCED_SIDE = 512
+BOMB_REASON = "picture too large to open safely (decompression bomb)"
+
+# Sniffed format -> Pillow plugin names allowed to open it (never let Pillow guess: no EPS/Ghostscript surprises).
+_PILLOW_FORMATS = {
+    "JPEG": ("JPEG", "MPO"),
+    "PNG": ("PNG",),
+    "GIF": ("GIF",),
+    "WEBP": ("WEBP",),
+    "TIFF": ("TIFF",),
+    "BMP": ("BMP",),
+    "HEIF": ("HEIF",),
+    "AVIF": ("AVIF", "HEIF"),
+}
+# Camera raw files are TIFF inside: named by extension once the content says TIFF.
+_RAW_EXTENSIONS = {
+    "dng": ("DNG", "image/x-adobe-dng"),
+    "arw": ("ARW", "image/x-sony-arw"),
+    "nef": ("NEF", "image/x-nikon-nef"),
+    "nrw": ("NRW", "image/x-nikon-nrw"),
+    "cr2": ("CR2", "image/x-canon-cr2"),
+    "orf": ("ORF", "image/x-olympus-orf"),
+    "rw2": ("RW2", "image/x-panasonic-rw2"),
+    "pef": ("PEF", "image/x-pentax-pef"),
+    "srw": ("SRW", "image/x-samsung-srw"),
+}
+_KIND_WORDS = {
+    MediaKind.IMAGE: "not a picture",
+    MediaKind.VIDEO: "not a video",
+    MediaKind.AUDIO: "not a sound recording",
+    MediaKind.PDF: "not a PDF",
+}
+_CONTENT_WORDS = {
+    "TEXT": "the file is text",
+    "BLANK": "the file is blank (only zero bytes)",
+    "ZIP": "the file is a ZIP archive",
+    None: "unrecognised file content",
+}
+
+
+def probe_path(path: Path, data: bytes | None = None, *, name: str | None = None) -> ProbeResult:
+    """Probe a file on disk. Videos and sound are read by PyAV from the path; pictures are read whole once.
+
+    ``data``, when given, is the file's content already in memory; ``name`` is the name to judge the extension
+    by when the file on disk is a temporary copy (default: the path's own name).
+    """
+    path = Path(path)
+    name = name or path.name
+    if data is not None:
+        return probe_bytes(data, name)
+    with path.open("rb") as fh:
+        head = fh.read(HEAD_SIZE)
+    sniffed = sniff(head)
+    if sniffed.kind in (MediaKind.VIDEO, MediaKind.AUDIO):
+        return _probe_av(path, sniffed, name)
+    if sniffed.kind == MediaKind.PDF or (
+        sniffed.kind == MediaKind.OTHER and sniffed.format not in ("JXL", "CR3")
+    ):
+        return _probe_other(sniffed, name)
+    return probe_bytes(path.read_bytes(), name)
+
+
+def probe_bytes(data: bytes, name: str) -> ProbeResult:
+    """Probe a file held in memory. Raises ``RejectedInput`` for broken, hostile or mislabelled content."""
+    sniffed = sniff(data[:HEAD_SIZE])
+    if sniffed.kind == MediaKind.IMAGE:
+        return _probe_image(data, sniffed, name)
+    if sniffed.kind in (MediaKind.VIDEO, MediaKind.AUDIO):
+        return _probe_av(io.BytesIO(data), sniffed, name)
+    if sniffed.format in ("JXL", "CR3"):  # pictures Pillow cannot show: keep them, with their EXIF
+        return _undisplayable(sniffed, read_exif(data), name, f"{sniffed.format} pictures cannot be shown")
+    return _probe_other(sniffed, name)
+
+
+# --- shared --------------------------------------------------------------------------------------------------------
+
+
+def _result(sniffed: Sniffed, name: str, kind: MediaKind | None = None) -> ProbeResult:
+    result = ProbeResult(kind=kind or sniffed.kind, mime=sniffed.mime, format=sniffed.format)
+    if not matches_extension(name, sniffed):
+        suffix = Path(name).suffix
+        result.warnings.append(f"file name ends in {suffix} but the content is {sniffed.format}")
+    return result
+
+
+def _copy_exif(result: ProbeResult, exif: ExifData) -> None:
+    result.has_exif = exif.has_exif
+    result.exif_taken, result.exif_digitized, result.exif_modified = exif.taken, exif.digitized, exif.modified
+    result.make, result.model, result.software = exif.make, exif.model, exif.software
+    result.orientation, result.gps = exif.orientation, exif.gps
+    result.warnings.extend(exif.warnings)
+
+
+def _probe_other(sniffed: Sniffed, name: str) -> ProbeResult:
+    """PDFs and anything else: no decode. Content that betrays a media extension is rejected."""
+    expected = expected_format(name)
+    if sniffed.format == "EMPTY":
+        raise RejectedInput("empty file")
+    if sniffed.kind == MediaKind.OTHER and expected is not None:
+        raise RejectedInput(
+            f"{_KIND_WORDS[expected[0]]}: {_CONTENT_WORDS.get(sniffed.format, _CONTENT_WORDS[None])}"
+        )
+    return _result(sniffed, name)
+
+
+def _undisplayable(sniffed: Sniffed, exif: ExifData, name: str, why: str) -> ProbeResult:
+    """A real picture the app cannot decode (raw, JPEG XL): kept as OTHER with its EXIF and a warning."""
+    result = _result(sniffed, name, MediaKind.OTHER)
+    _copy_exif(result, exif)
+    result.warnings.append(why)
+    return result
+
+
+# --- video and sound -----------------------------------------------------------------------------------------------
+
+
+def _probe_av(source: Path | io.BytesIO, sniffed: Sniffed, name: str) -> ProbeResult:
+    try:
+        info = inspect_av(source, n_frames=4)
+    except AVError as exc:
+        word = "video" if sniffed.kind == MediaKind.VIDEO else "sound recording"
+        raise RejectedInput(f"unreadable {word} ({_detail(exc)})") from exc
+    result = _result(sniffed, name, info.kind)
+    if info.kind == MediaKind.AUDIO and sniffed.kind == MediaKind.VIDEO:
+        result.mime = sniffed.mime.replace("video/", "audio/")
+    result.duration_s, result.codec = info.duration_s, info.codec
+    result.width, result.height, result.video_created_at = info.width, info.height, info.created_at
+    result.warnings.extend(info.warnings)
+    if info.frames:
+        result.thumbnail = thumbnail_jpeg(info.frames[0])
+        result.phash, result.fingerprint = fingerprint.video_fingerprint(info.frames, info.duration_s)
+    return result
+
+
+# --- pictures ------------------------------------------------------------------------------------------------------
+
+
+def _detail(exc: BaseException) -> str:
+    """A decoder's message, on one line and short enough for a problem list."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _open_image(data: bytes, sniffed: Sniffed) -> Image.Image:
+    fmt = sniffed.format
+    try:
+        img = Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS.get(fmt or "", None))
+    except Image.DecompressionBombError as exc:
+        raise RejectedInput(BOMB_REASON) from exc
+    limit = Image.MAX_IMAGE_PIXELS
+    if limit and img.width * img.height > limit:  # Pillow only warned: for us a warning is a no
+        raise RejectedInput(BOMB_REASON)
+    return img
+
+
+def _draft_request(width: int, height: int) -> tuple[int, int]:
+    """The size to ask ``draft()`` for so that the reduced long side stays >= REDUCED_SIDE."""
+    long_side = max(width, height)
+    if long_side <= REDUCED_SIDE:
+        return width, height
+    return max(1, width * REDUCED_SIDE // long_side), max(1, height * REDUCED_SIDE // long_side)
+
+
+def _decode_reduced(img: Image.Image, fmt: str) -> Image.Image:
+    """Decode once, reduced; translate Pillow's failures into handler-readable rejections."""
+    try:
+        if img.format in ("JPEG", "MPO"):
+            img.draft("RGB", _draft_request(*img.size))
+        img.load()
+    except Image.DecompressionBombError as exc:
+        raise RejectedInput(BOMB_REASON) from exc
+    except OSError as exc:
+        if "truncated" in str(exc):
+            raise RejectedInput(f"truncated {fmt}") from exc
+        raise RejectedInput(f"damaged {fmt} picture ({_detail(exc)})") from exc
+    except Exception as exc:  # plugins raise SyntaxError, ValueError, struct.error... on damaged data
+        raise RejectedInput(f"damaged {fmt} picture ({_detail(exc)})") from exc
+    rgb = to_rgb(img)
+    factor = max(rgb.size) // REDUCED_SIDE
+    return rgb.reduce(factor) if factor >= 2 else rgb
+
+
+def _first_scan(data: bytes) -> int | None:
+    """Offset of the main image's first SOS marker, walking the segments (skips the EXIF thumbnail)."""
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        if marker == 0xDA:
+            return pos
+        if marker == 0xFF:  # fill byte
+            pos += 1
+        elif marker in (0x01, 0xD8) or 0xD0 <= marker <= 0xD7:  # markers without a length
+            pos += 2
+        else:
+            pos += 2 + int.from_bytes(data[pos + 2 : pos + 4], "big")
+    return None
+
+
+def _check_jpeg_end(data: bytes, reduced: Image.Image) -> str | None:
+    """Catch JPEGs that are incomplete although Pillow decoded them; return a warning for doubtful ones.
+
+    Zero padding (an interrupted copy) decodes as data, and libjpeg fills what it cannot decode with mid-grey when
+    an end marker follows the cut. No end-of-image marker after the first scan means the file was cut (entropy-coded
+    data never contains one, so a marker found there is real). A flat grey bottom right is only a warning: a real
+    photo could have one.
+    """
+    sos = _first_scan(data)
+    if sos is not None and data.rfind(b"\xff\xd9", sos) < 0:
+        blank = len(data) - len(data.rstrip(b"\x00")) > 0
+        raise RejectedInput("truncated JPEG (the end of the file is blank)" if blank else "truncated JPEG")
+    width, height = reduced.size
+    corner = [reduced.getpixel((x, height - 1)) for x in range(max(0, width - 4), width)]
+    if len(corner) == 4 and all(px == (128, 128, 128) for px in corner):
+        return "picture may be cut short: its bottom right is flat grey, as in a damaged JPEG"
+    return None
+
+
+def _pillow_orientation(img: Image.Image) -> int | None:
+    """The orientation still to apply after Pillow's decode (None or 1 once the decoder has applied it)."""
+    try:
+        value = img.getexif().get(0x0112)
+    except Exception:  # broken EXIF in a HEIF/AVIF: show the picture as decoded
+        return None
+    return value if isinstance(value, int) and 1 <= value <= 8 else None
+
+
+def _probe_image(data: bytes, sniffed: Sniffed, name: str) -> ProbeResult:
+    fmt = sniffed.format or "picture"
+    exif = read_exif(data)
+    try:
+        img = _open_image(data, sniffed)
+    except RejectedInput:
+        raise
+    except UnidentifiedImageError as exc:
+        if fmt == "TIFF":  # camera raw files are TIFF inside but often not readable pictures
+            raw = _RAW_EXTENSIONS.get(Path(name).suffix.lower().lstrip("."))
+            if raw is not None:
+                sniffed = Sniffed(MediaKind.OTHER, raw[1], raw[0])
+            return _undisplayable(
+                sniffed, exif, name, "picture format cannot be shown (camera raw or unusual TIFF)"
+            )
+        raise RejectedInput(f"damaged {fmt} picture (cannot be opened)") from exc
+    except (
+        Exception
+    ) as exc:  # plugins raise OSError, struct.error, ValueError... on headers they cannot parse
+        raise RejectedInput(f"damaged {fmt} picture ({_detail(exc)})") from exc
+    result = _result(sniffed, name)
+    raw = _RAW_EXTENSIONS.get(Path(name).suffix.lower().lstrip(".")) if fmt == "TIFF" else None
+    if raw is not None:
+        result.format, result.mime = raw
+        result.warnings.append("camera raw file: size and picture are those of its embedded preview")
+    full_width, full_height = img.size
+    reduced = _decode_reduced(img, fmt)
+    if (not exif.has_exif or exif.failed) and fmt != "TIFF":  # e.g. EXIF in a second APP1 that exifread skips
+        fallback = exif_from_pillow(img)
+        if fallback.has_exif:
+            fallback.warnings[:0] = exif.warnings
+            exif = fallback
+    # JPEG (the hot path): the tag read above. Other formats are decoded whole, and some decoders turn the picture
+    # themselves (pillow-heif, Pillow's TIFF plugin) and drop the tag: ask Pillow what is left to apply.
+    pending = exif.orientation if fmt == "JPEG" else _pillow_orientation(img)
+    _copy_exif(result, exif)
+    if fmt == "JPEG":
+        warning = _check_jpeg_end(data, reduced)
+        if warning:
+            result.warnings.append(warning)
+    upright = apply_orientation(reduced, pending)
+    result.width, result.height = (
+        (full_height, full_width) if swaps_axes(pending) else (full_width, full_height)
+    )
+    result.phash, result.fingerprint = fingerprint.image_fingerprint(upright)
+    result.thumbnail = thumbnail_jpeg(upright)
+    return result
