@@ -1,0 +1,180 @@
+"""English and Dutch strings of the case file, and how dates, sizes and durations are written.
+
+Every label the renderer prints comes from ``Strings``; a missing Dutch string falls back to English, a missing key
+raises ``KeyError`` (a typo should fail the tests, not print a key).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+# key: (English, Dutch)
+_TEXT: dict[str, tuple[str, str]] = {
+    "case_file": ("Case file", "Dossier"),
+    "sec_cover": ("Case", "Zaak"),
+    "sec_timeline": ("Timeline", "Tijdlijn"),
+    "sec_photos": ("Photos", "Foto's"),
+    "sec_videos": ("Videos", "Video's"),
+    "sec_other": ("Voice notes and documents", "Spraakberichten en documenten"),
+    "sec_duplicates": ("Duplicates set aside", "Apart gezette duplicaten"),
+    "sec_notes": ("Notes", "Notities"),
+    "sec_manifest": ("Integrity manifest", "Integriteitsmanifest"),
+    "ref": ("Case reference", "Zaaknummer"),
+    "title": ("Title", "Titel"),
+    "kind": ("Kind", "Soort"),
+    "status": ("Status", "Status"),
+    "customer": ("Customer", "Klant"),
+    "phone": ("Phone", "Telefoon"),
+    "email": ("E-mail", "E-mail"),
+    "policy": ("Policy / booking reference", "Polis- / boekingsnummer"),
+    "incident": ("Incident date", "Datum incident"),
+    "opened": ("Opened", "Geopend"),
+    "closed": ("Closed", "Gesloten"),
+    "handler": ("Handler", "Behandelaar"),
+    "received": ("Received", "Ontvangen"),
+    "set_aside": ("Set aside as duplicates", "Apart gezet als duplicaat"),
+    "included": ("Included in this file", "Opgenomen in dit dossier"),
+    "file_name": ("File name", "Bestandsnaam"),
+    "taken": ("Taken", "Gemaakt"),
+    "received_at": ("Received", "Ontvangen"),
+    "sender": ("Sender", "Afzender"),
+    "camera": ("Camera", "Camera"),
+    "pixels": ("Size", "Afmeting"),
+    "duration": ("Duration", "Duur"),
+    "sha": ("SHA-256", "SHA-256"),
+    "flags": ("Flags", "Signalen"),
+    "caption": ("Caption", "Bijschrift"),
+    "gps": ("GPS", "GPS"),
+    "bytes": ("Bytes", "Bytes"),
+    "no": ("No.", "Nr."),
+    "type": ("Type", "Type"),
+    "unknown": ("unknown", "onbekend"),
+    "none": ("none", "geen"),
+    "redacted": ("hidden", "verborgen"),
+    "unreadable": ("The image could not be read.", "De afbeelding kon niet worden gelezen."),
+    "attachments": ("Attachments", "Bijlagen"),
+    "media_received": ("{kind} {ref} received", "{kind} {ref} ontvangen"),
+    "kind_image": ("Photo", "Foto"),
+    "kind_video": ("Video", "Video"),
+    "kind_audio": ("Voice note", "Spraakbericht"),
+    "kind_pdf": ("PDF document", "PDF-document"),
+    "kind_other": ("File", "Bestand"),
+    "dup_of": ("Duplicate of", "Duplicaat van"),
+    "level": ("Level", "Niveau"),
+    "level_exact": ("exact copy (same bytes)", "exacte kopie (zelfde bytes)"),
+    "level_same": ("same picture", "zelfde afbeelding"),
+    "empty": ("None.", "Geen."),
+    "more_chars": ("… ({n} more characters)", "… (nog {n} tekens)"),
+    "manifest_intro": (
+        "Every original of this case, included or set aside, with its full SHA-256, in the line form of a BagIt "
+        "manifest-sha256.txt. The originals themselves are kept unchanged in the Casedesk store.",
+        "Alle originelen van deze zaak, opgenomen of apart gezet, met hun volledige SHA-256, in de regelvorm van "
+        "een BagIt-bestand manifest-sha256.txt. De originelen zelf worden ongewijzigd bewaard in Casedesk.",
+    ),
+    "manifest_verify": (
+        "To verify: put the originals in a folder data/, save the lines above as manifest-sha256.txt beside that "
+        "folder and run: sha256sum -c manifest-sha256.txt (macOS: shasum -a 256 -c manifest-sha256.txt; "
+        "Windows PowerShell: Get-FileHash -Algorithm SHA256 data\\<name>). Every line must report OK.",
+        "Controleren: zet de originelen in een map data/, bewaar de regels hierboven als manifest-sha256.txt "
+        "naast die map en voer uit: sha256sum -c manifest-sha256.txt (macOS: shasum -a 256 -c "
+        "manifest-sha256.txt; Windows PowerShell: Get-FileHash -Algorithm SHA256 data\\<naam>). Elke regel moet "
+        "OK melden.",
+    ),
+    "manifest_sizes": ("Sizes", "Groottes"),
+    "oxum": ("Payload-Oxum (bytes.files)", "Payload-Oxum (bytes.bestanden)"),
+    "page_of": ("Page {n} of ", "Pagina {n} van "),
+    "generated": ("Generated {at} · Casedesk {version}", "Gemaakt {at} · Casedesk {version}"),
+    "subject": ("Case file {ref}", "Dossier {ref}"),
+    "keywords": ("case file, claim, evidence", "dossier, claim, bewijs"),
+}
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # capture-time sources (desktop.core.model.CaptureSource)
+    "exif": ("EXIF", "EXIF"),
+    "exif-digitized": ("EXIF (digitised)", "EXIF (gedigitaliseerd)"),
+    "video": ("video container", "videocontainer"),
+    "filename": ("file name", "bestandsnaam"),
+    "received": ("time received", "ontvangsttijd"),
+    "file": ("file date", "bestandsdatum"),
+    # flags (desktop.core.model.Flag)
+    "exif-stripped": ("EXIF removed", "EXIF verwijderd"),
+    "edited": ("edited", "bewerkt"),
+    "taken-after-received": ("taken after it was received", "gemaakt na ontvangst"),
+    "long-before-incident": ("taken long before the incident", "lang vóór het incident gemaakt"),
+    "missing-file": ("file missing", "bestand ontbreekt"),
+    # case kinds and statuses
+    "claim": ("claim", "schade"),
+    "complaint": ("complaint", "klacht"),
+    "new": ("new", "nieuw"),
+    "in-progress": ("in progress", "in behandeling"),
+    "waiting-for-customer": ("waiting for customer", "wacht op klant"),
+    "closed": ("closed", "gesloten"),
+}
+
+
+class Strings:
+    """The labels of one language: ``s("key", n=3)`` and ``s.word("exif")`` (unknown words print as given)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._index = 1 if lang == "nl" else 0
+
+    def __call__(self, key: str, **kwargs: object) -> str:
+        text = _TEXT[key][self._index] or _TEXT[key][0]
+        return text.format(**kwargs) if kwargs else text
+
+    def word(self, code: str | None) -> str:
+        """A translated vocabulary word (capture source, flag, status); unknown codes are returned as given."""
+        if not code:
+            return ""
+        pair = _WORDS.get(code)
+        return pair[self._index] if pair else code
+
+    def kind(self, kind: str) -> str:
+        """ "Photo", "Video", "Voice note", ... for an item kind."""
+        key = f"kind_{kind}"
+        return self(key) if key in _TEXT else self("kind_other")
+
+
+def fmt_datetime(value: datetime | None, seconds: bool = True) -> str:
+    """ISO-like and unambiguous in both languages: ``2024-03-14 10:12:33 +01:00`` (offset only when known)."""
+    if value is None:
+        return ""
+    text = value.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    if value.utcoffset() is not None:
+        text += " " + value.strftime("%z")[:3] + ":" + value.strftime("%z")[3:5]
+    return text
+
+
+def fmt_date(value: datetime | None) -> str:
+    """``2024-03-14``."""
+    return value.strftime("%Y-%m-%d") if value else ""
+
+
+def fmt_size(size: int | None, lang: str) -> str:
+    """``1.3 MB`` / ``1,3 MB``."""
+    if size is None:
+        return ""
+    value, unit = float(size), "B"
+    for unit in ("B", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            break
+        value /= 1000
+    text = f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def fmt_int(value: int, lang: str) -> str:
+    """Grouped digits: ``1,234,567`` / ``1.234.567``."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
+def fmt_duration(seconds: float | None) -> str:
+    """``0:42``, ``1:02:03``."""
+    if seconds is None:
+        return ""
+    total = int(round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
