@@ -71,6 +71,7 @@ class ReportItem:
     orientation: int | None = None
     taken_at: datetime | None = None
     taken_at_source: str | None = None
+    taken_date_only: bool = False  # the source gave a day, not a time (IMG-20240314-WA0003.jpg)
     received_at: datetime | None = None
     sender: str | None = None
     camera: str | None = None

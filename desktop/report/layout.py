@@ -28,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from desktop.report.data import ReportItem, ReportOptions
-from desktop.report.i18n import Strings, fmt_datetime, fmt_duration, fmt_size
+from desktop.report.i18n import Strings, fmt_date, fmt_datetime, fmt_duration, fmt_size
 
 FONT = "CasedeskSans"
 FONT_BOLD = "CasedeskSans-Bold"
@@ -243,7 +243,7 @@ def caption_rows(
     it: ReportItem, s: Strings, options: ReportOptions, caption_limit: int, unreadable: bool
 ) -> list[tuple[str, str]]:
     """The label/markup rows of a photo or video caption."""
-    taken = fmt_datetime(it.taken_at)
+    taken = fmt_date(it.taken_at) if it.taken_date_only else fmt_datetime(it.taken_at)
     if taken and it.taken_at_source:
         taken = f"{taken} ({para(s.word(it.taken_at_source))})"
     dims = f"{it.width} × {it.height} px" if it.width and it.height else ""
