@@ -104,6 +104,7 @@ class CaseListController(QObject):
         self.cases_loaded.emit()
 
     def _update_count(self, *args: object) -> None:
+        self._reselect()
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         overdue = sum(1 for c in range(total) if self.model.data(self.model.index(c, Col.SLA), SLA_ROLE) == Sla.OVERDUE)
         text = self.tr("%1 of %2 cases").replace("%1", str(shown)).replace("%2", str(total))
@@ -130,6 +131,16 @@ class CaseListController(QObject):
             self.runner.run(lambda: build_search_index(lib), key="search-index", name="search index",
                             on_done=self._index_ready)
 
+    def _reselect(self) -> None:
+        """After filtering, mark the open case again if it is still in the list."""
+        if not self._selected_ref:
+            return
+        row = self.model.row_of(self._selected_ref)
+        idx = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if idx is not None and idx.isValid() and self.view.table.currentIndex().row() != idx.row():
+            self.view.table.selectionModel().setCurrentIndex(
+                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
     def _index_ready(self, index: dict[str, str]) -> None:
         self._index, self._index_stale = index, False
         text = self.view.search.text().strip()
@@ -148,7 +159,9 @@ class CaseListController(QObject):
 
     # selection ----------------------------------------------------------------------------------------------
     def _current_changed(self, current, _previous) -> None:  # noqa: ANN001
-        case = current.data(CASE_ROLE) if current.isValid() else None
+        if not current.isValid():  # filtered away: the open case stays open
+            return
+        case = current.data(CASE_ROLE)
         ref = case.ref if case is not None else ""
         if ref != self._selected_ref:
             self._selected_ref = ref

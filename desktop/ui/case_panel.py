@@ -20,6 +20,7 @@ from desktop.services.cases import (
     list_media,
     list_messages,
 )
+from desktop.services.duplicates import AlertInfo, DupGroupInfo, list_alerts, list_groups
 from desktop.services.library import Library
 from desktop.ui.labels import fmt_dt, kind_label, status_label
 from desktop.ui.models.case_list_model import Sla, sla_of
@@ -39,6 +40,8 @@ class CaseBundle:
     messages: list[MessageInfo]
     notes: list[NoteInfo]
     customer: CustomerInfo | None
+    groups: list[DupGroupInfo] = field(default_factory=list)
+    alerts: list[AlertInfo] = field(default_factory=list)
     history: list[CaseSummary] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -52,7 +55,9 @@ def load_case(lib: Library, ref: str) -> CaseBundle:
     customer = None
     if case.customer_id is not None:
         customer = next((c for c in list_customers(lib) if c.id == case.customer_id), None)
-    return CaseBundle(case, media, messages, notes, customer, seconds=time.perf_counter() - t0)
+    groups = list_groups(lib, ref) if case.set_aside or any(m.duplicate_of_id for m in media) else []
+    alerts = list_alerts(lib, ref) if case.alerts else []
+    return CaseBundle(case, media, messages, notes, customer, groups, alerts, seconds=time.perf_counter() - t0)
 
 
 class CasePanel(QObject):
@@ -133,6 +138,7 @@ class CasePanel(QObject):
     def _fill_header(self, c: CaseSummary) -> None:
         v = self.view
         v.heading.setText(f"{c.ref} · {c.title or self.tr('(untitled)')}")
+        v.heading.setToolTip(v.heading.text())
         norm = self.lib.prefs.answer_norm_minutes if self.lib else 60
         sla, left = sla_of(c, timedelta(minutes=norm), datetime.now())
         style = "padding: 3px 8px; border-radius: 4px; font-weight: 600;"
@@ -160,6 +166,8 @@ class CasePanel(QObject):
     def _fill_fields(self, c: CaseSummary) -> None:
         d = self.view.details
         d.title.setText(c.title)
+        d.title.setCursorPosition(0)
+        d.title.setToolTip(c.title)
         d.kind.setCurrentIndex(max(0, d.kind.findData(c.kind)))
         d.status.setCurrentIndex(max(0, d.status.findData(c.status)))
         d.policy.setText(c.policy_ref or "")

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 
 from desktop.core.model import MediaInfo
 from desktop.services import duplicates as dup_service
+from desktop.services.duplicates import AlertInfo, DupGroupInfo
 from desktop.services.library import Library
 from desktop.ui.labels import dup_kind_label, fmt_dt, fmt_size, source_label
-from desktop.ui.models.dup_groups_model import DupGroup, DupGroupsModel, groups_from_media
+from desktop.ui.models.dup_groups_model import DupGroup, DupGroupsModel, build_groups
 from desktop.ui.models.thumbnails import ThumbnailCache
-from desktop.ui.tasks import INTERACTIVE, WRITER, TaskRunner
+from desktop.ui.tasks import WRITER, TaskRunner
 from desktop.ui.views.duplicates_view import DuplicatesView, MemberCard
 
 
@@ -53,20 +52,21 @@ class DuplicatesPanel(QObject):
     def set_library(self, lib: Library) -> None:
         self.lib = lib
 
-    def set_media(self, case_ref: str, items: list[MediaInfo], alerts: int = 0) -> int:
-        """Rebuild the groups from the case's media; returns the number of groups."""
+    def set_case(self, case_ref: str, items: list[MediaInfo], groups: list[DupGroupInfo],
+                 alerts: list[AlertInfo]) -> int:
+        """Show the case's groups and alerts; returns the number of groups."""
         keep_keeper = self._group.keeper.id if self._group and case_ref == self.case_ref else None
         self.case_ref = case_ref
-        groups = groups_from_media(items)
-        self.model.set_groups(groups)
-        self.view.empty.setVisible(not groups)
+        built = build_groups(groups, items)
+        self.model.set_groups(built)
+        self.view.empty.setVisible(not built)
         aside = sum(1 for m in items if m.set_aside)
-        self.view.summary.setText(self.tr("%n group(s)", "", len(groups)) + " · "
+        self.view.summary.setText(self.tr("%n group(s)", "", len(built)) + " · "
                                   + self.tr("%n item(s) set aside", "", aside))
         row = 0
         if keep_keeper is not None:
-            row = next((i for i, g in enumerate(groups) if any(m.id == keep_keeper for m in g.members)), 0)
-        if groups:
+            row = next((i for i, g in enumerate(built) if any(m.id == keep_keeper for m in g.members)), 0)
+        if built:
             self.view.groups.selectionModel().setCurrentIndex(
                 self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self._show_group(row)
@@ -74,8 +74,8 @@ class DuplicatesPanel(QObject):
             self._group = None
             self.view.clear_cards()
             self.cards = []
-        self._load_alerts(case_ref, alerts)
-        return len(groups)
+        self._show_alerts(alerts)
+        return len(built)
 
     # side by side -------------------------------------------------------------------------------------------
     def _show_group(self, row: int) -> None:
@@ -85,7 +85,6 @@ class DuplicatesPanel(QObject):
         self.view.clear_cards()
         self.cards = []
         keeper_facts = dict(_facts(g.keeper))
-        can_edit = self._supports("set_keeper")
         for m in g.members:
             card = MemberCard()
             is_keeper = m.id == g.keeper.id
@@ -100,14 +99,9 @@ class DuplicatesPanel(QObject):
             for key, value in _facts(m):
                 card.add_fact(self._label(key), value, differs=not is_keeper and value != keeper_facts[key])
             card.keep_btn.setVisible(not is_keeper)
-            card.keep_btn.setEnabled(can_edit)
-            card.restore_btn.setVisible(m.set_aside)
-            card.restore_btn.setEnabled(self._supports("restore"))
-            card.aside_btn.setVisible(not is_keeper and not m.set_aside)
-            card.aside_btn.setEnabled(self._supports("set_aside"))
+            card.restore_btn.setVisible(m.set_aside and m.sha256 != g.keeper.sha256)
             card.keep_btn.clicked.connect(lambda _c=False, mid=m.id: self.make_keeper(mid))
             card.restore_btn.clicked.connect(lambda _c=False, mid=m.id: self.restore(mid))
-            card.aside_btn.clicked.connect(lambda _c=False, mid=m.id: self.set_aside(mid))
             card.open_btn.clicked.connect(lambda _c=False, mid=m.id: self.view_item.emit(mid))
             card.setProperty("media_id", m.id)
             self.view.cards.addWidget(card)
@@ -128,45 +122,28 @@ class DuplicatesPanel(QObject):
                 card.set_picture(self.thumbs.get(m.sha256), self.tr("no preview"))
 
     # actions ------------------------------------------------------------------------------------------------
-    @staticmethod
-    def _supports(name: str) -> bool:
-        return callable(getattr(dup_service, name, None))
-
-    def _write(self, name: str, media_id: int) -> None:
-        if self.lib is None or not self._supports(name):
+    def make_keeper(self, media_id: int) -> None:
+        g = self._group
+        m = next((m for m in g.members if m.id == media_id), None) if g else None
+        if self.lib is None or m is None or not m.sha256:
             return
-        fn: Callable[..., object] = getattr(dup_service, name)
-        lib = self.lib
-        self.runner.run(lambda: fn(lib, media_id), pool=WRITER, name=name.replace("_", " "),
+        lib, sha, ref = self.lib, m.sha256, self.case_ref
+        self.runner.run(lambda: dup_service.set_keeper(lib, sha, ref), pool=WRITER, name="choose keeper",
                         on_done=lambda _r: self.changed.emit())
 
-    def make_keeper(self, media_id: int) -> None:
-        self._write("set_keeper", media_id)
-
     def restore(self, media_id: int) -> None:
-        self._write("restore", media_id)
-
-    def set_aside(self, media_id: int) -> None:
-        self._write("set_aside", media_id)
-
-    # alerts -------------------------------------------------------------------------------------------------
-    def _load_alerts(self, case_ref: str, count: int) -> None:
-        self.view.clear_alerts()
-        if not count or self.lib is None or not self._supports("list_alerts"):
+        if self.lib is None:
             return
         lib = self.lib
-        self.runner.run(lambda: dup_service.list_alerts(lib, case_ref), pool=INTERACTIVE, key="alerts",
-                        name="alerts", on_done=lambda alerts: self._show_alerts(case_ref, alerts))
+        self.runner.run(lambda: dup_service.restore(lib, media_id), pool=WRITER, name="restore",
+                        on_done=lambda _r: self.changed.emit())
 
-    def _show_alerts(self, case_ref: str, alerts: list) -> None:
-        if case_ref != self.case_ref:
-            return
+    # alerts -------------------------------------------------------------------------------------------------
+    def _show_alerts(self, alerts: list[AlertInfo]) -> None:
         self.view.clear_alerts()
         for a in alerts:
-            other = getattr(a, "other_case_ref", None) or getattr(a, "other_case", "")
-            text = self.tr("“%1” is the same picture as “%2” in case %3 (%4).")
-            text = (text.replace("%1", getattr(a, "media_name", "") or "")
-                    .replace("%2", getattr(a, "other_media_name", "") or "")
-                    .replace("%3", other).replace("%4", getattr(a, "other_customer", "") or self.tr("other customer")))
-            btn = self.view.add_alert(text, self.tr("Open %1").replace("%1", other))
-            btn.clicked.connect(lambda _c=False, ref=other: self.open_case.emit(ref))
+            text = (self.tr("“%1” is the same picture as “%2” in case %3 (%4): possible fraud.")
+                    .replace("%1", a.name).replace("%2", a.other_name).replace("%3", a.other_case_ref)
+                    .replace("%4", a.other_customer or self.tr("another customer")))
+            btn = self.view.add_alert(text, self.tr("Open %1").replace("%1", a.other_case_ref))
+            btn.clicked.connect(lambda _c=False, ref=a.other_case_ref: self.open_case.emit(ref))

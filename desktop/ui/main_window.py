@@ -128,7 +128,7 @@ class MainWindow(MainWindowView):
 
     def _case_loaded(self, b: CaseBundle) -> None:
         self.media.set_media(b.media)
-        groups = self.dups.set_media(b.case.ref, b.media, b.case.alerts)
+        groups = self.dups.set_case(b.case.ref, b.media, b.groups, b.alerts)
         tabs = self.case_view.tabs
         tabs.setTabText(0, self.tr("Media (%1)").replace("%1", str(len(b.media))))
         tabs.setTabText(2, self.tr("Duplicates (%1)").replace("%1", str(groups)))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QImage, QImageReader, QPixmap
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.model import MediaInfo
 from desktop.services.library import Library
@@ -195,21 +195,30 @@ class MediaViewer(ViewerView):
             return
         assert self._player is not None
         if m.kind == "video":
-            self.player.screen.setCurrentWidget(self._video_widget)
+            self._set_poster(m)
         else:
             self.player.audio_label.setText("♪\n" + m.name)
             self.player.screen.setCurrentWidget(self.player.audio_label)
         self._player.setSource(QUrl.fromLocalFile(str(self.lib.original_path(m.sha256))))
 
-    def _show_key_frames(self, m: MediaInfo) -> None:
-        """No playback here: show what we have of the video (its key-frame thumbnail)."""
-        self.player.controls.setEnabled(False)
-        self.player.frames.clear()
+    def _set_poster(self, m: MediaInfo) -> None:
+        """The video's key frame (its thumbnail) until it plays."""
         pm = self.media.thumbs.get(m.sha256) if m.sha256 else None
         if pm is not None:
-            self.player.frames.setIconSize(pm.size())
-            self.player.frames.addItem(QListWidgetItem(pm, fmt_duration(m.duration_s)))
-        self.player.screen.setCurrentWidget(self.player.frames if m.kind == "video" else self.player.audio_label)
+            pm = pm.scaled(self.player.screen.size() * 0.9, Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+            self.player.poster.setPixmap(pm)
+        else:
+            self.player.poster.setText("▶")
+        self.player.screen.setCurrentWidget(self.player.poster)
+
+    def _show_key_frames(self, m: MediaInfo) -> None:
+        """No playback here: show what we have of the video (its key frame)."""
+        self.player.controls.setEnabled(False)
+        if m.kind == "video":
+            self._set_poster(m)
+        else:
+            self.player.screen.setCurrentWidget(self.player.audio_label)
 
     def _toggle_play(self) -> None:
         if self._player is None:
@@ -236,6 +245,8 @@ class MediaViewer(ViewerView):
 
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         self.player.play.setText(self.tr("Pause") if playing else self.tr("Play"))
+        if playing and self.current is not None and self.current.kind == "video":
+            self.player.screen.setCurrentWidget(self._video_widget)
 
     def _player_error(self, _error, text: str) -> None:  # noqa: ANN001
         if self.current is not None:
@@ -284,7 +295,7 @@ class MediaViewer(ViewerView):
             state = self.tr("set aside") if m.set_aside else self.tr("kept")
             add(self.tr("Duplicate"), f"{dup_kind_label(m.duplicate_kind)} · {state}")
         if m.sha256:
-            add(self.tr("SHA-256"), m.sha256)
+            add(self.tr("SHA-256"), f"{m.sha256[:32]}\n{m.sha256[32:]}")
         add(self.tr("Case"), m.case_ref)
 
     def _commit_caption(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.core.dedup import DEFAULT
 from desktop.services.library import Library
 from desktop.ui.views.settings_view import SettingsView
 
@@ -23,8 +24,10 @@ class SettingsDialog(SettingsView):
         self.region.setCurrentText(p.default_region)
         self.gap_days.setValue(p.case_gap_days)
         self.norm.setValue(p.answer_norm_minutes)
-        self.same.setValue(-1 if p.dup_same_threshold is None else p.dup_same_threshold)
-        self.similar.setValue(-1 if p.dup_similar_threshold is None else p.dup_similar_threshold)
+        self.same.setSpecialValueText(self.tr("automatic (%1)").replace("%1", f"{DEFAULT.same_shift:.1f}"))
+        self.similar.setSpecialValueText(self.tr("automatic (%1)").replace("%1", f"{DEFAULT.similar_corr:.2f}"))
+        self.same.setValue(self.same.minimum() if p.dup_same_shift is None else p.dup_same_shift)
+        self.similar.setValue(self.similar.minimum() if p.dup_similar_corr is None else p.dup_similar_corr)
         self.library.setText(str(QSettings().value(LIBRARY_KEY, "") or lib.paths.data_dir))
         for code, name in LANGUAGES:
             self.language.addItem(self.tr("Follow the system") if not code else name, code)
@@ -45,8 +48,9 @@ class SettingsDialog(SettingsView):
         p.default_region = (self.region.currentText().strip().upper() or "NL")[:2]
         p.case_gap_days = self.gap_days.value()
         p.answer_norm_minutes = self.norm.value()
-        p.dup_same_threshold = None if self.same.value() < 0 else self.same.value()
-        p.dup_similar_threshold = None if self.similar.value() < 0 else self.similar.value()
+        p.dup_same_shift = None if self.same.value() <= self.same.minimum() else round(self.same.value(), 2)
+        p.dup_similar_corr = (None if self.similar.value() <= self.similar.minimum()
+                              else round(self.similar.value(), 3))
         p.language = str(self.language.currentData() or "")
         self.lib.save_prefs()
         chosen = self.library.text().strip()

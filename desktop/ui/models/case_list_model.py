@@ -18,14 +18,16 @@ CASE_ROLE = Qt.ItemDataRole.UserRole + 2
 SLA_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
+SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # second line under the customer: the case title
+
+
 class Col(IntEnum):
     SLA = 0
     REF = 1
-    CUSTOMER = 2
-    TITLE = 3
-    STATUS = 4
-    MEDIA = 5
-    OPENED = 6
+    CUSTOMER = 2  # customer, with the case title as a second line
+    STATUS = 3
+    MEDIA = 4
+    OPENED = 5
 
 
 class Sla(IntEnum):
@@ -101,8 +103,8 @@ class CaseListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            Col.SLA: self.tr("First answer"), Col.REF: self.tr("Reference"), Col.CUSTOMER: self.tr("Customer"),
-            Col.TITLE: self.tr("Title"), Col.STATUS: self.tr("Status"), Col.MEDIA: self.tr("Media"),
+            Col.SLA: self.tr("First answer"), Col.REF: self.tr("Reference"),
+            Col.CUSTOMER: self.tr("Customer / title"), Col.STATUS: self.tr("Status"), Col.MEDIA: self.tr("Media"),
             Col.OPENED: self.tr("Opened"),
         }[Col(section)]
 
@@ -116,6 +118,8 @@ class CaseListModel(QAbstractTableModel):
         sla, left = sla_of(c, self.norm, self.now)
         if role == SLA_ROLE:
             return int(sla)
+        if role == SUBTITLE_ROLE:
+            return c.title
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(c, col, sla, left)
         if role == SORT_ROLE:
@@ -150,13 +154,11 @@ class CaseListModel(QAbstractTableModel):
             return c.ref
         if col == Col.CUSTOMER:
             return c.customer or self.tr("(no sender)")
-        if col == Col.TITLE:
-            return c.title
         if col == Col.STATUS:
             return status_label(c.status)
         if col == Col.MEDIA:
             return f"{c.media}" + (f" (−{c.set_aside})" if c.set_aside else "")
-        return fmt_dt(c.opened_at)
+        return fmt_dt(c.opened_at, date_only=True)
 
     @staticmethod
     def _sort_key(c: CaseSummary, col: Col, sla: Sla, left: timedelta | None):
@@ -170,10 +172,11 @@ class CaseListModel(QAbstractTableModel):
             return (c.customer or "").casefold()
         if col == Col.STATUS:
             return [s.value for s in CaseStatus].index(c.status) if c.status in set(CaseStatus) else 9
-        return (c.ref if col == Col.REF else c.title).casefold()
+        return c.ref.casefold()
 
     def _tooltip(self, c: CaseSummary, sla: Sla) -> str:
-        parts = [f"{c.ref} · {kind_label(c.kind)}", c.title]
+        parts = [f"{c.ref} · {kind_label(c.kind)}", c.title,
+                 self.tr("Opened %1").replace("%1", fmt_dt(c.opened_at))]
         if c.waiting_since and sla in (Sla.DUE, Sla.OVERDUE):
             parts.append(self.tr("Customer waiting since %1").replace("%1", fmt_dt(c.waiting_since)))
         if c.alerts:

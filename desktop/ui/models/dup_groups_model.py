@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
 
 from desktop.core.model import MediaInfo
+from desktop.services.duplicates import DupGroupInfo
 from desktop.ui.labels import dup_kind_label
 from desktop.ui.models.media_grid_model import THUMB_ROLE
 from desktop.ui.models.thumbnails import ThumbnailCache
@@ -19,32 +21,22 @@ GROUP_OBJ_ROLE = Qt.ItemDataRole.UserRole + 20
 class DupGroup:
     keeper: MediaInfo
     others: list[MediaInfo] = field(default_factory=list)
+    kind: str = "same"
 
     @property
     def members(self) -> list[MediaInfo]:
         return [self.keeper, *self.others]
 
-    @property
-    def kind(self) -> str:
-        kinds = {m.duplicate_kind for m in self.others if m.duplicate_kind}
-        for k in ("similar", "same", "exact"):  # the loosest match decides how carefully to look
-            if k in kinds:
-                return k
-        return "exact"
 
-
-def groups_from_media(items: list[MediaInfo]) -> list[DupGroup]:
-    """Groups from the ``duplicate_of_id`` links the duplicate engine wrote, in keeper order."""
+def build_groups(infos: list[DupGroupInfo], items: list[MediaInfo]) -> list[DupGroup]:
+    """The service's groups (media ids, keeper first) joined to the case's ``MediaInfo`` rows."""
     by_id = {m.id: m for m in items}
-    groups: dict[int, DupGroup] = {}
-    for m in items:
-        if m.duplicate_of_id is None:
-            continue
-        keeper = by_id.get(m.duplicate_of_id)
-        if keeper is None:
-            continue
-        groups.setdefault(keeper.id, DupGroup(keeper)).others.append(m)
-    return list(groups.values())
+    out = []
+    for g in infos:
+        members = [by_id[i] for i in g.member_ids if i in by_id]
+        if len(members) >= 2 and members[0].id == g.keeper_id:
+            out.append(DupGroup(members[0], members[1:], g.kind))
+    return out
 
 
 class DupGroupsModel(QAbstractListModel):
@@ -80,10 +72,12 @@ class DupGroupsModel(QAbstractListModel):
             return None
         g = self._groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("%1\n%n item(s), %2", "", len(g.members)).replace("%1", g.keeper.name).replace(
-                "%2", dup_kind_label(g.kind))
+            return self.tr("%n item(s)\n%1", "", len(g.members)).replace("%1", dup_kind_label(g.kind))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(m.name for m in g.members)
         if role in (Qt.ItemDataRole.DecorationRole, THUMB_ROLE):
-            return self.thumbs.get(g.keeper.sha256) if g.keeper.sha256 else None
+            pm = self.thumbs.get(g.keeper.sha256) if g.keeper.sha256 else None
+            return QIcon(pm) if pm is not None and role == Qt.ItemDataRole.DecorationRole else pm
         if role == GROUP_OBJ_ROLE:
             return g
         return None

@@ -16,7 +16,7 @@ Index = QModelIndex | QPersistentModelIndex
 MEDIA_ROLE = Qt.ItemDataRole.UserRole + 10
 THUMB_ROLE = Qt.ItemDataRole.UserRole + 11  # QPixmap or None (not loaded yet / none possible)
 THUMB_FAILED_ROLE = Qt.ItemDataRole.UserRole + 12
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 13  # size of the duplicate group this item is in (0: none)
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 13  # "keeper" | "aside" | "similar" | "same" | "" (duplicate role)
 
 
 class SortKey(StrEnum):
@@ -38,7 +38,7 @@ class MediaGridModel(QAbstractListModel):
         self.thumbs = thumbs
         self._rows: list[MediaInfo] = []
         self._row_of_sha: dict[str, list[int]] = {}
-        self._group_size: dict[int, int] = {}
+        self._dup_role: dict[int, str] = {}
         self.sort_key = SortKey.TAKEN
         self.hide_set_aside = False
         self._all: list[MediaInfo] = []
@@ -48,16 +48,15 @@ class MediaGridModel(QAbstractListModel):
     def set_media(self, items: list[MediaInfo]) -> None:
         self.thumbs.forget_queue()
         self._all = list(items)
-        keepers: dict[int, int] = {}
+        keepers = {m.duplicate_of_id for m in items if m.duplicate_of_id is not None}
+        self._dup_role = {}
         for m in items:
-            if m.duplicate_of_id is not None:
-                keepers[m.duplicate_of_id] = keepers.get(m.duplicate_of_id, 1) + 1
-        self._group_size = {}
-        for m in items:
-            if m.id in keepers:
-                self._group_size[m.id] = keepers[m.id]
+            if m.set_aside:
+                self._dup_role[m.id] = "aside"
+            elif m.id in keepers:
+                self._dup_role[m.id] = "keeper"
             elif m.duplicate_of_id is not None:
-                self._group_size[m.id] = keepers.get(m.duplicate_of_id, 2)
+                self._dup_role[m.id] = m.duplicate_kind or "same"
         self._rebuild()
 
     def set_sort(self, key: SortKey) -> None:
@@ -140,7 +139,7 @@ class MediaGridModel(QAbstractListModel):
         if role == THUMB_FAILED_ROLE:
             return not m.sha256 or self.thumbs.failed(m.sha256)
         if role == GROUP_ROLE:
-            return self._group_size.get(m.id, 0)
+            return self._dup_role.get(m.id, "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(m)
         return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,12 +11,51 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.ui.models.case_list_model import Col
+from desktop.ui.models.case_list_model import SUBTITLE_ROLE, Col
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """The customer in the usual font, the case title below it, smaller and grey."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:  # noqa: ANN001
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        subtitle = str(index.data(SUBTITLE_ROLE) or "")
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        r = option.rect.adjusted(4, 2, -4, -2)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        fg = index.data(Qt.ItemDataRole.ForegroundRole)
+        main_colour = option.palette.highlightedText().color() if selected else (
+            fg.color() if fg is not None else option.palette.text().color())
+        painter.save()
+        font = QFont(option.font)
+        fm = QFontMetrics(font)
+        painter.setFont(font)
+        painter.setPen(main_colour)
+        top = QRect(r.left(), r.top(), r.width(), fm.height())
+        painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         fm.elidedText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+                                       Qt.TextElideMode.ElideRight, r.width()))
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.88)
+        sfm = QFontMetrics(small)
+        painter.setFont(small)
+        painter.setPen(option.palette.highlightedText().color() if selected else QColor("#6b6f76"))
+        bottom = QRect(r.left(), top.bottom() + 1, r.width(), sfm.height())
+        painter.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         sfm.elidedText(subtitle, Qt.TextElideMode.ElideRight, r.width()))
+        painter.restore()
 
 
 class CaseTable(QTableView):
@@ -30,7 +70,7 @@ class CaseTable(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(26)
+        self.verticalHeader().setDefaultSectionSize(40)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -42,10 +82,11 @@ class CaseTable(QTableView):
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(False)
         h.setHighlightSections(False)
-        for col, width in ((Col.SLA, 118), (Col.REF, 104), (Col.CUSTOMER, 150), (Col.TITLE, 180),
-                           (Col.STATUS, 130), (Col.MEDIA, 64), (Col.OPENED, 120)):
+        for col, width in ((Col.SLA, 96), (Col.REF, 96), (Col.CUSTOMER, 180), (Col.STATUS, 104),
+                           (Col.MEDIA, 52), (Col.OPENED, 84)):
             self.setColumnWidth(col, width)
-        h.setSectionResizeMode(Col.TITLE, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(Col.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        self.setItemDelegateForColumn(Col.CUSTOMER, TwoLineDelegate(self))
 
 
 class CaseListView(QWidget):

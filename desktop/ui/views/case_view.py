@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -38,22 +39,27 @@ class MediaTab(QWidget):
         bar = QHBoxLayout()
         self.sort = QComboBox()
         self.sort.setObjectName("mediaSort")
-        self.hide_aside = QCheckBox(self.tr("Hide set-aside duplicates"))
+        self.sort.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.hide_aside = QCheckBox(self.tr("Hide set aside"))
+        self.hide_aside.setToolTip(self.tr("Hide the duplicates that were set aside"))
         self.count = QLabel()
-        self.open_btn = QPushButton(self.tr("Open viewer"))
-        self.include_btn = QPushButton(self.tr("Include / exclude"))
+        self.count.setObjectName("mediaCount")
+        self.count.setStyleSheet("color: palette(mid);")
+        self.open_btn = QPushButton(self.tr("View"))
+        self.open_btn.setToolTip(self.tr("Open the selected item in the viewer (Enter or double-click)"))
+        self.include_btn = QPushButton(self.tr("In report ±"))
         self.include_btn.setToolTip(self.tr("Toggle whether the selected items go into the report (Ctrl+E)"))
         bar.addWidget(QLabel(self.tr("Sort by")))
         bar.addWidget(self.sort)
         bar.addWidget(self.hide_aside)
         bar.addStretch(1)
-        bar.addWidget(self.count)
         bar.addWidget(self.include_btn)
         bar.addWidget(self.open_btn)
         lay.addLayout(bar)
         self.grid = MediaGridView()
         self.grid.setObjectName("mediaGrid")
         lay.addWidget(self.grid, 1)
+        lay.addWidget(self.count)
 
 
 class NotesTab(QWidget):
@@ -87,7 +93,8 @@ class DetailsColumn(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(270)
+        self.setMinimumWidth(250)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         lay = QVBoxLayout(inner)
         lay.setContentsMargins(6, 0, 6, 6)
@@ -166,6 +173,8 @@ class CaseView(QWidget):
         self.heading.setObjectName("caseHeading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.heading.setMinimumWidth(120)
         self.sla = QLabel()
         self.sla.setObjectName("caseSla")
         self.alert = QPushButton()
@@ -203,7 +212,8 @@ class CaseView(QWidget):
         split.addWidget(self.details)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 0)
-        split.setSizes([800, 300])
+        split.setSizes([600, 270])
+        split.setChildrenCollapsible(False)
         lay.addWidget(split, 1)
 
     def show_case_page(self, visible: bool) -> None:

@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-CARD_THUMB = 220
+CARD_THUMB = 200
 DIFF_STYLE = "color: #b3261e; font-weight: 600;"
 
 
@@ -53,14 +52,11 @@ class MemberCard(QFrame):
         self.restore_btn = QPushButton(self.tr("Restore"))
         self.restore_btn.setObjectName("restoreItem")
         self.restore_btn.setToolTip(self.tr("Take this item back into the case and the report"))
-        self.aside_btn = QPushButton(self.tr("Set aside"))
-        self.aside_btn.setObjectName("setAside")
         self.open_btn = QPushButton(self.tr("View"))
         row = QHBoxLayout()
         row.addWidget(self.open_btn)
         row.addWidget(self.keep_btn)
         row.addWidget(self.restore_btn)
-        row.addWidget(self.aside_btn)
         lay.addLayout(row)
 
     def set_role(self, text: str, keeper: bool) -> None:
@@ -98,31 +94,32 @@ class DuplicatesView(QWidget):
         self.alerts_layout = QVBoxLayout(self.alerts)
         self.alerts_layout.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.alerts)
-        split = QSplitter(Qt.Orientation.Horizontal)
         self.groups = QListView()
         self.groups.setObjectName("dupGroups")
-        self.groups.setIconSize(QSize(64, 64))
+        self.groups.setViewMode(QListView.ViewMode.IconMode)
+        self.groups.setFlow(QListView.Flow.LeftToRight)
+        self.groups.setWrapping(False)
+        self.groups.setMovement(QListView.Movement.Static)
+        self.groups.setIconSize(QSize(72, 54))
+        self.groups.setGridSize(QSize(150, 92))
         self.groups.setUniformItemSizes(True)
-        self.groups.setSpacing(2)
-        self.groups.setMinimumWidth(200)
-        split.addWidget(self.groups)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
+        self.groups.setWordWrap(True)
+        self.groups.setFixedHeight(112)
+        self.groups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.groups.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lay.addWidget(self.groups)
         self.summary = QLabel()
+        self.summary.setObjectName("dupSummary")
         self.summary.setWordWrap(True)
-        rl.addWidget(self.summary)
+        self.summary.setStyleSheet("color: palette(mid);")
+        lay.addWidget(self.summary)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.cards_host = QWidget()
         self.cards = QHBoxLayout(self.cards_host)
         self.cards.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.scroll.setWidget(self.cards_host)
-        rl.addWidget(self.scroll, 1)
-        split.addWidget(right)
-        split.setStretchFactor(1, 1)
-        split.setSizes([230, 700])
-        lay.addWidget(split, 1)
+        lay.addWidget(self.scroll, 1)
         self.empty = QLabel(self.tr("No duplicates in this case."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(mid);")

@@ -25,7 +25,7 @@ class MainWindowView(QMainWindow):
         self.split.addWidget(self.case_view)
         self.split.setStretchFactor(0, 0)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([560, 880])
+        self.split.setSizes([600, 840])
         self.split.setChildrenCollapsible(False)
         self.setCentralWidget(self.split)
         self.problems = ProblemsView(self)

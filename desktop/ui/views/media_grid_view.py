@@ -20,6 +20,7 @@ _BADGE_BG = QColor(0, 0, 0, 170)
 _WARN_BG = QColor("#b3261e")
 _FLAG_BG = QColor("#8a5a00")
 _DUP_BG = QColor("#35618f")
+_KEEP_BG = QColor("#1b6e2b")
 _PLACEHOLDER = QColor("#e4e6ea")
 
 
@@ -60,7 +61,7 @@ class MediaDelegate(QStyledItemDelegate):
         else:
             self._placeholder(p, box, m, bool(index.data(THUMB_FAILED_ROLE)))
         p.setOpacity(1.0)
-        self._badges(p, box, m, int(index.data(GROUP_ROLE) or 0))
+        self._badges(p, box, m, str(index.data(GROUP_ROLE) or ""))
         text_rect = QRect(r.left(), box.bottom() + 4, r.width(), r.bottom() - box.bottom() - 4)
         p.setPen(option.palette.text().color())
         fm = QFontMetrics(option.font)
@@ -98,15 +99,16 @@ class MediaDelegate(QStyledItemDelegate):
         p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
         return w
 
-    def _badges(self, p: QPainter, box: QRect, m: MediaInfo, group: int) -> None:
+    def _badges(self, p: QPainter, box: QRect, m: MediaInfo, dup_role: str) -> None:
         x, y = box.left() + 3, box.top() + 3
         if m.kind == "video":
             x += self._pill(p, x, y, "▶ " + fmt_duration(m.duration_s), _BADGE_BG) + 3
         elif m.kind == "audio":
             x += self._pill(p, x, y, "♪ " + fmt_duration(m.duration_s), _BADGE_BG) + 3
-        if group:
-            label = self.tr("set aside") if m.set_aside else f"⧉ {group}"
-            self._pill(p, box.right() - 2, y, label, _DUP_BG, right=True)
+        if dup_role:
+            label = {"aside": self.tr("set aside"), "keeper": self.tr("keeper"), "similar": self.tr("similar"),
+                     "same": self.tr("same picture"), "exact": self.tr("copy")}.get(dup_role, dup_role)
+            self._pill(p, box.right() - 2, y, label, _KEEP_BG if dup_role == "keeper" else _DUP_BG, right=True)
         fy = box.bottom() - QFontMetrics(self.small).height() - 4
         fx = box.left() + 3
         for flag in m.flags:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -50,16 +51,22 @@ class SettingsView(QDialog):
         lay.addWidget(intake)
         dup = QGroupBox(self.tr("Duplicates"))
         f2 = QFormLayout(dup)
-        self.same = QSpinBox()
+        self.same = QDoubleSpinBox()
         self.same.setObjectName("dupSame")
-        self.same.setRange(-1, 32)
-        self.same.setSpecialValueText(self.tr("automatic"))
-        self.similar = QSpinBox()
+        self.same.setRange(0.0, 5.0)
+        self.same.setSingleStep(0.1)
+        self.same.setDecimals(1)
+        self.same.setToolTip(self.tr("Higher finds more re-sized, re-compressed or cropped copies, "
+                                     "and risks calling different pictures the same."))
+        self.similar = QDoubleSpinBox()
         self.similar.setObjectName("dupSimilar")
-        self.similar.setRange(-1, 40)
-        self.similar.setSpecialValueText(self.tr("automatic"))
-        f2.addRow(self.tr("Same picture: distance up to"), self.same)
-        f2.addRow(self.tr("Similar (burst): distance up to"), self.similar)
+        self.similar.setRange(0.49, 1.0)
+        self.similar.setSingleStep(0.01)
+        self.similar.setDecimals(2)
+        self.similar.setToolTip(self.tr("Lower groups more burst shots as similar (shown for review, never set "
+                                        "aside)."))
+        f2.addRow(self.tr("Same picture: tolerance"), self.same)
+        f2.addRow(self.tr("Similar (burst): correlation at least"), self.similar)
         lay.addWidget(dup)
         gen = QGroupBox(self.tr("General"))
         f3 = QFormLayout(gen)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QScrollArea,
     QSlider,
@@ -94,11 +93,10 @@ class PlayerPage(QWidget):
         self.audio_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.audio_label.setStyleSheet("font-size: 40pt;")
         self.screen.addWidget(self.audio_label)
-        self.frames = QListWidget()
-        self.frames.setObjectName("keyFrames")
-        self.frames.setViewMode(QListWidget.ViewMode.IconMode)
-        self.frames.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.screen.addWidget(self.frames)
+        self.poster = QLabel()
+        self.poster.setObjectName("videoPoster")
+        self.poster.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.screen.addWidget(self.poster)
         lay.addWidget(self.screen, 1)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 4)
@@ -160,6 +158,7 @@ class ViewerView(QWidget):
         side = QScrollArea()
         side.setWidgetResizable(True)
         side.setMinimumWidth(300)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
         sl = QVBoxLayout(inner)
