@@ -1,0 +1,327 @@
+"""WhatsApp chat export parser (Android and iOS, any locale in ``whatsapp_formats``).
+
+``parse_chat`` turns the text of an exported chat into ``ChatEntry`` records, one per message or system
+notice, in file order (never sorted: exports are not always in time order).
+
+How a file is read:
+
+1. Lines are split only on ``\\r\\n``, ``\\n`` and ``\\r`` (not on U+2028 and friends).
+2. Every line that starts with a header of a known format is a candidate. One export uses one header shape
+   throughout, so the most frequent shape wins and only lines of that shape start entries; everything else
+   (blank lines, lines that merely begin with a date, a pasted line from another chat) is continuation text
+   of the entry before it. No line is ever dropped.
+3. The date order (DMY / MDY / YMD) is decided once for the whole file: a first field > 12 proves day-first,
+   a second field > 12 month-first, a 4-digit first field year-first. If nothing proves it, ``default_order``
+   is used and a warning says so. A header whose date is impossible in that order becomes continuation text.
+4. Lines before the first header (rare: a hand-edited file) are kept in ``Chat.preamble``, not in an entry,
+   and a warning says how many there were.
+
+``parse_chat`` raises only ``ChatParseError``: for text that has content but not a single header line
+with a possible date. An empty (or whitespace-only) text is a valid chat without entries.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePath
+
+from desktop.core.errors import RejectedInput
+from desktop.intake.whatsapp_formats import (
+    CHAT_NAME_RE,
+    Header,
+    find_attachment,
+    match_header,
+    placeholder_kind,
+    strip_bidi,
+)
+
+ORDERS = ("DMY", "MDY", "YMD")
+KINDS = ("text", "attachment", "media_omitted", "deleted", "system")
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+class ChatParseError(RejectedInput):
+    """The text is not a WhatsApp chat export (no message header at all)."""
+
+
+@dataclass
+class ChatEntry:
+    """One message or system notice."""
+
+    index: int  # 0-based entry number in file order (never sorted)
+    t: datetime  # naive local wall-clock time as written
+    sender: str | None  # bidi marks stripped; None for Android/old-iOS system notices
+    kind: str  # "text" | "attachment" | "media_omitted" | "deleted" | "system"
+    text: str  # everything after "Sender: ", continuation lines joined with "\n" (raw, marks kept)
+    file: str | None  # attachment file name as written (bidi marks stripped, normalisation as in the file)
+    lines: int  # physical lines, continuation lines included
+    caption: str | None = None  # attachment: following text lines (Android) or the iOS document title
+    line_no: int = 0  # 0-based physical line where the entry starts
+
+
+@dataclass
+class Chat:
+    """A parsed export. ``date_order`` and ``header_style`` are None only for a chat without entries."""
+
+    entries: list[ChatEntry]
+    date_order: str | None  # "DMY" | "MDY" | "YMD" used for every ``t``
+    date_order_from_file: str | None  # what the file proves; None if every date is ambiguous
+    header_style: str | None  # "dash" (Android) | "bracketed" (iOS) | "colon" (old iOS) | "bare" (hr/hu)
+    chat_name: str | None  # from the file/ZIP name when known
+    warnings: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)  # physical lines before the first header
+    line_count: int = 0  # physical lines in the text
+    order_line: int | None = None  # 0-based physical line that proved ``date_order_from_file``
+
+
+# --- bytes and names ------------------------------------------------------------------------------------
+
+_CP1252 = {b: bytes([b]).decode("cp1252", errors="replace") for b in range(0x80, 0xA0)}
+_CP1252_TABLE = {b: (ch if ch != "\ufffd" else chr(b)) for b, ch in _CP1252.items()}
+
+
+def decode_chat_bytes(data: bytes) -> str:
+    """Decode an export: UTF-8 (BOM or not), UTF-16 with BOM (or plainly UTF-16 without), else cp1252.
+
+    Never raises. A BOM is removed. A UTF-8 file cut inside its last character (e.g. a head read for
+    sniffing) still decodes as UTF-8.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
+            return data.decode("utf-8", errors="replace")
+    sample = data[:4096]
+    if len(sample) >= 4:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > len(sample) // 4 and even < odd // 8:
+            return data.decode("utf-16-le", errors="replace")
+        if even > len(sample) // 4 and odd < even // 8:
+            return data.decode("utf-16-be", errors="replace")
+    return data.decode("latin-1").translate(_CP1252_TABLE)
+
+
+def chat_name_from_filename(name: str) -> str | None:
+    """The chat name in an export's file name, else None.
+
+    ``WhatsApp Chat with X.txt`` and its localised forms (Android), ``WhatsApp Chat - X.zip`` (iOS ZIP); a
+    browser's download suffix `` (1)`` is dropped. ``_chat.txt`` and other names give None. The result is
+    NFC with bidi marks removed.
+    """
+    base = PurePath(name.replace("\\", "/")).name
+    if base.lower().endswith((".txt", ".zip")):
+        base = base[:-4]
+    m = CHAT_NAME_RE.match(unicodedata.normalize("NFC", strip_bidi(base)))
+    if not m:
+        return None
+    return m["name"].strip() or None
+
+
+def looks_like_chat(name: str, head: bytes) -> bool:
+    """Whether a file is a WhatsApp chat text: a ``.txt`` name and a header line among the first lines.
+
+    An empty file counts when its name is an export's name (``_chat.txt`` or ``WhatsApp Chat with X.txt``):
+    that is an export of an empty chat.
+    """
+    base = PurePath(name.replace("\\", "/")).name
+    if not base.lower().endswith(".txt") or base.startswith("._"):
+        return False
+    text = decode_chat_bytes(head[:8192])
+    if not text.strip():
+        return base.lower() == "_chat.txt" or chat_name_from_filename(base) is not None
+    lines = [ln for ln in _LINE_BREAK.split(text)[:40] if ln.strip()]
+    return any(match_header(ln) is not None for ln in lines[:20])
+
+
+# --- parsing --------------------------------------------------------------------------------------------
+
+
+def split_lines(text: str) -> list[str]:
+    """Physical lines: split on CRLF, LF and CR only; a final line break does not start another line."""
+    if not text:
+        return []
+    lines = _LINE_BREAK.split(text)
+    if lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return lines
+
+
+def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = "DMY") -> Chat:
+    """Parse the decoded text of a chat export. See the module docstring for the rules."""
+    if default_order not in ORDERS:
+        raise ValueError(f"default_order must be one of {ORDERS}")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = split_lines(text)
+    chat = Chat([], None, None, None, chat_name, line_count=len(lines))
+
+    first_pass = [match_header(ln) for ln in lines]
+    shapes = Counter(h.signature for h in first_pass if h is not None)
+    if not shapes:
+        if any(ln.strip() for ln in lines):
+            raise ChatParseError("not a WhatsApp chat: no line starts with a message date and time")
+        chat.preamble = list(lines)
+        return chat
+    shape = shapes.most_common(1)[0][0]
+    style = shape[0]
+    clock24 = not shape[-1]
+    headers: list[Header | None] = [
+        h if h is not None and h.signature == shape else match_header(ln, (style,), clock24=clock24)
+        for h, ln in zip(first_pass, lines, strict=True)
+    ]
+    headers = [h if h is not None and h.signature == shape else None for h in headers]
+    other = sum(1 for h, h2 in zip(first_pass, headers, strict=True) if h is not None and h2 is None)
+
+    order, proven, chat.order_line = _decide_order(headers, default_order, chat.warnings)
+    times: list[datetime | None] = [None if h is None else _datetime(h, order) for h in headers]
+    bad = sum(1 for h, t in zip(headers, times, strict=True) if h is not None and t is None)
+    if bad:
+        chat.warnings.append(f"{bad} header line(s) have an impossible {order} date; kept as message text")
+    if other:
+        chat.warnings.append(f"{other} line(s) look like headers of another format; kept as message text")
+
+    starts = [i for i, t in enumerate(times) if t is not None]
+    if not starts:
+        raise ChatParseError("not a WhatsApp chat: no message header with a valid date")
+    chat.preamble = lines[: starts[0]]
+    if chat.preamble:
+        chat.warnings.append(f"{len(chat.preamble)} line(s) before the first message; kept as preamble")
+    chat.date_order, chat.date_order_from_file, chat.header_style = order, proven, style
+
+    lrm_names = _lrm_names(lines, headers, times)
+    known = lrm_names | ({_norm(chat_name)} if chat_name else set())
+    bounds = starts[1:] + [len(lines)]
+    for n, (i, j) in enumerate(zip(starts, bounds, strict=True)):
+        h, t = headers[i], times[i]
+        assert h is not None and t is not None
+        chat.entries.append(_entry(n, t, h, lines[i], lines[i + 1 : j], i, known, lrm_names, chat_name))
+    return chat
+
+
+def _decide_order(
+    line_headers: list[Header | None], default: str, warnings: list[str]
+) -> tuple[str, str | None, int | None]:
+    """(order used, order proven by the file or None, line of the proof or None)."""
+    proven: list[str] = []
+    proof_lines: list[int] = []
+    valid: Counter[str] = Counter()
+    headers = [h for h in line_headers if h is not None]
+    for i, h in enumerate(line_headers):
+        if h is None:
+            continue
+        d1, d2, _ = h.fields
+        if len(d1) == 4:
+            proof = "YMD"
+        elif int(d1) > 12:
+            proof = "DMY"
+        elif int(d2) > 12:
+            proof = "MDY"
+        else:
+            proof = None
+        if proof and proof not in proven:
+            proven.append(proof)
+            proof_lines.append(i)
+        for order in ORDERS:
+            valid[order] += _datetime(h, order) is not None
+    if len(proven) == 1:
+        return proven[0], proven[0], proof_lines[0]
+    if proven:
+        best = max(proven, key=lambda o: (valid[o], -proven.index(o)))
+        warnings.append(f"dates in the file contradict each other ({', '.join(proven)}); used {best}")
+        return best, best, proof_lines[proven.index(best)]
+    best = default if valid[default] == len(headers) else max(ORDERS, key=lambda o: (valid[o], o == default))
+    warnings.append(f"date order not decided by the file; assumed {best}")
+    return best, None, None
+
+
+def _datetime(h: Header, order: str) -> datetime | None:
+    a, b, c = h.fields
+    if order == "YMD":
+        if len(a) != 4:
+            return None
+        y, mo, d = int(a), int(b), int(c)
+    else:
+        if len(a) > 2 or len(c) not in (2, 4):
+            return None
+        d, mo = (int(a), int(b)) if order == "DMY" else (int(b), int(a))
+        y = int(c) + 2000 if len(c) == 2 else int(c)
+    try:
+        return datetime(y, mo, d, h.hour, h.minute, h.second)
+    except ValueError:
+        return None
+
+
+def _norm(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", strip_bidi(s)).split()).casefold()
+
+
+def _lrm_names(lines, headers, times) -> set[str]:
+    """Normalised names that iOS writes before ``: <LRM>`` (its system notices and attachments look like
+    that). They may contain ": " (a group subject), so they are tried as sender prefixes."""
+    known: set[str] = set()
+    for ln, h, t in zip(lines, headers, times, strict=True):
+        if h is not None and t is not None:
+            k = ln.find(": \u200e", h.end)
+            if k > h.end:
+                known.add(_norm(ln[h.end : k]))
+    known.discard("")
+    return known
+
+
+def _split_sender(rest: str, known: set[str]) -> tuple[str | None, str]:
+    """``(raw sender or None, text)`` of a header's remainder."""
+    colons = [k for k, ch in enumerate(rest) if ch == ":"][:12]
+    split = None
+    for k in colons:
+        nxt = rest[k + 1 : k + 2]
+        prev = rest[k - 1 : k]
+        if rest.startswith("//", k + 1) or (prev.isdigit() and nxt.isdigit()) or nxt.isalnum():
+            continue
+        split = k
+        break
+    for k in reversed(colons):  # prefer the longest known name ("Complaint: Hotel Miramar")
+        if (split is None or k > split) and rest[k + 1 : k + 2] in (" ", "") and _norm(rest[:k]) in known:
+            split = k
+            break
+    if split is None:
+        return None, rest
+    raw = rest[:split]
+    if not strip_bidi(raw).strip() or _unbalanced_quotes(raw):
+        return None, rest  # a colon inside a quoted group subject: a system notice
+    text = rest[split + 2 :] if rest[split + 1 : split + 2] == " " else rest[split + 1 :]
+    return raw, text
+
+
+def _unbalanced_quotes(s: str) -> bool:
+    """A name that opens a quote it does not close (the colon is inside a quoted subject)."""
+    curly = s.count("“") + s.count("”") + s.count("„")
+    return s.count('"') % 2 == 1 or curly % 2 == 1 or s.count("«") != s.count("»")
+
+
+def _entry(n, t, h: Header, line, cont, line_no, known, lrm_names, chat_name) -> ChatEntry:
+    rest = line[h.end :]
+    raw_sender, first = _split_sender(rest, known)
+    sender = strip_bidi(raw_sender).strip() if raw_sender is not None else None
+    text = "\n".join([first, *cont])
+    kind, file, caption = "text", None, None
+    if sender is None:
+        kind = "system"
+    elif (att := find_attachment(first)) is not None:
+        kind, file = "attachment", att[0]
+        caption = "\n".join(cont) if cont else att[1]
+    elif (ph := placeholder_kind(first)) is not None:
+        kind = ph
+    elif first.startswith("\u200e") and h.style == "bracketed":
+        # iOS writes notices as if sent by the chat (group) name, text starting with LRM.
+        if chat_name is None or _norm(sender) == _norm(chat_name) or _norm(chat_name) not in lrm_names:
+            kind = "system"
+    return ChatEntry(n, t, sender, kind, text, file, 1 + len(cont), caption, line_no)
