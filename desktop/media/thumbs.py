@@ -56,8 +56,8 @@ def thumbnail_jpeg(img: Image.Image, side: int = THUMB_SIDE, quality: int = THUM
     if max(thumb.size) > side:
         scale = side / max(thumb.size)
         size = (max(1, round(thumb.width * scale)), max(1, round(thumb.height * scale)))
-        # A box reduction first (reducing_gap), then bicubic: as sharp as Lanczos at 320 px, about 2.5x cheaper.
-        thumb = thumb.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
+        # An integer box reduction first (reducing_gap), then bicubic: several times cheaper than Lanczos.
+        thumb = thumb.resize(size, Image.Resampling.BICUBIC, reducing_gap=1.0)
     out = io.BytesIO()
     thumb.save(out, "JPEG", quality=quality, optimize=False)
     return out.getvalue()
