@@ -39,7 +39,7 @@ from PIL import Image, ImageOps
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.dedup import DupCandidate, group_duplicates  # noqa: E402
+from desktop.core.dedup import DEFAULT, DupCandidate, frame_distances, group_duplicates  # noqa: E402
 from desktop.media.fingerprint import image_fingerprint  # noqa: E402
 from desktop.media.hashindex import HashIndex  # noqa: E402
 
@@ -111,7 +111,7 @@ def run_casedesk(files: list[Path]) -> tuple[list[set[int]], float, float, dict]
         (int(g.members[0]), int(m)) for g in groups if g.kind in {"exact", "same"} for m in g.members[1:]
     ]
     similar = [{int(m) for m in g.members} for g in groups if g.kind == "similar"]
-    return components(len(files), pairs), rate, grouping_s, {"similar": similar}
+    return components(len(files), pairs), rate, grouping_s, {"similar": similar, "candidates": cands}
 
 
 def run_imagehash(files: list[Path], which: str, threshold: int) -> tuple[list[set[int]], float]:
@@ -192,7 +192,40 @@ def index_bench(n: int = 100_000, queries: int = 1000, radius: int = 16) -> dict
     }
 
 
-def score(groups: list[set[int]], truth: list[str], hard: list[tuple[str, str]]) -> dict:
+def margins(cands: list[DupCandidate], labels: dict) -> list[str]:
+    """Table rows: how far the "same" rule's two quantities are from their thresholds, by kind of pair.
+
+    Positives are each true group's camera original against its variants (grouping is keeper-centred, so these
+    are the pairs that decide); hard negatives are all file pairs across related groups.
+    """
+    items = labels["items"]
+    members: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        members.setdefault(it["group"], []).append(i)
+    rows = {"positive (original vs variant)": []}
+    for idx in members.values():
+        orig = next((i for i in idx if items[i]["variant"] == "orig"), idx[0])
+        rows["positive (original vs variant)"] += [
+            frame_distances(cands[orig], cands[i]) for i in idx if i != orig
+        ]
+    for h in labels["hard_negatives"]:
+        pairs = [(i, j) for i in members[h["a"]] for j in members[h["b"]]]
+        rows.setdefault(f"hard negative: {h['why']}", []).extend(
+            frame_distances(cands[i], cands[j]) for i, j in pairs
+        )
+    out = []
+    for name, ds in rows.items():
+        r = sorted(d[0] for d in ds)
+        c = sorted(d[1] for d in ds)
+        both = sum(1 for x, y in ds if x <= DEFAULT.same_shift and y <= DEFAULT.same_colour)
+        out.append(
+            f"| {name} | {len(ds)} | {r[0]:.2f} / {r[len(r) // 2]:.2f} / {r[-1]:.2f} | "
+            f"{c[0]:.1f} / {c[len(c) // 2]:.1f} / {c[-1]:.1f} | {both} |"
+        )
+    return out
+
+
+def score(groups: list[set[int]], truth: list[str], hard: list[tuple[str, str, str]]) -> dict:
     """Pair precision/recall/F1, fraction of true groups found exactly, hard-negative group pairs merged."""
     label_of = {}
     for i, g in enumerate(groups):
@@ -209,12 +242,12 @@ def score(groups: list[set[int]], truth: list[str], hard: list[tuple[str, str]])
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     found = {frozenset(g) for g in groups}
     exact = sum(frozenset(g) in found for g in true_groups.values()) / len(true_groups)
-    merged = sum(
-        1
-        for a, b in hard
-        if {label_of.get(i, -1 - i) for i in true_groups[a]}
-        & {label_of.get(i, -1 - i) for i in true_groups[b]}
-    )
+    merged: dict[str, int] = {}
+    for a, b, why in hard:
+        if {label_of.get(i, -1 - i) for i in true_groups[a]} & {
+            label_of.get(i, -1 - i) for i in true_groups[b]
+        }:
+            merged[why] = merged.get(why, 0) + 1
     return {"precision": p, "recall": r, "f1": f1, "exact_groups": exact, "hard_merged": merged}
 
 
@@ -227,7 +260,8 @@ def main(argv: list[str] | None = None) -> None:
     labels = json.loads((args.corpus / "labels.json").read_text())
     files = [args.corpus / it["path"] for it in labels["items"]]
     truth = [it["group"] for it in labels["items"]]
-    hard = [(h["a"], h["b"]) for h in labels["hard_negatives"]]
+    hard = [(h["a"], h["b"], h["why"]) for h in labels["hard_negatives"]]
+    kinds = sorted({h[2] for h in hard})
     rows = []
     print(
         f"{len(files)} files, {len(set(truth))} true groups, {len(hard)} hard-negative group pairs",
@@ -248,17 +282,16 @@ def main(argv: list[str] | None = None) -> None:
     par_wall, par = parallel_rate(files)
     load = os.getloadavg()[0]
     idx = index_bench()
-    why = {h["a"] + "|" + h["b"]: h["why"] for h in labels["hard_negatives"]}
-    by_group = {}
+    by_group: dict[str, set[int]] = {}
     for i, t in enumerate(truth):
         by_group.setdefault(t, set()).add(i)
     flagged = sum(
         1
-        for a, b in hard
-        if why[a + "|" + b] == "burst" and any(s & by_group[a] and s & by_group[b] for s in extra["similar"])
+        for a, b, why in hard
+        if why == "burst" and any(s & by_group[a] and s & by_group[b] for s in extra["similar"])
     )
     bursts = sum(1 for h in labels["hard_negatives"] if h["why"] == "burst")
-    related = {frozenset(h) for h in hard}
+    related = {frozenset(h[:2]) for h in hard}
     false_similar = sum(
         1
         for s in extra["similar"]
@@ -268,13 +301,16 @@ def main(argv: list[str] | None = None) -> None:
 
     lines = [
         "| method | pair precision | pair recall | pair F1 | true groups found exactly | hard negatives merged "
-        "as same | images per CPU s |",
+        f"as same ({', '.join(kinds)}) | images per CPU s |",
         "|---|---|---|---|---|---|---|",
     ]
+    totals = {k: sum(1 for h in hard if h[2] == k) for k in kinds}
     for name, s, r in rows:
+        m = s["hard_merged"]
+        split = ", ".join(f"{m.get(k, 0)}/{totals[k]}" for k in kinds)
         lines.append(
             f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
-            f"{s['exact_groups']:.1%} | {s['hard_merged']} / {len(hard)} | {r:.1f} |"
+            f"{s['exact_groups']:.1%} | {sum(m.values())} / {len(hard)} ({split}) | {r:.1f} |"
         )
     lines += [
         "",
@@ -291,6 +327,13 @@ def main(argv: list[str] | None = None) -> None:
         "",
         f"Burst group pairs shown as `similar` by casedesk: {flagged} / {bursts}; pairs of unrelated pictures "
         f"shown as `similar`: {false_similar}.",
+        "",
+        f"Margins of the `same` rule (shift ratio <= {DEFAULT.same_shift}, colour <= {DEFAULT.same_colour}); "
+        "min / median / max per kind of file pair, and how many pairs are within both:",
+        "",
+        "| pairs | n | shift ratio | colour distance | within both thresholds |",
+        "|---|---|---|---|---|",
+        *margins(extra["candidates"], labels),
     ]
     table = "\n".join(lines)
     print(table)

@@ -138,6 +138,15 @@ def _best_shifted_corr(a: _Frame, b: _Frame, max_shift: int) -> float:
     return best
 
 
+def frame_distances(a: DupCandidate, b: DupCandidate) -> tuple[float, float] | None:
+    """``(shift ratio, colour distance)`` of two single-frame fingerprints, the quantities the "same" rule
+    thresholds (``Thresholds.same_shift``, ``same_colour``); ``None`` without comparable fingerprints."""
+    fa, fb = decode(a.fingerprint), decode(b.fingerprint)
+    if fa is None or fb is None or len(fa) != 1 or len(fb) != 1:
+        return None
+    return _shift_ratio(fa[0], fb[0]), _colour_distance(fa[0], fb[0])
+
+
 def _is_same_frame(a: _Frame, b: _Frame, t: Thresholds) -> bool:
     if sum(abs(x - y) for x, y in zip(a.mean_colour, b.mean_colour, strict=True)) / 3 > t.same_colour:
         return False  # the grid distance is at least this
