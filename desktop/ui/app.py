@@ -57,13 +57,13 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     for old in getattr(app, "_casedesk_translators", []):
         app.removeTranslator(old)
     loaded: list[QTranslator] = []
+    ours = QTranslator(app)  # English too: it carries the plural forms ("1 file", "2 files")
+    if ours.load(f"casedesk_{language}", str(translations_dir())):
+        app.installTranslator(ours)
+        loaded.append(ours)
+    else:
+        log.warning("no translation for %s in %s", language, translations_dir())
     if language != "en":
-        ours = QTranslator(app)
-        if ours.load(f"casedesk_{language}", str(translations_dir())):
-            app.installTranslator(ours)
-            loaded.append(ours)
-        else:
-            log.warning("no translation for %s in %s", language, translations_dir())
         qt = QTranslator(app)
         if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)

@@ -93,14 +93,13 @@ class CaseListController(QObject):
                         on_done=lambda cases: self._loaded(cases, select_ref))
 
     def _loaded(self, cases: list[CaseSummary], select_ref: str | None) -> None:
-        want = select_ref or self._selected_ref
         assert self.lib is not None
         self.model.set_cases(cases, self.lib.prefs.answer_norm_minutes)
-        self._update_count()
         if self.view.search.text().strip():
             self._apply_search()
-        if want:
-            self.select(want, emit=bool(select_ref))
+        self._update_count()  # marks the open case again if the filter shows it
+        if select_ref:  # an explicit jump may clear the filter; a background reload never does
+            self.select(select_ref)
         self.cases_loaded.emit()
 
     def _update_count(self, *args: object) -> None:

@@ -28,15 +28,14 @@ def show_error(parent: QWidget | None, error: BaseException, what: str = "") -> 
     """A non-blocking message box. Cancels are not errors and show nothing."""
     if isinstance(error, Cancelled):
         return None
-    t = QCoreApplication.translate
-    expected = isinstance(error, CasedeskError)
+        expected = isinstance(error, CasedeskError)
     if not expected:
         log.error("%s failed", what or "task", exc_info=(type(error), error, error.__traceback__))
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical)
-    box.setWindowTitle(t("errors", "Casedesk"))
-    head = t("errors", "This could not be done:") if expected else t("errors", "Something went wrong:")
+    box.setWindowTitle(QCoreApplication.translate("errors", "Casedesk"))
+    head = QCoreApplication.translate("errors", "This could not be done:") if expected else QCoreApplication.translate("errors", "Something went wrong:")
     box.setText(f"{head}\n\n{user_message(error)}")
     if not expected:
         box.setDetailedText("".join(traceback.format_exception(type(error), error, error.__traceback__)))

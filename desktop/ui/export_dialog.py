@@ -10,17 +10,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.report.data import ReportOptions
+from desktop.services.exporting import export_case
 from desktop.services.library import Library
 from desktop.ui.errors import user_message
 from desktop.ui.tasks import JOBS, Task, TaskRunner
 from desktop.ui.views.export_view import ExportView
-
-
-def run_export(lib: Library, ref: str, out: Path, options: ReportOptions, progress, cancel) -> Path:  # noqa: ANN001
-    from desktop.services.exporting import export_case  # the service arrives separately
-
-    result = export_case(lib, ref, out, options, progress=progress, cancel=cancel)
-    return Path(result) if result else out
 
 
 class ExportDialog(ExportView):
@@ -90,7 +84,7 @@ class ExportDialog(ExportView):
         self.bar.show()
         self.bar.setRange(0, 0)
         self.status.setText(self.tr("Writing the case file…"))
-        self.task = self.runner.run(lambda p, c: run_export(lib, ref, out, options, p, c), pool=JOBS,
+        self.task = self.runner.run(lambda p, c: export_case(lib, ref, out, options, progress=p, cancel=c), pool=JOBS,
                                     progress=True, name="export", on_done=self._done, on_error=self._failed)
         self.task.progress.connect(self._progress)
         self.task.cancelled.connect(self._cancelled)

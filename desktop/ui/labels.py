@@ -9,64 +9,60 @@ from PySide6.QtCore import QCoreApplication
 from desktop.core.model import CaptureSource, CaseKind, CaseStatus, Flag
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def status_label(code: str) -> str:
     return {
-        CaseStatus.NEW.value: _t("New"),
-        CaseStatus.IN_PROGRESS.value: _t("In progress"),
-        CaseStatus.WAITING.value: _t("Waiting for customer"),
-        CaseStatus.CLOSED.value: _t("Closed"),
+        CaseStatus.NEW.value: QCoreApplication.translate("labels", "New"),
+        CaseStatus.IN_PROGRESS.value: QCoreApplication.translate("labels", "In progress"),
+        CaseStatus.WAITING.value: QCoreApplication.translate("labels", "Waiting for customer"),
+        CaseStatus.CLOSED.value: QCoreApplication.translate("labels", "Closed"),
     }.get(code, code)
 
 
 def kind_label(code: str) -> str:
-    return {CaseKind.CLAIM.value: _t("Claim"), CaseKind.COMPLAINT.value: _t("Complaint")}.get(code, code)
+    return {CaseKind.CLAIM.value: QCoreApplication.translate("labels", "Claim"), CaseKind.COMPLAINT.value: QCoreApplication.translate("labels", "Complaint")}.get(code, code)
 
 
 def media_kind_label(code: str) -> str:
-    return {"image": _t("Photo"), "video": _t("Video"), "audio": _t("Voice note / audio"), "pdf": _t("PDF"),
-            "other": _t("Other file"), "missing": _t("Missing file")}.get(code, code)
+    return {"image": QCoreApplication.translate("labels", "Photo"), "video": QCoreApplication.translate("labels", "Video"), "audio": QCoreApplication.translate("labels", "Voice note / audio"), "pdf": QCoreApplication.translate("labels", "PDF"),
+            "other": QCoreApplication.translate("labels", "Other file"), "missing": QCoreApplication.translate("labels", "Missing file")}.get(code, code)
 
 
 def flag_label(code: str) -> str:
     return {
-        Flag.EXIF_STRIPPED.value: _t("EXIF stripped"),
-        Flag.EDITED.value: _t("Edited"),
-        Flag.AFTER_RECEIVED.value: _t("Taken after it was received"),
-        Flag.BEFORE_INCIDENT.value: _t("Taken long before the incident"),
-        Flag.MISSING.value: _t("File missing from the export"),
+        Flag.EXIF_STRIPPED.value: QCoreApplication.translate("labels", "EXIF stripped"),
+        Flag.EDITED.value: QCoreApplication.translate("labels", "Edited"),
+        Flag.AFTER_RECEIVED.value: QCoreApplication.translate("labels", "Taken after it was received"),
+        Flag.BEFORE_INCIDENT.value: QCoreApplication.translate("labels", "Taken long before the incident"),
+        Flag.MISSING.value: QCoreApplication.translate("labels", "File missing from the export"),
     }.get(code, code)
 
 
 def flag_short(code: str) -> str:
     """A badge of a few letters for the thumbnail grid."""
     return {
-        Flag.EXIF_STRIPPED.value: _t("no EXIF"),
-        Flag.EDITED.value: _t("edited"),
-        Flag.AFTER_RECEIVED.value: _t("date?"),
-        Flag.BEFORE_INCIDENT.value: _t("old"),
-        Flag.MISSING.value: _t("missing"),
+        Flag.EXIF_STRIPPED.value: QCoreApplication.translate("labels", "no EXIF"),
+        Flag.EDITED.value: QCoreApplication.translate("labels", "edited"),
+        Flag.AFTER_RECEIVED.value: QCoreApplication.translate("labels", "date?"),
+        Flag.BEFORE_INCIDENT.value: QCoreApplication.translate("labels", "old"),
+        Flag.MISSING.value: QCoreApplication.translate("labels", "missing"),
     }.get(code, code)
 
 
 def source_label(code: str | None) -> str:
     if not code:
-        return _t("unknown")
+        return QCoreApplication.translate("labels", "unknown")
     return {
-        CaptureSource.EXIF.value: _t("EXIF (camera)"),
-        CaptureSource.EXIF_DIGITIZED.value: _t("EXIF digitized date"),
-        CaptureSource.VIDEO.value: _t("video container"),
-        CaptureSource.FILENAME.value: _t("file name"),
-        CaptureSource.RECEIVED.value: _t("time received"),
-        CaptureSource.FILE.value: _t("file modification time"),
+        CaptureSource.EXIF.value: QCoreApplication.translate("labels", "EXIF (camera)"),
+        CaptureSource.EXIF_DIGITIZED.value: QCoreApplication.translate("labels", "EXIF digitized date"),
+        CaptureSource.VIDEO.value: QCoreApplication.translate("labels", "video container"),
+        CaptureSource.FILENAME.value: QCoreApplication.translate("labels", "file name"),
+        CaptureSource.RECEIVED.value: QCoreApplication.translate("labels", "time received"),
+        CaptureSource.FILE.value: QCoreApplication.translate("labels", "file modification time"),
     }.get(code, code)
 
 
 def dup_kind_label(code: str | None) -> str:
-    return {"exact": _t("exact copy"), "same": _t("same picture"), "similar": _t("similar (burst)")}.get(
+    return {"exact": QCoreApplication.translate("labels", "exact copy"), "same": QCoreApplication.translate("labels", "same picture"), "similar": QCoreApplication.translate("labels", "similar (burst)")}.get(
         code or "", code or "")
 
 
@@ -101,8 +97,8 @@ def fmt_span(delta: timedelta) -> str:
     """"35 min", "2 h 10 min", "3 d" for SLA texts."""
     minutes = int(abs(delta.total_seconds()) // 60)
     if minutes < 60:
-        return _t("%n min").replace("%n", str(minutes))
+        return QCoreApplication.translate("labels", "%n min").replace("%n", str(minutes))
     hours = minutes // 60
     if hours < 48:
-        return _t("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes % 60))
-    return _t("%n d").replace("%n", str(hours // 24))
+        return QCoreApplication.translate("labels", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes % 60))
+    return QCoreApplication.translate("labels", "%n d").replace("%n", str(hours // 24))

@@ -9,10 +9,6 @@ from desktop.core.model import ImportReport
 from desktop.ui.views.problems_view import ProblemsView
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ProblemsPanel", text)
-
-
 class ProblemsPanel:
     def __init__(self, view: ProblemsView) -> None:
         self.view = view
@@ -20,12 +16,12 @@ class ProblemsPanel:
     def show_report(self, report: ImportReport) -> None:
         t = self.view.table
         rows = [(p.path, p.reason) for p in report.rejected]
-        rows += [(name, _t("named in the chat but missing from the export")) for name in report.missing]
+        rows += [(name, QCoreApplication.translate("ProblemsPanel", "named in the chat but missing from the export")) for name in report.missing]
         t.setRowCount(len(rows))
         for i, (path, reason) in enumerate(rows):
             t.setItem(i, 0, QTableWidgetItem(path))
             t.setItem(i, 1, QTableWidgetItem(reason))
-        self.view.setWindowTitle(_t("Problems of the last import (%1)").replace("%1", str(len(rows))))
+        self.view.setWindowTitle(QCoreApplication.translate("ProblemsPanel", "Problems of the last import (%1)").replace("%1", str(len(rows))))
         if rows:
             self.view.show()
 

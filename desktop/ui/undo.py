@@ -17,10 +17,6 @@ from desktop.services.library import Library
 from desktop.ui.tasks import WRITER, TaskRunner
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("undo", text)
-
-
 @dataclass
 class Ctx:
     lib: Library
@@ -39,7 +35,7 @@ class _Command(QUndoCommand):
 
 class MoveMedia(_Command):
     def __init__(self, ctx: Ctx, media_ids: list[int], from_ref: str, to_ref: str) -> None:
-        super().__init__(ctx, _t("Move %n item(s) to %1").replace("%n", str(len(media_ids))).replace("%1", to_ref))
+        super().__init__(ctx, QCoreApplication.translate("undo", "Move %n item(s) to %1").replace("%n", str(len(media_ids))).replace("%1", to_ref))
         self.ids, self.src, self.dst = list(media_ids), from_ref, to_ref
 
     def redo(self) -> None:
@@ -59,7 +55,7 @@ class MergeCases(_Command):
 
     def __init__(self, ctx: Ctx, source_ref: str, target_ref: str, media_ids: list[int], title: str,
                  status: str) -> None:
-        super().__init__(ctx, _t("Merge %1 into %2").replace("%1", source_ref).replace("%2", target_ref))
+        super().__init__(ctx, QCoreApplication.translate("undo", "Merge %1 into %2").replace("%1", source_ref).replace("%2", target_ref))
         self.src, self.dst, self.ids, self.title, self.status = source_ref, target_ref, media_ids, title, status
 
     def redo(self) -> None:
@@ -81,7 +77,7 @@ class SplitCase(_Command):
     """Undo merges the new case back; the emptied split case stays, closed, as the audit trail."""
 
     def __init__(self, ctx: Ctx, ref: str, message_id: int) -> None:
-        super().__init__(ctx, _t("Split %1").replace("%1", ref))
+        super().__init__(ctx, QCoreApplication.translate("undo", "Split %1").replace("%1", ref))
         self.ref, self.message_id = ref, message_id
         self.new_ref: str | None = None
 

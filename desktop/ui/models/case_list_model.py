@@ -197,12 +197,14 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_status(self, status: str | None, open_only: bool = False) -> None:
+        self.beginFilterChange()
         self.status, self.open_only = status, open_only
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search(self, text: str, matching_refs: set[str] | None) -> None:
+        self.beginFilterChange()
         self.text, self.matching_refs = text.strip().casefold(), matching_refs
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

@@ -1,0 +1,188 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CaseListController</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/case_list.py" line="111" />
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/case_list_model.py" line="183" />
+        <source>%n alert(s): the same picture is in another case</source>
+        <translation>
+            <numerusform>%n alert: the same picture is in another case</numerusform>
+            <numerusform>%n alerts: the same picture is in another case</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/case_panel.py" line="160" />
+        <source>⚠ %n alert(s)</source>
+        <translation>
+            <numerusform>⚠ %n alert</numerusform>
+            <numerusform>⚠ %n alerts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DupGroupsModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/dup_groups_model.py" line="75" />
+        <source>%n item(s)
+%1</source>
+        <translation>
+            <numerusform>%n item
+%1</numerusform>
+            <numerusform>%n items
+%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/duplicates_panel.py" line="64" />
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/duplicates_panel.py" line="65" />
+        <source>%n item(s) set aside</source>
+        <translation>
+            <numerusform>%n item set aside</numerusform>
+            <numerusform>%n items set aside</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/export_dialog.py" line="31" />
+        <source>%n photo(s) per page</source>
+        <translation>
+            <numerusform>%n photo per page</numerusform>
+            <numerusform>%n photos per page</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="68" />
+        <source>%n file(s) processed</source>
+        <translation>
+            <numerusform>%n file processed</numerusform>
+            <numerusform>%n files processed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="83" />
+        <source>%n file(s) imported.</source>
+        <translation>
+            <numerusform>%n file imported.</numerusform>
+            <numerusform>%n files imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="85" />
+        <source>%n file(s) were already in the library and were not added again.</source>
+        <translation>
+            <numerusform>%n file were already in the library and were not added again.</numerusform>
+            <numerusform>%n files were already in the library and were not added again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="90" />
+        <source>%n file(s) named in the chat were not in the export.</source>
+        <translation>
+            <numerusform>%n file named in the chat were not in the export.</numerusform>
+            <numerusform>%n files named in the chat were not in the export.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="93" />
+        <source>%n file(s) could not be imported (see below).</source>
+        <translation>
+            <numerusform>%n file could not be imported (see below).</numerusform>
+            <numerusform>%n files could not be imported (see below).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <source>Opened %1: %n item(s) in %2 s</source>
+        <translation>
+            <numerusform>Opened %1: %n item in %2 s</numerusform>
+            <numerusform>Opened %1: %n items in %2 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <source>%n file(s) imported</source>
+        <translation>
+            <numerusform>%n file imported</numerusform>
+            <numerusform>%n files imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="279" />
+        <source>Move %n item(s) to…</source>
+        <translation>
+            <numerusform>Move %n item to…</numerusform>
+            <numerusform>Move %n items to…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MediaPanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/media_panel.py" line="57" />
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/media_panel.py" line="59" />
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>%n set aside</numerusform>
+            <numerusform>%n set aside</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/media_panel.py" line="61" />
+        <source>%n not in report</source>
+        <translation>
+            <numerusform>%n not in report</numerusform>
+            <numerusform>%n not in report</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessagesModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/messages_model.py" line="56" />
+        <source>(%n attachment(s))</source>
+        <translation>
+            <numerusform>(%n attachment)</numerusform>
+            <numerusform>(%n attachments)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,69 @@
+"""Duplicate groups side by side: differences marked, keeper changed, a set-aside item restored."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop.services.cases import list_media
+from desktop.services.duplicates import list_groups
+from tests.ui.helpers import click_case, wait_idle
+
+
+def _open_duplicates(qtbot, w, ref: str):  # noqa: ANN001
+    click_case(qtbot, w, ref)
+    w.case_view.tabs.setCurrentWidget(w.case_view.duplicates)
+    panel = w.dups
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2 and len(panel.cards) >= 2, timeout=5000)
+    return panel
+
+
+def _select_group(qtbot, panel, kind: str):  # noqa: ANN001
+    view = panel.view.groups
+    row = next(i for i, g in enumerate(panel.model.groups()) if g.kind == kind)
+    idx = panel.model.index(row)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(idx).center())
+    qtbot.waitUntil(lambda: panel._group is panel.model.group(row), timeout=5000)
+    return panel.model.group(row)
+
+
+def test_groups_side_by_side_with_differences(qtbot, window, seeded):
+    panel = _open_duplicates(qtbot, window, seeded.sophie)
+    g = _select_group(qtbot, panel, "same")
+    assert len(panel.cards) == 2
+    keeper_card, copy_card = panel.cards
+    assert keeper_card.role.text() == "Keeper" and g.keeper.name == "IMG-20261116-WA0001.jpg"
+    assert copy_card.role.text().startswith("Set aside")
+    differing = [copy_card.facts.itemAt(r, copy_card.facts.ItemRole.LabelRole).widget().text()
+                 for r in range(copy_card.facts.rowCount())
+                 if copy_card.facts.itemAt(r, copy_card.facts.ItemRole.FieldRole).widget().property("differs")]
+    # the WhatsApp copy is smaller, re-encoded and has no EXIF: exactly what a handler must see
+    assert {"Dimensions", "File size", "EXIF", "Camera"} <= set(differing)
+    assert copy_card.restore_btn.isVisible() and copy_card.keep_btn.isVisible()
+    assert not keeper_card.keep_btn.isVisible()
+
+
+def test_choose_another_keeper(qtbot, window, library, seeded):
+    w = window
+    panel = _open_duplicates(qtbot, w, seeded.sophie)
+    g = _select_group(qtbot, panel, "same")
+    copy = g.others[0]
+    qtbot.mouseClick(panel.cards[1].keep_btn, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, w)
+    same = next(x for x in list_groups(library, seeded.sophie) if x.kind == "same")
+    assert same.keeper_id == copy.id
+    qtbot.waitUntil(lambda: panel._group is not None and panel._group.keeper.id == copy.id, timeout=5000)
+    assert panel.cards[0].role.text() == "Keeper" and panel.cards[0].name.text() == copy.name
+
+
+def test_restore_a_set_aside_item(qtbot, window, library, seeded):
+    w = window
+    panel = _open_duplicates(qtbot, w, seeded.sophie)
+    g = _select_group(qtbot, panel, "same")
+    copy = g.others[0]
+    assert copy.set_aside
+    qtbot.mouseClick(panel.cards[1].restore_btn, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, w)
+    item = {m.id: m for m in list_media(library, case_ref=seeded.sophie)}[copy.id]
+    assert not item.set_aside
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)  # only the exact pair is left
+    qtbot.waitUntil(lambda: "1 set aside" in w.case_view.media_tab.count.text(), timeout=5000)

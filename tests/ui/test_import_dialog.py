@@ -1,0 +1,94 @@
+"""Import through the window: drop files, watch progress, cancel, read the summary of rejected files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.services.cases import list_cases, list_media
+from tests.ui.helpers import click_case, wait_idle
+from tests.ui.media import photo_folder
+
+
+def drop(widget, paths: list[Path], pos: QPoint | None = None) -> None:  # noqa: ANN001
+    """What the window receives when files are dragged from the file manager and released on it."""
+    md = QMimeData()
+    md.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    at = QPointF(pos if pos is not None else widget.rect().center())
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(at.toPoint(), actions, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(widget, QDropEvent(at, actions, md, Qt.MouseButton.LeftButton,
+                                              Qt.KeyboardModifier.NoModifier))
+
+
+def test_drop_a_folder_imports_with_progress_and_lists_rejected_files(qtbot, empty_window, empty_library, tmp_path):
+    w = empty_window
+    folder = photo_folder(tmp_path / "Kitchen photos", 12, seed=200)
+    (folder / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 this is not really a JPEG")
+    progress = []
+    drop(w, [folder])
+    dlg = w.import_dialog
+    assert dlg is not None and dlg.isVisible()
+    dlg.task.progress.connect(lambda *a: progress.append(a))
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
+    assert progress and progress[-1][0] == progress[-1][1]  # the bar reached its end
+    assert dlg.pages.currentIndex() == 1
+    assert dlg.report.imported == 12 and len(dlg.report.cases) == 1
+    assert "12 files imported" in dlg.summary.text()
+    rejected = {dlg.rejected.item(r, 0).text(): dlg.rejected.item(r, 1).text() for r in range(dlg.rejected.rowCount())}
+    assert any("broken.jpg" in k for k in rejected) and all(rejected.values())
+    assert w.problems.isVisible() and w.problems_panel.count() == len(rejected)
+    # the new case appears in the list and opens from the summary
+    qtbot.mouseClick(dlg.open_case_btn, Qt.MouseButton.LeftButton)
+    ref = dlg.report.cases[0]
+    qtbot.waitUntil(lambda: w.case.ref == ref and w.media.model.rowCount() == 12, timeout=10000)
+    assert len(list_cases(empty_library)) == 1
+
+
+def test_cancel_an_import_leaves_the_library_as_before(qtbot, empty_window, empty_library, tmp_path):
+    w = empty_window
+    folder = photo_folder(tmp_path / "many", 80, seed=500, size=(1600, 1200))
+    dlg = w.start_import([folder])
+    assert dlg is not None
+    with qtbot.waitSignal(dlg.task.progress, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: "processed" in dlg.count.text(), timeout=10000)
+    assert dlg.current.text()  # the current file is named
+    qtbot.mouseClick(dlg.cancel_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
+    assert dlg.report.cancelled
+    assert "cancelled" in dlg.summary.text()
+    assert list_cases(empty_library) == [] and list_media(empty_library) == []
+    qtbot.mouseClick(dlg.close_btn, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    wait_idle(qtbot, w)
+
+
+def test_drop_on_an_open_case_imports_into_that_case(qtbot, window, library, seeded, tmp_path):
+    w = window
+    click_case(qtbot, w, seeded.folder)
+    before = w.media.model.rowCount()
+    folder = photo_folder(tmp_path / "more", 3, seed=900)
+    drop(w.case_view, [folder])
+    dlg = w.import_dialog
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
+    assert dlg.report.cases == [seeded.folder]
+    qtbot.waitUntil(lambda: w.media.model.rowCount() == before + 3, timeout=10000)
+    assert len(list_media(library, case_ref=seeded.folder)) == before + 3
+
+
+def test_drop_on_a_row_of_the_case_list_imports_into_that_case(qtbot, window, library, seeded, tmp_path):
+    w = window
+    folder = photo_folder(tmp_path / "for-jan", 2, seed=950)
+    table = w.case_list.table
+    row = w.cases.proxy.mapFromSource(w.cases.model.index(w.cases.model.row_of(seeded.jan), 1))
+    drop(table.viewport(), [folder], table.visualRect(row).center())
+    dlg = w.import_dialog
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
+    assert dlg.report.cases == [seeded.jan]
+    assert len(list_media(library, case_ref=seeded.jan)) == 4

@@ -1,0 +1,81 @@
+"""Settings dialog, language choice and Dutch translation, and the start-up path of ``run()``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.settings import Preferences, resolve_paths
+from desktop.ui.app import (
+    choose_language,
+    create_app,
+    install_translations,
+    library_paths,
+    open_library_async,
+    parse_args,
+)
+from desktop.ui.settings_dialog import LIBRARY_KEY
+
+
+def test_settings_dialog_saves_preferences(qtbot, window, library, tmp_path):
+    w = window
+    dlg = w.open_settings()
+    assert dlg is not None and dlg.isVisible()
+    dlg.business.setPlainText("Claims Team\nSchadeafdeling")
+    dlg.region.setCurrentText("BE")
+    dlg.gap_days.setValue(3)
+    dlg.norm.setValue(30)
+    dlg.same.setValue(1.6)
+    dlg.language.setCurrentIndex(dlg.language.findData("nl"))
+    dlg.library.setText(str(tmp_path / "elsewhere"))
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    saved = Preferences.load(library.paths.preferences_file)
+    assert saved.business_names == ["Claims Team", "Schadeafdeling"]
+    assert (saved.default_region, saved.case_gap_days, saved.answer_norm_minutes) == ("BE", 3, 30)
+    assert saved.dup_same_shift == 1.6 and saved.dup_similar_corr is None and saved.language == "nl"
+    assert QSettings().value(LIBRARY_KEY) == str(tmp_path / "elsewhere")
+    qtbot.waitUntil(lambda: w.cases.model.norm.total_seconds() == 30 * 60, timeout=5000)
+
+
+def test_language_follows_the_system_unless_chosen():
+    assert choose_language("", QLocale("nl_NL")) == "nl"
+    assert choose_language("", QLocale("nl_BE")) == "nl"
+    assert choose_language("", QLocale("de_DE")) == "en"
+    assert choose_language("en", QLocale("nl_NL")) == "en"
+    assert choose_language("nl", QLocale("en_GB")) == "nl"
+
+
+def test_dutch_translation_is_loaded(qtbot, empty_library):
+    from desktop.ui.main_window import MainWindow
+
+    app = create_app()
+    try:
+        assert install_translations(app, "nl")
+        w = MainWindow(lib=empty_library)
+        qtbot.addWidget(w)
+        menus = [a.text() for a in w.menuBar().actions()]
+        assert "&Bestand" in menus and "&Zaak" in menus
+        assert w.case_list.status_filter.itemText(0) == "Open zaken"
+        w.close()
+    finally:
+        install_translations(app, "en")
+
+
+def test_startup_opens_the_library_off_the_gui_thread(qtbot, seeded, monkeypatch, tmp_path):
+    from desktop.ui.main_window import MainWindow
+
+    monkeypatch.delenv("CASEDESK_DATA_DIR", raising=False)
+    args, rest = parse_args(["--data-dir", str(seeded.dir), "-style", "fusion"])
+    assert args.data_dir == str(seeded.dir) and rest == ["-style", "fusion"]
+    paths = library_paths(args.data_dir)
+    assert paths == resolve_paths(seeded.dir)
+    QSettings().setValue(LIBRARY_KEY, str(tmp_path / "chosen"))
+    assert library_paths(None).data_dir == (tmp_path / "chosen").resolve()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    open_library_async(w, paths, None)
+    qtbot.waitUntil(lambda: w.lib is not None and w.cases.model.rowCount() == 3, timeout=10000)
+    w.close()
+    w.lib.close()
