@@ -6,6 +6,15 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+CRASH_LOGGER = "desktop.crash"  # tracebacks go to the log file only, never to the user's terminal
+
+
+class _Brief(logging.Formatter):
+    """One line per message on stderr; no tracebacks."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
 
 def setup_logging(log_dir: Path | None, *, verbose: bool = False) -> None:
     root = logging.getLogger()
@@ -14,7 +23,8 @@ def setup_logging(log_dir: Path | None, *, verbose: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    stderr.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    stderr.setFormatter(_Brief())
+    stderr.addFilter(lambda record: not record.name.startswith(CRASH_LOGGER))
     root.addHandler(stderr)
     if log_dir is not None:
         try:
@@ -26,4 +36,5 @@ def setup_logging(log_dir: Path | None, *, verbose: bool = False) -> None:
             root.addHandler(fh)
         except OSError:
             pass
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     root._casedesk_configured = True  # type: ignore[attr-defined]

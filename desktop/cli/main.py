@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 
 from desktop import __version__
 from desktop.cli import cmd_import, cmd_list, cmd_verify
-from desktop.cli.output import EXIT_PROBLEMS, EXIT_USAGE, error
+from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error
 from desktop.core.errors import CasedeskError, NotFound, UsageError
-from desktop.log import setup_logging
+from desktop.log import CRASH_LOGGER, setup_logging
 from desktop.settings import demo_paths, resolve_paths
 
 COMMANDS = (cmd_import.add_parser, cmd_list.add_parsers, cmd_verify.add_parser)
@@ -73,6 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         error("interrupted")
         return EXIT_USAGE
+    except BrokenPipeError:  # output piped into `head` and cut off: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as e:  # never a traceback for the user: it goes to the log file
+        logging.getLogger(CRASH_LOGGER).exception("unexpected error")
+        error(f"unexpected error: {type(e).__name__}: {e} (details in {paths.logs / 'casedesk.log'})")
+        return EXIT_PROBLEMS
     finally:
         lib.close()
 

@@ -137,6 +137,7 @@ class CaseSummary:
     waiting_since: datetime | None = None
     set_aside: int = 0
     alerts: int = 0
+    overdue: list[tuple[datetime, float]] = field(default_factory=list)  # (customer message, minutes waited)
 
     def to_json(self) -> dict:
         iso = _iso
@@ -152,6 +153,8 @@ class CaseSummary:
             "first_message_at": iso(self.first_message_at),
             "first_answer_at": iso(self.first_answer_at),
             "waiting_since": iso(self.waiting_since),
+            "overdue": [{"message_at": iso(t), "waited_minutes": round(m)} for t, m in self.overdue],
+            "alerts": self.alerts,
         }
 
 

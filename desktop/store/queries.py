@@ -33,7 +33,7 @@ def case_summaries(s: Session, *, answer_norm: timedelta = timedelta(minutes=60)
             msgs.setdefault(case_id, []).append((t, fc))
     out = []
     for case, cust in rows:
-        rt = response_times(msgs.get(case.id, []), answer_norm)
+        rt = response_times(msgs.get(case.id, []), answer_norm, now=None if case.answered_at else _now())
         out.append(CaseSummary(
             id=case.id, ref=case.ref, title=case.title, kind=case.kind, status=case.status,
             customer=(cust.name or cust.phone or cust.email) if cust else None,
@@ -43,8 +43,15 @@ def case_summaries(s: Session, *, answer_norm: timedelta = timedelta(minutes=60)
             first_answer_at=rt.first_answer_at,
             waiting_since=None if case.answered_at else rt.waiting_since,
             set_aside=aside.get(case.id, 0), alerts=alerts.get(case.id, 0),
+            overdue=[(t, waited.total_seconds() / 60) for t, waited in rt.overdue],
         ))
     return out
+
+
+def _now():
+    from datetime import datetime
+
+    return datetime.now()
 
 
 def media_infos(s: Session, *, case_id: int | None = None, incident_doubt_days: int = 30,

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -80,7 +80,7 @@ def test_flags():
 
 
 def test_mixed_naive_and_aware_compare_by_wall_clock():
-    aware = CaptureTime(T.replace(tzinfo=timezone.utc), CaptureSource.EXIF)
+    aware = CaptureTime(T.replace(tzinfo=UTC), CaptureSource.EXIF)
     flags = compute_flags(kind="image", fmt="JPEG", has_exif_date=True, software=None, taken=aware,
                           taken_date_only=False, received_at=T + timedelta(minutes=5), incident_date=None)
     assert flags == []

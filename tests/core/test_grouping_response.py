@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from desktop.core.grouping import split_by_gaps, starts_new_case
 from desktop.core.response import response_times
@@ -8,7 +8,7 @@ T = datetime(2024, 3, 14, 10, 0)
 
 def test_split_by_gaps_sorts_and_cuts():
     items = [("c", T + timedelta(hours=30)), ("a", T), ("b", T + timedelta(hours=2)), ("x", None),
-             ("d", (T + timedelta(hours=31)).replace(tzinfo=timezone.utc))]
+             ("d", (T + timedelta(hours=31)).replace(tzinfo=UTC))]
     assert split_by_gaps(items, timedelta(hours=12)) == [["a", "b", "x"], ["c", "d"]]
     assert split_by_gaps([("x", None)], timedelta(hours=1)) == [["x"]]
     assert split_by_gaps([], timedelta(hours=1)) == []

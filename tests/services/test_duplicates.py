@@ -135,3 +135,18 @@ def test_same_picture_in_another_customers_case_alerts_both(lib, tmp_path):
     assert {a.other_customer for a in duplicates.list_alerts(lib, bob_case)} == {"Ann"}
 
 
+
+
+def test_iphone_heic_and_its_jpeg_copy_are_the_same_picture(lib, tmp_path):
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    room = scene("bathroom", 31, (2016, 1512))
+    heic = tmp_path / "IMG_4501.HEIC"
+    room.save(heic, "HEIF", quality=80)
+    write(tmp_path / "IMG_4501.jpg", whatsapp_copy(room))
+    import_paths(lib, [heic, tmp_path / "IMG_4501.jpg"], case_ref="C-2026-0104")
+    m = by_name(lib)
+    assert m["IMG_4501.HEIC"].kind == "image"
+    pair = {m["IMG_4501.HEIC"].duplicate_kind, m["IMG_4501.jpg"].duplicate_kind}
+    assert pair == {None, "same"}
