@@ -12,8 +12,13 @@ from pathlib import Path
 
 from PIL import Image, ImageEnhance
 
-SOURCES = ["/usr/share/backgrounds/**/*.jpg", "/usr/share/backgrounds/**/*.png", "/usr/share/wallpapers/**/*.jpg",
-           "/usr/share/wallpapers/**/*.png", "/usr/share/images/desktop-base/*.png"]
+SOURCES = [
+    "/usr/share/backgrounds/**/*.jpg",
+    "/usr/share/backgrounds/**/*.png",
+    "/usr/share/wallpapers/**/*.jpg",
+    "/usr/share/wallpapers/**/*.png",
+    "/usr/share/images/desktop-base/*.png",
+]
 
 
 def real_photos() -> list[Path]:
@@ -38,7 +43,9 @@ def phone_jpegs(out: Path, n: int, size: tuple[int, int] = (4000, 3000)) -> list
         return have[:n]
     photos = real_photos()
     if not photos:
-        raise SystemExit("no real photos found: apt-get install ubuntu-wallpapers or pip install scikit-image")
+        raise SystemExit(
+            "no real photos found: apt-get install ubuntu-wallpapers or pip install scikit-image"
+        )
     rnd = random.Random(42)
     files = []
     for i in range(n):
@@ -48,7 +55,9 @@ def phone_jpegs(out: Path, n: int, size: tuple[int, int] = (4000, 3000)) -> list
         big = src.resize((int(w * scale) + 1, int(h * scale) + 1), Image.Resampling.BICUBIC)
         x = rnd.randrange(0, big.width - size[0] + 1)
         y = rnd.randrange(0, big.height - size[1] + 1)
-        img = ImageEnhance.Brightness(big.crop((x, y, x + size[0], y + size[1]))).enhance(rnd.uniform(0.9, 1.1))
+        img = ImageEnhance.Brightness(big.crop((x, y, x + size[0], y + size[1]))).enhance(
+            rnd.uniform(0.9, 1.1)
+        )
         exif = Image.Exif()
         exif[0x010F], exif[0x0110] = "Google", "Pixel 7"
         exif.get_ifd(0x8769)[0x9003] = f"2024:03:14 10:{i // 60 % 60:02d}:{i % 60:02d}"

@@ -8,9 +8,9 @@ plus a folder of storm photos with near-identical burst shots.
 from __future__ import annotations
 
 import zipfile
+from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from desktop.core.model import ImportReport

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from desktop.core.errors import CasedeskError, UsageError
 from desktop.core.grouping import split_by_gaps
 from desktop.core.model import ImportReport, Problem
-from desktop.core.progress import CancelToken, Cancelled, Progress, null_progress, subrange
+from desktop.core.progress import Cancelled, CancelToken, Progress, null_progress, subrange
 from desktop.services import import_chat, import_mail
 from desktop.services.analyse import Analysed, analyse_all
 from desktop.services.library import Library

@@ -17,7 +17,6 @@ from desktop.intake.folder import is_ignored, walk_files
 from desktop.intake.mail import is_mail_file
 from desktop.intake.whatsapp import chat_name_from_filename, looks_like_chat
 
-
 # ZIP containers that are documents in their own right: kept as files, never unpacked.
 ZIP_BASED_DOCUMENTS = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".epub", ".apk", ".jar", ".kmz"}
 
