@@ -13,14 +13,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.core.errors import CasedeskError, UsageError
+from desktop.core.errors import UsageError
 from desktop.core.grouping import split_by_gaps
 from desktop.core.model import ImportReport, Problem
 from desktop.core.progress import Cancelled, CancelToken, Progress, null_progress, subrange
-from desktop.services import import_chat, import_mail
+from desktop.services import duplicates, import_chat, import_mail
 from desktop.services.analyse import Analysed, analyse_all
 from desktop.services.library import Library
-from desktop.services.planning import LooseFile, Plan, plan_inputs
+from desktop.services.planning import LooseFile, plan_inputs
 from desktop.services.writer import REF_RE, ImportWriter, audit
 from desktop.store.schema import Blob, Case
 
@@ -40,56 +40,56 @@ def import_paths(
     if case_ref is not None and not REF_RE.match(case_ref):
         raise UsageError(f"not a usable case reference: {case_ref!r} (letters, digits, '-', '.', '_')")
     report = ImportReport()
-    with lib.workspace() as scratch:
-        progress(0, 1000, "Reading the inputs")
-        plan = plan_inputs([Path(p) for p in paths], scratch, report.rejected)
-        chats = [import_chat.read(u, lib, report.rejected) for u in plan.chats]
-        mails = [import_mail.read(u, report.rejected) for u in plan.mails]
-        chats = [c for c in chats if c is not None]
-        mails = [m for m in mails if m is not None]
-        files = [(f.path, f.name) for f in plan.loose]
-        for c in chats:
-            files.extend(c.files())
-        mail_files = [m.files(scratch) for m in mails]
-        for mf in mail_files:
-            files.extend(mf)
-        with lib.db.session() as s:
-            known = set(s.scalars(select(Blob.sha256)).all())
-        try:
-            analysed = analyse_all(lib, files, known, subrange(progress, 0.0, 0.9), cancel)
-        except Cancelled:
-            report.cancelled = True
-            return report
-        for path, name in files:
-            res = analysed.get(path)
-            if res is not None and res.problem:
-                report.rejected.append(Problem(_display(plan, chats, path, name), res.problem))
-        progress(900, 1000, "Saving")
-        with lib.db.session() as s:
-            w = ImportWriter(s, report, actor)
-            fixed_case = w.case_by_ref(case_ref) if case_ref else None
-            for chat in chats:
-                import_chat.write(w, chat, analysed, lib.prefs, fixed_case)
-            for mail in mails:
-                import_mail.write(w, mail, analysed, lib.prefs, fixed_case)
-            _write_loose(w, plan.loose, analysed, lib, fixed_case)
-            from desktop.services import duplicates  # after the rows exist
-
-            duplicates.refresh(s, list(w.touched_cases), lib.prefs)
-            for case in w.touched_cases.values():
-                audit(s, "import", case.id, actor, imported=report.imported, inputs=[str(p) for p in paths])
-            report.cases = sorted({c.ref for c in w.touched_cases.values()})
-            if cancel is not None and cancel.cancelled:
-                raise Cancelled()
+    try:
+        with lib.workspace() as scratch:
+            _run(lib, [Path(p) for p in paths], scratch, report, case_ref, progress, cancel, actor)
+    except Cancelled:  # the transaction was rolled back: the library is as before
+        return ImportReport(rejected=report.rejected, cancelled=True)
     progress(1000, 1000, "Done")
     return report
 
 
-def _display(plan: Plan, chats: list, path: Path, name: str) -> str:
+def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, case_ref: str | None,
+         progress: Progress, cancel: CancelToken | None, actor: str | None) -> None:
+    progress(0, 1000, "Reading the inputs")
+    plan = plan_inputs(paths, scratch, report.rejected)
+    chats = [c for c in (import_chat.read(u, lib, report.rejected) for u in plan.chats) if c is not None]
+    mails = [m for m in (import_mail.read(u, report.rejected) for u in plan.mails) if m is not None]
+    shown: dict[Path, str] = {}  # how each file is named in messages
+    files: list[tuple[Path, str]] = []
     for f in plan.loose:
-        if f.path == path:
-            return f.display
-    return f"{path.parent.name} › {name}" if path.parent.name else name
+        files.append((f.path, f.name))
+        shown[f.path] = f.display
+    for c in chats:
+        for path, name in c.files():
+            files.append((path, name))
+            shown[path] = f"{c.unit.display} › {name}"
+    for m in mails:
+        for path, name in m.files(scratch):
+            files.append((path, name))
+            shown[path] = f"{m.unit.display} › {name}"
+    with lib.db.session() as s:
+        known = set(s.scalars(select(Blob.sha256)).all())
+    analysed = analyse_all(lib, files, known, subrange(progress, 0.0, 0.9), cancel)
+    for path, _name in files:
+        res = analysed.get(path)
+        if res is not None and res.problem:
+            report.rejected.append(Problem(shown[path], res.problem))
+    progress(900, 1000, "Saving")
+    with lib.db.session() as s:
+        w = ImportWriter(s, report, actor)
+        fixed_case = w.case_by_ref(case_ref) if case_ref else None
+        for chat in chats:
+            import_chat.write(w, chat, analysed, lib.prefs, fixed_case)
+        for mail in mails:
+            import_mail.write(w, mail, analysed, lib.prefs, fixed_case)
+        _write_loose(w, plan.loose, analysed, lib, fixed_case)
+        duplicates.refresh(s, list(w.touched_cases), lib.prefs)
+        for case in w.touched_cases.values():
+            audit(s, "import", case.id, actor, imported=report.imported, inputs=[str(p) for p in paths])
+        report.cases = sorted({c.ref for c in w.touched_cases.values()})
+        if cancel is not None:
+            cancel.check()  # a cancel while saving rolls the whole import back
 
 
 def _write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict[Path, Analysed], lib: Library,
@@ -126,5 +126,3 @@ def _title(label: str, group: list) -> str:
     name = Path(label).name or label
     return f"{name} ({len(group)} file{'s' if len(group) != 1 else ''})"
 
-
-__all__ = ["import_paths", "CasedeskError"]
