@@ -1,0 +1,49 @@
+"""The same library on PostgreSQL (a team's shared database). CI starts a local server and sets the URL."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from desktop.services import duplicates
+from desktop.services.cases import list_cases, list_media
+from desktop.services.importing import import_paths
+from desktop.services.library import Library
+from desktop.services.verify import verify_store
+from desktop.settings import AppPaths
+from tests.gen import jpeg
+
+PG_URL = os.environ.get("CASEDESK_TEST_PG_URL")
+
+
+@pytest.fixture
+def pg_lib(tmp_path):
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server (.ci/run starts one and sets CASEDESK_TEST_PG_URL)")
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    lib = Library(AppPaths(tmp_path / "lib"), PG_URL)
+    yield lib
+    lib.close()
+
+
+def test_import_list_duplicates_verify_on_postgres(pg_lib, tmp_path):
+    src = tmp_path / "in"
+    jpeg(src / "a.jpg", seed=1, taken="2024:03:14 10:12:33", offset="+02:00", subsec="5")
+    jpeg(src / "b.jpg", seed=2, taken="2024:03:14 10:13:00")
+    (src / "a copy.jpg").write_bytes((src / "a.jpg").read_bytes())
+    report = import_paths(pg_lib, [src])
+    assert report.imported == 3 and report.rejected == []
+    assert import_paths(pg_lib, [src]).already_present == 3
+    media = {m.name: m for m in list_media(pg_lib)}
+    assert media["a.jpg"].to_json()["taken_at"] == "2024-03-14T10:12:33.500000+02:00"
+    assert media["b.jpg"].taken_at.tzinfo is None
+    assert {media["a.jpg"].duplicate_kind, media["a copy.jpg"].duplicate_kind} == {None, "exact"}
+    assert len(duplicates.list_groups(pg_lib)) == 1
+    assert [c.media for c in list_cases(pg_lib)] == [3]
+    assert verify_store(pg_lib).ok
