@@ -8,8 +8,6 @@ cores), and the whole import of the export folder.
 
 from __future__ import annotations
 
-import hashlib
-import io
 import os
 import shutil
 import sys
@@ -21,9 +19,8 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import phone_jpegs  # noqa: E402
+from bench.corpus import phone_jpegs, raw_limit_one  # noqa: E402
 from desktop.intake.chat_export import read_chat_export  # noqa: E402
-from desktop.media.probe import _draft_request  # noqa: E402
 from desktop.services.importing import import_paths  # noqa: E402
 from desktop.services.library import Library  # noqa: E402
 from desktop.settings import AppPaths  # noqa: E402
@@ -54,14 +51,6 @@ def build_export(n: int) -> Path:
     return folder
 
 
-def raw_one(p: Path) -> None:
-    data = p.read_bytes()
-    hashlib.sha256(data).hexdigest()
-    img = Image.open(io.BytesIO(data))
-    img.draft("RGB", _draft_request(*img.size))
-    img.load()
-
-
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     folder = build_export(n)
@@ -75,7 +64,7 @@ def main() -> None:
     assert len(export.linked) == n
     t = time.perf_counter()
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-        list(pool.map(raw_one, photos))
+        list(pool.map(raw_limit_one, photos))
     raw_s = time.perf_counter() - t
     lib_dir = OUT / "chat-bench-lib"
     shutil.rmtree(lib_dir, ignore_errors=True)

@@ -65,3 +65,17 @@ def phone_jpegs(out: Path, n: int, size: tuple[int, int] = (4000, 3000)) -> list
         img.save(p, "JPEG", quality=90, exif=exif.tobytes())
         files.append(p)
     return files
+
+
+def raw_limit_one(p: Path) -> None:
+    """What any import must do per file: read, SHA-256, and a draft decode to the probe's reduced size."""
+    import hashlib
+    import io
+
+    from desktop.media.probe import _draft_request
+
+    data = p.read_bytes()
+    hashlib.sha256(data).hexdigest()
+    img = Image.open(io.BytesIO(data))
+    img.draft("RGB", _draft_request(*img.size))
+    img.load()

@@ -9,7 +9,6 @@ content-addressed copy and the database transaction.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -17,27 +16,14 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PIL import Image
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import phone_jpegs  # noqa: E402
-from desktop.media.probe import _draft_request  # noqa: E402
+from bench.corpus import phone_jpegs, raw_limit_one  # noqa: E402
 from desktop.services.importing import import_paths  # noqa: E402
 from desktop.services.library import Library  # noqa: E402
 from desktop.settings import AppPaths  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
-
-
-def raw_one(p: Path) -> None:
-    data = p.read_bytes()
-    hashlib.sha256(data).hexdigest()
-    import io
-
-    img = Image.open(io.BytesIO(data))
-    img.draft("RGB", _draft_request(*img.size))
-    img.load()
 
 
 def main() -> None:
@@ -48,11 +34,11 @@ def main() -> None:
     cores = os.cpu_count() or 2
     t = time.perf_counter()
     with ThreadPoolExecutor(cores) as pool:
-        list(pool.map(raw_one, files))
+        list(pool.map(raw_limit_one, files))
     raw = n / (time.perf_counter() - t)
     t = time.perf_counter()
     for p in files:
-        raw_one(p)
+        raw_limit_one(p)
     raw1 = n / (time.perf_counter() - t)
 
     lib_dir = OUT / "import-bench-lib"

@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from desktop.core.progress import CancelToken
+from desktop.media.thumbs import apply_orientation
 from desktop.report import layout as lay
 
 try:  # HEIC/HEIF from iPhones; optional so that a missing wheel only loses that format
@@ -41,16 +42,6 @@ log = logging.getLogger(__name__)
 PRINT_DPI = 200
 JPEG_QUALITY = 80
 _ORIENTATION_TAG = 0x0112
-# EXIF orientation -> the transpose that makes the picture upright.
-_UPRIGHT = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
 _SRGB = ImageCms.createProfile("sRGB")
 
 
@@ -103,8 +94,7 @@ def print_jpeg(source: Path | bytes, box_px: tuple[int, int], quality: int = JPE
         elif out is im:
             out = im.copy()  # the file is closed below
     out = _to_srgb(out, icc)
-    if orientation in _UPRIGHT:
-        out = out.transpose(_UPRIGHT[orientation])
+    out = apply_orientation(out, orientation)
     buf = io.BytesIO()
     out.save(buf, "JPEG", quality=quality, optimize=True)
     return PrintImage(buf.getvalue(), out.width, out.height)

@@ -1,18 +1,11 @@
-import zipfile
 
 import pytest
 
 from desktop.core.errors import UnsafeArchive
 from desktop.intake.archive import ZipLimits, extract_zip, safe_parts
+from tests.gen import zip_of
 
-
-def make_zip(path, entries):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, (2024, 3, 14, 10, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, data)
-    return path
+make_zip = zip_of
 
 
 @pytest.mark.parametrize("name", ["../evil.txt", "a/../../evil.txt", "/etc/passwd", "C:/x.txt", "..\\..\\x.txt",
