@@ -44,9 +44,8 @@ def main() -> None:
     lib_dir = OUT / "import-bench-lib"
     shutil.rmtree(lib_dir, ignore_errors=True)
     lib = Library(AppPaths(lib_dir))
-    src = OUT / "phone4000x3000"
     t = time.perf_counter()
-    report = import_paths(lib, [src])
+    report = import_paths(lib, files)
     imp = report.imported / (time.perf_counter() - t)
     lib.close()
     assert report.imported == n and not report.rejected, report
