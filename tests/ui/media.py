@@ -70,3 +70,40 @@ def chat_zip(folder: Path, customer: str, files: dict[str, bytes], lines: list[s
         for fname, data in files.items():
             zf.writestr(fname, data)
     return path
+
+
+def wav(path: Path, seconds: float = 1.5, rate: int = 16000) -> Path:
+    """A voice-note stand-in: a mono 16-bit sine tone."""
+    import math
+    import struct
+    import wave
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(b"".join(struct.pack("<h", int(6000 * math.sin(2 * math.pi * 330 * i / rate)))
+                               for i in range(int(seconds * rate))))
+    return path
+
+
+def mp4(path: Path, seconds: float = 1.5, fps: int = 15) -> Path:
+    """A short MPEG-4 video of a picture panning sideways (PyAV)."""
+    from fractions import Fraction
+
+    import av
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    base = picture(77, (800, 360))
+    with av.open(str(path), "w", format="mp4") as out:
+        stream = out.add_stream("mpeg4", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = 480, 270, "yuv420p"
+        stream.time_base = Fraction(1, fps)
+        for i in range(int(seconds * fps)):
+            frame = av.VideoFrame.from_image(base.crop((i * 8, 40, i * 8 + 480, 310)))
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return path
