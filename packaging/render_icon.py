@@ -15,10 +15,11 @@ SIZES = (256, 128, 48)
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    import desktop.ui  # noqa: F401  (PySide6 work-arounds)
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+
+    import desktop.ui  # noqa: F401  (PySide6 work-arounds)
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841
     renderer = QSvgRenderer(str(ICONS / "casedesk.svg"))

@@ -10,7 +10,7 @@ import argparse
 import logging
 import os
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -98,7 +98,8 @@ def run(argv: list[str] | None = None) -> int:
 def open_library_async(window, paths: AppPaths, db_url: str | None) -> None:  # noqa: ANN001
     from desktop.services.library import Library
 
-    window.statusBar().showMessage(window.tr("Opening the library in %1…").replace("%1", str(paths.data_dir)))
+    window.statusBar().showMessage(QCoreApplication.translate("app", "Opening the library in %1…")
+                                   .replace("%1", str(paths.data_dir)))
 
     def failed(error: BaseException) -> None:
         window.statusBar().clearMessage()

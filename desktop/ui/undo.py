@@ -35,7 +35,7 @@ class _Command(QUndoCommand):
 
 class MoveMedia(_Command):
     def __init__(self, ctx: Ctx, media_ids: list[int], from_ref: str, to_ref: str) -> None:
-        super().__init__(ctx, QCoreApplication.translate("undo", "Move %n item(s) to %1").replace("%n", str(len(media_ids))).replace("%1", to_ref))
+        super().__init__(ctx, QCoreApplication.translate("undo", "Move %n item(s) to %1", "", len(media_ids)).replace("%1", to_ref))
         self.ids, self.src, self.dst = list(media_ids), from_ref, to_ref
 
     def redo(self) -> None:

@@ -185,4 +185,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>undo</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/undo.py" line="38" />
+        <source>Move %n item(s) to %1</source>
+        <translation>
+            <numerusform>Move %n item to %1</numerusform>
+            <numerusform>Move %n items to %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

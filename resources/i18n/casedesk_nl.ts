@@ -6,24 +6,24 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="77"/>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Open zaken</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="78"/>
         <source>All cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle zaken</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="109"/>
         <source>%1 of %2 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 van %2 zaken</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/case_list.py" line="111"/>
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n te laat</numerusform>
+            <numerusform>%n te laat</numerusform>
         </translation>
     </message>
 </context>
@@ -32,69 +32,69 @@
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="106"/>
         <source>First answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerste antwoord</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="106"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Kenmerk</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="107"/>
         <source>Customer / title</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant / titel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="107"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="107"/>
         <source>Media</source>
-        <translation type="unfinished"></translation>
+        <translation>Media</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="108"/>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Geopend</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
         <source>Overdue %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 te laat</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="149"/>
         <source>Due in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="151"/>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwoord</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="156"/>
         <source>(no sender)</source>
-        <translation type="unfinished"></translation>
+        <translation>(geen afzender)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="179"/>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geopend %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/case_list_model.py" line="181"/>
         <source>Customer waiting since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant wacht sinds %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/models/case_list_model.py" line="183"/>
         <source>%n alert(s): the same picture is in another case</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n melding: dezelfde foto zit in een andere zaak</numerusform>
+            <numerusform>%n meldingen: dezelfde foto zit in een andere zaak</numerusform>
         </translation>
     </message>
 </context>
@@ -103,7 +103,7 @@
     <message>
         <location filename="../../desktop/ui/views/case_list_view.py" line="103"/>
         <source>Search customer, reference, title, notes, messages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek op klant, kenmerk, titel, notities, berichten…</translation>
     </message>
 </context>
 <context>
@@ -111,60 +111,60 @@
     <message>
         <location filename="../../desktop/ui/case_panel.py" line="134"/>
         <source>Messages (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichten (%1)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_panel.py" line="146"/>
         <source>First answer overdue since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerste antwoord te laat sinds %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_panel.py" line="150"/>
         <source>First answer due by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerste antwoord uiterlijk %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_panel.py" line="154"/>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwoord</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/case_panel.py" line="160"/>
         <source>⚠ %n alert(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n melding</numerusform>
+            <numerusform>⚠ %n meldingen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_panel.py" line="161"/>
         <source>The same picture is in another customer&apos;s case</source>
-        <translation type="unfinished"></translation>
+        <translation>Dezelfde foto zit in de zaak van een andere klant</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_panel.py" line="180"/>
         <source>Marked at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aangevinkt op %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_panel.py" line="181"/>
         <source>Tick when you have answered the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Vink aan als u de klant hebt geantwoord</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_panel.py" line="186"/>
         <source>(no sender)</source>
-        <translation type="unfinished"></translation>
+        <translation>(geen afzender)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_panel.py" line="203"/>
         <source>handler</source>
-        <translation type="unfinished"></translation>
+        <translation>behandelaar</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_panel.py" line="205"/>
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notities (%1)</translation>
     </message>
 </context>
 <context>
@@ -172,32 +172,32 @@
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="160"/>
         <source>Select a case on the left, or drop files, folders, ZIPs, chat exports or e-mails here to import them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies links een zaak, of sleep bestanden, mappen, ZIP-bestanden, chatexports of e-mails hierheen om ze te importeren.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="185"/>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF exporteren…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="206"/>
         <source>Media</source>
-        <translation type="unfinished"></translation>
+        <translation>Media</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="207"/>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichten</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="208"/>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Dubbele</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="209"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notities</translation>
     </message>
 </context>
 <context>
@@ -205,82 +205,82 @@
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="101"/>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaak</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="112"/>
         <source>policy or booking number</source>
-        <translation type="unfinished"></translation>
+        <translation>polis- of boekingsnummer</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="117"/>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>niet ingevuld</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="120"/>
         <source>First answer sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerste antwoord verstuurd</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="122"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="123"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Soort</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="124"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="125"/>
         <source>Policy / booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Polis / boeking</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="126"/>
         <source>Incident date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum voorval</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="127"/>
         <source>Handler</source>
-        <translation type="unfinished"></translation>
+        <translation>Behandelaar</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="130"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="138"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="139"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefoon</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="140"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="142"/>
         <source>Contact history</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacthistorie</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="146"/>
         <source>All cases of this customer; double-click to open</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle zaken van deze klant; dubbelklik om te openen</translation>
     </message>
 </context>
 <context>
@@ -289,9 +289,11 @@
         <location filename="../../desktop/ui/models/dup_groups_model.py" line="75"/>
         <source>%n item(s)
 %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item
+%1</numerusform>
+            <numerusform>%n items
+%1</numerusform>
         </translation>
     </message>
 </context>
@@ -300,103 +302,103 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/duplicates_panel.py" line="64"/>
         <source>%n group(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n groep</numerusform>
+            <numerusform>%n groepen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/duplicates_panel.py" line="65"/>
         <source>%n item(s) set aside</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item apart gezet</numerusform>
+            <numerusform>%n items apart gezet</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="92"/>
         <source>Keeper</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaard</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="94"/>
         <source>Set aside · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Apart gezet · %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="96"/>
         <source>Kept for review · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ter beoordeling · %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="98"/>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>laden…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="111"/>
         <source>Dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>Afmetingen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="111"/>
         <source>File size</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestandsgrootte</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="111"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Formaat</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="112"/>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemaakt</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="112"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="112"/>
         <source>EXIF</source>
-        <translation type="unfinished"></translation>
+        <translation>EXIF</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="113"/>
         <source>Software</source>
-        <translation type="unfinished"></translation>
+        <translation>Software</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="113"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontvangen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="114"/>
         <source>Sent by</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstuurd door</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="122"/>
         <source>no preview</source>
-        <translation type="unfinished"></translation>
+        <translation>geen voorbeeld</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="145"/>
         <source>“%1” is the same picture as “%2” in case %3 (%4): possible fraud.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” is dezelfde foto als „%2” in zaak %3 (%4): mogelijke fraude.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="147"/>
         <source>another customer</source>
-        <translation type="unfinished"></translation>
+        <translation>andere klant</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/duplicates_panel.py" line="148"/>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 openen</translation>
     </message>
 </context>
 <context>
@@ -404,7 +406,7 @@
     <message>
         <location filename="../../desktop/ui/views/duplicates_view.py" line="123"/>
         <source>No duplicates in this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen dubbele bestanden in deze zaak.</translation>
     </message>
 </context>
 <context>
@@ -412,56 +414,57 @@
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="29"/>
         <source>Case %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaak %1 %2</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/export_dialog.py" line="31"/>
         <source>%n photo(s) per page</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n foto per pagina</numerusform>
+            <numerusform>%n foto&apos;s per pagina</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="59"/>
         <source>Save the case file</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier opslaan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="60"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="67"/>
         <source>Choose where to save the PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies waar de PDF moet komen.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="86"/>
         <source>Writing the case file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier wordt geschreven…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="102"/>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="121"/>
         <source>Saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="129"/>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>De export is afgebroken; er is geen bestand geschreven.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="133"/>
         <source>The export failed:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De export is mislukt:
+%1</translation>
     </message>
 </context>
 <context>
@@ -469,57 +472,57 @@
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="24"/>
         <source>Export the case file (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier exporteren (PDF)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="36"/>
         <source>Appendix with the set-aside duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Bijlage met de apart gezette dubbele bestanden</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="38"/>
         <source>Hide phone numbers and GPS positions</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefoonnummers en GPS-posities verbergen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="40"/>
         <source>PDF/A for archiving</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF/A voor archivering</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="45"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiezen…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="48"/>
         <source>Photos per page</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto&apos;s per pagina</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="49"/>
         <source>Report language</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal van het dossier</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="53"/>
         <source>Save as</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan als</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="64"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteren</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="67"/>
         <source>Open the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand openen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="69"/>
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>In map tonen</translation>
     </message>
 </context>
 <context>
@@ -527,88 +530,89 @@
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="29"/>
         <source>into case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in zaak %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="29"/>
         <source>into new or matching cases</source>
-        <translation type="unfinished"></translation>
+        <translation>in nieuwe of passende zaken</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="30"/>
         <source>Importing %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importeren %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="31"/>
         <source>Looking at the files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden bekijken…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="52"/>
         <source>Stopping… nothing is kept from this import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen… van deze import wordt niets bewaard.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/import_dialog.py" line="68"/>
         <source>%n file(s) processed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bestand verwerkt</numerusform>
+            <numerusform>%n bestanden verwerkt</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="80"/>
         <source>The import was cancelled. The library is as it was before.</source>
-        <translation type="unfinished"></translation>
+        <translation>De import is afgebroken. De bibliotheek is zoals ze was.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/import_dialog.py" line="83"/>
         <source>%n file(s) imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bestand geïmporteerd.</numerusform>
+            <numerusform>%n bestanden geïmporteerd.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/import_dialog.py" line="85"/>
         <source>%n file(s) were already in the library and were not added again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bestand stond al in de bibliotheek en is niet opnieuw toegevoegd.</numerusform>
+            <numerusform>%n bestanden stonden al in de bibliotheek en zijn niet opnieuw toegevoegd.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="88"/>
         <source>Cases: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaken: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/import_dialog.py" line="90"/>
         <source>%n file(s) named in the chat were not in the export.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bestand uit de chat zat niet in de export.</numerusform>
+            <numerusform>%n bestanden uit de chat zaten niet in de export.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/import_dialog.py" line="93"/>
         <source>%n file(s) could not be imported (see below).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bestand kon niet worden geïmporteerd (zie hieronder).</numerusform>
+            <numerusform>%n bestanden konden niet worden geïmporteerd (zie hieronder).</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="102"/>
         <source>named in the chat but missing from the export</source>
-        <translation type="unfinished"></translation>
+        <translation>genoemd in de chat maar niet in de export</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="116"/>
         <source>The import failed and nothing was added:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De import is mislukt en er is niets toegevoegd:
+%1</translation>
     </message>
 </context>
 <context>
@@ -616,27 +620,27 @@
     <message>
         <location filename="../../desktop/ui/views/import_view.py" line="24"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeren</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/import_view.py" line="57"/>
         <source>Files that were not imported, and why:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden die niet zijn geïmporteerd, en waarom:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/import_view.py" line="61"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/import_view.py" line="61"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reden</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/import_view.py" line="73"/>
         <source>Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaak openen</translation>
     </message>
 </context>
 <context>
@@ -644,87 +648,88 @@
     <message>
         <location filename="../../desktop/ui/main_window.py" line="41"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="43"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>Media (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Media (%1)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>Duplicates (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dubbele (%1)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>Opened %1: %n item(s) in %2 s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 geopend: %n item in %2 s</numerusform>
+            <numerusform>%1 geopend: %n items in %2 s</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>Import files</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden importeren</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>Photos, videos, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto&apos;s, video&apos;s, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;Alle bestanden (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>Import a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Map importeren</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>%n file(s) imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bestand geïmporteerd</numerusform>
+            <numerusform>%n bestanden geïmporteerd</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaak</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>Merge %1 into…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 samenvoegen met…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>Select the first message of the new case in the Messages tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies op het tabblad Berichten het eerste bericht van de nieuwe zaak.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>Move %n item(s) to…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item verplaatsen naar…</numerusform>
+            <numerusform>%n items verplaatsen naar…</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>About Casedesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Over Casedesk</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>Casedesk %1
 Photos, videos and chats from customers, turned into case files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Casedesk %1
+Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translation>
     </message>
 </context>
 <context>
@@ -732,102 +737,102 @@ Photos, videos and chats from customers, turned into case files.</source>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="49"/>
         <source>&amp;Import files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden &amp;importeren…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="50"/>
         <source>Import &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Map importeren…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="51"/>
         <source>&amp;Export case file (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier &amp;exporteren (PDF)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="52"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instellingen…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="53"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afsluiten</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="54"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="56"/>
         <source>&amp;Problems of the last import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Problemen van de laatste import</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="57"/>
         <source>&amp;Merge this case into…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze zaak &amp;samenvoegen met…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="58"/>
         <source>&amp;Split at the selected message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Splitsen bij het gekozen bericht</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="59"/>
         <source>M&amp;ove selected media to case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekozen media &amp;verplaatsen naar zaak…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="60"/>
         <source>Mark first answer &amp;sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerste antwoord &amp;verstuurd</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="61"/>
         <source>&amp;Include/exclude selected in report</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekozen items in dossier &amp;op/uit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="62"/>
         <source>&amp;View selected media</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekozen media &amp;bekijken</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="63"/>
         <source>&amp;Find case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaak &amp;zoeken…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="64"/>
         <source>&amp;About Casedesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Over Casedesk</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="68"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestand</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="74"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;werken</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="76"/>
         <source>&amp;Case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zaak</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="80"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beeld</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/main_window_view.py" line="82"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
 </context>
 <context>
@@ -835,32 +840,32 @@ Photos, videos and chats from customers, turned into case files.</source>
     <message>
         <location filename="../../desktop/ui/views/media_grid_view.py" line="109"/>
         <source>set aside</source>
-        <translation type="unfinished"></translation>
+        <translation>apart gezet</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/media_grid_view.py" line="109"/>
         <source>keeper</source>
-        <translation type="unfinished"></translation>
+        <translation>bewaard</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/media_grid_view.py" line="109"/>
         <source>similar</source>
-        <translation type="unfinished"></translation>
+        <translation>lijkt op</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/media_grid_view.py" line="110"/>
         <source>same picture</source>
-        <translation type="unfinished"></translation>
+        <translation>zelfde foto</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/media_grid_view.py" line="110"/>
         <source>copy</source>
-        <translation type="unfinished"></translation>
+        <translation>kopie</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/media_grid_view.py" line="117"/>
         <source>not in report</source>
-        <translation type="unfinished"></translation>
+        <translation>niet in dossier</translation>
     </message>
 </context>
 <context>
@@ -868,22 +873,22 @@ Photos, videos and chats from customers, turned into case files.</source>
     <message>
         <location filename="../../desktop/ui/models/media_grid_model.py" line="150"/>
         <source>Taken %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemaakt %1 (%2)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/media_grid_model.py" line="153"/>
         <source>Received %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontvangen %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/media_grid_model.py" line="155"/>
         <source>Set aside as a duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Apart gezet als dubbel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/media_grid_model.py" line="157"/>
         <source>Not in the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet in het dossier</translation>
     </message>
 </context>
 <context>
@@ -891,56 +896,56 @@ Photos, videos and chats from customers, turned into case files.</source>
     <message>
         <location filename="../../desktop/ui/media_panel.py" line="33"/>
         <source>Capture time</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnametijd</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_panel.py" line="34"/>
         <source>Received time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontvangsttijd</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_panel.py" line="35"/>
         <source>File name</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestandsnaam</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/media_panel.py" line="57"/>
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/media_panel.py" line="59"/>
         <source>%n set aside</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n apart gezet</numerusform>
+            <numerusform>%n apart gezet</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/media_panel.py" line="61"/>
         <source>%n not in report</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n niet in dossier</numerusform>
+            <numerusform>%n niet in dossier</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_panel.py" line="118"/>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekijken</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_panel.py" line="120"/>
         <source>Include / exclude from the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Op- of uitnemen in het dossier</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_panel.py" line="122"/>
         <source>Move to another case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Naar een andere zaak verplaatsen…</translation>
     </message>
 </context>
 <context>
@@ -948,37 +953,37 @@ Photos, videos and chats from customers, turned into case files.</source>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="43"/>
         <source>Hide set aside</source>
-        <translation type="unfinished"></translation>
+        <translation>Apart gezette verbergen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="44"/>
         <source>Hide the duplicates that were set aside</source>
-        <translation type="unfinished"></translation>
+        <translation>De apart gezette dubbele bestanden verbergen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="48"/>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekijken</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="49"/>
         <source>Open the selected item in the viewer (Enter or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>Het gekozen item in de viewer openen (Enter of dubbelklik)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="50"/>
         <source>In report ±</source>
-        <translation type="unfinished"></translation>
+        <translation>In dossier ±</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="51"/>
         <source>Toggle whether the selected items go into the report (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies of de gekozen items in het dossier komen (Ctrl+E)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="52"/>
         <source>Sort by</source>
-        <translation type="unfinished"></translation>
+        <translation>Sorteren op</translation>
     </message>
 </context>
 <context>
@@ -988,108 +993,110 @@ Photos, videos and chats from customers, turned into case files.</source>
         <source>%1
 
 This file cannot be shown here; it is listed in the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="147"/>
         <source>This picture cannot be decoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze foto kan niet worden gelezen.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="247"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pauze</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="247"/>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Afspelen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="254"/>
         <source>Playback not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afspelen niet mogelijk: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="273"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Soort</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="275"/>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemaakt</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="275"/>
         <source>source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bron: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="277"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontvangen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="279"/>
         <source>Sent by</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstuurd door</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="281"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="283"/>
         <source>Software</source>
-        <translation type="unfinished"></translation>
+        <translation>Software</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="285"/>
         <location filename="../../desktop/ui/media_viewer.py" line="287"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Grootte</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="289"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duur</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="291"/>
         <source>GPS</source>
-        <translation type="unfinished"></translation>
+        <translation>GPS</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="293"/>
         <source>Flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="295"/>
         <source>set aside</source>
-        <translation type="unfinished"></translation>
+        <translation>apart gezet</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="295"/>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>bewaard</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="296"/>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dubbel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="298"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/media_viewer.py" line="299"/>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaak</translation>
     </message>
 </context>
 <context>
@@ -1097,22 +1104,22 @@ This file cannot be shown here; it is listed in the report.</source>
     <message>
         <location filename="../../desktop/ui/views/duplicates_view.py" line="50"/>
         <source>Make keeper</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaren</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/duplicates_view.py" line="52"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugzetten</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/duplicates_view.py" line="54"/>
         <source>Take this item back into the case and the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit item terugnemen in de zaak en het dossier</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/duplicates_view.py" line="55"/>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekijken</translation>
     </message>
 </context>
 <context>
@@ -1120,24 +1127,24 @@ This file cannot be shown here; it is listed in the report.</source>
     <message>
         <location filename="../../desktop/ui/models/messages_model.py" line="37"/>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstuurd</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/messages_model.py" line="37"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Van</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/messages_model.py" line="37"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/models/messages_model.py" line="56"/>
         <source>(%n attachment(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n bijlage)</numerusform>
+            <numerusform>(%n bijlagen)</numerusform>
         </translation>
     </message>
 </context>
@@ -1146,12 +1153,12 @@ This file cannot be shown here; it is listed in the report.</source>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="78"/>
         <source>Write a note for this case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrijf een notitie bij deze zaak…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/case_view.py" line="83"/>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notitie toevoegen</translation>
     </message>
 </context>
 <context>
@@ -1159,7 +1166,7 @@ This file cannot be shown here; it is listed in the report.</source>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="103"/>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Afspelen</translation>
     </message>
 </context>
 <context>
@@ -1167,12 +1174,12 @@ This file cannot be shown here; it is listed in the report.</source>
     <message>
         <location filename="../../desktop/ui/problems_panel.py" line="19"/>
         <source>named in the chat but missing from the export</source>
-        <translation type="unfinished"></translation>
+        <translation>genoemd in de chat maar niet in de export</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/problems_panel.py" line="24"/>
         <source>Problems of the last import (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemen van de laatste import (%1)</translation>
     </message>
 </context>
 <context>
@@ -1180,17 +1187,17 @@ This file cannot be shown here; it is listed in the report.</source>
     <message>
         <location filename="../../desktop/ui/views/problems_view.py" line="12"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/problems_view.py" line="15"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/problems_view.py" line="15"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleem</translation>
     </message>
 </context>
 <context>
@@ -1199,17 +1206,17 @@ This file cannot be shown here; it is listed in the report.</source>
         <location filename="../../desktop/ui/settings_dialog.py" line="27"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="28"/>
         <source>automatic (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch (%1)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="33"/>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Volg het systeem</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="40"/>
         <source>Library folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliotheekmap</translation>
     </message>
 </context>
 <context>
@@ -1217,97 +1224,97 @@ This file cannot be shown here; it is listed in the report.</source>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="26"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="29"/>
         <source>Intake</source>
-        <translation type="unfinished"></translation>
+        <translation>Binnenkomst</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="33"/>
         <source>The names your team uses in chats, one per line. Messages from these senders are answers, not customer messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>De namen die uw team in chats gebruikt, één per regel. Berichten van deze afzenders zijn antwoorden, geen klantberichten.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="42"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> dagen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="46"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="47"/>
         <source>Business display names</source>
-        <translation type="unfinished"></translation>
+        <translation>Weergavenamen van het bedrijf</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="48"/>
         <source>Default phone region</source>
-        <translation type="unfinished"></translation>
+        <translation>Standaard telefoonregio</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="49"/>
         <source>New case after a silence of</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe zaak na een stilte van</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="50"/>
         <source>First answer expected within</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerste antwoord verwacht binnen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="52"/>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Dubbele</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="59"/>
         <source>Higher finds more re-sized, re-compressed or cropped copies, and risks calling different pictures the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoger vindt meer verkleinde, opnieuw gecomprimeerde of bijgesneden kopieën, maar kan verschillende foto&apos;s voor dezelfde houden.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="66"/>
         <source>Lower groups more burst shots as similar (shown for review, never set aside).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lager groepeert meer serieopnamen als gelijkend (ter beoordeling, nooit apart gezet).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="68"/>
         <source>Same picture: tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelfde foto: tolerantie</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="69"/>
         <source>Similar (burst): correlation at least</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelijkend (serie): correlatie minstens</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="71"/>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Algemeen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="76"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiezen…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="81"/>
         <source>Library location</source>
-        <translation type="unfinished"></translation>
+        <translation>Locatie van de bibliotheek</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="82"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/settings_view.py" line="84"/>
         <source>Library location and language take effect when Casedesk starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Locatie en taal gelden vanaf de volgende start van Casedesk.</translation>
     </message>
 </context>
 <context>
@@ -1315,52 +1322,60 @@ This file cannot be shown here; it is listed in the report.</source>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="124"/>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Vorige</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="126"/>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende ▶</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="130"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Passend</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="132"/>
         <source>100 %</source>
-        <translation type="unfinished"></translation>
+        <translation>100 %</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="134"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Inzoomen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="137"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitzoomen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="143"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="172"/>
         <source>Caption for the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Onderschrift voor het dossier</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="175"/>
         <source>e.g. water damage under the sink</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. waterschade onder de gootsteen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="177"/>
         <source>Include in the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnemen in het dossier</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="101"/>
+        <source>Opening the library in %1…</source>
+        <translation>Bibliotheek openen in %1…</translation>
     </message>
 </context>
 <context>
@@ -1368,17 +1383,17 @@ This file cannot be shown here; it is listed in the report.</source>
     <message>
         <location filename="../../desktop/ui/errors.py" line="37"/>
         <source>Casedesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Casedesk</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="38"/>
         <source>This could not be done:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit kon niet worden uitgevoerd:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="38"/>
         <source>Something went wrong:</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ging iets mis:</translation>
     </message>
 </context>
 <context>
@@ -1386,203 +1401,198 @@ This file cannot be shown here; it is listed in the report.</source>
     <message>
         <location filename="../../desktop/ui/labels.py" line="14"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuw</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="15"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>In behandeling</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="16"/>
         <source>Waiting for customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wacht op klant</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="17"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesloten</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="22"/>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Schadeclaim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="22"/>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Klacht</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="26"/>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="26"/>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="26"/>
         <source>Voice note / audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Spraakbericht / audio</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="26"/>
         <source>PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="27"/>
         <source>Other file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ander bestand</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="27"/>
         <source>Missing file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontbrekend bestand</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="32"/>
         <source>EXIF stripped</source>
-        <translation type="unfinished"></translation>
+        <translation>EXIF verwijderd</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="33"/>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerkt</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="34"/>
         <source>Taken after it was received</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemaakt na ontvangst</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="35"/>
         <source>Taken long before the incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Lang voor het voorval gemaakt</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="36"/>
         <source>File missing from the export</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand ontbreekt in de export</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="43"/>
         <source>no EXIF</source>
-        <translation type="unfinished"></translation>
+        <translation>geen EXIF</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="44"/>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>bewerkt</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="45"/>
         <source>date?</source>
-        <translation type="unfinished"></translation>
+        <translation>datum?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="46"/>
         <source>old</source>
-        <translation type="unfinished"></translation>
+        <translation>oud</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="47"/>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>ontbreekt</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="53"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>onbekend</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="55"/>
         <source>EXIF (camera)</source>
-        <translation type="unfinished"></translation>
+        <translation>EXIF (camera)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="56"/>
         <source>EXIF digitized date</source>
-        <translation type="unfinished"></translation>
+        <translation>EXIF-digitaliseringsdatum</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="57"/>
         <source>video container</source>
-        <translation type="unfinished"></translation>
+        <translation>videobestand</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="58"/>
         <source>file name</source>
-        <translation type="unfinished"></translation>
+        <translation>bestandsnaam</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="59"/>
         <source>time received</source>
-        <translation type="unfinished"></translation>
+        <translation>ontvangsttijd</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="60"/>
         <source>file modification time</source>
-        <translation type="unfinished"></translation>
+        <translation>wijzigingstijd van het bestand</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="65"/>
         <source>exact copy</source>
-        <translation type="unfinished"></translation>
+        <translation>exacte kopie</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="65"/>
         <source>same picture</source>
-        <translation type="unfinished"></translation>
+        <translation>zelfde foto</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="65"/>
         <source>similar (burst)</source>
-        <translation type="unfinished"></translation>
+        <translation>gelijkend (serie)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="100"/>
         <source>%n min</source>
-        <translation type="unfinished"></translation>
+        <translation>%n min</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="103"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 u %2 min</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="104"/>
         <source>%n d</source>
-        <translation type="unfinished"></translation>
+        <translation>%n d</translation>
     </message>
 </context>
 <context>
     <name>undo</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/undo.py" line="38"/>
         <source>Move %n item(s) to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%n item verplaatsen naar %1</numerusform>
+            <numerusform>%n items verplaatsen naar %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/undo.py" line="58"/>
         <source>Merge %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 samenvoegen met %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/undo.py" line="80"/>
         <source>Split %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="101"/>
-        <source>Opening the library in %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 splitsen</translation>
     </message>
 </context>
 </TS>
