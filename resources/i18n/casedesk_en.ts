@@ -14,7 +14,23 @@
 <context>
     <name>CaseListModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="183" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="142" />
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/case_list_model.py" line="143" />
+        <source>%n set aside as duplicates</source>
+        <translation>
+            <numerusform>%n set aside as duplicates</numerusform>
+            <numerusform>%n set aside as duplicates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/case_list_model.py" line="186" />
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n alert: the same picture is in another case</numerusform>

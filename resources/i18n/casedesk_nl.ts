@@ -59,38 +59,54 @@
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/case_list_model.py" line="142"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/case_list_model.py" line="143"/>
+        <source>%n set aside as duplicates</source>
+        <translation>
+            <numerusform>%n apart gezet als dubbel</numerusform>
+            <numerusform>%n apart gezet als dubbel</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="150"/>
         <source>Overdue %1</source>
         <translation>%1 te laat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="149"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="152"/>
         <source>Due in %1</source>
         <translation>Nog %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="151"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="154"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="156"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="159"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="179"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="182"/>
         <source>Opened %1</source>
         <translation>Geopend %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="181"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="184"/>
         <source>Customer waiting since %1</source>
         <translation>Klant wacht sinds %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="183"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="186"/>
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n melding: dezelfde foto zit in een andere zaak</numerusform>
@@ -101,7 +117,7 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="103"/>
+        <location filename="../../desktop/ui/views/case_list_view.py" line="106"/>
         <source>Search customer, reference, title, notes, messages…</source>
         <translation>Zoek op klant, kenmerk, titel, notities, berichten…</translation>
     </message>
@@ -170,32 +186,32 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="160"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="175"/>
         <source>Select a case on the left, or drop files, folders, ZIPs, chat exports or e-mails here to import them.</source>
         <translation>Kies links een zaak, of sleep bestanden, mappen, ZIP-bestanden, chatexports of e-mails hierheen om ze te importeren.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="185"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="199"/>
         <source>Export PDF…</source>
         <translation>PDF exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="206"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="220"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="207"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="221"/>
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="208"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="222"/>
         <source>Duplicates</source>
         <translation>Dubbele</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="209"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="223"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -203,82 +219,82 @@
 <context>
     <name>DetailsColumn</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="101"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="112"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="112"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="123"/>
         <source>policy or booking number</source>
         <translation>polis- of boekingsnummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="117"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="128"/>
         <source>not set</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="120"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="131"/>
         <source>First answer sent</source>
         <translation>Eerste antwoord verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="122"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="133"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="123"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="134"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="124"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="135"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="125"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="136"/>
         <source>Policy / booking</source>
         <translation>Polis / boeking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="126"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="137"/>
         <source>Incident date</source>
         <translation>Datum voorval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="127"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="138"/>
         <source>Handler</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="130"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="141"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="138"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="149"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="139"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="150"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="140"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="151"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="142"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="153"/>
         <source>Contact history</source>
         <translation>Contacthistorie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="146"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="157"/>
         <source>All cases of this customer; double-click to open</source>
         <translation>Alle zaken van deze klant; dubbelklik om te openen</translation>
     </message>
@@ -863,7 +879,7 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
         <translation>kopie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="117"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="114"/>
         <source>not in report</source>
         <translation>niet in dossier</translation>
     </message>
@@ -951,37 +967,37 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MediaTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="43"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="55"/>
         <source>Hide set aside</source>
         <translation>Apart gezette verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="44"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="56"/>
         <source>Hide the duplicates that were set aside</source>
         <translation>De apart gezette dubbele bestanden verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="48"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="60"/>
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="49"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="61"/>
         <source>Open the selected item in the viewer (Enter or double-click)</source>
         <translation>Het gekozen item in de viewer openen (Enter of dubbelklik)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="50"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="62"/>
         <source>In report ±</source>
         <translation>In dossier ±</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="51"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="63"/>
         <source>Toggle whether the selected items go into the report (Ctrl+E)</source>
         <translation>Kies of de gekozen items in het dossier komen (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="52"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="64"/>
         <source>Sort by</source>
         <translation>Sorteren op</translation>
     </message>
@@ -1151,12 +1167,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="78"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="90"/>
         <source>Write a note for this case…</source>
         <translation>Schrijf een notitie bij deze zaak…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="83"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="95"/>
         <source>Add note</source>
         <translation>Notitie toevoegen</translation>
     </message>

@@ -138,6 +138,9 @@ class CaseListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == Col.MEDIA:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == Col.MEDIA:
+                return self.tr("%n item(s)", "", c.media) + (
+                    " · " + self.tr("%n set aside as duplicates", "", c.set_aside) if c.set_aside else "")
             return self._tooltip(c, sla)
         return None
 

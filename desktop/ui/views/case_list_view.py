@@ -82,9 +82,12 @@ class CaseTable(QTableView):
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(False)
         h.setHighlightSections(False)
+        fm = h.fontMetrics()
+        model = self.model()
         for col, width in ((Col.SLA, 96), (Col.REF, 96), (Col.CUSTOMER, 180), (Col.STATUS, 104),
                            (Col.MEDIA, 52), (Col.OPENED, 84)):
-            self.setColumnWidth(col, width)
+            title = str(model.headerData(col, Qt.Orientation.Horizontal)) if model is not None else ""
+            self.setColumnWidth(col, max(width, fm.horizontalAdvance(title) + 26))
         h.setSectionResizeMode(Col.CUSTOMER, QHeaderView.ResizeMode.Stretch)
         self.setItemDelegateForColumn(Col.CUSTOMER, TwoLineDelegate(self))
 

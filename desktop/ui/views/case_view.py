@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +30,17 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.views.duplicates_view import DuplicatesView
 from desktop.ui.views.media_grid_view import MediaGridView
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when the window is too narrow, instead of being cut off."""
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001
+        p = QPainter(self)
+        p.setFont(self.font())
+        p.setPen(self.palette().windowText().color())
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
 
 
 class MediaTab(QWidget):
@@ -93,7 +105,6 @@ class DetailsColumn(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(250)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         lay = QVBoxLayout(inner)
@@ -125,7 +136,7 @@ class DetailsColumn(QScrollArea):
         form.addRow(self.tr("Policy / booking"), self.policy)
         form.addRow(self.tr("Incident date"), self.incident)
         form.addRow(self.tr("Handler"), self.handler)
-        form.addRow("", self.answered)
+        form.addRow(self.answered)
         lay.addWidget(box)
         cust = QGroupBox(self.tr("Customer"))
         cform = QFormLayout(cust)
@@ -145,9 +156,13 @@ class DetailsColumn(QScrollArea):
         self.history.setObjectName("contactHistory")
         self.history.setToolTip(self.tr("All cases of this customer; double-click to open"))
         self.history.setMinimumHeight(120)
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         hl.addWidget(self.history)
         lay.addWidget(hist, 1)
         self.setWidget(inner)
+        # as wide as the longest label and field need in the current language; never cut off
+        self.setMinimumWidth(max(250, inner.minimumSizeHint().width() + 6))
 
 
 class CaseView(QWidget):
@@ -169,10 +184,9 @@ class CaseView(QWidget):
         lay = QVBoxLayout(page)
         lay.setContentsMargins(8, 8, 8, 8)
         head = QHBoxLayout()
-        self.heading = QLabel()
+        self.heading = ElidedLabel()
         self.heading.setObjectName("caseHeading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.heading.setMinimumWidth(120)
         self.sla = QLabel()

@@ -109,12 +109,21 @@ class MediaDelegate(QStyledItemDelegate):
             label = {"aside": self.tr("set aside"), "keeper": self.tr("keeper"), "similar": self.tr("similar"),
                      "same": self.tr("same picture"), "exact": self.tr("copy")}.get(dup_role, dup_role)
             self._pill(p, box.right() - 2, y, label, _KEEP_BG if dup_role == "keeper" else _DUP_BG, right=True)
-        fy = box.bottom() - QFontMetrics(self.small).height() - 4
-        fx = box.left() + 3
-        for flag in m.flags:
-            fx += self._pill(p, fx, fy, flag_short(flag), _WARN_BG if flag == "missing-file" else _FLAG_BG) + 3
-        if not m.included:
-            self._pill(p, box.right() - 2, fy, self.tr("not in report"), _BADGE_BG, right=True)
+        bottom = [(flag_short(f), _WARN_BG if f == "missing-file" else _FLAG_BG) for f in m.flags]
+        if not m.included and not m.set_aside:  # set aside already says it stays out of the report
+            bottom.append((self.tr("not in report"), _BADGE_BG))
+        self._flow(p, box, bottom)
+
+    def _flow(self, p: QPainter, box: QRect, pills: list[tuple[str, QColor]]) -> None:
+        """Pills from the bottom-left corner, left to right, wrapping upwards instead of overlapping."""
+        fm = QFontMetrics(self.small)
+        h = fm.height() + 2
+        x, y = box.left() + 3, box.bottom() - h - 2
+        for text, bg in pills:
+            w = fm.horizontalAdvance(text) + 8
+            if x > box.left() + 3 and x + w > box.right() - 2:
+                x, y = box.left() + 3, y - h - 3
+            x += self._pill(p, x, y, text, bg) + 3
 
 
 class MediaGridView(QListView):
