@@ -204,8 +204,9 @@ class MediaViewer(ViewerView):
     def _set_poster(self, m: MediaInfo) -> None:
         """The video's key frame (its thumbnail) until it plays."""
         pm = self.media.thumbs.get(m.sha256) if m.sha256 else None
-        if pm is not None:
-            pm = pm.scaled(self.player.screen.size() * 0.9, Qt.AspectRatioMode.KeepAspectRatio,
+        if pm is not None:  # a thumbnail: at most twice its size, a blurry poster helps nobody
+            room = self.player.screen.size() * 0.9
+            pm = pm.scaled(room.boundedTo(pm.size() * 2), Qt.AspectRatioMode.KeepAspectRatio,
                            Qt.TransformationMode.SmoothTransformation)
             self.player.poster.setPixmap(pm)
         else:
