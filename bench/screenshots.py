@@ -49,6 +49,19 @@ def shot(widget: QWidget, out: Path, name: str) -> Path:
     return path
 
 
+def sample_inputs(folder: Path) -> Path:
+    """Three photos and a broken file, for the import summary."""
+    from PIL import Image, ImageDraw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, colour in enumerate(((200, 80, 60), (60, 140, 200), (90, 170, 90))):
+        img = Image.new("RGB", (800, 600), colour)
+        ImageDraw.Draw(img).ellipse((200 + 40 * i, 150, 600, 450), fill=(240, 240, 240))
+        img.save(folder / f"IMG_20261121_10{i:02d}00.jpg", quality=85)
+    (folder / "IMG_broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 truncated upload")
+    return folder
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data-dir", type=Path)
@@ -113,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     w.case_list.search.setText("washing")
     settle(app, w, 3)
     shot(w, args.out, "09-search")
+    w.case_list.search.clear()
+    if args.data_dir is None:  # only our own demo library receives the sample import
+        dlg = w.start_import([sample_inputs(ROOT / "bench" / "out" / "import-sample")])
+        if dlg is not None:
+            settle(app, w, 60)
+            shot(dlg, args.out, "10-import-summary")
+            dlg.close()
     w.close()
     lib.close()
     return 0

@@ -65,6 +65,7 @@ class ImportView(QDialog):
         self.rejected.horizontalHeader().setStretchLastSection(True)
         self.rejected.setColumnWidth(0, 240)
         self.rejected.setWordWrap(True)
+        self.rejected.setMinimumHeight(140)
         rl.addWidget(self.rejected, 1)
         self.pages.addWidget(res)
         self.buttons = QDialogButtonBox()
