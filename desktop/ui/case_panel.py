@@ -142,13 +142,15 @@ class CasePanel(QObject):
         norm = self.lib.prefs.answer_norm_minutes if self.lib else 60
         sla, left = sla_of(c, timedelta(minutes=norm), datetime.now())
         style = "padding: 3px 8px; border-radius: 4px; font-weight: 600;"
+        due = fmt_dt(c.waiting_since + timedelta(minutes=norm)) if c.waiting_since else ""
+        first = c.first_answer_at is None  # no answer yet at all, or a later message waits for one
         if sla == Sla.OVERDUE:
-            v.sla.setText(self.tr("First answer overdue since %1").replace(
-                "%1", fmt_dt(c.waiting_since + timedelta(minutes=norm)) if c.waiting_since else ""))
+            text = self.tr("First answer overdue since %1") if first else self.tr("Reply overdue since %1")
+            v.sla.setText(text.replace("%1", due))
             v.sla.setStyleSheet(style + "background: #fde7e6; color: #b3261e;")
         elif sla == Sla.DUE:
-            v.sla.setText(self.tr("First answer due by %1").replace(
-                "%1", fmt_dt(c.waiting_since + timedelta(minutes=norm)) if c.waiting_since else ""))
+            text = self.tr("First answer due by %1") if first else self.tr("Reply due by %1")
+            v.sla.setText(text.replace("%1", due))
             v.sla.setStyleSheet(style + "background: #fff4d6; color: #8a5a00;")
         elif sla == Sla.ANSWERED:
             v.sla.setText(self.tr("Answered"))

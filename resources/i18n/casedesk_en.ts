@@ -41,7 +41,7 @@
 <context>
     <name>CasePanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="160" />
+        <location filename="../../desktop/ui/case_panel.py" line="162" />
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n alert</numerusform>

@@ -130,22 +130,32 @@
         <translation>Berichten (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="146"/>
+        <location filename="../../desktop/ui/case_panel.py" line="148"/>
         <source>First answer overdue since %1</source>
         <translation>Eerste antwoord te laat sinds %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="150"/>
+        <location filename="../../desktop/ui/case_panel.py" line="148"/>
+        <source>Reply overdue since %1</source>
+        <translation>Antwoord te laat sinds %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="152"/>
         <source>First answer due by %1</source>
         <translation>Eerste antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="154"/>
+        <location filename="../../desktop/ui/case_panel.py" line="152"/>
+        <source>Reply due by %1</source>
+        <translation>Antwoord uiterlijk %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="156"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="160"/>
+        <location filename="../../desktop/ui/case_panel.py" line="162"/>
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n melding</numerusform>
@@ -153,32 +163,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="161"/>
+        <location filename="../../desktop/ui/case_panel.py" line="163"/>
         <source>The same picture is in another customer&apos;s case</source>
         <translation>Dezelfde foto zit in de zaak van een andere klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="180"/>
+        <location filename="../../desktop/ui/case_panel.py" line="182"/>
         <source>Marked at %1</source>
         <translation>Aangevinkt op %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="181"/>
+        <location filename="../../desktop/ui/case_panel.py" line="183"/>
         <source>Tick when you have answered the customer</source>
         <translation>Vink aan als u de klant hebt geantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="186"/>
+        <location filename="../../desktop/ui/case_panel.py" line="188"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="203"/>
+        <location filename="../../desktop/ui/case_panel.py" line="205"/>
         <source>handler</source>
         <translation>behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="205"/>
+        <location filename="../../desktop/ui/case_panel.py" line="207"/>
         <source>Notes (%1)</source>
         <translation>Notities (%1)</translation>
     </message>
@@ -654,7 +664,7 @@
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="73"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="74"/>
         <source>Open case</source>
         <translation>Zaak openen</translation>
     </message>
@@ -1019,98 +1029,98 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
         <translation>Deze foto kan niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="247"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="248"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="247"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="248"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="254"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="255"/>
         <source>Playback not available: %1</source>
         <translation>Afspelen niet mogelijk: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="273"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="274"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="275"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="276"/>
         <source>Taken</source>
         <translation>Gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="275"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="276"/>
         <source>source: %1</source>
         <translation>bron: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="277"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="278"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="279"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="280"/>
         <source>Sent by</source>
         <translation>Verstuurd door</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="281"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="282"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="283"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="284"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="285"/>
-        <location filename="../../desktop/ui/media_viewer.py" line="287"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="286"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="288"/>
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="289"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="290"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="291"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="292"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="293"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="294"/>
         <source>Flag</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="295"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="296"/>
         <source>set aside</source>
         <translation>apart gezet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="295"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="296"/>
         <source>kept</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="296"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="297"/>
         <source>Duplicate</source>
         <translation>Dubbel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="298"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="299"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="299"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="300"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
