@@ -91,22 +91,66 @@ def set_media(lib: Library, media_id: int, *, caption: str | None = None, includ
         audit(s, "media-updated", item.case_id, actor, media=media_id, caption=caption, included=included)
 
 
-def merge_cases(lib: Library, source_ref: str, target_ref: str, actor: str | None = None) -> None:
+@dataclass
+class MergeRecord:
+    """What a merge moved, so that it can be undone exactly."""
+
+    source_ref: str
+    target_ref: str
+    media_ids: list[int]
+    message_ids: list[int]
+    note_ids: list[int]
+    alert_ids: list[int]  # alerts raised on the source case
+    other_alert_ids: list[int]  # alerts elsewhere that pointed at the source case
+    title: str
+    status: str
+    closed_at: datetime | None
+
+
+def merge_cases(lib: Library, source_ref: str, target_ref: str, actor: str | None = None) -> MergeRecord:
     """Move everything of ``source_ref`` into ``target_ref``; the emptied case is closed, not deleted."""
     if source_ref == target_ref:
         raise UsageError("a case cannot be merged into itself")
     with lib.db.session() as s:
         src, dst = case_id_for(s, source_ref), case_id_for(s, target_ref)
+        case = s.get(Case, src)
+        assert case is not None
+        rec = MergeRecord(
+            source_ref, target_ref,
+            list(s.scalars(select(MediaItem.id).where(MediaItem.case_id == src))),
+            list(s.scalars(select(Message.id).where(Message.case_id == src))),
+            list(s.scalars(select(Note.id).where(Note.case_id == src))),
+            list(s.scalars(select(Alert.id).where(Alert.case_id == src))),
+            list(s.scalars(select(Alert.id).where(Alert.other_case_id == src))),
+            case.title, case.status, case.closed_at,
+        )
         for table in (MediaItem, Message, Note):
             s.execute(update(table).where(table.case_id == src).values(case_id=dst))
         s.execute(update(Alert).where(Alert.case_id == src).values(case_id=dst))
         s.execute(update(Alert).where(Alert.other_case_id == src).values(other_case_id=dst))
-        case = s.get(Case, src)
-        assert case is not None
         case.status, case.closed_at = CaseStatus.CLOSED.value, now_local()
         case.title = f"{case.title} (merged into {target_ref})"[:300]
         audit(s, "case-merged", dst, actor, source=source_ref, target=target_ref)
         audit(s, "case-merged", src, actor, source=source_ref, target=target_ref)
+    return rec
+
+
+def undo_merge(lib: Library, rec: MergeRecord, actor: str | None = None) -> None:
+    """Put back exactly what ``merge_cases`` moved, and reopen the source case as it was."""
+    with lib.db.session() as s:
+        src = case_id_for(s, rec.source_ref)
+        for table, ids in ((MediaItem, rec.media_ids), (Message, rec.message_ids), (Note, rec.note_ids)):
+            if ids:
+                s.execute(update(table).where(table.id.in_(ids)).values(case_id=src))
+        if rec.alert_ids:
+            s.execute(update(Alert).where(Alert.id.in_(rec.alert_ids)).values(case_id=src))
+        if rec.other_alert_ids:
+            s.execute(update(Alert).where(Alert.id.in_(rec.other_alert_ids)).values(other_case_id=src))
+        case = s.get(Case, src)
+        assert case is not None
+        case.title, case.status, case.closed_at = rec.title, rec.status, rec.closed_at
+        audit(s, "case-merge-undone", src, actor, source=rec.source_ref, target=rec.target_ref)
+        audit(s, "case-merge-undone", case_id_for(s, rec.target_ref), actor, source=rec.source_ref)
 
 
 def split_case(lib: Library, ref: str, message_id: int, actor: str | None = None) -> str:

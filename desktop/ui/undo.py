@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from desktop.services.case_edit import merge_cases, move_media, split_case, update_case
+from desktop.services.case_edit import (
+    MergeRecord,
+    merge_cases,
+    move_media,
+    split_case,
+    undo_merge,
+)
 from desktop.services.library import Library
 from desktop.ui.tasks import WRITER, TaskRunner
 
@@ -48,27 +54,28 @@ class MoveMedia(_Command):
 
 
 class MergeCases(_Command):
-    """Undo puts the media back and reopens the source case with its old title and status.
-
-    Messages and notes stay in the target case after an undo: the service has no call to move them back yet.
-    """
+    """Undo puts back exactly what the merge moved (media, messages, notes, alerts) and reopens the case."""
 
     def __init__(self, ctx: Ctx, source_ref: str, target_ref: str, media_ids: list[int], title: str,
                  status: str) -> None:
         super().__init__(ctx, QCoreApplication.translate("undo", "Merge %1 into %2").replace("%1", source_ref).replace("%2", target_ref))
-        self.src, self.dst, self.ids, self.title, self.status = source_ref, target_ref, media_ids, title, status
+        self.src, self.dst = source_ref, target_ref
+        self.record: MergeRecord | None = None  # set on the writer thread, read there by undo
 
     def redo(self) -> None:
         lib, src, dst = self.ctx.lib, self.src, self.dst
-        self._run(lambda: merge_cases(lib, src, dst), self.dst, "merge cases")
+
+        def merge() -> None:
+            self.record = merge_cases(lib, src, dst)
+
+        self._run(merge, self.dst, "merge cases")
 
     def undo(self) -> None:
-        lib, src, ids, title, status = self.ctx.lib, self.src, self.ids, self.title, self.status
+        lib = self.ctx.lib
 
         def back() -> None:
-            if ids:
-                move_media(lib, ids, src)
-            update_case(lib, src, title=title, status=status)
+            if self.record is not None:
+                undo_merge(lib, self.record)
 
         self._run(back, self.src, "undo merge")
 

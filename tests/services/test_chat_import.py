@@ -115,8 +115,12 @@ def test_merge_split_move_keep_everything(chat_lib, tmp_path):
     moved = [m.id for m in list_media(chat_lib, case_ref=new_ref)][:1]
     if moved:
         case_edit.move_media(chat_lib, moved, case.ref)
-    case_edit.merge_cases(chat_lib, new_ref, case.ref)
+    new_msgs = len(list_messages(chat_lib, case_ref=new_ref))
+    record = case_edit.merge_cases(chat_lib, new_ref, case.ref)
     assert {m.sha256 for m in list_media(chat_lib, case_ref=case.ref)} == media_before
+    case_edit.undo_merge(chat_lib, record)  # exactly back, messages included
+    assert len(list_messages(chat_lib, case_ref=new_ref)) == new_msgs
+    case_edit.merge_cases(chat_lib, new_ref, case.ref)
     assert len(list_messages(chat_lib, case_ref=case.ref)) == len(msgs)
     from sqlalchemy import select
 
