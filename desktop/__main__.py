@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-NO_DISPLAY_HELP = """\
-Casedesk could not open its window: no display is available here.
-
+CLI_HINT = """\
 Use the command line instead, for example:
   casedesk import ~/Downloads/whatsapp-export.zip     copy a customer's files into the library
   casedesk cases                                      list the cases
@@ -15,6 +13,7 @@ Use the command line instead, for example:
   casedesk export C-2026-0001 -o case.pdf             write the PDF case file
   casedesk --help                                     all commands
 """
+NO_DISPLAY_HELP = "Casedesk could not open its window: no display is available here.\n\n" + CLI_HINT
 
 
 def has_display() -> bool:
@@ -54,11 +53,39 @@ def main(argv: list[str] | None = None) -> int:
     return _open_window(args)
 
 
+QT_X11_PACKAGES = ("libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 "
+                   "libxcb-xkb1 libxkbcommon-x11-0 libegl1")
+
+
+def missing_qt_libraries() -> list[str]:
+    """System libraries Qt's X11 plugin needs; without them Qt aborts the process instead of failing politely."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM") or not os.environ.get("DISPLAY"):
+        return []
+    import importlib.util
+    import subprocess
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    plugin = Path(next(iter(spec.submodule_search_locations))) / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    try:
+        out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
+
+
 def _open_window(args: list[str]) -> int:
+    missing = missing_qt_libraries()
+    if missing:
+        print(f"The window cannot start: the system lacks {', '.join(missing)}.\n"
+              f"On Debian or Ubuntu: sudo apt install {QT_X11_PACKAGES}\n\n{CLI_HINT}", file=sys.stderr)
+        return 2
     try:
         from desktop.ui.app import run
     except ImportError as e:
-        print(f"The window cannot start ({e}).\n\n{NO_DISPLAY_HELP}", file=sys.stderr)
+        print(f"The window cannot start ({e}).\n\n{CLI_HINT}", file=sys.stderr)
         return 2
     return run(args)
 
