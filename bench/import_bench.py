@@ -16,6 +16,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from PIL import Image
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import phone_jpegs, raw_limit_one  # noqa: E402
@@ -41,6 +43,12 @@ def main() -> None:
         raw_limit_one(p)
     raw1 = n / (time.perf_counter() - t)
 
+    t = time.perf_counter()
+    for p in files:
+        with Image.open(p) as im:
+            im.load()
+    full1 = n / (time.perf_counter() - t)
+
     lib_dir = OUT / "import-bench-lib"
     shutil.rmtree(lib_dir, ignore_errors=True)
     lib = Library(AppPaths(lib_dir))
@@ -55,6 +63,8 @@ def main() -> None:
     print(f"| raw limit, 1 thread | {raw1:.1f} images/s |")
     print(f"| casedesk import (probe, EXIF, thumbnail, fingerprint, store, DB) | {imp:.1f} images/s |")
     print(f"| ratio import / raw limit | {imp / raw:.2f} |")
+    print(f"| Pillow full decode, 1 thread | {full1:.1f} images/s |")
+    print(f"| import (fingerprints included) / single-core full decode | {imp / full1:.2f} |")
 
 
 if __name__ == "__main__":
