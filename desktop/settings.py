@@ -86,20 +86,32 @@ class Preferences:
 
     @classmethod
     def load(cls, path: Path) -> Preferences:
+        """The saved preferences; a missing, unreadable or wrongly typed value keeps its default."""
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
-        known = {f.name for f in fields(cls)}
         prefs = cls()
-        for key, value in raw.items() if isinstance(raw, dict) else ():
-            if key in known and isinstance(value, type(getattr(prefs, key))) or (
-                key in known and getattr(prefs, key) is None
-            ):
-                setattr(prefs, key, value)
+        if not isinstance(raw, dict):
+            return prefs
+        for f in fields(cls):
+            if f.name in raw and _valid(getattr(prefs, f.name), raw[f.name], f.name):
+                setattr(prefs, f.name, raw[f.name])
         return prefs
 
     def save(self, path: Path) -> None:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
         os.replace(tmp, path)
+
+
+def _valid(default: object, value: object, name: str) -> bool:
+    if default is None:  # optional thresholds: a positive number or nothing
+        return value is None or (isinstance(value, int | float) and not isinstance(value, bool) and value > 0)
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and value > 0
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, type(default))

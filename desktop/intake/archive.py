@@ -54,11 +54,22 @@ def safe_parts(entry_name: str) -> list[str] | None:
     clean = []
     for p in parts:
         q = _UNSAFE_CHARS.sub("_", unicodedata.normalize("NFC", p)).strip()
-        q = q[:200] or "_"
+        q = _cut_utf8(q, 180) or "_"
         if q in (".", ".."):
             q = "_"
         clean.append(q)
     return clean or None
+
+
+def _cut_utf8(name: str, limit: int) -> str:
+    """At most ``limit`` bytes in UTF-8 (file systems count bytes), keeping the extension."""
+    if len(name.encode("utf-8")) <= limit:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not dot or len(ext) > 10:
+        stem, ext = name, ""
+    keep = stem.encode("utf-8")[: limit - len(ext.encode("utf-8")) - 1].decode("utf-8", "ignore")
+    return f"{keep}.{ext}" if ext else keep
 
 
 def extract_zip(
@@ -128,8 +139,14 @@ def extract_zip(
                 if not target.resolve().is_relative_to(dest.resolve()):
                     problems.append(Problem(f"{label} › {info.filename}", "ZIP entry escapes the archive; not extracted"))
                     continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                written += _copy_bounded(zf, info, target, limits, label, budget=limits.max_total_bytes - written)
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    written += _copy_bounded(zf, info, target, limits, label,
+                                             budget=limits.max_total_bytes - written)
+                except OSError as e:  # one unwritable name (a clash with a folder, ...) does not sink the ZIP
+                    problems.append(Problem(f"{label} › {info.filename}",
+                                            f"cannot be extracted ({e.strerror or type(e).__name__})"))
+                    continue
                 shown = f"{label} › {rel}"
                 if depth < limits.nested_depth and _looks_zip(target):
                     inner = target.with_name(target.name + ".contents")
@@ -147,7 +164,8 @@ def extract_zip(
         raise
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
         shutil.rmtree(dest, ignore_errors=True)
-        raise UnsafeArchive(f"damaged ZIP archive ({e})", label) from None
+        detail = e.strerror if isinstance(e, OSError) and e.strerror else type(e).__name__
+        raise UnsafeArchive(f"damaged ZIP archive ({detail})", label) from None
     return out
 
 

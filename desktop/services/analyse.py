@@ -19,7 +19,7 @@ from desktop.core.progress import CancelToken, Progress, null_progress
 from desktop.media.probe import probe_bytes, probe_path
 from desktop.services.library import Library
 
-IN_MEMORY_LIMIT = 256 << 20
+IN_MEMORY_LIMIT = 64 << 20  # larger files (videos) are streamed
 
 
 @dataclass
@@ -38,6 +38,8 @@ def analyse_one(lib: Library, path: Path, name: str, known: set[str]) -> Analyse
             data = path.read_bytes()
             sha = hashlib.sha256(data).hexdigest()
             if sha in known:
+                if not lib.blobs.has(sha):  # a lost original comes back by importing it again
+                    lib.blobs.put_bytes(data, sha)
                 return Analysed(path, sha, size)
             probe = probe_bytes(data, name)
             lib.blobs.put_bytes(data, sha)

@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 
 from desktop.core.errors import NotFound, UsageError
 from desktop.core.model import CaseKind, CaseStatus
+from desktop.services import duplicates
 from desktop.services.cases import case_id_for
 from desktop.services.library import Library
 from desktop.services.writer import audit, next_case_ref, now_local
@@ -130,6 +131,7 @@ def merge_cases(lib: Library, source_ref: str, target_ref: str, actor: str | Non
         s.execute(update(Alert).where(Alert.other_case_id == src).values(other_case_id=dst))
         case.status, case.closed_at = CaseStatus.CLOSED.value, now_local()
         case.title = f"{case.title} (merged into {target_ref})"[:300]
+        duplicates.refresh(s, [dst], lib.prefs)
         audit(s, "case-merged", dst, actor, source=source_ref, target=target_ref)
         audit(s, "case-merged", src, actor, source=source_ref, target=target_ref)
     return rec
@@ -149,6 +151,7 @@ def undo_merge(lib: Library, rec: MergeRecord, actor: str | None = None) -> None
         case = s.get(Case, src)
         assert case is not None
         case.title, case.status, case.closed_at = rec.title, rec.status, rec.closed_at
+        duplicates.refresh(s, [src, case_id_for(s, rec.target_ref)], lib.prefs)
         audit(s, "case-merge-undone", src, actor, source=rec.source_ref, target=rec.target_ref)
         audit(s, "case-merge-undone", case_id_for(s, rec.target_ref), actor, source=rec.source_ref)
 
@@ -173,7 +176,10 @@ def split_case(lib: Library, ref: str, message_id: int, actor: str | None = None
         ids = [m.id for m in moving]
         for m in moving:
             m.case_id = new.id
-        s.execute(update(MediaItem).where(MediaItem.message_id.in_(ids)).values(case_id=new.id))
+        moved = list(s.scalars(select(MediaItem.id).where(MediaItem.message_id.in_(ids))))
+        s.execute(update(MediaItem).where(MediaItem.id.in_(moved)).values(case_id=new.id))
+        _alerts_follow(s, moved, new.id)
+        duplicates.refresh(s, [cid, new.id], lib.prefs)
         audit(s, "case-split", cid, actor, new_case=new.ref, at_message=message_id, messages=len(ids))
         audit(s, "case-split", new.id, actor, from_case=ref, at_message=message_id, messages=len(ids))
         return new.ref
@@ -185,7 +191,17 @@ def move_media(lib: Library, media_ids: list[int], target_ref: str, actor: str |
         items = s.scalars(select(MediaItem).where(MediaItem.id.in_(media_ids))).all()
         if len(items) != len(set(media_ids)):
             raise NotFound("some media items do not exist")
+        sources = {it.case_id for it in items}
         for it in items:
             audit(s, "media-moved", it.case_id, actor, media=it.id, to=target_ref)
             it.case_id = dst
+        _alerts_follow(s, [it.id for it in items], dst)
+        duplicates.refresh(s, sorted(sources | {dst}), lib.prefs)
         audit(s, "media-moved", dst, actor, media=list(media_ids), to=target_ref)
+
+
+def _alerts_follow(s, media_ids: list[int], case_id: int) -> None:
+    """Alerts stay with the media they are about."""
+    if media_ids:
+        s.execute(update(Alert).where(Alert.media_item_id.in_(media_ids)).values(case_id=case_id))
+        s.execute(update(Alert).where(Alert.other_media_item_id.in_(media_ids)).values(other_case_id=case_id))

@@ -43,7 +43,8 @@ def find_or_create(
 ) -> Customer:
     """The customer with this phone or e-mail (or, lacking both, this exact name); created if new."""
     name = clean_name(name)
-    email = email.strip().lower() if email else None
+    name = name[:200] if name else None
+    email = email.strip().lower()[:320] if email else None
     cust = None
     if phone:
         cust = s.scalar(select(Customer).where(Customer.phone == phone))

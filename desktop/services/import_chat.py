@@ -20,7 +20,7 @@ from desktop.intake.whatsapp import ChatEntry, ChatParseError
 from desktop.services.analyse import Analysed
 from desktop.services.customers import clean_name, find_or_create, to_e164
 from desktop.services.planning import ChatUnit
-from desktop.services.writer import ImportWriter
+from desktop.services.writer import ImportWriter, clip
 from desktop.settings import Preferences
 from desktop.store.schema import Case, MediaItem, Message
 
@@ -30,9 +30,13 @@ class ChatPlan:
     unit: ChatUnit
     export: ChatExport
 
+    def unlinked(self) -> list[Path]:
+        """Files the chat never names: part of the export only when a whole export (ZIP, folder) was given."""
+        return self.export.unlinked if self.unit.whole_export else []
+
     def files(self) -> list[tuple[Path, str]]:
         out = [(path, entry.file or path.name) for entry, path in self.export.linked]
-        out += [(p, p.name) for p in self.export.unlinked]
+        out += [(p, p.name) for p in self.unlinked()]
         return out
 
 
@@ -52,8 +56,9 @@ def _default_order(lib) -> str:
     return "MDY" if lib.prefs.default_region.upper() in {"US", "PH", "CA"} else "DMY"
 
 
-def match_key(entry: ChatEntry) -> str:
-    raw = f"{clean_name(entry.sender) or ''}|{entry.t.isoformat()}|{entry.text}"
+def match_key(entry: ChatEntry, occurrence: int = 0) -> str:
+    """Identity of a message across exports: sender, time, text, and which identical one it is in the file."""
+    raw = f"{clean_name(entry.sender) or ''}|{entry.t.isoformat()}|{entry.text}|{occurrence}"
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -86,8 +91,11 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], prefs
     case, last = w.open_case(customer.id) if fixed_case is None else (fixed_case, None)
     linked = {id(e): p for e, p in plan.export.linked}
     missing = {id(e) for e in plan.export.missing}
+    seen: dict[tuple, int] = {}
     for entry in plan.export.chat.entries:
-        key = match_key(entry)
+        ident = (clean_name(entry.sender), entry.t, entry.text)
+        seen[ident] = seen.get(ident, -1) + 1
+        key = match_key(entry, seen[ident])
         msg = existing.get(key)
         if msg is None:
             if fixed_case is None and (case is None or starts_new_case(last, entry.t, gap)):
@@ -95,7 +103,7 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], prefs
             assert case is not None
             sender = clean_name(entry.sender)
             msg = Message(case_id=case.id, source_id=source.id, customer_id=customer.id, sent_at=entry.t,
-                          sender=sender, from_customer=bool(sender) and sender.casefold() not in business
+                          sender=clip(sender, 300), from_customer=bool(sender) and sender.casefold() not in business
                           and entry.kind != "system", kind=entry.kind, text=entry.text, match_key=key)
             s.add(msg)
             s.flush()
@@ -118,7 +126,7 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], prefs
         elif id(entry) in missing:
             w.add_missing(target, entry.file, source=source, received_at=entry.t,
                           sender=clean_name(entry.sender), message=msg, customer_id=customer.id)
-    for p in plan.export.unlinked:
+    for p in plan.unlinked():
         an = analysed.get(p)
         if an is None or an.problem:
             continue

@@ -15,7 +15,7 @@ from desktop.intake.mail import MailError, MailMessage, read_mail
 from desktop.services.analyse import Analysed
 from desktop.services.customers import find_or_create
 from desktop.services.planning import MailUnit
-from desktop.services.writer import ImportWriter
+from desktop.services.writer import ImportWriter, clip
 from desktop.settings import Preferences
 from desktop.store.schema import Case, Message
 
@@ -58,13 +58,14 @@ def write(w: ImportWriter, plan: MailPlan, analysed: dict[Path, Analysed], prefs
         "utf-8", "surrogatepass")).hexdigest()
     msg = s.scalar(select(Message).where(Message.match_key == key))
     if msg is None:
-        case = fixed_case or _thread_case(s, mail) or _customer_case(w, customer.id, mail, prefs)
+        case = fixed_case or _thread_case(s, mail, customer.id) or _customer_case(w, customer.id, mail, prefs)
         if case is None:
             case = w.new_case(mail.subject or f"E-mail from {mail.sender_name or mail.sender_email}", customer.id)
         source = w.source("email", plan.unit.display)
         msg = Message(case_id=case.id, source_id=source.id, customer_id=customer.id, sent_at=mail.date,
-                      sender=mail.sender_name or mail.sender_email, from_customer=True, kind="email",
-                      subject=mail.subject, text=mail.body_text, match_key=key, external_id=mail.message_id)
+                      sender=clip(mail.sender_name or mail.sender_email, 300), from_customer=True, kind="email",
+                      subject=mail.subject, text=mail.body_text, match_key=key,
+                      external_id=clip(mail.message_id, 500))
         s.add(msg)
         s.flush()
         w.touched_cases[case.id] = case
@@ -79,11 +80,14 @@ def write(w: ImportWriter, plan: MailPlan, analysed: dict[Path, Analysed], prefs
                     sender=mail.sender_name or mail.sender_email, message=msg, customer_id=customer.id)
 
 
-def _thread_case(s, mail: MailMessage) -> Case | None:
+def _thread_case(s, mail: MailMessage, customer_id: int) -> Case | None:
+    """The case of the thread this mail answers, if it is this customer's: a cited Message-ID of another
+    customer's mail must not pull this mail into their case."""
     ids = [i for i in [mail.in_reply_to, *mail.references] if i]
     if not ids:
         return None
-    msg = s.scalar(select(Message).where(Message.external_id.in_(ids)).order_by(Message.id.desc()).limit(1))
+    msg = s.scalar(select(Message).where(Message.external_id.in_(ids), Message.customer_id == customer_id)
+                   .order_by(Message.id.desc()).limit(1))
     return s.get(Case, msg.case_id) if msg else None
 
 

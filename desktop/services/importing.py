@@ -79,6 +79,7 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
     with lib.db.session() as s:
         w = ImportWriter(s, report, actor)
         fixed_case = w.case_by_ref(case_ref) if case_ref else None
+        w.fixed_case_id = fixed_case.id if fixed_case else None
         for chat in chats:
             import_chat.write(w, chat, analysed, lib.prefs, fixed_case)
         for mail in mails:
@@ -119,7 +120,9 @@ def _write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict[Path, A
 
 def _best_time(w: ImportWriter, f: LooseFile, an: Analysed):
     chosen = w.capture(an, f.name, None, f.mtime)
-    return chosen.time.value if chosen.time else None
+    if chosen.time is None or chosen.date_only:  # a day without a time cannot place a file in a gap
+        return None
+    return chosen.time.value
 
 
 def _title(label: str, group: list) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,19 @@ class Library:
         self.db = Database(db_url or default_db_url(paths))
         self.blobs = BlobStore(paths.originals)
         self.prefs = Preferences.load(paths.preferences_file)
+        self._remove_stale_scratch()
+
+    def _remove_stale_scratch(self, max_age_s: float = 6 * 3600) -> None:
+        """Scratch folders and half-written originals left by a killed process (old enough not to be in use)."""
+        cutoff = time.time() - max_age_s
+        stale = [*self.paths.tmp.glob("import-*"), *self.paths.originals.glob(".incoming/in-*"),
+                 *self.paths.originals.glob("??/.incoming-*")]
+        for p in stale:
+            try:
+                if p.lstat().st_mtime < cutoff:
+                    shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+            except OSError:
+                pass
 
     def save_prefs(self) -> None:
         self.prefs.save(self.paths.preferences_file)

@@ -35,6 +35,7 @@ class ChatUnit:
     chat_file: Path
     display: str
     chat_name: str | None
+    whole_export: bool = True  # False for a bare .txt: its neighbours are not part of the export
 
 
 @dataclass
@@ -100,7 +101,7 @@ def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[
         plan.mails.append(MailUnit(path, display))
         return
     if looks_like_chat(path.name, head):
-        plan.chats.append(ChatUnit(path, display, chat_name_from_filename(path.name)))
+        plan.chats.append(ChatUnit(path, display, chat_name_from_filename(path.name), whole_export=False))
         return
     plan.loose.append(LooseFile(path, path.name, display, _mtime(path), label))
 

@@ -17,6 +17,11 @@ from desktop.store.schema import AuditEvent, Blob, Case, MediaItem, Message, Sou
 REF_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$")
 
 
+def clip(value: str | None, length: int) -> str | None:
+    """Outside text cut to its column's length (PostgreSQL refuses longer values; SQLite would keep them)."""
+    return value[:length] if value is not None else None
+
+
 def now_local() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
@@ -43,6 +48,7 @@ class ImportWriter:
         self.now = now_local()
         self.touched_cases: dict[int, Case] = {}
         self._seen: set[tuple] = set()
+        self.fixed_case_id: int | None = None  # set when the user named the case: "already present" means there
 
     def source(self, kind: str, path: str, chat_key: str | None = None) -> Source:
         src = Source(kind=kind, path=path, chat_key=chat_key, imported_at=self.now)
@@ -58,11 +64,12 @@ class ImportWriter:
         p = an.probe
         assert p is not None, "a new blob always comes with its probe"
         b = Blob(
-            sha256=an.sha256, size=an.size, kind=p.kind.value, mime=p.mime, format=p.format,
-            width=p.width, height=p.height, duration_s=p.duration_s, codec=p.codec,
+            sha256=an.sha256, size=an.size, kind=p.kind.value, mime=clip(p.mime, 100) or "", format=clip(p.format, 20),
+            width=p.width, height=p.height, duration_s=p.duration_s, codec=clip(p.codec, 40),
             orientation=p.orientation, has_exif=p.has_exif, exif_taken=p.exif_taken,
-            exif_digitized=p.exif_digitized, exif_modified=p.exif_modified, make=p.make, model=p.model,
-            software=p.software, gps_lat=p.gps[0] if p.gps else None, gps_lon=p.gps[1] if p.gps else None,
+            exif_digitized=p.exif_digitized, exif_modified=p.exif_modified, make=clip(p.make, 100),
+            model=clip(p.model, 100),
+            software=clip(p.software, 200), gps_lat=p.gps[0] if p.gps else None, gps_lon=p.gps[1] if p.gps else None,
             video_created_at=p.video_created_at,
             phash=f"{p.phash:016x}" if p.phash is not None else None,
             fingerprint=p.fingerprint, warnings=list(p.warnings), stored_at=self.now,
@@ -105,11 +112,15 @@ class ImportWriter:
         times = self.s.scalars(select(Message.sent_at).where(Message.case_id == case.id)).all()
         return case, max((t.replace(tzinfo=None) for t in times if t is not None), default=None)
 
-    def media_exists(self, sha: str, name: str, customer_id: int | None, message_id: int | None) -> bool:
-        key = (sha, name, customer_id, message_id)
+    def media_exists(self, sha: str, name: str, customer_id: int | None, message_id: int | None,
+                     case_id: int | None = None) -> bool:
+        """Whether this occurrence is already in the library (in ``case_id`` only, when the import names a case)."""
+        key = (sha, name, customer_id, message_id, case_id)
         if key in self._seen:
             return True
         q = select(func.count()).select_from(MediaItem).where(MediaItem.blob_sha256 == sha)
+        if case_id is not None:
+            q = q.where(MediaItem.case_id == case_id)
         if message_id is not None:
             q = q.where(MediaItem.message_id == message_id)
         else:
@@ -133,14 +144,15 @@ class ImportWriter:
         """A media item for an analysed file, or None when this occurrence is already in the library."""
         assert an.sha256 is not None
         message_id = message.id if message is not None else None
-        if self.media_exists(an.sha256, name, customer_id, message_id):
+        scope = case.id if self.fixed_case_id == case.id else None
+        if self.media_exists(an.sha256, name, customer_id, message_id, scope):
             self.report.already_present += 1
             return None
-        self._seen.add((an.sha256, name, customer_id, message_id))
+        self._seen.add((an.sha256, name, customer_id, message_id, scope))
         chosen = self.capture(an, name, received_at, mtime)
         item = MediaItem(
             case_id=case.id, blob_sha256=an.sha256, source_id=source.id, message_id=message_id,
-            customer_id=customer_id, name=name, received_at=received_at, sender=sender, file_mtime=mtime,
+            customer_id=customer_id, name=name, received_at=received_at, sender=clip(sender, 300), file_mtime=mtime,
             taken_at=chosen.time.value if chosen.time else None,
             taken_at_source=chosen.time.source.value if chosen.time else None,
             taken_date_only=chosen.date_only, added_at=self.now,
@@ -157,8 +169,11 @@ class ImportWriter:
             MediaItem.blob_sha256.is_(None), MediaItem.name == name, MediaItem.case_id == case.id)
         if self.s.scalar(q):
             return
+        if message is not None and self.s.scalar(select(func.count()).select_from(MediaItem).where(
+                MediaItem.message_id == message.id)):
+            return  # an earlier export brought the file; this one merely lacks it
         self.s.add(MediaItem(case_id=case.id, blob_sha256=None, source_id=source.id,
                              message_id=message.id if message else None, customer_id=customer_id, name=name,
-                             received_at=received_at, sender=sender, included=False, added_at=self.now))
+                             received_at=received_at, sender=clip(sender, 300), included=False, added_at=self.now))
         self.report.missing.append(name)
         self.touched_cases[case.id] = case
