@@ -2,8 +2,10 @@
 
 Methods, each grouping the whole corpus:
 
-* ``casedesk``: what the app does. Each file is read as the probe reads it (JPEG draft to >= 512 px, EXIF
-  orientation applied, RGB), fingerprinted by ``desktop.media.fingerprint.image_fingerprint`` and grouped by
+* ``casedesk``: what the app does. Each file goes through the real probe, ``desktop.media.probe.probe_bytes``
+  (JPEG draft so the long side stays >= 512 px, EXIF orientation applied, fingerprint, EXIF, thumbnail), becomes
+  a ``DupCandidate`` the way ``desktop.services.duplicates`` builds one (size as displayed, camera original = EXIF
+  capture date), and is grouped as the service groups a case: numpy candidate pairs (``image_candidates``), then
   ``desktop.core.dedup.group_duplicates`` with the default thresholds; "exact" and "same" groups count.
 * ``imagehash phash <= 10`` and ``imagehash dhash <= 10``: 64-bit hashes of full decodes (no EXIF orientation),
   the threshold most guides use; pairs within it are joined transitively (connected components).
@@ -12,8 +14,9 @@ Methods, each grouping the whole corpus:
 Metrics: pair precision / recall / F1 over all pairs of files (a pair is predicted when both files land in one
 group); the fraction of true groups found exactly (a predicted group with exactly those files); hard-negative
 group pairs (bursts, day/night, stereo) with any two files merged; images per second on one core.
-Speed also: Pillow full decode on one core, and casedesk fingerprinting with two processes.
-Hash index: ``HashIndex.query`` over 100,000 random hashes.
+Speed also: Pillow full decode on one core, and the casedesk probe with two processes.
+Hash index: ``HashIndex.query`` over 100,000 random hashes. Phash distances of the pairs with a verdict (why
+phash cannot prune candidate pairs).
 
 Run: ``python bench/dedup/evaluate.py [--corpus DIR] [--skip-findimagedupes]``.
 """
@@ -34,51 +37,45 @@ import time
 from itertools import combinations
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.dedup import DEFAULT, DupCandidate, frame_distances, group_duplicates  # noqa: E402
-from desktop.media.fingerprint import image_fingerprint  # noqa: E402
+from desktop.core.dedup import DEFAULT, DupCandidate, compare, frame_distances, group_duplicates  # noqa: E402
+from desktop.core.model import ProbeResult  # noqa: E402
 from desktop.media.hashindex import HashIndex  # noqa: E402
+from desktop.media.probe import probe_bytes  # noqa: E402
+from desktop.services.duplicates import image_candidates  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "bench" / "out" / "dedup" / "corpus"
 COMMAND = "python bench/dedup/build_corpus.py && python bench/dedup/evaluate.py"
 
 
-def probe_image(path: Path) -> Image.Image:
-    """Read a picture the way the probe does: JPEG draft to >= 512 px, EXIF orientation applied, RGB."""
-    with Image.open(path) as im:
-        if im.format == "JPEG":
-            im.draft("RGB", (512, 512))
-        return ImageOps.exif_transpose(im).convert("RGB")
+def casedesk_probe(path: Path) -> ProbeResult:
+    """Probe a file as an import does."""
+    return probe_bytes(path.read_bytes(), path.name)
 
 
-def casedesk_fingerprint(path: Path) -> tuple[int, bytes]:
-    return image_fingerprint(probe_image(path))
-
-
-def candidate(path: Path, key: str, phash: int, fp: bytes) -> DupCandidate:
-    data = path.read_bytes()
-    with Image.open(path) as im:
-        w, h = im.size
-        exif = im.getexif()
-        if exif.get(0x0112, 1) in {5, 6, 7, 8}:
-            w, h = h, w
-        has_exif = 0x9003 in exif.get_ifd(0x8769)
+def candidate(key: str, data: bytes, result: ProbeResult) -> DupCandidate:
+    """The engine's view of a probed file, as ``services.duplicates`` builds it from the stored blob."""
     return DupCandidate(
         key=key,
         sha256=hashlib.sha256(data).hexdigest(),
-        kind="image",
-        phash=phash,
-        fingerprint=fp,
-        width=w,
-        height=h,
+        kind=str(result.kind),
+        phash=result.phash,
+        fingerprint=result.fingerprint,
+        width=result.width,
+        height=result.height,
         size=len(data),
-        has_exif=has_exif,
+        has_exif=bool(result.exif_taken),
         received_at=None,
     )
+
+
+def group_like_the_app(cands: list[DupCandidate]) -> list:
+    near = image_candidates(cands, DEFAULT)
+    return group_duplicates(cands, candidates=lambda c: near.get(c.key, ()))
 
 
 def components(n: int, pairs: list[tuple[int, int]]) -> list[set[int]]:
@@ -101,11 +98,11 @@ def components(n: int, pairs: list[tuple[int, int]]) -> list[set[int]]:
 
 def run_casedesk(files: list[Path]) -> tuple[list[set[int]], float, float, dict]:
     t0 = time.process_time()
-    fps = [casedesk_fingerprint(p) for p in files]
+    probed = [casedesk_probe(p) for p in files]
     rate = len(files) / (time.process_time() - t0)
-    cands = [candidate(p, str(i), ph, fp) for i, (p, (ph, fp)) in enumerate(zip(files, fps, strict=True))]
+    cands = [candidate(str(i), p.read_bytes(), r) for i, (p, r) in enumerate(zip(files, probed, strict=True))]
     t1 = time.process_time()
-    groups = group_duplicates(cands)
+    groups = group_like_the_app(cands)
     grouping_s = time.process_time() - t1
     pairs = [
         (int(g.members[0]), int(m)) for g in groups if g.kind in {"exact", "same"} for m in g.members[1:]
@@ -155,18 +152,18 @@ def full_decode_rate(files: list[Path]) -> float:
     return len(files) / (time.process_time() - t0)
 
 
-def _timed_fingerprint(path: Path) -> tuple[int, float]:
+def _timed_probe(path: Path) -> tuple[int, float]:
     t0 = time.process_time()
-    casedesk_fingerprint(path)
+    casedesk_probe(path)
     return os.getpid(), time.process_time() - t0
 
 
 def parallel_rate(files: list[Path], processes: int = 2) -> tuple[float, float]:
-    """Fingerprinting with ``processes`` workers: (wall-clock images/s, images/s of the busiest worker's CPU)."""
+    """The probe with ``processes`` workers: (wall-clock images/s, images/s of the busiest worker's CPU)."""
     with multiprocessing.get_context("spawn").Pool(processes) as pool:
-        pool.map(casedesk_fingerprint, files[: processes * 2])  # warm up the workers
+        pool.map(casedesk_probe, files[: processes * 2])  # warm up the workers
         t0 = time.perf_counter()
-        timed = pool.map(_timed_fingerprint, files, chunksize=8)
+        timed = pool.map(_timed_probe, files, chunksize=8)
         wall = len(files) / (time.perf_counter() - t0)
     busy: dict[int, float] = {}
     for pid, cpu in timed:
@@ -225,6 +222,24 @@ def margins(cands: list[DupCandidate], labels: dict) -> list[str]:
     return out
 
 
+def phash_spread(cands: list[DupCandidate]) -> str:
+    """How far apart in phash bits the pairs with a verdict are: why phash cannot prune candidate pairs."""
+    near = image_candidates(cands, DEFAULT)  # a superset of the pairs with a verdict
+    by_key = {c.key: c for c in cands}
+    bits: dict[str, list[int]] = {"same": [], "similar": []}
+    for a, partners in near.items():
+        for b in partners:
+            x, y = by_key[a], by_key[b]
+            verdict = compare(x, y)
+            if verdict in bits and x.phash is not None and y.phash is not None:
+                bits[verdict].append((x.phash ^ y.phash).bit_count())
+    r = DEFAULT.index_radius
+    return "; ".join(
+        f"{k} pairs {len(v)}, phash distance up to {max(v, default=0)} bits, {sum(d <= r for d in v)} within {r}"
+        for k, v in bits.items()
+    )
+
+
 def score(groups: list[set[int]], truth: list[str], hard: list[tuple[str, str, str]]) -> dict:
     """Pair precision/recall/F1, fraction of true groups found exactly, hard-negative group pairs merged."""
     label_of = {}
@@ -272,7 +287,7 @@ def main(argv: list[str] | None = None) -> None:
         p.read_bytes()
     decode = full_decode_rate(files)
     groups, rate, grouping_s, extra = run_casedesk(files)
-    rows.append(("casedesk (probe read, fingerprint, group)", score(groups, truth, hard), rate))
+    rows.append(("casedesk (probe_bytes, group)", score(groups, truth, hard), rate))
     for which in ("phash", "dhash"):
         g, r = run_imagehash(files, which, 10)
         rows.append((f"imagehash {which} <= 10 (full decode)", score(g, truth, hard), r))
@@ -317,16 +332,19 @@ def main(argv: list[str] | None = None) -> None:
         "| speed | value |",
         "|---|---|",
         f"| Pillow full decode, 1 core | {decode:.1f} images per CPU s |",
-        f"| casedesk probe read + fingerprint, 2 processes (busiest worker's CPU time) | {par:.1f} images/s "
+        f"| casedesk probe_bytes (decode, EXIF, fingerprint, thumbnail), 2 processes (busiest worker's CPU "
+        f"time) | {par:.1f} images/s "
         f"({par / decode:.2f}x full decode) |",
         f"| same, wall clock (machine load average {load:.1f} on {os.cpu_count()} CPUs) | {par_wall:.1f} images/s "
         f"({par_wall / decode:.2f}x) |",
-        f"| casedesk grouping of all {len(files)} files (pure Python) | {grouping_s:.2f} CPU s |",
+        f"| casedesk grouping of all {len(files)} files (numpy candidates + engine) | {grouping_s:.2f} CPU s |",
         f"| HashIndex query, {idx['n']:,} hashes, radius {idx['radius']} | mean {idx['mean_ms']:.2f} ms, "
         f"p99 {idx['p99_ms']:.2f} ms |",
         "",
         f"Burst group pairs shown as `similar` by casedesk: {flagged} / {bursts}; pairs of unrelated pictures "
         f"shown as `similar`: {false_similar}.",
+        "",
+        f"Pairs with a verdict: {phash_spread(extra['candidates'])} (so phash cannot prune candidate pairs).",
         "",
         f"Margins of the `same` rule (shift ratio <= {DEFAULT.same_shift}, colour <= {DEFAULT.same_colour}); "
         "min / median / max per kind of file pair, and how many pairs are within both:",

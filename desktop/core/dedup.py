@@ -10,17 +10,26 @@ Three kinds of group:
 Fingerprints come from ``desktop.media.fingerprint`` (layout there); this module only decodes and compares them,
 so the rule is the same for the probe, the CLI and a database-side search. Groups are keeper-centred: an item
 joins a group only when it matches the group's keeper, or every member of it, never through a chain of
-neighbours (a pan across a wall in ten steps is not one picture). Cost is quadratic in the number of items: group
-a case or a customer, and use ``desktop.media.hashindex`` to find candidates across a whole library.
+neighbours (a pan across a wall in ten steps is not one picture).
+
+Only candidate pairs are compared, which changes no verdict: exact copies by a dict; pictures by ``candidates``
+from the caller (the duplicates service's numpy search) or else a lossless pure-Python colour index; videos and
+items without a fingerprint (few) against every item of their kind. The correlation over shifts comes from one
+big-integer product, bit-for-bit equal to direct sums. Phash cannot prune: "similar" pairs of the benchmark are up to
+40 bits apart (bench/dedup/RESULTS.md).
 """
 
 from __future__ import annotations
 
 import math
 import struct
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from itertools import accumulate, chain
+from operator import add, mul, sub
 
 FORMAT_VERSION = 1
 THUMB = 16
@@ -28,7 +37,9 @@ GRID = 4
 THUMB_SCALE = 32.0
 _FRAME = struct.Struct("<Qf")
 _FRAME_BYTES = _FRAME.size + THUMB * THUMB + GRID * GRID * 3
-_MIN_SENSITIVITY = 0.03  # floor for flat pictures, whose sensitivity is ~0
+MIN_SENSITIVITY = 0.03  # floor for flat pictures, whose sensitivity is ~0
+_LANE = 3  # bytes per coefficient of the packed thumbnails: sums of 256 products of 0..255 stay below 2**24
+_FLIP = bytes(i ^ 0x80 for i in range(256))  # int8 byte -> value + 128
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,7 @@ class _Frame:
     thumb: tuple[int, ...]
     colour: tuple[int, ...]
     mean_colour: tuple[float, float, float]
+    lags: dict = field(default_factory=dict, compare=False, repr=False)  # max shift -> _lag_data(), lazily
 
 
 def decode(fingerprint: bytes | None) -> list[_Frame] | None:
@@ -107,35 +119,82 @@ def decode(fingerprint: bytes | None) -> list[_Frame] | None:
 
 
 def _colour_distance(a: _Frame, b: _Frame) -> float:
-    return sum(abs(x - y) for x, y in zip(a.colour, b.colour, strict=True)) / len(a.colour)
+    return sum(map(abs, map(sub, a.colour, b.colour))) / len(a.colour)
 
 
 def _shift_ratio(a: _Frame, b: _Frame) -> float:
     """Thumbnail RMS distance over the larger of the two sensitivities (about "displacement / 4 %")."""
-    sq = sum((x - y) * (x - y) for x, y in zip(a.thumb, b.thumb, strict=True))
-    rms = math.sqrt(sq / len(a.thumb)) / THUMB_SCALE
-    return rms / max(a.sensitivity, b.sensitivity, _MIN_SENSITIVITY)
+    d = list(map(sub, a.thumb, b.thumb))
+    rms = math.sqrt(sum(map(mul, d, d)) / len(a.thumb)) / THUMB_SCALE
+    return rms / max(a.sensitivity, b.sensitivity, MIN_SENSITIVITY)
+
+
+@lru_cache(maxsize=8)
+def _lag_layout(max_shift: int) -> tuple[int, int, tuple[tuple[int, int, int, int, int, int], ...]]:
+    """Row stride of packed thumbnails, byte length of a product, and per shift (dy, then dx, from -max_shift up):
+    its lane's byte offset, the overlap size, and the overlap in the first picture (rows, columns). The second
+    picture's overlap is the first's for the opposite shift. With this stride every wanted lag has a lane of its
+    own, and any lane sums at most 256 products."""
+    if not 0 <= max_shift < THUMB:
+        raise ValueError(f"similar_shift must be 0..{THUMB - 1}")
+    n, stride = THUMB, THUMB + max_shift
+    shifts = []
+    for dy in range(-max_shift, max_shift + 1):
+        for dx in range(-max_shift, max_shift + 1):
+            y0, y1, x0, x1 = max(0, dy), n + min(0, dy), max(0, dx), n + min(0, dx)
+            lane = (dy + n - 1) * stride + dx + n - 1
+            shifts.append((lane * _LANE, (y1 - y0) * (x1 - x0), y0, y1, x0, x1))
+    return stride, (2 * (n - 1) * (stride + 1) + 1) * _LANE, tuple(shifts)
+
+
+def _lag_data(f: _Frame, max_shift: int) -> tuple[int, int, array, array]:
+    """The thumbnail packed forwards and reversed (value + 128 per lane), and the sum and sum of squares of its
+    overlap for each shift (exact integers)."""
+    data = f.lags.get(max_shift)
+    if data is None:
+        n = THUMB
+        stride, _, shifts = _lag_layout(max_shift)
+        raw = array("b", f.thumb).tobytes().translate(_FLIP)
+        packed = []
+        for t in (raw, raw[::-1]):
+            buf = bytearray(n * stride * _LANE)
+            buf[::_LANE] = b"".join(t[y * n : (y + 1) * n] + bytes(stride - n) for y in range(n))
+            packed.append(int.from_bytes(buf, "little"))
+        tables = []
+        for values in (f.thumb, tuple(map(mul, f.thumb, f.thumb))):
+            row = [0] * (n + 1)
+            table = [row]  # table[y][x]: sum over the first y rows and x columns
+            for y in range(n):
+                row = list(map(add, row, accumulate(values[y * n : (y + 1) * n], initial=0)))
+                table.append(row)
+            boxes = (
+                table[y1][x1] - table[y0][x1] - table[y1][x0] + table[y0][x0] for *_, y0, y1, x0, x1 in shifts
+            )
+            tables.append(array("q", boxes))
+        data = f.lags[max_shift] = (packed[0], packed[1], tables[0], tables[1])
+    return data
+
+
+def _shifted_corrs(a: _Frame, b: _Frame, max_shift: int) -> Iterator[float]:
+    """Correlation of the two thumbnails' overlaps for each integer shift up to ``max_shift`` (flat overlaps
+    skipped): the same sums, in the same floating-point steps, as direct loops over the overlaps."""
+    _, length, shifts = _lag_layout(max_shift)
+    fwd, _, sums_a, squares_a = _lag_data(a, max_shift)
+    _, rev, sums_b, squares_b = _lag_data(b, max_shift)
+    lags = (fwd * rev).to_bytes(length, "little")  # lane k: sum of (x + 128) * (y + 128) over lag k's pairs
+    for (off, m, *_), sa, sa2, sb, sb2 in zip(
+        shifts, sums_a, squares_a, reversed(sums_b), reversed(squares_b), strict=True
+    ):
+        products = int.from_bytes(lags[off : off + _LANE], "little") - 128 * (sa + sb) - 16384 * m
+        mx, my = sa / m, sb / m
+        sxy, sxx, syy = products - m * mx * my, sa2 - m * mx * mx, sb2 - m * my * my
+        if sxx > 0 and syy > 0:
+            yield sxy / math.sqrt(sxx * syy)
 
 
 def _best_shifted_corr(a: _Frame, b: _Frame, max_shift: int) -> float:
     """Highest correlation of the two thumbnails' overlaps over integer shifts up to ``max_shift``."""
-    n = THUMB
-    best = -1.0
-    for dy in range(-max_shift, max_shift + 1):
-        for dx in range(-max_shift, max_shift + 1):
-            xs, ys = [], []
-            for y in range(max(0, dy), n + min(0, dy)):
-                ra, rb = y * n, (y - dy) * n
-                xs.extend(a.thumb[ra + max(0, dx) : ra + n + min(0, dx)])
-                ys.extend(b.thumb[rb + max(0, -dx) : rb + n + min(0, -dx)])
-            m = len(xs)
-            mx, my = sum(xs) / m, sum(ys) / m
-            sxy = sum(x * y for x, y in zip(xs, ys, strict=True)) - m * mx * my
-            sxx = sum(x * x for x in xs) - m * mx * mx
-            syy = sum(y * y for y in ys) - m * my * my
-            if sxx > 0 and syy > 0:
-                best = max(best, sxy / math.sqrt(sxx * syy))
-    return best
+    return max([-1.0, *_shifted_corrs(a, b, max_shift)])
 
 
 def frame_distances(a: DupCandidate, b: DupCandidate) -> tuple[float, float] | None:
@@ -161,7 +220,10 @@ def compare_frames(a: _Frame, b: _Frame, t: Thresholds = DEFAULT) -> str | None:
         return None
     if _colour_distance(a, b) > t.similar_colour or t.similar_shift < 0:
         return None
-    return "similar" if _best_shifted_corr(a, b, t.similar_shift) >= t.similar_corr else None
+    # _best_shifted_corr(...) >= similar_corr, stopping at the first shift that reaches it:
+    if t.similar_corr <= -1.0 or any(c >= t.similar_corr for c in _shifted_corrs(a, b, t.similar_shift)):
+        return "similar"
+    return None
 
 
 def _durations_match(a: float | None, b: float | None, t: Thresholds) -> bool:
@@ -226,16 +288,18 @@ def _keeper_groups(
     ordered: list[DupCandidate],
     related: Callable[[DupCandidate, DupCandidate], bool],
     blocked: set[frozenset[str]],
+    neighbours: dict[str, set[str]],
 ) -> list[list[DupCandidate]]:
     """Partition ``ordered`` (best keeper first) into keeper-centred groups; singletons included.
 
     Each item, best first, that no earlier keeper took becomes a keeper and takes the later items related to it
     (so every member is related to its keeper; nothing joins through a chain). Because the keeper is the best
     item related to a member, "related to the keeper or to all members" reduces to the first.
-    ``blocked`` pairs never share a group.
+    ``blocked`` pairs never share a group. Only ``neighbours`` are tried: they must include every related item.
     """
     taken: set[str] = set()
     groups: list[list[DupCandidate]] = []
+    pos = {c.key: i for i, c in enumerate(ordered)}
 
     def allowed(c: DupCandidate, members: Iterable[DupCandidate]) -> bool:
         return not any(frozenset((c.key, m.key)) in blocked for m in members)
@@ -245,12 +309,63 @@ def _keeper_groups(
             continue
         taken.add(keeper.key)
         members = [keeper]
-        for c in ordered[i + 1 :]:
+        later = sorted(j for j in map(pos.get, neighbours.get(keeper.key, ())) if j is not None and j > i)
+        for c in map(ordered.__getitem__, later):
             if c.key not in taken and related(keeper, c) and allowed(c, members):
                 members.append(c)
                 taken.add(c.key)
         groups.append(members)
     return groups
+
+
+def _colour_pairs(frames: dict[str, _Frame], t: Thresholds) -> Iterator[tuple[str, str]]:
+    """Pairs of pictures whose colours allow a verdict: grid colour distance within the larger colour threshold
+    (which also bounds the distance of the mean colours). A sweep over the mean luma, in exact integers."""
+    limit = t.same_colour if t.similar_shift < 0 else max(t.same_colour, t.similar_colour)
+    bound = GRID * GRID * 3 * limit + 1  # both distances are integer sums / 48; +1 absorbs the rounding
+    rows = sorted(
+        (sum(f.colour[0::3]), sum(f.colour[1::3]), sum(f.colour[2::3]), f.colour, k)
+        for k, f in frames.items()
+    )
+    for i, (y, cb, cr, colour, key) in enumerate(rows):
+        for y2, cb2, cr2, colour2, key2 in rows[i + 1 :]:
+            if y2 - y > bound:
+                break
+            if (
+                y2 - y + abs(cb2 - cb) + abs(cr2 - cr) <= bound
+                and sum(map(abs, map(sub, colour, colour2))) <= bound
+            ):
+                yield key, key2
+
+
+def _neighbours(
+    items: list[DupCandidate],
+    frames: dict[str, list[_Frame] | None],
+    t: Thresholds,
+    candidates: Callable[[DupCandidate], Iterable[str]] | None,
+) -> dict[str, set[str]]:
+    """Every pair of items that may be "same" or "similar", as symmetric adjacency (a superset)."""
+    pictures = {c.key: fs[0] for c in items if c.kind == "image" and (fs := frames[c.key]) and len(fs) == 1}
+    if candidates is None:
+        pairs: Iterable[tuple[str, str]] = _colour_pairs(pictures, t)
+    else:
+        pairs = ((c.key, k) for c in items if c.key in pictures for k in candidates(c) if k in pictures)
+    others = [c for c in items if c.key not in pictures]  # videos, pictures without a fingerprint: few
+    bits, more = max(t.phash_same, t.phash_similar), []
+    for i, x in enumerate(others):  # against every item of their kind: frames compared, or the phash rule
+        fx = frames[x.key]
+        for y in (*others[i + 1 :], *(c for c in items if c.key in pictures and x.kind == "image")):
+            fy = frames[y.key]
+            if x.kind == y.kind and (
+                (fx and fy and len(fx) == len(fy))
+                or (x.phash is not None and y.phash is not None and (x.phash ^ y.phash).bit_count() <= bits)
+            ):
+                more.append((x.key, y.key))
+    out: dict[str, set[str]] = {}
+    for a, b in chain(pairs, more):
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return out
 
 
 def group_duplicates(
@@ -259,11 +374,15 @@ def group_duplicates(
     not_duplicates: Iterable[frozenset[str]] = frozenset(),
     keeper_overrides: dict[str, str] | None = None,
     thresholds: Thresholds = DEFAULT,
+    candidates: Callable[[DupCandidate], Iterable[str]] | None = None,
 ) -> list[DupGroup]:
     """Exact, same-picture and similar groups of ``items``; items in no group are not listed.
 
     ``not_duplicates``: pairs of keys a person said are different; they never share a group.
     ``keeper_overrides``: ``{member key: keeper key}`` chosen by a person; a group holding both keeps that one.
+    ``candidates``: for a picture with a one-frame fingerprint, the keys of the other such pictures it may be
+    "same" or "similar" to (any superset; pairs it leaves out in both directions are never compared). Without it,
+    a pure-Python colour index is used (module docstring).
     Exact groups come first; "same" groups are formed among the keepers of exact groups and the other items,
     and "similar" groups among the keepers left after that, for review.
     """
@@ -279,8 +398,13 @@ def group_duplicates(
         keeper = next((overrides[k] for k in keys if overrides.get(k) in keys), keys[0])
         result.append(DupGroup(kind, keeper, [keeper] + [k for k in keys if k != keeper]))
 
+    copies: dict[str, set[str]] = {}
+    for c in ordered:
+        copies.setdefault(c.sha256, set()).add(c.key)
     heads = []
-    for g in _keeper_groups(ordered, lambda a, b: a.sha256 == b.sha256, blocked):
+    for g in _keeper_groups(
+        ordered, lambda a, b: a.sha256 == b.sha256, blocked, {c.key: copies[c.sha256] for c in ordered}
+    ):
         if len(g) > 1:
             emit("exact", g)
         heads.append(g[0])
@@ -291,12 +415,13 @@ def group_duplicates(
     def alike(a: DupCandidate, b: DupCandidate) -> bool:
         return _compare(a, frames[a.key], b, frames[b.key], thresholds) in {"same", "similar"}
 
+    near = _neighbours(heads, frames, thresholds, candidates)
     keepers = []
-    for g in _keeper_groups(heads, same, blocked):
+    for g in _keeper_groups(heads, same, blocked, near):
         if len(g) > 1:
             emit("same", g)
         keepers.append(g[0])
-    for g in _keeper_groups(keepers, alike, blocked):
+    for g in _keeper_groups(keepers, alike, blocked, near):
         if len(g) > 1:
             emit("similar", g)
     return result

@@ -1,7 +1,8 @@
 """Duplicate groups per case, keeper choices, restores, and "same picture in another customer's case" alerts.
 
-The engine (``desktop.core.dedup``) decides; this module feeds it the case's items and the handler's past
-decisions, and writes the outcome on the media items. Set-aside items are never deleted.
+The engine (``desktop.core.dedup``) decides; this module feeds it the case's items, candidate pairs found with
+numpy (``image_candidates``) and the handler's past decisions, and writes the outcome on the media items.
+Set-aside items are never deleted.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 
+import numpy as np
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from desktop.core.dedup import DEFAULT, DupCandidate, Thresholds, compare, group_duplicates
+from desktop.core.dedup import DEFAULT, MIN_SENSITIVITY, DupCandidate, Thresholds, compare, group_duplicates
 from desktop.core.errors import NotFound, UsageError
+from desktop.media.fingerprint import FORMAT_VERSION, FRAME_BYTES, GRID, THUMB, THUMB_SCALE
 from desktop.media.hashindex import HashIndex
 from desktop.services.cases import case_id_for
 from desktop.services.library import Library
@@ -95,7 +98,9 @@ def _refresh_case(s: Session, case_id: int, t: Thresholds) -> None:
     overrides = {a: by_sha[d.sha_b][0] for d in decisions if d.decision == KEEPER for a in by_sha[d.sha_a]}
     for m in items.values():
         m.duplicate_of_id, m.duplicate_kind, m.set_aside = None, None, False
-    for g in group_duplicates(cands, not_duplicates=blocked, keeper_overrides=overrides, thresholds=t):
+    near = image_candidates(cands, t)
+    for g in group_duplicates(cands, not_duplicates=blocked, keeper_overrides=overrides, thresholds=t,
+                              candidates=lambda c: near.get(c.key, ())):
         keeper = items[g.keeper]
         for key in g.members[1:]:
             m = items[key]
@@ -111,6 +116,105 @@ def _refresh_case(s: Session, case_id: int, t: Thresholds) -> None:
                 break
             seen.add(target.id)
             m.duplicate_of_id = target.duplicate_of_id
+
+
+def image_candidates(cands: list[DupCandidate], t: Thresholds) -> dict[str, list[str]]:
+    """Candidate pairs for ``group_duplicates``: for pictures with a one-frame fingerprint, ``{key: [keys]}`` with
+    every pair the engine might call "same" or "similar" (each pair once).
+
+    The engine's own conditions, evaluated in numpy with a margin, so the result is a superset and the engine still
+    decides: grid colour distance within the colour threshold, then "same" (thumbnail distance over sensitivity) or
+    "similar" (grey correlation over shifts, from integer sums that float32 and float64 hold exactly). About 1 CPU s
+    for a case of 5,000 pictures (bench/dedup/SCALE.md), instead of comparing 12.5 million pairs in Python.
+    """
+    head = 2 + FRAME_BYTES - THUMB * THUMB - GRID * GRID * 3  # header, phash, sensitivity
+    pics = [c for c in cands if c.kind == "image" and c.fingerprint and len(c.fingerprint) == 2 + FRAME_BYTES
+            and c.fingerprint[0] == FORMAT_VERSION and c.fingerprint[1] == 1]
+    n = len(pics)
+    if n < 2:
+        return {}
+    raw = np.frombuffer(b"".join(c.fingerprint or b"" for c in pics), np.uint8).reshape(n, -1)
+    sens = raw[:, head - 4 : head].copy().view("<f4").ravel().astype(np.float64)
+    thumbs = raw[:, head : head + THUMB * THUMB].view(np.int8).astype(np.float32)
+    grid = raw[:, head + THUMB * THUMB :].astype(np.int16)
+    cells = grid.shape[1]
+    limit = cells * (t.same_colour if t.similar_shift < 0 else max(t.same_colour, t.similar_colour)) + 1
+    # mean colours within the limit (the grid distance bounds them): slabs of pictures sorted by mean luma
+    order = np.argsort(grid[:, 0::3].sum(1, dtype=np.int32), kind="stable")
+    y, cb, cr = (grid[order, c::3].sum(1, dtype=np.int32) for c in range(3))
+    firsts, seconds = [], []
+    for r0 in range(0, n, 256):
+        r1 = min(n, r0 + 256)
+        hi = int(np.searchsorted(y, y[r1 - 1] + limit, "right"))
+        d = np.abs(y[r0:r1, None] - y[None, r0:hi])
+        d += np.abs(cb[r0:r1, None] - cb[None, r0:hi])
+        d += np.abs(cr[r0:r1, None] - cr[None, r0:hi])
+        i, j = np.nonzero(np.triu(d <= limit, 1))
+        firsts.append(order[i + r0])
+        seconds.append(order[j + r0])
+    a, b = np.concatenate(firsts), np.concatenate(seconds)
+    colour = _chunked(lambda lo, hi: np.abs(grid[a[lo:hi]] - grid[b[lo:hi]]).sum(1, dtype=np.int32), len(a))
+    keep = colour <= limit
+    a, b, colour = a[keep], b[keep], colour[keep]
+    hit = np.zeros(len(a), bool)
+    near = np.flatnonzero(colour <= cells * t.same_colour + 1)
+    ia, ib = a[near], b[near]
+    sq = _chunked(lambda lo, hi: ((thumbs[ia[lo:hi]] - thumbs[ib[lo:hi]]) ** 2).sum(1, dtype=np.float64), len(near))
+    floor = np.maximum(np.maximum(sens[ia], sens[ib]), MIN_SENSITIVITY)
+    hit[near] = np.sqrt(sq / THUMB**2) / THUMB_SCALE <= t.same_shift * floor * (1 + 1e-9) + 1e-12
+    if t.similar_shift >= 0:
+        rest = np.flatnonzero(~hit & (colour <= cells * t.similar_colour + 1))
+        hit[rest] = _max_shifted_corr(thumbs, a[rest], b[rest], t.similar_shift) >= t.similar_corr - 1e-9
+    out: dict[str, list[str]] = {}
+    for i, j in zip(a[hit].tolist(), b[hit].tolist(), strict=True):
+        out.setdefault(pics[i].key, []).append(pics[j].key)
+    return out
+
+
+def _chunked(fn, total: int, step: int = 32768) -> np.ndarray:
+    """``fn(lo, hi)`` over ``range(total)`` in steps, concatenated (bounded temporaries)."""
+    parts = [fn(lo, min(total, lo + step)) for lo in range(0, total, step)]
+    return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def _max_shifted_corr(thumbs: np.ndarray, a: np.ndarray, b: np.ndarray, max_shift: int) -> np.ndarray:
+    """Best correlation of the overlaps of thumbnails ``a[k]`` and ``b[k]`` over shifts up to ``max_shift``, as
+    the engine computes it (integer sums, then the same floating-point steps)."""
+    n = THUMB
+    shifts = [(dy, dx) for dy in range(-max_shift, max_shift + 1) for dx in range(-max_shift, max_shift + 1)]
+    y0, y1, x0, x1 = np.array([(max(0, dy), n + min(0, dy), max(0, dx), n + min(0, dx)) for dy, dx in shifts]).T
+    m = ((y1 - y0) * (x1 - x0)).astype(np.float64)
+    gather = np.full((len(shifts), n * n), n * n)  # a's pixel facing each pixel of b (n * n: none, reads 0)
+    for k, (dy, dx) in enumerate(shifts):
+        yb, xb = np.mgrid[y0[k] - dy : y1[k] - dy, x0[k] - dx : x1[k] - dx]
+        gather[k, (yb * n + xb).ravel()] = ((yb + dy) * n + xb + dx).ravel()
+    cum = np.zeros((len(thumbs), 2, n + 1, n + 1))
+    grey = thumbs.astype(np.float64).reshape(-1, n, n)
+    cum[:, 0, 1:, 1:] = grey.cumsum(1).cumsum(2)
+    cum[:, 1, 1:, 1:] = (grey**2).cumsum(1).cumsum(2)
+    stats = cum[:, :, y1, x1] - cum[:, :, y0, x1] - cum[:, :, y1, x0] + cum[:, :, y0, x0]  # sums over a's overlaps
+    mean_a = stats[:, 0] / m
+    scaled_a, var_a = m * mean_a, stats[:, 1] - m * mean_a * mean_a
+    mean_b, var_b = mean_a[:, ::-1], var_a[:, ::-1]  # b's overlap is a's for the opposite shift
+    padded = np.concatenate([thumbs, np.zeros((len(thumbs), 1), np.float32)], 1)
+    order = np.argsort(a, kind="stable")
+    a, b = a[order], b[order]
+    starts = np.flatnonzero(np.diff(a, prepend=-1)).tolist() + [len(a)]
+    best = np.empty(len(a))
+    for g in range(0, len(starts) - 1, 64):  # 64 pictures at a time against their partners
+        firsts = starts[g : g + 65]
+        faced = padded[a[firsts[:-1]]][:, gather]  # (pictures, shifts, pixels of b)
+        sxy = np.empty((firsts[-1] - firsts[0], len(shifts)), np.float32)
+        for f, (lo, hi) in enumerate(zip(firsts[:-1], firsts[1:], strict=True)):
+            sxy[lo - firsts[0] : hi - firsts[0]] = thumbs[b[lo:hi]] @ faced[f].T  # integer sums below 2**24: exact
+        pa, pb = a[firsts[0] : firsts[-1]], b[firsts[0] : firsts[-1]]
+        sxx, syy = var_a[pa], var_b[pb]
+        ok = (sxx > 0) & (syy > 0)
+        corr = (sxy - scaled_a[pa] * mean_b[pb]) / np.sqrt(np.where(ok, sxx * syy, 1.0))
+        best[firsts[0] : firsts[-1]] = np.where(ok, corr, -1.0).max(1, initial=-1.0)
+    out = np.empty(len(a))
+    out[order] = best
+    return out
 
 
 def _raise_alerts(s: Session, case_ids: list[int], t: Thresholds) -> None:
