@@ -116,6 +116,9 @@ def _refresh_case(s: Session, case_id: int, t: Thresholds) -> None:
                 break
             seen.add(target.id)
             m.duplicate_of_id = target.duplicate_of_id
+        final = items.get(str(m.duplicate_of_id)) if m.duplicate_of_id else None
+        if final is not None and m.duplicate_kind == "exact" and final.blob_sha256 != m.blob_sha256:
+            m.duplicate_kind = "same"  # an exact copy of a near copy: not the same bytes as its keeper
 
 
 def image_candidates(cands: list[DupCandidate], t: Thresholds) -> dict[str, list[str]]:
@@ -252,7 +255,8 @@ def _raise_alerts(s: Session, case_ids: list[int], t: Thresholds) -> None:
 
 
 def _different_customer(a: int | None, b: int | None) -> bool:
-    return a != b or a is None
+    """Known and different customers. Two cases without a customer prove nothing (often one folder, split)."""
+    return a != b
 
 
 def list_groups(lib: Library, case_ref: str | None = None) -> list[DupGroupInfo]:

@@ -150,3 +150,13 @@ def test_iphone_heic_and_its_jpeg_copy_are_the_same_picture(lib, tmp_path):
     assert m["IMG_4501.HEIC"].kind == "image"
     pair = {m["IMG_4501.HEIC"].duplicate_kind, m["IMG_4501.jpg"].duplicate_kind}
     assert pair == {None, "same"}
+
+
+def test_after_a_keeper_change_a_near_copy_is_never_called_exact(lib, claim, tmp_path):
+    copy = write(tmp_path / "again" / "IMG_0001 (1).JPG", (claim / "IMG_0001.JPG").read_bytes())
+    import_paths(lib, [claim, copy], case_ref="C-2026-0105")
+    wa = by_name(lib)["IMG-20261110-WA0001.jpg"]
+    duplicates.set_keeper(lib, wa.sha256)
+    for m in by_name(lib).values():
+        if m.duplicate_kind == "exact":
+            assert m.duplicate_of == m.sha256, m.name
