@@ -193,6 +193,13 @@ def _draft_request(width: int, height: int) -> tuple[int, int]:
     return max(1, width * REDUCED_SIDE // long_side), max(1, height * REDUCED_SIDE // long_side)
 
 
+def _damaged(fmt: str, exc: BaseException) -> RejectedInput:
+    """A picture that cannot be read: "truncated" when the file ends early, else "damaged" with Pillow's reason."""
+    if "truncated" in str(exc).lower():  # "image file is truncated", "Truncated File Read"
+        return RejectedInput(f"truncated {fmt}")
+    return RejectedInput(f"damaged {fmt} picture ({_detail(exc)})")
+
+
 def _decode_reduced(img: Image.Image, fmt: str) -> Image.Image:
     """Decode once, reduced; translate Pillow's failures into handler-readable rejections."""
     try:
@@ -201,12 +208,8 @@ def _decode_reduced(img: Image.Image, fmt: str) -> Image.Image:
         img.load()
     except Image.DecompressionBombError as exc:
         raise RejectedInput(BOMB_REASON) from exc
-    except OSError as exc:
-        if "truncated" in str(exc):
-            raise RejectedInput(f"truncated {fmt}") from exc
-        raise RejectedInput(f"damaged {fmt} picture ({_detail(exc)})") from exc
-    except Exception as exc:  # plugins raise SyntaxError, ValueError, struct.error... on damaged data
-        raise RejectedInput(f"damaged {fmt} picture ({_detail(exc)})") from exc
+    except Exception as exc:  # OSError, and plugins' SyntaxError, ValueError, struct.error... on damaged data
+        raise _damaged(fmt, exc) from exc
     rgb = to_rgb(img)
     factor = max(rgb.size) // REDUCED_SIDE
     return rgb.reduce(factor) if factor >= 2 else rgb
@@ -274,10 +277,8 @@ def _probe_image(data: bytes, sniffed: Sniffed, name: str) -> ProbeResult:
                 sniffed, exif, name, "picture format cannot be shown (camera raw or unusual TIFF)"
             )
         raise RejectedInput(f"damaged {fmt} picture (cannot be opened)") from exc
-    except (
-        Exception
-    ) as exc:  # plugins raise OSError, struct.error, ValueError... on headers they cannot parse
-        raise RejectedInput(f"damaged {fmt} picture ({_detail(exc)})") from exc
+    except Exception as exc:  # plugins raise OSError, struct.error, ValueError... on headers they cannot parse
+        raise _damaged(fmt, exc) from exc
     result = _result(sniffed, name)
     raw = _RAW_EXTENSIONS.get(Path(name).suffix.lower().lstrip(".")) if fmt == "TIFF" else None
     if raw is not None:
