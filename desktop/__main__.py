@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli.main import main as cli_main
 
         status = cli_main(args)
-        if status == 0 and _is_demo(args) and "--no-window" not in args and has_display():
-            return _open_window(_demo_window_args(args))
+        if status == 0 and _is_demo(args) and "--no-window" not in args:
+            if has_display():
+                return _open_window(_demo_window_args(args))
+            print("\n" + NO_DISPLAY_HELP, file=sys.stderr)
         return status
     if not has_display():
         print(NO_DISPLAY_HELP, file=sys.stderr)

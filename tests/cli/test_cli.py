@@ -102,3 +102,14 @@ def test_sigkill_during_import_leaves_library_consistent(tmp_path):
     assert casedesk("verify", data_dir=data).returncode == 0
     again = json.loads(casedesk("import", str(src), "--json", data_dir=data, check=True).stdout)
     assert again["imported"] == 0 and again["already_present"] == 160
+
+
+def test_demo_without_display_builds_and_explains(tmp_path):
+    data = tmp_path / "demo"
+    proc = casedesk("demo", data_dir=data)
+    assert proc.returncode == 0, proc.stderr
+    assert "no display" in proc.stderr and "casedesk export" in proc.stderr
+    cases = json.loads(casedesk("cases", "--json", data_dir=data, check=True).stdout)
+    assert len(cases) == 3 and {c["customer"] for c in cases} >= {"Sophie Bakker", "Daan Visser"}
+    groups = json.loads(casedesk("duplicates", "--json", data_dir=data, check=True).stdout)
+    assert {g["kind"] for g in groups} >= {"exact", "same"}
