@@ -126,7 +126,8 @@ class ImportWriter:
         else:
             q = q.where(MediaItem.name == name, MediaItem.message_id.is_(None))
             q = q.where(MediaItem.customer_id.is_(None) if customer_id is None else MediaItem.customer_id == customer_id)
-        return bool(self.s.scalar(q))
+        with self.s.no_autoflush:  # items added by this import are in self._seen; no flush per lookup
+            return bool(self.s.scalar(q))
 
     def add_media(
         self,
