@@ -16,6 +16,7 @@ class MediaKind(StrEnum):
     AUDIO = "audio"
     PDF = "pdf"
     OTHER = "other"
+    MISSING = "missing"  # a file a chat names but the export lacks: an item without an original, never probed
 
 
 class CaptureSource(StrEnum):
@@ -50,9 +51,55 @@ class CaseKind(StrEnum):
 
 
 class DupKind(StrEnum):
+    """How alike two items are; also the kind of a cross-case alert (``exact`` or ``same``)."""
+
     EXACT = "exact"
     SAME = "same"
     SIMILAR = "similar"
+
+
+SET_ASIDE_KINDS = frozenset({DupKind.EXACT, DupKind.SAME})  # similar shots are only shown for review
+
+
+class DupRuling(StrEnum):
+    """A handler's ruling on a pair of originals, respected by every later duplicate run."""
+
+    NOT_DUPLICATE = "not-duplicate"
+    KEEPER = "keeper"  # the second of the pair is kept over the first
+
+
+class MessageKind(StrEnum):
+    TEXT = "text"
+    ATTACHMENT = "attachment"
+    MEDIA_OMITTED = "media_omitted"  # "<Media omitted>": exported without media
+    DELETED = "deleted"
+    SYSTEM = "system"  # "Messages are end-to-end encrypted", group changes: never a customer's words
+    EMAIL = "email"
+
+
+class SourceKind(StrEnum):
+    """What one import read: loose files (a folder, a ZIP, single files), a chat export or an e-mail."""
+
+    FILES = "files"
+    WHATSAPP = "whatsapp"
+    EMAIL = "email"
+
+
+class AuditAction(StrEnum):
+    CASE_CREATED = "case-created"
+    CASE_UPDATED = "case-updated"
+    CASE_MERGED = "case-merged"
+    CASE_MERGE_UNDONE = "case-merge-undone"
+    CASE_SPLIT = "case-split"
+    IMPORT = "import"
+    NOTE_ADDED = "note-added"
+    MEDIA_UPDATED = "media-updated"
+    MEDIA_MOVED = "media-moved"
+    KEEPER_CHOSEN = "keeper-chosen"
+    DUPLICATE_RESTORED = "duplicate-restored"
+    ALERT_RAISED = "alert-raised"
+    EXPORTED = "exported"
+    SETTINGS_CHANGED = "settings-changed"
 
 
 @dataclass(frozen=True)

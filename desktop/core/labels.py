@@ -1,0 +1,89 @@
+"""One name for every domain code, in English and Dutch: the window and the PDF case file both print these.
+
+Codes are stored as their ``StrEnum`` values; several vocabularies share a value ("video" is a media kind and a
+capture-time source), so a label is looked up by vocabulary and code: ``label(Flag, "edited", "nl")``.
+Values standing alone (a status, a kind, a flag) start with a capital; capture-time sources and duplicate kinds
+are read inside a sentence ("taken 10:12 (file name)", "set aside · same picture") and do not.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from desktop.core.model import CaptureSource, CaseKind, CaseStatus, DupKind, Flag, MediaKind
+
+LANGUAGES = ("en", "nl")
+
+# vocabulary -> code -> (English, Dutch)
+_LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
+    CaseStatus: {
+        CaseStatus.NEW: ("New", "Nieuw"),
+        CaseStatus.IN_PROGRESS: ("In progress", "In behandeling"),
+        CaseStatus.WAITING: ("Waiting for customer", "Wacht op klant"),
+        CaseStatus.CLOSED: ("Closed", "Gesloten"),
+    },
+    CaseKind: {
+        CaseKind.CLAIM: ("Claim", "Schadeclaim"),
+        CaseKind.COMPLAINT: ("Complaint", "Klacht"),
+    },
+    MediaKind: {
+        MediaKind.IMAGE: ("Photo", "Foto"),
+        MediaKind.VIDEO: ("Video", "Video"),
+        MediaKind.AUDIO: ("Voice note / audio", "Spraakbericht / audio"),
+        MediaKind.PDF: ("PDF document", "PDF-document"),
+        MediaKind.OTHER: ("Other file", "Ander bestand"),
+        MediaKind.MISSING: ("Missing file", "Ontbrekend bestand"),
+    },
+    Flag: {
+        Flag.EXIF_STRIPPED: ("EXIF stripped", "EXIF verwijderd"),
+        Flag.EDITED: ("Edited", "Bewerkt"),
+        Flag.AFTER_RECEIVED: ("Taken after it was received", "Gemaakt na ontvangst"),
+        Flag.BEFORE_INCIDENT: ("Taken long before the incident", "Lang vóór het voorval gemaakt"),
+        Flag.MISSING: ("File missing from the export", "Bestand ontbreekt in de export"),
+    },
+    CaptureSource: {
+        CaptureSource.EXIF: ("EXIF (camera)", "EXIF (camera)"),
+        CaptureSource.EXIF_DIGITIZED: ("EXIF digitized date", "EXIF-digitaliseringsdatum"),
+        CaptureSource.VIDEO: ("video container", "videobestand"),
+        CaptureSource.FILENAME: ("file name", "bestandsnaam"),
+        CaptureSource.RECEIVED: ("time received", "ontvangsttijd"),
+        CaptureSource.FILE: ("file modification time", "wijzigingstijd van het bestand"),
+    },
+    DupKind: {
+        DupKind.EXACT: ("exact copy (same bytes)", "exacte kopie (zelfde bytes)"),
+        DupKind.SAME: ("same picture", "zelfde foto"),
+        DupKind.SIMILAR: ("similar (burst)", "gelijkend (serie)"),
+    },
+}
+
+# a few letters on a thumbnail
+_BADGES: dict[str, tuple[str, str]] = {
+    Flag.EXIF_STRIPPED: ("no EXIF", "geen EXIF"),
+    Flag.EDITED: ("edited", "bewerkt"),
+    Flag.AFTER_RECEIVED: ("date?", "datum?"),
+    Flag.BEFORE_INCIDENT: ("old", "oud"),
+    Flag.MISSING: ("missing", "ontbreekt"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "nl" else pair[0]
+
+
+def label(vocabulary: type[StrEnum], code: str | None, lang: str = "en") -> str:
+    """The name of ``code`` in ``lang`` ("en" or "nl", else English); an unknown code is returned as given."""
+    if not code:
+        return ""
+    pair = _LABELS[vocabulary].get(code)
+    return _pick(pair, lang) if pair else code
+
+
+def badge(flag: str, lang: str = "en") -> str:
+    """The short form of a flag for a thumbnail badge."""
+    pair = _BADGES.get(flag)
+    return _pick(pair, lang) if pair else flag
+
+
+def vocabularies() -> list[type[StrEnum]]:
+    """The vocabularies that have labels (every member of each has both languages)."""
+    return list(_LABELS)
