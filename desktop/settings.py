@@ -2,13 +2,15 @@
 
 Paths are resolved once into an ``AppPaths`` object and passed down; nothing here is a mutable global.
 Order: ``--data-dir`` argument, then ``CASEDESK_DATA_DIR``, then the platform's user data directory.
+The handler (who is at the desk): ``--handler``, then ``CASEDESK_HANDLER``, then the login name.
 """
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import platformdirs
@@ -17,6 +19,7 @@ APP_NAME = "Casedesk"
 APP_AUTHOR = "Casedesk"
 ENV_DATA_DIR = "CASEDESK_DATA_DIR"
 ENV_DB_URL = "CASEDESK_DB_URL"
+ENV_HANDLER = "CASEDESK_HANDLER"
 
 
 @dataclass(frozen=True)
@@ -70,32 +73,40 @@ def default_db_url(paths: AppPaths) -> str:
     return os.environ.get(ENV_DB_URL) or f"sqlite:///{paths.db_file.as_posix()}"
 
 
+def default_handler() -> str:
+    """Who is at the desk when nobody said: ``CASEDESK_HANDLER``, else the login name."""
+    named = os.environ.get(ENV_HANDLER, "").strip()
+    if named:
+        return named
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container without a passwd entry)
+        return "unknown"
+
+
 @dataclass
 class Preferences:
-    """Settings a handler can change. Stored as JSON beside the library."""
+    """This desk's window preferences, stored as JSON beside the library. What a team shares (business names,
+    norms, duplicate thresholds) is in the database: ``desktop.core.team.TeamSettings``."""
 
-    business_names: list[str] = field(default_factory=lambda: ["Casedesk", "Claims Team", "Complaints Team"])
-    default_region: str = "NL"
-    case_gap_days: int = 7  # silence in a chat that starts a new suggested case
-    file_gap_hours: int = 12  # capture-time gap that splits loose files into suggested cases
-    answer_norm_minutes: int = 60  # customers expect an answer on WhatsApp within this
-    incident_doubt_days: int = 30  # taken this long before the incident date raises a flag
-    dup_same_shift: float | None = None  # None: the engine's tuned default (see desktop.core.dedup)
-    dup_similar_corr: float | None = None
     language: str = ""  # "" follows the system; "en" or "nl"
+
+    @staticmethod
+    def read_raw(path: Path) -> dict:
+        """The file's JSON object, or {} when it is missing or unreadable."""
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return raw if isinstance(raw, dict) else {}
 
     @classmethod
     def load(cls, path: Path) -> Preferences:
         """The saved preferences; a missing, unreadable or wrongly typed value keeps its default."""
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
+        raw = cls.read_raw(path)
         prefs = cls()
-        if not isinstance(raw, dict):
-            return prefs
         for f in fields(cls):
-            if f.name in raw and _valid(getattr(prefs, f.name), raw[f.name], f.name):
+            if f.name in raw and isinstance(raw[f.name], type(getattr(prefs, f.name))):
                 setattr(prefs, f.name, raw[f.name])
         return prefs
 
@@ -103,15 +114,3 @@ class Preferences:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
         os.replace(tmp, path)
-
-
-def _valid(default: object, value: object, name: str) -> bool:
-    if default is None:  # optional thresholds: a positive number or nothing
-        return value is None or (isinstance(value, int | float) and not isinstance(value, bool) and value > 0)
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, int):
-        return isinstance(value, int) and value > 0
-    if isinstance(default, list):
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    return isinstance(value, type(default))

@@ -1,99 +1,90 @@
-"""Reading cases, media, customers and messages for the CLI and the window."""
+"""Reading cases, media, customers and messages for the CLI and the window; each call is one snapshot."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
 
-from sqlalchemy import select
-
-from desktop.core.errors import NotFound
 from desktop.core.model import CaseSummary, MediaInfo
+from desktop.core.records import AlertInfo, CustomerInfo, DupGroupInfo, MessageInfo, NoteInfo
 from desktop.services.library import Library
-from desktop.store import queries
-from desktop.store.schema import Case, Customer, MediaItem, Message
+
+__all__ = ["CustomerInfo", "MessageInfo", "OpenCase", "get_case", "list_cases", "list_customers", "list_media",
+           "list_messages", "open_case", "search_index"]
 
 
 @dataclass
-class CustomerInfo:
-    id: int
-    name: str | None
-    phone: str | None
-    email: str | None
-    cases: list[str]
+class OpenCase:
+    """Everything the case page shows, read in one snapshot."""
 
-    def to_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "phone": self.phone, "email": self.email, "cases": self.cases}
-
-
-@dataclass
-class MessageInfo:
-    id: int
-    case_ref: str
-    sent_at: datetime | None
-    sender: str | None
-    from_customer: bool
-    kind: str
-    subject: str | None
-    text: str
-    attachments: list[str]
-
-    def to_json(self) -> dict:
-        return {"id": self.id, "case": self.case_ref, "sent_at": self.sent_at.isoformat() if self.sent_at else None, "sender": self.sender,
-                "text": self.text, "attachments": self.attachments, "kind": self.kind,
-                "from_customer": self.from_customer}
+    case: CaseSummary
+    customer: CustomerInfo | None
+    history: list[CaseSummary]  # the customer's cases, this one included (contact history)
+    media: list[MediaInfo]
+    messages: list[MessageInfo]
+    notes: list[NoteInfo]
+    groups: list[DupGroupInfo] = field(default_factory=list)
+    alerts: list[AlertInfo] = field(default_factory=list)
+    seconds: float = 0.0  # how long reading it took
 
 
-def case_id_for(s, ref: str) -> int:
-    cid = s.scalar(select(Case.id).where(Case.ref == ref))
-    if cid is None:
-        raise NotFound(f"no case with reference {ref!r}")
-    return cid
+def _norm(lib: Library) -> timedelta:
+    return timedelta(minutes=lib.team.answer_norm_minutes)
 
 
 def list_cases(lib: Library, *, status: str | None = None) -> list[CaseSummary]:
-    with lib.db.session() as s:
-        out = queries.case_summaries(s, answer_norm=timedelta(minutes=lib.prefs.answer_norm_minutes))
+    with lib.unit() as uow:
+        out = uow.cases.summaries(_norm(lib))
     return [c for c in out if status is None or c.status == status]
 
 
 def get_case(lib: Library, ref: str) -> CaseSummary:
-    with lib.db.session() as s:
-        cid = case_id_for(s, ref)
-        return queries.case_summaries(s, answer_norm=timedelta(minutes=lib.prefs.answer_norm_minutes),
-                                      case_ids=[cid])[0]
+    with lib.unit() as uow:
+        return uow.cases.summary(uow.cases.id_of(ref), _norm(lib))
 
 
 def list_media(lib: Library, *, case_ref: str | None = None) -> list[MediaInfo]:
-    with lib.db.session() as s:
-        cid = case_id_for(s, case_ref) if case_ref else None
-        return queries.media_infos(s, case_id=cid, incident_doubt_days=lib.prefs.incident_doubt_days)
+    with lib.unit() as uow:
+        cid = uow.cases.id_of(case_ref) if case_ref else None
+        return uow.media.infos(case_id=cid, incident_doubt_days=lib.team.incident_doubt_days)
 
 
 def list_customers(lib: Library) -> list[CustomerInfo]:
-    with lib.db.session() as s:
-        refs: dict[int, list[str]] = {}
-        for cid, ref in s.execute(select(Case.customer_id, Case.ref).where(Case.customer_id.is_not(None))
-                                  .order_by(Case.id)):
-            refs.setdefault(cid, []).append(ref)
-        return [CustomerInfo(c.id, c.name, c.phone, c.email, refs.get(c.id, []))
-                for c in s.scalars(select(Customer).order_by(Customer.id))]
+    with lib.unit() as uow:
+        return uow.customers.all()
 
 
 def list_messages(lib: Library, *, case_ref: str | None = None, customer_id: int | None = None) -> list[MessageInfo]:
-    with lib.db.session() as s:
-        q = select(Message, Case.ref).join(Case, Message.case_id == Case.id).order_by(Message.id)
-        if case_ref:
-            q = q.where(Message.case_id == case_id_for(s, case_ref))
-        if customer_id is not None:
-            q = q.where(Message.customer_id == customer_id)
-        rows = s.execute(q).all()
-        att: dict[int, list[str]] = {}
-        ids = [m.id for m, _ in rows]
-        if ids:
-            for mid, sha in s.execute(select(MediaItem.message_id, MediaItem.blob_sha256)
-                                      .where(MediaItem.message_id.in_(ids), MediaItem.blob_sha256.is_not(None))
-                                      .order_by(MediaItem.id)):
-                att.setdefault(mid, []).append(sha)
-        return [MessageInfo(m.id, ref, m.sent_at, m.sender, m.from_customer, m.kind, m.subject, m.text,
-                            att.get(m.id, [])) for m, ref in rows]
+    with lib.unit() as uow:
+        cid = uow.cases.id_of(case_ref) if case_ref else None
+        return uow.messages.infos(case_id=cid, customer_id=customer_id)
+
+
+def open_case(lib: Library, ref: str) -> OpenCase:
+    """The case page of ``ref``: summary, customer and contact history, media, messages, notes, duplicate groups
+    and alerts, all from one snapshot."""
+    t0 = time.perf_counter()
+    norm = _norm(lib)
+    with lib.unit() as uow:
+        cid = uow.cases.id_of(ref)
+        case = uow.cases.summary(cid, norm)
+        media = uow.media.infos(case_id=cid, incident_doubt_days=lib.team.incident_doubt_days)
+        customer = uow.customers.get(case.customer_id) if case.customer_id is not None else None
+        history = uow.cases.summaries(norm, customer_id=case.customer_id) if customer is not None else []
+        grouped = case.set_aside or any(m.duplicate_of_id for m in media)
+        out = OpenCase(
+            case, customer, history, media, uow.messages.infos(case_id=cid), uow.notes.of_case(cid),
+            uow.duplicates.groups(cid) if grouped else [], uow.duplicates.alerts(cid) if case.alerts else [],
+        )
+    out.seconds = time.perf_counter() - t0
+    return out
+
+
+def search_index(lib: Library) -> dict[str, str]:
+    """Case reference -> lower-case text of its messages and notes, for the window's search."""
+    index: dict[str, list[str]] = {}
+    with lib.unit() as uow:
+        for ref, text in [*uow.messages.texts(), *uow.notes.texts()]:
+            index.setdefault(ref, []).append(text)
+    return {ref: "\n".join(parts).casefold() for ref, parts in index.items()}

@@ -6,11 +6,9 @@ import re
 import unicodedata
 
 import phonenumbers
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from desktop.services.writer import now_local
-from desktop.store.schema import Customer
+from desktop.core.clock import now_local
+from desktop.store.unit import UnitOfWork
 
 _BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _PHONE_LIKE = re.compile(r"^\+?[\d\s().\-\u00a0\u202f]{6,}$")
@@ -38,30 +36,8 @@ def to_e164(text: str | None, region: str = "NL") -> str | None:
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 
-def find_or_create(
-    s: Session, *, name: str | None = None, phone: str | None = None, email: str | None = None
-) -> Customer:
-    """The customer with this phone or e-mail (or, lacking both, this exact name); created if new."""
-    name = clean_name(name)
-    name = name[:200] if name else None
-    email = email.strip().lower()[:320] if email else None
-    cust = None
-    if phone:
-        cust = s.scalar(select(Customer).where(Customer.phone == phone))
-    if cust is None and email:
-        cust = s.scalar(select(Customer).where(Customer.email == email))
-    if cust is None and name and not phone and not email:
-        cust = s.scalar(select(Customer).where(Customer.name == name, Customer.phone.is_(None),
-                                               Customer.email.is_(None)).limit(1))
-    if cust is None:
-        cust = Customer(name=name, phone=phone, email=email, created_at=now_local())
-        s.add(cust)
-        s.flush()
-        return cust
-    if name and (not cust.name or cust.name == cust.phone):
-        cust.name = name
-    if phone and not cust.phone:
-        cust.phone = phone
-    if email and not cust.email:
-        cust.email = email
-    return cust
+def find_or_create(uow: UnitOfWork, *, name: str | None = None, phone: str | None = None,
+                   email: str | None = None) -> int:
+    """The id of the customer with this phone or e-mail (or, lacking both, this exact name); created if new."""
+    return uow.customers.find_or_create(name=clean_name(name), phone=phone,
+                                        email=email.strip().lower() if email else None, now=now_local())

@@ -87,7 +87,7 @@ def build_demo(lib: Library) -> ImportReport:
     """Generate the sample inputs in the library's scratch space and import them."""
     with lib.workspace() as scratch:
         inputs = [_chat_zip(scratch), _complaint_eml(scratch), _storm_folder(scratch)]
-        report = import_paths(lib, inputs, actor="demo")
+        report = import_paths(lib, inputs)
     return report
 
 

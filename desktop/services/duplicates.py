@@ -1,124 +1,92 @@
 """Duplicate groups per case, keeper choices, restores, and "same picture in another customer's case" alerts.
 
 The engine (``desktop.core.dedup``) decides; this module feeds it the case's items, candidate pairs found with
-numpy (``image_candidates``) and the handler's past decisions, and writes the outcome on the media items.
-Set-aside items are never deleted.
+numpy (``image_candidates``) and the handler's past rulings, and stores the outcome on the media items through
+``desktop.store.duplicates``. Set-aside items are never deleted.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 
 import numpy as np
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
 
+from desktop.core.clock import now_local
 from desktop.core.dedup import DEFAULT, MIN_SENSITIVITY, DupCandidate, Thresholds, compare, group_duplicates
 from desktop.core.errors import NotFound, UsageError
+from desktop.core.model import SET_ASIDE_KINDS, AuditAction, DupKind, DupRuling
+from desktop.core.records import AlertInfo, DupGroupInfo, DupItem
+from desktop.core.team import TeamSettings
 from desktop.media.fingerprint import FORMAT_VERSION, FRAME_BYTES, GRID, THUMB, THUMB_SCALE
 from desktop.media.hashindex import HashIndex
-from desktop.services.cases import case_id_for
 from desktop.services.library import Library
-from desktop.services.writer import audit, now_local
-from desktop.settings import Preferences
-from desktop.store.schema import Alert, Blob, Case, DupDecision, MediaItem
+from desktop.store.duplicates import Outcome
+from desktop.store.unit import UnitOfWork
 
-NOT_DUP = "not-duplicate"
-KEEPER = "keeper"
-
-
-@dataclass
-class DupGroupInfo:
-    kind: str
-    keeper: str  # sha256
-    members: list[str]  # sha256, keeper first
-    cases: list[str]
-    keeper_id: int
-    member_ids: list[int]
-
-    def to_json(self) -> dict:
-        return {"kind": self.kind, "keeper": self.keeper, "members": self.members, "cases": self.cases}
+__all__ = ["AlertInfo", "DupGroupInfo", "image_candidates", "list_alerts", "list_groups", "refresh", "restore",
+           "set_keeper", "thresholds"]
 
 
-@dataclass
-class AlertInfo:
-    id: int
-    case_ref: str
-    other_case_ref: str
-    other_customer: str | None
-    media_id: int
-    other_media_id: int
-    name: str
-    other_name: str
-    sha256: str
-    other_sha256: str
-
-
-def thresholds(prefs: Preferences) -> Thresholds:
+def thresholds(team: TeamSettings) -> Thresholds:
     t = DEFAULT
-    if prefs.dup_same_shift is not None:
-        t = dc_replace(t, same_shift=float(prefs.dup_same_shift))
-    if prefs.dup_similar_corr is not None:
-        t = dc_replace(t, similar_corr=float(prefs.dup_similar_corr))
+    if team.dup_same_shift is not None:
+        t = dc_replace(t, same_shift=float(team.dup_same_shift))
+    if team.dup_similar_corr is not None:
+        t = dc_replace(t, similar_corr=float(team.dup_similar_corr))
     return t
 
 
-def _candidate(item: MediaItem, blob: Blob) -> DupCandidate:
+def _candidate(item: DupItem) -> DupCandidate:
     return DupCandidate(
-        key=str(item.id), sha256=blob.sha256, kind=blob.kind,
-        phash=int(blob.phash, 16) if blob.phash else None, fingerprint=blob.fingerprint,
-        width=blob.width, height=blob.height, size=blob.size, has_exif=bool(blob.exif_taken),
+        key=str(item.id), sha256=item.sha256, kind=item.kind, phash=item.phash, fingerprint=item.fingerprint,
+        width=item.width, height=item.height, size=item.size, has_exif=item.has_exif,
         received_at=item.received_at.replace(tzinfo=None) if item.received_at else None,
-        duration_s=blob.duration_s,
+        duration_s=item.duration_s,
     )
 
 
-def refresh(s: Session, case_ids: list[int], prefs: Preferences) -> None:
+def refresh(uow: UnitOfWork, case_ids: list[int], team: TeamSettings) -> None:
     """Recompute the groups of these cases, then look for the same pictures in other customers' cases."""
-    s.flush()
-    t = thresholds(prefs)
+    uow.flush()
+    t = thresholds(team)
     for case_id in case_ids:
-        _refresh_case(s, case_id, t)
-    _raise_alerts(s, case_ids, t)
+        _refresh_case(uow, case_id, t)
+    _raise_alerts(uow, case_ids, t)
 
 
-def _refresh_case(s: Session, case_id: int, t: Thresholds) -> None:
-    rows = s.execute(select(MediaItem, Blob).join(Blob, MediaItem.blob_sha256 == Blob.sha256)
-                     .where(MediaItem.case_id == case_id).order_by(MediaItem.id)).all()
-    items = {str(m.id): m for m, _ in rows}
-    cands = [_candidate(m, b) for m, b in rows if b.kind in ("image", "video")]
+def _refresh_case(uow: UnitOfWork, case_id: int, t: Thresholds) -> None:
+    found = uow.duplicates.case_items(case_id)
+    cands = [_candidate(m) for m in found]
     by_sha: dict[str, list[str]] = {}
     for c in cands:
         by_sha.setdefault(c.sha256, []).append(c.key)
-    shas = list(by_sha)
-    decisions = s.scalars(select(DupDecision).where(DupDecision.sha_a.in_(shas), DupDecision.sha_b.in_(shas))).all()
-    blocked = {frozenset((a, b)) for d in decisions if d.decision == NOT_DUP
-               for a in by_sha[d.sha_a] for b in by_sha[d.sha_b]}
-    overrides = {a: by_sha[d.sha_b][0] for d in decisions if d.decision == KEEPER for a in by_sha[d.sha_a]}
-    for m in items.values():
-        m.duplicate_of_id, m.duplicate_kind, m.set_aside = None, None, False
+    rulings = uow.duplicates.rulings(list(by_sha))
+    blocked = {frozenset((a, b)) for sha_a, sha_b, r in rulings if r == DupRuling.NOT_DUPLICATE
+               for a in by_sha[sha_a] for b in by_sha[sha_b]}
+    overrides = {a: by_sha[sha_b][0] for sha_a, sha_b, r in rulings if r == DupRuling.KEEPER for a in by_sha[sha_a]}
     near = image_candidates(cands, t)
+    outcome: dict[int, list] = {}  # item id -> [duplicate of, kind, set aside]
     for g in group_duplicates(cands, not_duplicates=blocked, keeper_overrides=overrides, thresholds=t,
                               candidates=lambda c: near.get(c.key, ())):
-        keeper = items[g.keeper]
         for key in g.members[1:]:
-            m = items[key]
-            m.duplicate_of_id, m.duplicate_kind = keeper.id, g.kind
-            m.set_aside = g.kind in ("exact", "same")
-    s.flush()
+            outcome[int(key)] = [int(g.keeper), g.kind, g.kind in SET_ASIDE_KINDS]
+    sha = {m.id: m.sha256 for m in found}
     # an exact copy of an item that is itself set aside points at the final keeper
-    for m in items.values():
-        seen = set()
-        while m.duplicate_of_id and items.get(str(m.duplicate_of_id)) is not None:
-            target = items[str(m.duplicate_of_id)]
-            if not target.duplicate_of_id or target.id in seen or target.duplicate_kind == "similar":
+    for mid in sorted(outcome):
+        o, seen = outcome[mid], set()
+        while o[0] in outcome:
+            target = outcome[o[0]]
+            if o[0] in seen or target[1] == DupKind.SIMILAR:
                 break
-            seen.add(target.id)
-            m.duplicate_of_id = target.duplicate_of_id
-        final = items.get(str(m.duplicate_of_id)) if m.duplicate_of_id else None
-        if final is not None and m.duplicate_kind == "exact" and final.blob_sha256 != m.blob_sha256:
-            m.duplicate_kind = "same"  # an exact copy of a near copy: not the same bytes as its keeper
+            seen.add(o[0])
+            o[0] = target[0]
+        if o[1] == DupKind.EXACT and sha[o[0]] != sha[mid]:
+            o[1] = DupKind.SAME.value  # an exact copy of a near copy: not the same bytes as its keeper
+    uow.duplicates.write_outcomes({mid: _outcome(o) for mid, o in outcome.items()})
+
+
+def _outcome(o: list) -> Outcome:
+    return o[0], str(o[1]), bool(o[2])
 
 
 def image_candidates(cands: list[DupCandidate], t: Thresholds) -> dict[str, list[str]]:
@@ -220,38 +188,29 @@ def _max_shifted_corr(thumbs: np.ndarray, a: np.ndarray, b: np.ndarray, max_shif
     return out
 
 
-def _raise_alerts(s: Session, case_ids: list[int], t: Thresholds) -> None:
+def _raise_alerts(uow: UnitOfWork, case_ids: list[int], t: Thresholds) -> None:
     """The same picture in another customer's case: an alert on both cases (possible fraud)."""
     if not case_ids:
         return
-    owners = dict(s.execute(select(Case.id, Case.customer_id)).all())
-    index_rows = s.execute(select(Blob.sha256, Blob.phash).where(Blob.phash.is_not(None),
-                                                                 Blob.kind == "image")).all()
-    index = HashIndex((sha, int(ph, 16)) for sha, ph in index_rows)
-    new = s.execute(select(MediaItem, Blob).join(Blob, MediaItem.blob_sha256 == Blob.sha256)
-                    .where(MediaItem.case_id.in_(case_ids), Blob.phash.is_not(None), Blob.kind == "image")).all()
-    blobs: dict[str, Blob] = {}
-    for item, blob in new:
-        near = [sha for sha, _d in index.query(int(blob.phash, 16), t.index_radius)]
+    owners = uow.cases.owners()
+    index = HashIndex(uow.duplicates.image_hashes())
+    for item in uow.duplicates.hashed_pictures(case_ids=case_ids):
+        assert item.phash is not None
+        near = [sha for sha, _d in index.query(item.phash, t.index_radius)]
         if not near:
             continue
-        others = s.execute(select(MediaItem, Blob).join(Blob, MediaItem.blob_sha256 == Blob.sha256)
-                           .where(MediaItem.blob_sha256.in_(near), MediaItem.case_id != item.case_id)).all()
-        for other, oblob in others:
-            if not _different_customer(owners.get(item.case_id), owners.get(other.case_id)):
+        for other in uow.duplicates.hashed_pictures(shas=near):
+            if other.case_id == item.case_id or not _different_customer(owners.get(item.case_id),
+                                                                        owners.get(other.case_id)):
                 continue
-            blobs.setdefault(oblob.sha256, oblob)
-            verdict = compare(_candidate(item, blob), _candidate(other, oblob), t)
-            if verdict not in ("exact", "same"):
+            verdict = compare(_candidate(item), _candidate(other), t)
+            if verdict not in (DupKind.EXACT, DupKind.SAME):  # the same picture, not merely a similar one
                 continue
+            now = now_local()
             for a, b in ((item, other), (other, item)):
-                exists = s.scalar(select(Alert.id).where(Alert.media_item_id == a.id,
-                                                         Alert.other_media_item_id == b.id))
-                if exists is None:
-                    s.add(Alert(case_id=a.case_id, other_case_id=b.case_id, media_item_id=a.id,
-                                other_media_item_id=b.id, kind=verdict, created_at=now_local()))
-                    s.flush()
-                    audit(s, "alert-raised", a.case_id, None, other_case=b.case_id, media=a.id, other_media=b.id)
+                if uow.duplicates.add_alert(a, b, verdict, now):
+                    uow.audit.record(AuditAction.ALERT_RAISED, a.case_id, other_case=b.case_id, media=a.id,
+                                     other_media=b.id)
 
 
 def _different_customer(a: int | None, b: int | None) -> bool:
@@ -260,77 +219,40 @@ def _different_customer(a: int | None, b: int | None) -> bool:
 
 
 def list_groups(lib: Library, case_ref: str | None = None) -> list[DupGroupInfo]:
-    with lib.db.session() as s:
-        q = select(MediaItem, Case.ref).join(Case, MediaItem.case_id == Case.id).where(
-            MediaItem.blob_sha256.is_not(None))
-        if case_ref:
-            q = q.where(MediaItem.case_id == case_id_for(s, case_ref))
-        rows = s.execute(q.order_by(MediaItem.id)).all()
-        by_id = {m.id: (m, ref) for m, ref in rows}
-        groups: dict[tuple[int, str], list[MediaItem]] = {}
-        for m, _ref in rows:
-            if m.duplicate_of_id and m.duplicate_of_id in by_id:
-                groups.setdefault((m.duplicate_of_id, m.duplicate_kind or "same"), []).append(m)
-        out = []
-        for (keeper_id, kind), members in groups.items():
-            keeper, ref = by_id[keeper_id]
-            refs = sorted({ref, *(by_id[m.id][1] for m in members)})
-            out.append(DupGroupInfo(kind, keeper.blob_sha256 or "", [keeper.blob_sha256 or ""] +
-                                    [m.blob_sha256 or "" for m in members], refs, keeper.id,
-                                    [keeper.id] + [m.id for m in members]))
-        return out
+    with lib.unit() as uow:
+        return uow.duplicates.groups(uow.cases.id_of(case_ref) if case_ref else None)
 
 
-def set_keeper(lib: Library, sha256: str, case_ref: str | None = None, actor: str | None = None) -> int:
+def set_keeper(lib: Library, sha256: str, case_ref: str | None = None) -> int:
     """Make the item with this SHA-256 the keeper of its group(s). Returns how many groups changed."""
-    groups = [g for g in list_groups(lib, case_ref) if sha256 in g.members and g.keeper != sha256]
-    if not groups and not any(sha256 in g.members for g in list_groups(lib, case_ref)):
-        raise NotFound(f"{sha256[:12]} is in no duplicate group")
-    with lib.db.session() as s:
-        for g in groups:
-            others = [m for m in g.members if m != sha256]
-            s.execute(delete(DupDecision).where(DupDecision.decision == KEEPER, DupDecision.sha_a.in_(g.members)))
-            for m in others:
-                s.add(DupDecision(sha_a=m, sha_b=sha256, decision=KEEPER, created_at=now_local()))
-        case_ids = list(s.scalars(select(MediaItem.case_id).where(MediaItem.blob_sha256 == sha256)).all())
-        for cid in set(case_ids):
-            audit(s, "keeper-chosen", cid, actor, sha256=sha256)
-        refresh(s, sorted(set(case_ids)), lib.prefs)
-    return len(groups)
+    with lib.unit(write=True) as uow:
+        groups = uow.duplicates.groups(uow.cases.id_of(case_ref) if case_ref else None)
+        if not any(sha256 in g.members for g in groups):
+            raise NotFound(f"{sha256[:12]} is in no duplicate group")
+        changing = [g for g in groups if sha256 in g.members and g.keeper != sha256]
+        now = now_local()
+        for g in changing:
+            uow.duplicates.rule_keeper(g.members, sha256, now)
+        case_ids = uow.media.cases_with_blob(sha256)
+        for cid in case_ids:
+            uow.audit.record(AuditAction.KEEPER_CHOSEN, cid, sha256=sha256)
+        refresh(uow, case_ids, lib.team)
+    return len(changing)
 
 
-def restore(lib: Library, media_id: int, actor: str | None = None) -> None:
+def restore(lib: Library, media_id: int) -> None:
     """Bring a set-aside item back: "not a duplicate" of its keeper, respected by every later run."""
-    with lib.db.session() as s:
-        item = s.get(MediaItem, media_id)
-        if item is None:
-            raise NotFound(f"no media item {media_id}")
-        keeper = s.get(MediaItem, item.duplicate_of_id) if item.duplicate_of_id else None
-        if keeper is None or keeper.blob_sha256 is None or item.blob_sha256 is None:
+    with lib.unit(write=True) as uow:
+        case_id, sha, keeper_id, keeper_sha = uow.duplicates.keeper_of(media_id)
+        if keeper_id is None or keeper_sha is None or sha is None:
             return
-        if keeper.blob_sha256 == item.blob_sha256:
+        if keeper_sha == sha:
             raise UsageError("this is a byte-for-byte copy of the kept item; it stays set aside")
-        a, b = sorted((item.blob_sha256, keeper.blob_sha256))
-        if s.scalar(select(DupDecision.id).where(DupDecision.sha_a == a, DupDecision.sha_b == b,
-                                                 DupDecision.decision == NOT_DUP)) is None:
-            s.add(DupDecision(sha_a=a, sha_b=b, decision=NOT_DUP, created_at=now_local()))
-        audit(s, "duplicate-restored", item.case_id, actor, media=media_id, keeper=keeper.id)
-        refresh(s, [item.case_id], lib.prefs)
+        uow.duplicates.rule_not_duplicate(sha, keeper_sha, now_local())
+        uow.audit.record(AuditAction.DUPLICATE_RESTORED, case_id, media=media_id, keeper=keeper_id)
+        refresh(uow, [case_id], lib.team)
 
 
 def list_alerts(lib: Library, case_ref: str | None = None) -> list[AlertInfo]:
-    from sqlalchemy.orm import aliased
-
-    from desktop.store.schema import Customer
-
-    with lib.db.session() as s:
-        C2, M1, M2 = aliased(Case), aliased(MediaItem), aliased(MediaItem)
-        q = (select(Alert, Case.ref, C2.ref, Customer.name, M1, M2)
-             .join(Case, Alert.case_id == Case.id).join(C2, Alert.other_case_id == C2.id)
-             .outerjoin(Customer, C2.customer_id == Customer.id)
-             .join(M1, Alert.media_item_id == M1.id).join(M2, Alert.other_media_item_id == M2.id)
-             .where(Alert.dismissed.is_(False)).order_by(Alert.id))
-        if case_ref:
-            q = q.where(Alert.case_id == case_id_for(s, case_ref))
-        return [AlertInfo(a.id, r1, r2, cust, m1.id, m2.id, m1.name, m2.name, m1.blob_sha256 or "",
-                          m2.blob_sha256 or "") for a, r1, r2, cust, m1, m2 in s.execute(q)]
+    with lib.unit() as uow:
+        return uow.duplicates.alerts(uow.cases.id_of(case_ref) if case_ref else None)

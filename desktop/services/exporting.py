@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
-
-from sqlalchemy import select
 
 from desktop import __version__
 from desktop.core.capture_time import wall_clock
+from desktop.core.model import AuditAction, DupKind, MediaKind, MessageKind
 from desktop.core.progress import CancelToken, Progress, null_progress, subrange
 from desktop.media.video import keyframes
 from desktop.report.data import (
@@ -24,10 +23,7 @@ from desktop.report.data import (
     ReportOptions,
 )
 from desktop.report.pdf import render_case_file
-from desktop.services.case_edit import list_notes
-from desktop.services.cases import get_case, list_media, list_messages
 from desktop.services.library import Library
-from desktop.store.schema import Customer
 
 log = logging.getLogger(__name__)
 
@@ -51,54 +47,59 @@ def _keyframe_jpegs(path: Path) -> list[bytes]:
 
 
 def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False) -> CaseFileData:
-    """Everything the PDF shows, in report order: included items by capture time, then the rest."""
-    case = get_case(lib, ref)
-    media = list_media(lib, case_ref=ref)
-    with lib.db.session() as s:
-        cust = s.get(Customer, case.customer_id) if case.customer_id else None
-        contact = (cust.name, cust.phone, cust.email) if cust else (None, None, None)
+    """Everything the PDF shows, from one snapshot, in report order: included items by capture time, then the
+    rest."""
+    with lib.unit() as uow:
+        cid = uow.cases.id_of(ref)
+        case = uow.cases.summary(cid, timedelta(minutes=lib.team.answer_norm_minutes))
+        media = uow.media.infos(case_id=cid, incident_doubt_days=lib.team.incident_doubt_days)
+        cust = uow.customers.get(case.customer_id) if case.customer_id is not None else None
+        messages = uow.messages.infos(case_id=cid)
+        notes = uow.notes.of_case(cid)
     present = [m for m in media if m.sha256]
     chosen = [m for m in present if m.included and (include_set_aside or not m.set_aside)]
     chosen.sort(key=lambda m: (_order(m.taken_at), m.id))
     number = {m.id: i for i, m in enumerate(chosen, 1)}
     items = []
     for m in chosen:
+        assert m.sha256 is not None
         path = lib.original_path(m.sha256)
         items.append(ReportItem(
             number=number[m.id], name=m.name, kind=m.kind, path=path, sha256=m.sha256, size=m.size or 0,
             width=m.width, height=m.height, duration_s=m.duration_s, orientation=m.orientation,
-            taken_at=m.taken_at, taken_at_source=m.taken_at_source, taken_date_only=m.taken_date_only, received_at=m.received_at, sender=m.sender,
-            camera=m.camera, gps=m.gps, flags=list(m.flags), caption=m.caption,
-            keyframes=_keyframe_jpegs(path) if m.kind == "video" else [],
+            taken_at=m.taken_at, taken_at_source=m.taken_at_source, taken_date_only=m.taken_date_only,
+            received_at=m.received_at, sender=m.sender, camera=m.camera, gps=m.gps, flags=list(m.flags),
+            caption=m.caption, keyframes=_keyframe_jpegs(path) if m.kind == MediaKind.VIDEO else [],
         ))
     by_id = {m.id: m for m in present}
     dups = []
     for m in present:
         if m.set_aside and m.duplicate_of_id in by_id:
             keeper = by_id[m.duplicate_of_id]
-            dups.append(ReportDuplicate(m.name, m.sha256, number.get(keeper.id, 0), keeper.name,
-                                        m.duplicate_kind or "same"))
+            dups.append(ReportDuplicate(m.name, m.sha256 or "", number.get(keeper.id, 0), keeper.name,
+                                        m.duplicate_kind or DupKind.SAME))
     by_msg: dict[int, list[int]] = {}
     for m in chosen:
         if m.message_id:
             by_msg.setdefault(m.message_id, []).append(number[m.id])
-    messages = [ReportMessage(x.sent_at, x.sender or "", x.text, by_msg.get(x.id, []))
-                for x in list_messages(lib, case_ref=ref) if x.kind != "system"]
-    notes = [ReportNote(n.created_at, n.author or "", n.text) for n in list_notes(lib, ref)]
+    report_messages = [ReportMessage(x.sent_at, x.sender or "", x.text, by_msg.get(x.id, []))
+                       for x in messages if x.kind != MessageKind.SYSTEM]
+    report_notes = [ReportNote(n.created_at, n.author or "", n.text) for n in notes]
     seen: set[tuple[str, str]] = set()
     manifest = []
     for m in present:
         if (m.sha256, m.name) not in seen:
-            seen.add((m.sha256, m.name))
-            manifest.append(ReportManifestEntry(m.sha256, m.size or 0, m.name))
+            seen.add((m.sha256 or "", m.name))
+            manifest.append(ReportManifestEntry(m.sha256 or "", m.size or 0, m.name))
     rc = ReportCase(
         ref=case.ref, title=case.title, kind=case.kind, status=case.status,
-        customer_name=contact[0] or case.customer or "", customer_phone=contact[1], customer_email=contact[2],
+        customer_name=(cust.name if cust else None) or case.customer or "",
+        customer_phone=cust.phone if cust else None, customer_email=cust.email if cust else None,
         policy_ref=case.policy_ref, incident_date=case.incident_date, opened_at=case.opened_at,
         closed_at=case.closed_at, handler=case.handler, received=len(present),
         set_aside=sum(m.set_aside for m in present), included=len(items),
     )
-    return CaseFileData(rc, items, messages, dups, notes, manifest)
+    return CaseFileData(rc, items, report_messages, dups, report_notes, manifest)
 
 
 def export_case(
@@ -115,10 +116,6 @@ def export_case(
     progress(0, 1000, "Collecting the case")
     data = case_file_data(lib, ref)
     path = render_case_file(data, Path(out), options, subrange(progress, 0.05, 1.0), cancel)
-    with lib.db.session() as s:
-        from desktop.services.writer import audit
-        from desktop.store.schema import Case
-
-        cid = s.scalar(select(Case.id).where(Case.ref == ref))
-        audit(s, "exported", cid, None, file=str(path), items=len(data.items))
+    with lib.unit(write=True) as uow:  # after rendering: no transaction is held while the PDF is drawn
+        uow.audit.record(AuditAction.EXPORTED, uow.cases.id_of(ref), file=str(path), items=len(data.items))
     return path

@@ -11,18 +11,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-
 from desktop.core.grouping import starts_new_case
-from desktop.core.model import Problem
+from desktop.core.model import MessageKind, Problem, SourceKind
+from desktop.core.records import CaseHandle
+from desktop.core.team import TeamSettings
 from desktop.intake.chat_export import ChatExport, read_chat_export
 from desktop.intake.whatsapp import ChatEntry, ChatParseError
 from desktop.services.analyse import Analysed
 from desktop.services.customers import clean_name, find_or_create, to_e164
 from desktop.services.planning import ChatUnit
-from desktop.services.writer import ImportWriter, clip
-from desktop.settings import Preferences
-from desktop.store.schema import Case, MediaItem, Message
+from desktop.services.writer import ImportWriter
 
 
 @dataclass
@@ -40,9 +38,9 @@ class ChatPlan:
         return out
 
 
-def read(unit: ChatUnit, lib, problems: list[Problem]) -> ChatPlan | None:
+def read(unit: ChatUnit, team: TeamSettings, problems: list[Problem]) -> ChatPlan | None:
     try:
-        export = read_chat_export(unit.chat_file, chat_name=unit.chat_name, default_order=_default_order(lib))
+        export = read_chat_export(unit.chat_file, chat_name=unit.chat_name, default_order=_default_order(team))
     except ChatParseError as e:
         problems.append(Problem(unit.display, e.message))
         return None
@@ -52,8 +50,8 @@ def read(unit: ChatUnit, lib, problems: list[Problem]) -> ChatPlan | None:
     return ChatPlan(unit, export)
 
 
-def _default_order(lib) -> str:
-    return "MDY" if lib.prefs.default_region.upper() in {"US", "PH", "CA"} else "DMY"
+def _default_order(team: TeamSettings) -> str:
+    return "MDY" if team.default_region.upper() in {"US", "PH", "CA"} else "DMY"
 
 
 def match_key(entry: ChatEntry, occurrence: int = 0) -> str:
@@ -67,7 +65,7 @@ def customer_identity(chat: ChatExport, business: set[str]) -> tuple[str | None,
     senders: list[str] = []
     for e in chat.chat.entries:
         name = clean_name(e.sender)
-        if name and e.kind != "system" and name.casefold() not in business and name not in senders:
+        if name and e.kind != MessageKind.SYSTEM and name.casefold() not in business and name not in senders:
             senders.append(name)
     chat_name = clean_name(chat.chat.chat_name)
     if chat_name and (chat_name in senders or to_e164(chat_name)) and chat_name.casefold() not in business:
@@ -78,17 +76,17 @@ def customer_identity(chat: ChatExport, business: set[str]) -> tuple[str | None,
     return chat_name, f"WhatsApp: {chat_name or 'chat'}"
 
 
-def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], prefs: Preferences,
-          fixed_case: Case | None) -> None:
-    s = w.s
-    business = {b.casefold() for b in prefs.business_names}
+def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team: TeamSettings,
+          fixed_case: CaseHandle | None) -> None:
+    uow = w.uow
+    business = {b.casefold() for b in team.business_names}
     name, title = customer_identity(plan.export, business)
-    phone = to_e164(name, prefs.default_region)
-    customer = find_or_create(s, name=name, phone=phone)
-    source = w.source("whatsapp", plan.unit.display, chat_key=f"whatsapp:{customer.id}")
-    existing = {m.match_key: m for m in s.scalars(select(Message).where(Message.customer_id == customer.id))}
-    gap = timedelta(days=prefs.case_gap_days)
-    case, last = w.open_case(customer.id) if fixed_case is None else (fixed_case, None)
+    phone = to_e164(name, team.default_region)
+    customer = find_or_create(uow, name=name, phone=phone)
+    source = w.source(SourceKind.WHATSAPP, plan.unit.display, chat_key=f"whatsapp:{customer}")
+    existing = uow.messages.keys_of_customer(customer)  # match key -> (message id, case id)
+    gap = timedelta(days=team.case_gap_days)
+    case, last = w.open_case(customer) if fixed_case is None else (fixed_case, None)
     linked = {id(e): p for e, p in plan.export.linked}
     missing = {id(e) for e in plan.export.missing}
     seen: dict[tuple, int] = {}
@@ -99,38 +97,34 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], prefs
         msg = existing.get(key)
         if msg is None:
             if fixed_case is None and (case is None or starts_new_case(last, entry.t, gap)):
-                case = w.new_case(title, customer.id)
+                case = w.new_case(title, customer)
             assert case is not None
             sender = clean_name(entry.sender)
-            msg = Message(case_id=case.id, source_id=source.id, customer_id=customer.id, sent_at=entry.t,
-                          sender=clip(sender, 300), from_customer=bool(sender) and sender.casefold() not in business
-                          and entry.kind != "system", kind=entry.kind, text=entry.text, match_key=key)
-            s.add(msg)
-            s.flush()
-            existing[key] = msg
+            msg_id = uow.messages.add(
+                case_id=case.id, source_id=source, customer_id=customer, sent_at=entry.t, sender=sender,
+                from_customer=bool(sender) and sender.casefold() not in business and entry.kind != MessageKind.SYSTEM,
+                kind=entry.kind, text=entry.text, match_key=key)
+            msg = existing[key] = (msg_id, case.id)
             w.touched_cases[case.id] = case
         last = entry.t if last is None or entry.t > last else last
-        target = s.get(Case, msg.case_id)
-        if entry.kind != "attachment" or not entry.file:
+        msg_id, msg_case = msg
+        if entry.kind != MessageKind.ATTACHMENT or not entry.file:
             continue
+        target = w.case(msg_case)
         if id(entry) in linked:
             an = analysed.get(linked[id(entry)])
             if an is None or an.problem:
                 continue
-            placeholder = s.scalar(select(MediaItem).where(MediaItem.message_id == msg.id,
-                                                          MediaItem.blob_sha256.is_(None)))
-            if placeholder is not None:
-                s.delete(placeholder)
+            uow.imports.drop_missing(msg_id)
             w.add_media(target, an, entry.file, source=source, received_at=entry.t,
-                        sender=clean_name(entry.sender), message=msg, customer_id=customer.id)
+                        sender=clean_name(entry.sender), message_id=msg_id, customer_id=customer)
         elif id(entry) in missing:
             w.add_missing(target, entry.file, source=source, received_at=entry.t,
-                          sender=clean_name(entry.sender), message=msg, customer_id=customer.id)
+                          sender=clean_name(entry.sender), message_id=msg_id, customer_id=customer)
     for p in plan.unlinked():
         an = analysed.get(p)
         if an is None or an.problem:
             continue
         if case is None:
-            case = fixed_case or w.new_case(title, customer.id)
-        w.add_media(case, an, p.name, source=source, customer_id=customer.id)
-
+            case = fixed_case or w.new_case(title, customer)
+        w.add_media(case, an, p.name, source=source, customer_id=customer)

@@ -11,18 +11,16 @@ import logging
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-
 from desktop.core.errors import UsageError
 from desktop.core.grouping import split_by_gaps
-from desktop.core.model import ImportReport, Problem
+from desktop.core.model import AuditAction, ImportReport, Problem, SourceKind
 from desktop.core.progress import Cancelled, CancelToken, Progress, null_progress, subrange
+from desktop.core.records import CaseHandle
 from desktop.services import duplicates, import_chat, import_mail
 from desktop.services.analyse import Analysed, analyse_all
 from desktop.services.library import Library
 from desktop.services.planning import LooseFile, plan_inputs
-from desktop.services.writer import REF_RE, ImportWriter, audit
-from desktop.store.schema import Blob, Case
+from desktop.services.writer import REF_RE, ImportWriter
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +32,6 @@ def import_paths(
     case_ref: str | None = None,
     progress: Progress = null_progress,
     cancel: CancelToken | None = None,
-    actor: str | None = None,
 ) -> ImportReport:
     """Import everything under ``paths``. Per-file problems land in ``report.rejected``; the rest goes on."""
     if case_ref is not None and not REF_RE.match(case_ref):
@@ -42,7 +39,7 @@ def import_paths(
     report = ImportReport()
     try:
         with lib.workspace() as scratch:
-            _run(lib, [Path(p) for p in paths], scratch, report, case_ref, progress, cancel, actor)
+            _run(lib, [Path(p) for p in paths], scratch, report, case_ref, progress, cancel)
     except Cancelled:  # the transaction was rolled back: the library is as before
         return ImportReport(rejected=report.rejected, cancelled=True)
     progress(1000, 1000, "Done")
@@ -50,10 +47,10 @@ def import_paths(
 
 
 def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, case_ref: str | None,
-         progress: Progress, cancel: CancelToken | None, actor: str | None) -> None:
+         progress: Progress, cancel: CancelToken | None) -> None:
     progress(0, 1000, "Reading the inputs")
     plan = plan_inputs(paths, scratch, report.rejected)
-    chats = [c for c in (import_chat.read(u, lib, report.rejected) for u in plan.chats) if c is not None]
+    chats = [c for c in (import_chat.read(u, lib.team, report.rejected) for u in plan.chats) if c is not None]
     mails = [m for m in (import_mail.read(u, report.rejected) for u in plan.mails) if m is not None]
     shown: dict[Path, str] = {}  # how each file is named in messages
     files: list[tuple[Path, str]] = []
@@ -68,33 +65,33 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
         for path, name in m.files(scratch):
             files.append((path, name))
             shown[path] = f"{m.unit.display} › {name}"
-    with lib.db.session() as s:
-        known = set(s.scalars(select(Blob.sha256)).all())
+    with lib.unit() as uow:
+        known = uow.media.known_blobs()
     analysed = analyse_all(lib, files, known, subrange(progress, 0.0, 0.9), cancel)
     for path, _name in files:
         res = analysed.get(path)
         if res is not None and res.problem:
             report.rejected.append(Problem(shown[path], res.problem))
     progress(900, 1000, "Saving")
-    with lib.db.session() as s:
-        w = ImportWriter(s, report, actor)
+    with lib.unit(write=True) as uow:
+        w = ImportWriter(uow, report)
         fixed_case = w.case_by_ref(case_ref) if case_ref else None
         w.fixed_case_id = fixed_case.id if fixed_case else None
         for chat in chats:
-            import_chat.write(w, chat, analysed, lib.prefs, fixed_case)
+            import_chat.write(w, chat, analysed, lib.team, fixed_case)
         for mail in mails:
-            import_mail.write(w, mail, analysed, lib.prefs, fixed_case)
+            import_mail.write(w, mail, analysed, lib.team, fixed_case)
         _write_loose(w, plan.loose, analysed, lib, fixed_case)
-        duplicates.refresh(s, list(w.touched_cases), lib.prefs)
+        duplicates.refresh(uow, list(w.touched_cases), lib.team)
         for case in w.touched_cases.values():
-            audit(s, "import", case.id, actor, imported=report.imported, inputs=[str(p) for p in paths])
+            uow.audit.record(AuditAction.IMPORT, case.id, imported=report.imported, inputs=[str(p) for p in paths])
         report.cases = sorted({c.ref for c in w.touched_cases.values()})
         if cancel is not None:
             cancel.check()  # a cancel while saving rolls the whole import back
 
 
 def _write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict[Path, Analysed], lib: Library,
-                 fixed_case: Case | None) -> None:
+                 fixed_case: CaseHandle | None) -> None:
     """Files without a sender: one named case, or suggested cases split by capture-time gaps."""
     ok = [(f, analysed[f.path]) for f in loose if f.path in analysed and not analysed[f.path].problem]
     if not ok:
@@ -102,9 +99,9 @@ def _write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict[Path, A
     by_source: dict[str, list[tuple[LooseFile, Analysed]]] = {}
     for f, an in ok:
         by_source.setdefault(f.source_label, []).append((f, an))
-    gap = timedelta(hours=lib.prefs.file_gap_hours)
+    gap = timedelta(hours=lib.team.file_gap_hours)
     for label, items in by_source.items():
-        src = w.source("files", label)
+        src = w.source(SourceKind.FILES, label)
         if fixed_case is not None:
             for f, an in items:
                 w.add_media(fixed_case, an, f.name, source=src, mtime=f.mtime)

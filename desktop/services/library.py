@@ -1,4 +1,7 @@
-"""The open library: paths, database, blob store and preferences, passed to every service."""
+"""The open library: paths, database, blob store, team settings and preferences, passed to every service.
+
+``handler`` is who is at the desk: every audit event the services write names them.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +9,42 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from desktop.settings import AppPaths, Preferences, default_db_url, resolve_paths
+from desktop.core.team import TeamSettings
+from desktop.settings import AppPaths, Preferences, default_db_url, default_handler, resolve_paths
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Database
+from desktop.store.unit import UnitOfWork
 
 
 class Library:
-    def __init__(self, paths: AppPaths, db_url: str | None = None) -> None:
+    def __init__(self, paths: AppPaths, db_url: str | None = None, handler: str | None = None) -> None:
         self.paths = paths.ensure()
+        self.handler = handler or default_handler()
         self.db = Database(db_url or default_db_url(paths))
         self.blobs = BlobStore(paths.originals)
         self.prefs = Preferences.load(paths.preferences_file)
+        self.team = self._load_team()
         self._remove_stale_scratch()
+
+    def unit(self, *, write: bool = False) -> AbstractContextManager[UnitOfWork]:
+        """One use case's unit of work, in the name of this library's handler (``desktop.store.unit``)."""
+        return self.db.unit(self.handler, write=write)
+
+    def _load_team(self) -> TeamSettings:
+        """The team settings from the database; a library that has none yet takes them from the settings this
+        desk kept in its preferences file before they moved to the database (or the defaults)."""
+        with self.unit() as uow:
+            if uow.settings.has_team():
+                return uow.settings.team()
+        team = TeamSettings.from_json(Preferences.read_raw(self.paths.preferences_file))
+        with self.unit(write=True) as uow:
+            if uow.settings.has_team():  # another desk was first
+                return uow.settings.team()
+            uow.settings.save_team(team)
+        return team
 
     def _remove_stale_scratch(self, max_age_s: float = 6 * 3600) -> None:
         """Scratch folders and half-written originals left by a killed process (old enough not to be in use)."""
@@ -62,5 +86,6 @@ class Library:
         self.close()
 
 
-def open_library(data_dir: str | Path | None = None, db_url: str | None = None) -> Library:
-    return Library(resolve_paths(data_dir), db_url)
+def open_library(data_dir: str | Path | None = None, db_url: str | None = None,
+                 handler: str | None = None) -> Library:
+    return Library(resolve_paths(data_dir), db_url, handler)

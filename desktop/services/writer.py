@@ -1,180 +1,113 @@
-"""Rows of one import, written inside the import's single transaction."""
+"""The shared steps of every kind of import, written inside the import's single unit of work."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from desktop.core.capture_time import ChosenTime, TimeEvidence, choose_capture_time
-from desktop.core.model import ImportReport
+from desktop.core.clock import now_local
+from desktop.core.model import AuditAction, ImportReport
+from desktop.core.records import CaseHandle
 from desktop.services.analyse import Analysed
-from desktop.store.schema import AuditEvent, Blob, Case, MediaItem, Message, Source
+from desktop.store.unit import UnitOfWork
 
 REF_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$")
 
 
-def clip(value: str | None, length: int) -> str | None:
-    """Outside text cut to its column's length (PostgreSQL refuses longer values; SQLite would keep them)."""
-    return value[:length] if value is not None else None
-
-
-def now_local() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
-
-
-def next_case_ref(s: Session, year: int) -> str:
-    prefix = f"C-{year}-"
-    refs = s.scalars(select(Case.ref).where(Case.ref.like(f"{prefix}%"))).all()
-    numbers = [int(r[len(prefix):]) for r in refs if r[len(prefix):].isdigit()]
-    return f"{prefix}{(max(numbers) + 1) if numbers else 1:04d}"
-
-
-def audit(s: Session, action: str, case_id: int | None, actor: str | None = None, **detail: object) -> None:
-    s.add(AuditEvent(at=now_local(), actor=actor, action=action, case_id=case_id,
-                     detail=json.dumps(detail, ensure_ascii=False, default=str)))
-
-
 class ImportWriter:
-    """Shared steps of every kind of import: sources, blobs, cases and media items."""
+    """Sources, originals, cases and media items of one import; counts what it added in ``report``."""
 
-    def __init__(self, s: Session, report: ImportReport, actor: str | None = None) -> None:
-        self.s = s
+    def __init__(self, uow: UnitOfWork, report: ImportReport) -> None:
+        self.uow = uow
         self.report = report
-        self.actor = actor
         self.now = now_local()
-        self.touched_cases: dict[int, Case] = {}
+        self.touched_cases: dict[int, CaseHandle] = {}
         self._seen: set[tuple] = set()
+        self._cases: dict[int, CaseHandle] = {}
         self.fixed_case_id: int | None = None  # set when the user named the case: "already present" means there
 
-    def source(self, kind: str, path: str, chat_key: str | None = None) -> Source:
-        src = Source(kind=kind, path=path, chat_key=chat_key, imported_at=self.now)
-        self.s.add(src)
-        self.s.flush()
-        return src
+    def source(self, kind: str, path: str, chat_key: str | None = None) -> int:
+        return self.uow.imports.add_source(kind, path, self.now, chat_key)
 
-    def blob(self, an: Analysed) -> Blob:
-        assert an.sha256 is not None
-        existing = self.s.get(Blob, an.sha256)
-        if existing is not None:
-            return existing
-        p = an.probe
-        assert p is not None, "a new blob always comes with its probe"
-        b = Blob(
-            sha256=an.sha256, size=an.size, kind=p.kind.value, mime=clip(p.mime, 100) or "", format=clip(p.format, 20),
-            width=p.width, height=p.height, duration_s=p.duration_s, codec=clip(p.codec, 40),
-            orientation=p.orientation, has_exif=p.has_exif, exif_taken=p.exif_taken,
-            exif_digitized=p.exif_digitized, exif_modified=p.exif_modified, make=clip(p.make, 100),
-            model=clip(p.model, 100),
-            software=clip(p.software, 200), gps_lat=p.gps[0] if p.gps else None, gps_lon=p.gps[1] if p.gps else None,
-            video_created_at=p.video_created_at,
-            phash=f"{p.phash:016x}" if p.phash is not None else None,
-            fingerprint=p.fingerprint, warnings=list(p.warnings), stored_at=self.now,
-        )
-        self.s.add(b)
-        return b
+    def case(self, case_id: int) -> CaseHandle:
+        if case_id not in self._cases:
+            self._cases[case_id] = self.uow.cases.handle(case_id)
+        return self._cases[case_id]
 
     def capture(self, an: Analysed, name: str, received_at: datetime | None, mtime: datetime | None) -> ChosenTime:
-        """The capture time of this occurrence, from the blob's facts and how it arrived."""
-        blob = self.blob(an)
+        """The capture time of this occurrence, from the original's dates and how it arrived."""
+        assert an.sha256 is not None
+        dates = self.uow.imports.ensure_blob(an.sha256, an.size, an.probe, self.now)
         return choose_capture_time(TimeEvidence(
-            name=name, exif_taken=blob.exif_taken, exif_digitized=blob.exif_digitized,
-            exif_modified=blob.exif_modified, video_created_at=blob.video_created_at,
+            name=name, exif_taken=dates.exif_taken, exif_digitized=dates.exif_digitized,
+            exif_modified=dates.exif_modified, video_created_at=dates.video_created_at,
             received_at=received_at, file_mtime=mtime,
         ))
 
-    def case_by_ref(self, ref: str, title: str = "") -> Case:
-        case = self.s.scalar(select(Case).where(Case.ref == ref))
+    def case_by_ref(self, ref: str) -> CaseHandle:
+        """The case the user named, created if new."""
+        case = self.uow.cases.find(ref)
         if case is None:
-            case = Case(ref=ref, title=title or ref, opened_at=self.now)
-            self.s.add(case)
-            self.s.flush()
-            audit(self.s, "case-created", case.id, self.actor, ref=ref)
+            case = self.uow.cases.create(title=ref, opened_at=self.now, ref=ref)
+            self.uow.audit.record(AuditAction.CASE_CREATED, case.id, ref=ref)
+        self._cases[case.id] = case
         return case
 
-    def new_case(self, title: str, customer_id: int | None = None, opened_at: datetime | None = None) -> Case:
-        case = Case(ref=next_case_ref(self.s, self.now.year), title=title[:300], customer_id=customer_id,
-                    opened_at=opened_at or self.now)
-        self.s.add(case)
-        self.s.flush()
-        audit(self.s, "case-created", case.id, self.actor, ref=case.ref, title=title)
+    def new_case(self, title: str, customer_id: int | None = None, opened_at: datetime | None = None) -> CaseHandle:
+        case = self.uow.cases.create(title=title, customer_id=customer_id, opened_at=opened_at or self.now)
+        self.uow.audit.record(AuditAction.CASE_CREATED, case.id, ref=case.ref, title=title)
+        self._cases[case.id] = case
         return case
 
-    def open_case(self, customer_id: int) -> tuple[Case | None, datetime | None]:
+    def open_case(self, customer_id: int) -> tuple[CaseHandle | None, datetime | None]:
         """The customer's newest open case and the wall-clock time of its last message."""
-        case = self.s.scalar(select(Case).where(Case.customer_id == customer_id, Case.status != "closed")
-                             .order_by(Case.id.desc()).limit(1))
-        if case is None:
-            return None, None
-        times = self.s.scalars(select(Message.sent_at).where(Message.case_id == case.id)).all()
-        return case, max((t.replace(tzinfo=None) for t in times if t is not None), default=None)
+        return self.uow.cases.newest_open(customer_id)
 
     def media_exists(self, sha: str, name: str, customer_id: int | None, message_id: int | None,
                      case_id: int | None = None) -> bool:
         """Whether this occurrence is already in the library (in ``case_id`` only, when the import names a case)."""
         key = (sha, name, customer_id, message_id, case_id)
-        if key in self._seen:
-            return True
-        q = select(func.count()).select_from(MediaItem).where(MediaItem.blob_sha256 == sha)
-        if case_id is not None:
-            q = q.where(MediaItem.case_id == case_id)
-        if message_id is not None:
-            q = q.where(MediaItem.message_id == message_id)
-        else:
-            q = q.where(MediaItem.name == name, MediaItem.message_id.is_(None))
-            q = q.where(MediaItem.customer_id.is_(None) if customer_id is None else MediaItem.customer_id == customer_id)
-        with self.s.no_autoflush:  # items added by this import are in self._seen; no flush per lookup
-            return bool(self.s.scalar(q))
+        return key in self._seen or self.uow.imports.occurrence_exists(sha, name, customer_id, message_id, case_id)
 
     def add_media(
         self,
-        case: Case,
+        case: CaseHandle,
         an: Analysed,
         name: str,
         *,
-        source: Source,
+        source: int,
         received_at: datetime | None = None,
         sender: str | None = None,
-        message: Message | None = None,
+        message_id: int | None = None,
         customer_id: int | None = None,
         mtime: datetime | None = None,
-    ) -> MediaItem | None:
-        """A media item for an analysed file, or None when this occurrence is already in the library."""
+    ) -> bool:
+        """A media item for an analysed file; False when this occurrence is already in the library."""
         assert an.sha256 is not None
-        message_id = message.id if message is not None else None
         scope = case.id if self.fixed_case_id == case.id else None
         if self.media_exists(an.sha256, name, customer_id, message_id, scope):
             self.report.already_present += 1
-            return None
+            return False
         self._seen.add((an.sha256, name, customer_id, message_id, scope))
         chosen = self.capture(an, name, received_at, mtime)
-        item = MediaItem(
-            case_id=case.id, blob_sha256=an.sha256, source_id=source.id, message_id=message_id,
-            customer_id=customer_id, name=name, received_at=received_at, sender=clip(sender, 300), file_mtime=mtime,
+        self.uow.imports.add_occurrence(
+            case_id=case.id, sha256=an.sha256, source_id=source, message_id=message_id, customer_id=customer_id,
+            name=name, received_at=received_at, sender=sender, mtime=mtime,
             taken_at=chosen.time.value if chosen.time else None,
             taken_at_source=chosen.time.source.value if chosen.time else None,
-            taken_date_only=chosen.date_only, added_at=self.now,
+            taken_date_only=chosen.date_only, at=self.now,
         )
-        self.s.add(item)
         self.touched_cases[case.id] = case
         self.report.imported += 1
-        return item
+        return True
 
-    def add_missing(self, case: Case, name: str, *, source: Source, received_at: datetime | None,
-                    sender: str | None, message: Message | None, customer_id: int | None) -> None:
+    def add_missing(self, case: CaseHandle, name: str, *, source: int, received_at: datetime | None,
+                    sender: str | None, message_id: int | None, customer_id: int | None) -> None:
         """A file named in a chat but absent from the export: recorded so the handler can ask for it."""
-        q = select(func.count()).select_from(MediaItem).where(
-            MediaItem.blob_sha256.is_(None), MediaItem.name == name, MediaItem.case_id == case.id)
-        if self.s.scalar(q):
+        if self.uow.imports.missing_known(case.id, name, message_id):
             return
-        if message is not None and self.s.scalar(select(func.count()).select_from(MediaItem).where(
-                MediaItem.message_id == message.id)):
-            return  # an earlier export brought the file; this one merely lacks it
-        self.s.add(MediaItem(case_id=case.id, blob_sha256=None, source_id=source.id,
-                             message_id=message.id if message else None, customer_id=customer_id, name=name,
-                             received_at=received_at, sender=clip(sender, 300), included=False, added_at=self.now))
+        self.uow.imports.add_missing(case_id=case.id, name=name, source_id=source, message_id=message_id,
+                                     customer_id=customer_id, received_at=received_at, sender=sender, at=self.now)
         self.report.missing.append(name)
         self.touched_cases[case.id] = case

@@ -1,4 +1,4 @@
-"""Engine from a URL, SQLite pragmas, Alembic migration on open, and short-lived sessions."""
+"""Engine from a URL, SQLite pragmas, Alembic migration on open, and short-lived sessions and units of work."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.store.unit import UnitOfWork, begin
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -70,6 +72,13 @@ class Database:
             except BaseException:
                 s.rollback()
                 raise
+
+    @contextmanager
+    def unit(self, actor: str | None = None, *, write: bool = False) -> Iterator[UnitOfWork]:
+        """One use case's unit of work (``desktop.store.unit``): committed on success, rolled back on error."""
+        with self.session() as s:
+            begin(s, write=write)
+            yield UnitOfWork(s, actor)
 
     def dispose(self) -> None:
         self.engine.dispose()

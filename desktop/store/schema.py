@@ -1,4 +1,8 @@
-"""The typed ORM. ORM objects never leave ``desktop.store``: queries hand out core dataclasses."""
+"""The typed ORM. ORM objects never leave ``desktop.store``: the stores hand out core dataclasses and values.
+
+Column lengths are declared here once; text from outside is cut to them with ``fit`` (PostgreSQL refuses longer
+values; SQLite would keep them).
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Mapped, mapped_column, relationship
 
 from desktop.store.types import IsoDate, IsoDateTime, JsonList
 
@@ -57,7 +61,7 @@ class Source(Base):
 
     __tablename__ = "source"
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20))  # files | zip | whatsapp | email
+    kind: Mapped[str] = mapped_column(String(20))  # a SourceKind
     path: Mapped[str] = mapped_column(Text)  # as given, posix form
     chat_key: Mapped[str | None] = mapped_column(String(300), index=True)
     imported_at: Mapped[datetime] = mapped_column(IsoDateTime)
@@ -72,7 +76,7 @@ class Message(Base):
     sent_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
     sender: Mapped[str | None] = mapped_column(String(300))
     from_customer: Mapped[bool] = mapped_column(Boolean, default=True)
-    kind: Mapped[str] = mapped_column(String(20), default="text")  # text|attachment|system|email|...
+    kind: Mapped[str] = mapped_column(String(20), default="text")  # a MessageKind
     subject: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text, default="")
     match_key: Mapped[str] = mapped_column(String(64), index=True)  # sender|time|text hash for re-exports
@@ -184,8 +188,14 @@ class AuditEvent(Base):
 
 
 class Setting(Base):
-    """Library-wide settings shared by a team (business names, ...), as JSON text."""
+    """Library-wide settings shared by a team (business names, ...): one row per setting, its value as JSON."""
 
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+def fit(column: InstrumentedAttribute, value: str | None) -> str | None:
+    """``value`` cut to the length of ``column`` (a ``String(n)`` column)."""
+    length = column.type.length
+    return value[:length] if value is not None and length is not None else value

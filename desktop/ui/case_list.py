@@ -8,8 +8,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Sig
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from desktop.core.model import CaseStatus, CaseSummary
-from desktop.services.case_edit import list_notes
-from desktop.services.cases import list_cases, list_messages
+from desktop.services.cases import list_cases, search_index
 from desktop.services.library import Library
 from desktop.ui.labels import status_label
 from desktop.ui.models.case_list_model import CASE_ROLE, SLA_ROLE, CaseFilterProxy, CaseListModel, Col, Sla
@@ -17,17 +16,6 @@ from desktop.ui.tasks import INTERACTIVE, TaskRunner
 from desktop.ui.views.case_list_view import CaseListView
 
 OPEN = "__open__"
-
-
-def build_search_index(lib: Library) -> dict[str, str]:
-    """Case reference -> lower-case text of its notes and messages (worker thread; one read per case)."""
-    index: dict[str, list[str]] = {}
-    for m in list_messages(lib):
-        index.setdefault(m.case_ref, []).append(f"{m.sender or ''} {m.subject or ''} {m.text}")
-    for c in list_cases(lib):
-        for n in list_notes(lib, c.ref):
-            index.setdefault(c.ref, []).append(n.text)
-    return {ref: "\n".join(parts).casefold() for ref, parts in index.items()}
 
 
 def local_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
@@ -39,7 +27,6 @@ def local_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
 
 class CaseListController(QObject):
     case_selected = Signal(str)  # reference, "" when nothing is selected
-    cases_loaded = Signal()
     drop_on_case = Signal(list, str)  # paths, case reference
 
     def __init__(self, view: CaseListView, runner: TaskRunner, parent: QObject | None = None) -> None:
@@ -94,13 +81,12 @@ class CaseListController(QObject):
 
     def _loaded(self, cases: list[CaseSummary], select_ref: str | None) -> None:
         assert self.lib is not None
-        self.model.set_cases(cases, self.lib.prefs.answer_norm_minutes)
+        self.model.set_cases(cases, self.lib.team.answer_norm_minutes)
         if self.view.search.text().strip():
             self._apply_search()
         self._update_count()  # marks the open case again if the filter shows it
         if select_ref:  # an explicit jump may clear the filter; a background reload never does
             self.select(select_ref)
-        self.cases_loaded.emit()
 
     def _update_count(self, *args: object) -> None:
         self._reselect()
@@ -127,7 +113,7 @@ class CaseListController(QObject):
         self._update_count()
         if (self._index is None or self._index_stale) and self.lib is not None:
             lib = self.lib
-            self.runner.run(lambda: build_search_index(lib), key="search-index", name="search index",
+            self.runner.run(lambda: search_index(lib), key="search-index", name="search index",
                             on_done=self._index_ready)
 
     def _reselect(self) -> None:

@@ -3,24 +3,14 @@ and saves edits through the case-editing service on the writer thread."""
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem
 
-from desktop.core.model import CaseKind, CaseStatus, CaseSummary, MediaInfo
+from desktop.core.model import CaseKind, CaseStatus, CaseSummary
 from desktop.services.case_edit import NoteInfo, add_note, list_notes, update_case
-from desktop.services.cases import (
-    CustomerInfo,
-    MessageInfo,
-    get_case,
-    list_customers,
-    list_media,
-    list_messages,
-)
-from desktop.services.duplicates import AlertInfo, DupGroupInfo, list_alerts, list_groups
+from desktop.services.cases import OpenCase, open_case
 from desktop.services.library import Library
 from desktop.ui.labels import fmt_dt, kind_label, status_label
 from desktop.ui.models.case_list_model import Sla, sla_of
@@ -31,37 +21,13 @@ from desktop.ui.views.case_view import CaseView
 NO_DATE = QDate(2000, 1, 1)
 
 
-@dataclass
-class CaseBundle:
-    """Everything the case page shows, read in one worker call."""
-
-    case: CaseSummary
-    media: list[MediaInfo]
-    messages: list[MessageInfo]
-    notes: list[NoteInfo]
-    customer: CustomerInfo | None
-    groups: list[DupGroupInfo] = field(default_factory=list)
-    alerts: list[AlertInfo] = field(default_factory=list)
-    history: list[CaseSummary] = field(default_factory=list)
-    seconds: float = 0.0
-
-
-def load_case(lib: Library, ref: str) -> CaseBundle:
-    t0 = time.perf_counter()
-    case = get_case(lib, ref)
-    media = list_media(lib, case_ref=ref)
-    messages = list_messages(lib, case_ref=ref)
-    notes = list_notes(lib, ref)
-    customer = None
-    if case.customer_id is not None:
-        customer = next((c for c in list_customers(lib) if c.id == case.customer_id), None)
-    groups = list_groups(lib, ref) if case.set_aside or any(m.duplicate_of_id for m in media) else []
-    alerts = list_alerts(lib, ref) if case.alerts else []
-    return CaseBundle(case, media, messages, notes, customer, groups, alerts, seconds=time.perf_counter() - t0)
+def load_case(lib: Library, ref: str) -> OpenCase:
+    """The case page's data, in one call and one snapshot (run in a worker)."""
+    return open_case(lib, ref)
 
 
 class CasePanel(QObject):
-    loaded = Signal(object)  # CaseBundle, after the page shows it
+    loaded = Signal(object)  # OpenCase, after the page shows it
     changed = Signal(str)  # a case field changed (the list should reload)
     open_case = Signal(str)  # the user asked for another case (contact history, alert)
     export_requested = Signal()
@@ -71,8 +37,7 @@ class CasePanel(QObject):
         self.view = view
         self.runner = runner
         self.lib: Library | None = None
-        self.bundle: CaseBundle | None = None
-        self.all_cases: list[CaseSummary] = []
+        self.bundle: OpenCase | None = None
         self.messages_model = MessagesModel(self)
         view.messages.setModel(self.messages_model)
         h = view.messages.horizontalHeader()
@@ -119,11 +84,9 @@ class CasePanel(QObject):
         if self.bundle is not None:
             self.open(self.bundle.case.ref)
 
-    def _show(self, b: CaseBundle) -> None:
+    def _show(self, b: OpenCase) -> None:
         if self.bundle is None or self.bundle.case.ref != b.case.ref:
             self.view.notes_tab.editor.clear()
-        b.history = [c for c in self.all_cases if b.case.customer_id is not None
-                     and c.customer_id == b.case.customer_id]
         self.bundle = b
         v = self.view
         v.show_case_page(True)
@@ -139,7 +102,7 @@ class CasePanel(QObject):
         v = self.view
         v.heading.setText(f"{c.ref} · {c.title or self.tr('(untitled)')}")
         v.heading.setToolTip(v.heading.text())
-        norm = self.lib.prefs.answer_norm_minutes if self.lib else 60
+        norm = self.lib.team.answer_norm_minutes if self.lib else 60
         sla, left = sla_of(c, timedelta(minutes=norm), datetime.now())
         style = "padding: 3px 8px; border-radius: 4px; font-weight: 600;"
         due = fmt_dt(c.waiting_since + timedelta(minutes=norm)) if c.waiting_since else ""
@@ -182,7 +145,7 @@ class CasePanel(QObject):
         d.answered.setToolTip(self.tr("Marked at %1").replace("%1", fmt_dt(c.answered_at))
                               if c.answered_at else self.tr("Tick when you have answered the customer"))
 
-    def _fill_customer(self, b: CaseBundle) -> None:
+    def _fill_customer(self, b: OpenCase) -> None:
         d = self.view.details
         cu = b.customer
         d.cust_name.setText((cu.name if cu else None) or b.case.customer or self.tr("(no sender)"))

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.core.model import ImportReport
+from desktop.services.cases import OpenCase
 from desktop.services.library import Library
 from desktop.ui.case_list import CaseListController, local_paths
-from desktop.ui.case_panel import CaseBundle, CasePanel
+from desktop.ui.case_panel import CasePanel
 from desktop.ui.duplicates_panel import DuplicatesPanel
 from desktop.ui.errors import show_error
 from desktop.ui.export_dialog import ExportDialog
@@ -67,7 +68,6 @@ class MainWindow(MainWindowView):
         self.runner.error.connect(self._error)
         self.cases.case_selected.connect(self._case_selected)
         self.cases.drop_on_case.connect(lambda paths, ref: self.start_import(paths, ref or None))
-        self.cases.cases_loaded.connect(self._cases_loaded)
         self.case.loaded.connect(self._case_loaded)
         self.case.changed.connect(lambda _ref: self._reload_list())
         self.case.open_case.connect(self.open_case)
@@ -113,9 +113,6 @@ class MainWindow(MainWindowView):
         self.cases.invalidate_search()
         self.cases.reload()
 
-    def _cases_loaded(self) -> None:
-        self.case.all_cases = self.cases.model.cases()
-
     # opening a case -----------------------------------------------------------------------------------------
     def open_case(self, ref: str) -> None:
         if not self.cases.select(ref):
@@ -126,7 +123,7 @@ class MainWindow(MainWindowView):
         if not ref:
             self._set_case_actions(False)
 
-    def _case_loaded(self, b: CaseBundle) -> None:
+    def _case_loaded(self, b: OpenCase) -> None:
         self.media.set_media(b.media)
         groups = self.dups.set_case(b.case.ref, b.media, b.groups, b.alerts)
         tabs = self.case_view.tabs

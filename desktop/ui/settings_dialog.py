@@ -1,12 +1,16 @@
-"""Settings: the library's preferences (saved beside the library) and this computer's choices (QSettings)."""
+"""Settings: the team's (saved in the library's database), this desk's language (preferences file beside the
+library) and this computer's library folder (QSettings)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.dedup import DEFAULT
 from desktop.services.library import Library
+from desktop.services.settings import save_team_settings
 from desktop.ui.views.settings_view import SettingsView
 
 REGIONS = ["NL", "BE", "DE", "FR", "LU", "GB", "IE", "ES", "PT", "IT", "AT", "CH", "DK", "SE", "NO", "PL", "US"]
@@ -18,7 +22,7 @@ class SettingsDialog(SettingsView):
     def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lib = lib
-        p = lib.prefs
+        p = lib.team
         self.business.setPlainText("\n".join(p.business_names))
         self.region.addItems(REGIONS)
         self.region.setCurrentText(p.default_region)
@@ -31,7 +35,7 @@ class SettingsDialog(SettingsView):
         self.library.setText(str(QSettings().value(LIBRARY_KEY, "") or lib.paths.data_dir))
         for code, name in LANGUAGES:
             self.language.addItem(self.tr("Follow the system") if not code else name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(p.language)))
+        self.language.setCurrentIndex(max(0, self.language.findData(lib.prefs.language)))
         self.browse.clicked.connect(self._browse)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -42,7 +46,7 @@ class SettingsDialog(SettingsView):
             self.library.setText(d)
 
     def save(self) -> None:
-        p = self.lib.prefs
+        p = replace(self.lib.team)
         names = [n.strip() for n in self.business.toPlainText().splitlines() if n.strip()]
         p.business_names = names or p.business_names
         p.default_region = (self.region.currentText().strip().upper() or "NL")[:2]
@@ -51,7 +55,8 @@ class SettingsDialog(SettingsView):
         p.dup_same_shift = None if self.same.value() <= self.same.minimum() else round(self.same.value(), 2)
         p.dup_similar_corr = (None if self.similar.value() <= self.similar.minimum()
                               else round(self.similar.value(), 3))
-        p.language = str(self.language.currentData() or "")
+        save_team_settings(self.lib, p)  # one small write; the library is already open
+        self.lib.prefs.language = str(self.language.currentData() or "")
         self.lib.save_prefs()
         chosen = self.library.text().strip()
         settings = QSettings()

@@ -39,7 +39,7 @@ def build_export(case_key: str, dest: Path, *, drop: set[str] = frozenset(), ext
 
 @pytest.fixture
 def chat_lib(lib):
-    lib.prefs.business_names = BUSINESS
+    lib.team.business_names = BUSINESS
     return lib
 
 

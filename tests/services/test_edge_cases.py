@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 
+from desktop.core.team import TeamSettings
 from desktop.services.cases import list_media, list_messages
 from desktop.services.importing import import_paths
+from desktop.services.library import Library
 from desktop.services.verify import verify_store
-from desktop.settings import Preferences
+from desktop.settings import AppPaths
 from tests.gen import jpeg, zip_of
 
 
@@ -85,11 +87,13 @@ def test_lost_original_comes_back_by_importing_it_again(lib, tmp_path):
 
 
 def test_wrongly_typed_preferences_keep_their_defaults(tmp_path):
-    f = tmp_path / "preferences.json"
+    f = tmp_path / "lib" / "preferences.json"  # team settings as a desk kept them before they moved to the database
+    f.parent.mkdir()
     f.write_text(json.dumps({"dup_same_shift": "high", "case_gap_days": True, "file_gap_hours": -3,
                              "business_names": ["Claims Team", 3], "default_region": "BE",
                              "dup_similar_corr": 0.85}))
-    p = Preferences.load(f)
+    with Library(AppPaths(tmp_path / "lib")) as lib:
+        p = lib.team
     assert p.dup_same_shift is None and p.case_gap_days == 7 and p.file_gap_hours == 12
-    assert p.business_names == Preferences().business_names
+    assert p.business_names == TeamSettings().business_names
     assert p.default_region == "BE" and p.dup_similar_corr == 0.85

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from desktop.services.library import open_library
 from desktop.settings import Preferences, resolve_paths
 from desktop.ui.app import (
     choose_language,
@@ -30,10 +31,12 @@ def test_settings_dialog_saves_preferences(qtbot, window, library, tmp_path):
     dlg.library.setText(str(tmp_path / "elsewhere"))
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
-    saved = Preferences.load(library.paths.preferences_file)
+    with open_library(library.paths.data_dir) as other_desk:  # team settings are in the library's database
+        saved = other_desk.team
     assert saved.business_names == ["Claims Team", "Schadeafdeling"]
     assert (saved.default_region, saved.case_gap_days, saved.answer_norm_minutes) == ("BE", 3, 30)
-    assert saved.dup_same_shift == 1.6 and saved.dup_similar_corr is None and saved.language == "nl"
+    assert saved.dup_same_shift == 1.6 and saved.dup_similar_corr is None
+    assert Preferences.load(library.paths.preferences_file).language == "nl"  # the window's own
     assert QSettings().value(LIBRARY_KEY) == str(tmp_path / "elsewhere")
     qtbot.waitUntil(lambda: w.cases.model.norm.total_seconds() == 30 * 60, timeout=5000)
 

@@ -1,0 +1,97 @@
+"""What an import writes: its sources, the originals' probed facts, and the occurrences of files in cases."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from desktop.core.model import ProbeResult
+from desktop.core.records import BlobDates
+from desktop.store.schema import Blob, MediaItem, Source, fit
+
+
+class ImportStore:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+        self._dates: dict[str, BlobDates] = {}
+
+    def add_source(self, kind: str, path: str, at: datetime, chat_key: str | None = None) -> int:
+        src = Source(kind=str(kind), path=path, chat_key=fit(Source.chat_key, chat_key), imported_at=at)
+        self._s.add(src)
+        self._s.flush()
+        return src.id
+
+    def ensure_blob(self, sha256: str, size: int, probe: ProbeResult | None, at: datetime) -> BlobDates:
+        """The original's row, added from its probe when new; returns the dates it carries."""
+        dates = self._dates.get(sha256)
+        if dates is not None:
+            return dates
+        b = self._s.get(Blob, sha256)
+        if b is None:
+            assert probe is not None, "a new original always comes with its probe"
+            p = probe
+            b = Blob(
+                sha256=sha256, size=size, kind=p.kind.value, mime=fit(Blob.mime, p.mime) or "",
+                format=fit(Blob.format, p.format), width=p.width, height=p.height, duration_s=p.duration_s,
+                codec=fit(Blob.codec, p.codec), orientation=p.orientation, has_exif=p.has_exif,
+                exif_taken=p.exif_taken, exif_digitized=p.exif_digitized, exif_modified=p.exif_modified,
+                make=fit(Blob.make, p.make), model=fit(Blob.model, p.model), software=fit(Blob.software, p.software),
+                gps_lat=p.gps[0] if p.gps else None, gps_lon=p.gps[1] if p.gps else None,
+                video_created_at=p.video_created_at, phash=f"{p.phash:016x}" if p.phash is not None else None,
+                fingerprint=p.fingerprint, warnings=list(p.warnings), stored_at=at,
+            )
+            self._s.add(b)
+        dates = BlobDates(b.exif_taken, b.exif_digitized, b.exif_modified, b.video_created_at)
+        self._dates[sha256] = dates
+        return dates
+
+    def occurrence_exists(self, sha256: str, name: str, customer_id: int | None, message_id: int | None,
+                          case_id: int | None = None) -> bool:
+        """Whether this file already arrived this way: on this message, or (loose) under this name from this
+        customer; only in ``case_id`` when given. Rows pending in this import are not looked at."""
+        q = select(func.count()).select_from(MediaItem).where(MediaItem.blob_sha256 == sha256)
+        if case_id is not None:
+            q = q.where(MediaItem.case_id == case_id)
+        if message_id is not None:
+            q = q.where(MediaItem.message_id == message_id)
+        else:
+            q = q.where(MediaItem.name == name, MediaItem.message_id.is_(None))
+            q = q.where(MediaItem.customer_id.is_(None) if customer_id is None else MediaItem.customer_id == customer_id)
+        with self._s.no_autoflush:  # the caller tracks what this import added; no flush per lookup
+            return bool(self._s.scalar(q))
+
+    def add_occurrence(self, *, case_id: int, sha256: str, source_id: int, message_id: int | None,
+                       customer_id: int | None, name: str, received_at: datetime | None, sender: str | None,
+                       mtime: datetime | None, taken_at: datetime | None, taken_at_source: str | None,
+                       taken_date_only: bool, at: datetime) -> None:
+        self._s.add(MediaItem(
+            case_id=case_id, blob_sha256=sha256, source_id=source_id, message_id=message_id,
+            customer_id=customer_id, name=name, received_at=received_at, sender=fit(MediaItem.sender, sender),
+            file_mtime=mtime, taken_at=taken_at, taken_at_source=taken_at_source, taken_date_only=taken_date_only,
+            added_at=at,
+        ))
+
+    def missing_known(self, case_id: int, name: str, message_id: int | None) -> bool:
+        """Whether a file named in a chat is already recorded as missing in this case, or its message already
+        has a file (an earlier export brought it; this one merely lacks it)."""
+        q = select(func.count()).select_from(MediaItem).where(
+            MediaItem.blob_sha256.is_(None), MediaItem.name == name, MediaItem.case_id == case_id)
+        if self._s.scalar(q):
+            return True
+        return message_id is not None and bool(self._s.scalar(
+            select(func.count()).select_from(MediaItem).where(MediaItem.message_id == message_id)))
+
+    def add_missing(self, *, case_id: int, name: str, source_id: int, message_id: int | None,
+                    customer_id: int | None, received_at: datetime | None, sender: str | None,
+                    at: datetime) -> None:
+        """An item without an original, left out of the report, so the handler can ask for the file."""
+        self._s.add(MediaItem(case_id=case_id, blob_sha256=None, source_id=source_id, message_id=message_id,
+                              customer_id=customer_id, name=name, received_at=received_at,
+                              sender=fit(MediaItem.sender, sender), included=False, added_at=at))
+
+    def drop_missing(self, message_id: int) -> None:
+        """The "missing" placeholder of a message whose file has now arrived."""
+        self._s.execute(delete(MediaItem).where(MediaItem.message_id == message_id,
+                                                MediaItem.blob_sha256.is_(None)))

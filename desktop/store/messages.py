@@ -1,0 +1,85 @@
+"""Messages of chats and e-mails: the conversation of a case, and the keys that recognise them in re-exports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from desktop.core.records import MessageInfo
+from desktop.store.schema import Case, MediaItem, Message, fit
+
+
+class MessageStore:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def infos(self, *, case_id: int | None = None, customer_id: int | None = None) -> list[MessageInfo]:
+        """Messages in id order with the SHA-256 of the files sent with them."""
+        s = self._s
+        q = select(Message, Case.ref).join(Case, Message.case_id == Case.id).order_by(Message.id)
+        if case_id is not None:
+            q = q.where(Message.case_id == case_id)
+        if customer_id is not None:
+            q = q.where(Message.customer_id == customer_id)
+        rows = s.execute(q).all()
+        aq = (select(MediaItem.message_id, MediaItem.blob_sha256).join(Message, MediaItem.message_id == Message.id)
+              .where(MediaItem.blob_sha256.is_not(None)).order_by(MediaItem.id))
+        if case_id is not None:
+            aq = aq.where(Message.case_id == case_id)
+        if customer_id is not None:
+            aq = aq.where(Message.customer_id == customer_id)
+        att: dict[int, list[str]] = {}
+        for mid, sha in s.execute(aq) if rows else ():
+            att.setdefault(mid, []).append(sha)
+        return [MessageInfo(m.id, ref, m.sent_at, m.sender, m.from_customer, m.kind, m.subject, m.text,
+                            att.get(m.id, [])) for m, ref in rows]
+
+    def texts(self) -> list[tuple[str, str]]:
+        """(case reference, searchable text) of every message."""
+        q = select(Case.ref, Message.sender, Message.subject, Message.text).join(Case, Message.case_id == Case.id)
+        return [(ref, f"{sender or ''} {subject or ''} {text}")
+                for ref, sender, subject, text in self._s.execute(q.order_by(Message.id))]
+
+    # an import's lookups ------------------------------------------------------------------------------------
+    def keys_of_customer(self, customer_id: int) -> dict[str, tuple[int, int]]:
+        """match key -> (message id, case id) of every message of a customer."""
+        q = select(Message.match_key, Message.id, Message.case_id).where(Message.customer_id == customer_id)
+        return {key: (mid, cid) for key, mid, cid in self._s.execute(q)}
+
+    def by_key(self, match_key: str) -> tuple[int, int] | None:
+        """(message id, case id) of the message with this match key."""
+        row = self._s.execute(select(Message.id, Message.case_id).where(Message.match_key == match_key)
+                              .limit(1)).first()
+        return (row[0], row[1]) if row else None
+
+    def case_of_thread(self, external_ids: list[str], customer_id: int) -> int | None:
+        """The case of this customer's newest message with one of these e-mail Message-IDs."""
+        return self._s.scalar(select(Message.case_id).where(Message.external_id.in_(external_ids),
+                                                            Message.customer_id == customer_id)
+                              .order_by(Message.id.desc()).limit(1))
+
+    def add(self, *, case_id: int, source_id: int, customer_id: int | None, sent_at: datetime | None,
+            sender: str | None, from_customer: bool, kind: str, text: str, match_key: str,
+            subject: str | None = None, external_id: str | None = None) -> int:
+        msg = Message(case_id=case_id, source_id=source_id, customer_id=customer_id, sent_at=sent_at,
+                      sender=fit(Message.sender, sender), from_customer=from_customer, kind=str(kind),
+                      subject=subject, text=text, match_key=match_key,
+                      external_id=fit(Message.external_id, external_id))
+        self._s.add(msg)
+        self._s.flush()
+        return msg.id
+
+    # splitting ----------------------------------------------------------------------------------------------
+    def case_of(self, message_id: int) -> int | None:
+        return self._s.scalar(select(Message.case_id).where(Message.id == message_id))
+
+    def times(self, case_id: int) -> list[tuple[int, datetime | None]]:
+        """(id, sent at) of the messages of a case."""
+        return list(self._s.execute(select(Message.id, Message.sent_at).where(Message.case_id == case_id)
+                                    .order_by(Message.id)))
+
+    def move(self, message_ids: list[int], case_id: int) -> None:
+        if message_ids:
+            self._s.execute(update(Message).where(Message.id.in_(message_ids)).values(case_id=case_id))

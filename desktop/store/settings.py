@@ -1,0 +1,55 @@
+"""Team settings in the library's database: one ``setting`` row per field (``team.<name>``), its value as JSON.
+
+One row per field, so two desks changing different settings do not overwrite each other, and a field written
+by a newer version is kept by an older one.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.team import TeamSettings
+from desktop.store.schema import Setting
+
+TEAM = "team."
+
+
+class SettingsStore:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def _team_rows(self) -> dict[str, Setting]:
+        rows = self._s.scalars(select(Setting).where(Setting.key.like(f"{TEAM}%")))
+        return {row.key[len(TEAM):]: row for row in rows}
+
+    def has_team(self) -> bool:
+        return bool(self._team_rows())
+
+    def team(self) -> TeamSettings:
+        """The team's settings; a missing or unreadable value keeps its default."""
+        raw = {}
+        for name, row in self._team_rows().items():
+            try:
+                raw[name] = json.loads(row.value)
+            except ValueError:
+                continue
+        return TeamSettings.from_json(raw)
+
+    def save_team(self, settings: TeamSettings) -> list[str]:
+        """Write the fields that differ from what is stored; returns their names."""
+        rows = self._team_rows()
+        changed = []
+        for name, value in settings.to_json().items():
+            text = json.dumps(value, ensure_ascii=False)
+            row = rows.get(name)
+            if row is None:
+                self._s.add(Setting(key=TEAM + name, value=text))
+            elif row.value != text:
+                row.value = text
+            else:
+                continue
+            changed.append(name)
+        return changed
