@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command, the window opens. Exit codes: 0 done, 1 done with problems, 2 nothing done.",
     )
     parser.add_argument("--version", action="version", version=f"casedesk {__version__}")
+    parser.add_argument("--handler", metavar="NAME", dest="acting_handler",
+                        help="who is acting, named in the audit log; before the command "
+                             "(default: $CASEDESK_HANDLER or the login name)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in COMMANDS:
         add(sub, [common])
@@ -60,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.services.library import Library
 
     try:
-        lib = Library(paths, getattr(args, "db_url", None))
+        lib = Library(paths, getattr(args, "db_url", None), getattr(args, "acting_handler", None))
     except Exception as e:  # a library that cannot be opened is reported, not traced back
         error(f"cannot open the library at {paths.data_dir}: {e}")
         return EXIT_USAGE

@@ -113,3 +113,24 @@ def test_demo_without_display_builds_and_explains(tmp_path):
     assert len(cases) == 3 and {c["customer"] for c in cases} >= {"Sophie Bakker", "Daan Visser"}
     groups = json.loads(casedesk("duplicates", "--json", data_dir=data, check=True).stdout)
     assert {g["kind"] for g in groups} >= {"exact", "same"}
+
+
+def test_handler_names_every_change_and_is_not_the_case_handler(tmp_path, monkeypatch):
+    from desktop.services.audit import list_events
+    from desktop.services.cases import get_case
+    from desktop.services.library import open_library
+
+    data = tmp_path / "lib"
+    jpeg(tmp_path / "in" / "a.jpg", seed=1)
+    monkeypatch.setenv("CASEDESK_HANDLER", "Piet Jansen")
+    out = json.loads(casedesk("--handler", "Anna de Boer", "import", str(tmp_path / "in"), "--json",
+                              data_dir=data, check=True).stdout)
+    ref = out["cases"][0]
+    casedesk("case", "set", ref, "--handler", "Jan Smit", "--status", "in-progress", data_dir=data, check=True)
+    casedesk("case", "note", ref, "Called the customer", data_dir=data, check=True)
+    assert casedesk("cases", "--handler", "x", data_dir=data).returncode == 2  # a global option: before the command
+    with open_library(data) as lib:
+        assert get_case(lib, ref).handler == "Jan Smit"  # the case's own field
+        actors = {e.action: e.actor for e in list_events(lib, ref)}
+    assert actors == {"case-created": "Anna de Boer", "import": "Anna de Boer", "case-updated": "Piet Jansen",
+                      "note-added": "Piet Jansen"}
