@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.output import EXIT_OK
+from desktop.core.model import CaseKind, CaseStatus
 from desktop.services import case_edit
 from desktop.services.library import Library
 
@@ -31,8 +32,8 @@ def add_parser(sub, parents) -> None:
     st = acts.add_parser("set", parents=parents, help="change title, status, kind, policy, incident date, handler")
     st.add_argument("ref", metavar="REF")
     st.add_argument("--title")
-    st.add_argument("--status", choices=["new", "in-progress", "waiting-for-customer", "closed"])
-    st.add_argument("--kind", choices=["claim", "complaint"])
+    st.add_argument("--status", choices=[s.value for s in CaseStatus])
+    st.add_argument("--kind", choices=[k.value for k in CaseKind])
     st.add_argument("--policy", dest="policy_ref")
     st.add_argument("--incident-date", metavar="YYYY-MM-DD")
     st.add_argument("--handler")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from desktop.core.model import CaptureSource, CaptureTime, Flag
+from desktop.core.model import CaptureSource, CaptureTime, Flag, MediaKind
 
 _EDITORS = re.compile(
     r"photoshop|lightroom|gimp|snapseed|picsart|pixelmator|affinity|canva|paint\.net|paintshop|"
@@ -111,7 +111,7 @@ def compute_flags(
     flags: list[str] = []
     if missing:
         return [Flag.MISSING.value]
-    if kind == "image" and (fmt or "").upper() in {"JPEG", "HEIF", "HEIC", "TIFF", "WEBP", "AVIF"} and not has_exif_date:
+    if kind == MediaKind.IMAGE and (fmt or "").upper() in {"JPEG", "HEIF", "HEIC", "TIFF", "WEBP", "AVIF"} and not has_exif_date:
         flags.append(Flag.EXIF_STRIPPED.value)
     if is_edited(software):
         flags.append(Flag.EDITED.value)

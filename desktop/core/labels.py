@@ -56,13 +56,23 @@ _LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
     },
 }
 
-# a few letters on a thumbnail
-_BADGES: dict[str, tuple[str, str]] = {
-    Flag.EXIF_STRIPPED: ("no EXIF", "geen EXIF"),
-    Flag.EDITED: ("edited", "bewerkt"),
-    Flag.AFTER_RECEIVED: ("date?", "datum?"),
-    Flag.BEFORE_INCIDENT: ("old", "oud"),
-    Flag.MISSING: ("missing", "ontbreekt"),
+# short forms, for a thumbnail badge or inside parentheses; a code without one uses its full name
+_SHORT: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
+    Flag: {
+        Flag.EXIF_STRIPPED: ("no EXIF", "geen EXIF"),
+        Flag.EDITED: ("edited", "bewerkt"),
+        Flag.AFTER_RECEIVED: ("date?", "datum?"),
+        Flag.BEFORE_INCIDENT: ("old", "oud"),
+        Flag.MISSING: ("missing", "ontbreekt"),
+    },
+    CaptureSource: {
+        CaptureSource.EXIF: ("EXIF", "EXIF"),
+    },
+    DupKind: {
+        DupKind.EXACT: ("copy", "kopie"),
+        DupKind.SAME: ("same picture", "zelfde foto"),
+        DupKind.SIMILAR: ("similar", "lijkt op"),
+    },
 }
 
 
@@ -70,18 +80,18 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "nl" else pair[0]
 
 
-def label(vocabulary: type[StrEnum], code: str | None, lang: str = "en") -> str:
-    """The name of ``code`` in ``lang`` ("en" or "nl", else English); an unknown code is returned as given."""
+def label(vocabulary: type[StrEnum], code: str | None, lang: str = "en", *, short: bool = False) -> str:
+    """The name of ``code`` in ``lang`` ("en" or "nl", else English); an unknown code is returned as given.
+    ``short``: the short form where there is one ("no EXIF" for a badge, "EXIF" in "10:12 (EXIF)")."""
     if not code:
         return ""
-    pair = _LABELS[vocabulary].get(code)
+    pair = (_SHORT.get(vocabulary, {}).get(code) if short else None) or _LABELS[vocabulary].get(code)
     return _pick(pair, lang) if pair else code
 
 
 def badge(flag: str, lang: str = "en") -> str:
     """The short form of a flag for a thumbnail badge."""
-    pair = _BADGES.get(flag)
-    return _pick(pair, lang) if pair else flag
+    return label(Flag, flag, lang, short=True)
 
 
 def vocabularies() -> list[type[StrEnum]]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from desktop.core.model import CaseKind, CaseStatus
+
 REDACTED = "[…]"
 
 
@@ -40,8 +42,8 @@ class ReportCase:
 
     ref: str
     title: str = ""
-    kind: str = "claim"
-    status: str = "new"
+    kind: str = CaseKind.CLAIM
+    status: str = CaseStatus.NEW
     customer_name: str = ""
     customer_phone: str | None = None
     customer_email: str | None = None
@@ -61,7 +63,7 @@ class ReportItem:
 
     number: int
     name: str
-    kind: str  # "image" | "video" | "audio" | "pdf" | "other"
+    kind: str  # a MediaKind
     path: Path | None
     sha256: str
     size: int
@@ -93,7 +95,7 @@ class ReportMessage:
 
 @dataclass
 class ReportDuplicate:
-    """A set-aside file and the kept item it duplicates. ``level`` is ``"exact"`` or ``"same"``."""
+    """A set-aside file and the kept item it duplicates. ``level`` is a DupKind (``exact`` or ``same``)."""
 
     name: str
     sha256: str

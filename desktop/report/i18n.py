@@ -1,12 +1,17 @@
 """English and Dutch strings of the case file, and how dates, sizes and durations are written.
 
 Every label the renderer prints comes from ``Strings``; a missing Dutch string falls back to English, a missing key
-raises ``KeyError`` (a typo should fail the tests, not print a key).
+raises ``KeyError`` (a typo should fail the tests, not print a key). Names of domain codes (statuses, flags,
+capture-time sources, ...) come from ``desktop.core.labels``, shared with the window.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
+
+from desktop.core.labels import label
+from desktop.core.model import MediaKind
 
 # key: (English, Dutch)
 _TEXT: dict[str, tuple[str, str]] = {
@@ -54,15 +59,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "unreadable": ("The image could not be read.", "De afbeelding kon niet worden gelezen."),
     "attachments": ("Attachments", "Bijlagen"),
     "media_received": ("{kind} {ref} received", "{kind} {ref} ontvangen"),
-    "kind_image": ("Photo", "Foto"),
-    "kind_video": ("Video", "Video"),
-    "kind_audio": ("Voice note", "Spraakbericht"),
-    "kind_pdf": ("PDF document", "PDF-document"),
-    "kind_other": ("File", "Bestand"),
     "dup_of": ("Duplicate of", "Duplicaat van"),
     "level": ("Level", "Niveau"),
-    "level_exact": ("exact copy (same bytes)", "exacte kopie (zelfde bytes)"),
-    "level_same": ("same picture", "zelfde afbeelding"),
     "empty": ("None.", "Geen."),
     "more_chars": ("… ({n} more characters)", "… (nog {n} tekens)"),
     "manifest_intro": (
@@ -88,32 +86,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "keywords": ("case file, claim, evidence", "dossier, claim, bewijs"),
 }
 
-_WORDS: dict[str, tuple[str, str]] = {
-    # capture-time sources (desktop.core.model.CaptureSource)
-    "exif": ("EXIF", "EXIF"),
-    "exif-digitized": ("EXIF (digitised)", "EXIF (gedigitaliseerd)"),
-    "video": ("video container", "videocontainer"),
-    "filename": ("file name", "bestandsnaam"),
-    "received": ("time received", "ontvangsttijd"),
-    "file": ("file date", "bestandsdatum"),
-    # flags (desktop.core.model.Flag)
-    "exif-stripped": ("EXIF removed", "EXIF verwijderd"),
-    "edited": ("edited", "bewerkt"),
-    "taken-after-received": ("taken after it was received", "gemaakt na ontvangst"),
-    "long-before-incident": ("taken long before the incident", "lang vóór het incident gemaakt"),
-    "missing-file": ("file missing", "bestand ontbreekt"),
-    # case kinds and statuses
-    "claim": ("claim", "schade"),
-    "complaint": ("complaint", "klacht"),
-    "new": ("new", "nieuw"),
-    "in-progress": ("in progress", "in behandeling"),
-    "waiting-for-customer": ("waiting for customer", "wacht op klant"),
-    "closed": ("closed", "gesloten"),
-}
-
-
 class Strings:
-    """The labels of one language: ``s("key", n=3)`` and ``s.word("exif")`` (unknown words print as given)."""
+    """The labels of one language: ``s("key", n=3)``, and ``s.label(Flag, "edited")`` for a domain code (from
+    ``desktop.core.labels``, the table the window uses too)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -123,17 +98,13 @@ class Strings:
         text = _TEXT[key][self._index] or _TEXT[key][0]
         return text.format(**kwargs) if kwargs else text
 
-    def word(self, code: str | None) -> str:
-        """A translated vocabulary word (capture source, flag, status); unknown codes are returned as given."""
-        if not code:
-            return ""
-        pair = _WORDS.get(code)
-        return pair[self._index] if pair else code
+    def label(self, vocabulary: type[StrEnum], code: str | None, *, short: bool = False) -> str:
+        """The name of a domain code (capture source, flag, case status, ...); unknown codes print as given."""
+        return label(vocabulary, code, self.lang, short=short)
 
     def kind(self, kind: str) -> str:
-        """ "Photo", "Video", "Voice note", ... for an item kind."""
-        key = f"kind_{kind}"
-        return self(key) if key in _TEXT else self("kind_other")
+        """ "Photo", "Video", "Voice note / audio", ... for an item kind."""
+        return label(MediaKind, kind if kind in set(MediaKind) else MediaKind.OTHER, self.lang)
 
 
 def fmt_datetime(value: datetime | None, seconds: bool = True) -> str:

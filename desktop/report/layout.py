@@ -27,6 +27,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
+from desktop.core.model import CaptureSource, Flag, MediaKind
 from desktop.report.data import ReportItem, ReportOptions
 from desktop.report.i18n import Strings, fmt_date, fmt_datetime, fmt_duration, fmt_size
 
@@ -245,10 +246,10 @@ def caption_rows(
     """The label/markup rows of a photo or video caption."""
     taken = fmt_date(it.taken_at) if it.taken_date_only else fmt_datetime(it.taken_at)
     if taken and it.taken_at_source:
-        taken = f"{taken} ({para(s.word(it.taken_at_source))})"
+        taken = f"{taken} ({para(s.label(CaptureSource, it.taken_at_source, short=True))})"
     dims = f"{it.width} × {it.height} px" if it.width and it.height else ""
     size = " · ".join(x for x in (dims, fmt_size(it.size, options.lang)) if x)
-    flags = [para(s.word(f)) for f in it.flags] + ([para(s("unreadable"))] if unreadable else [])
+    flags = [para(s.label(Flag, f)) for f in it.flags] + ([para(s("unreadable"))] if unreadable else [])
     rows = [
         (s("taken"), taken or s("unknown")),
         (s("received_at"), fmt_datetime(it.received_at) or "–"),
@@ -256,7 +257,7 @@ def caption_rows(
         (s("camera"), para(it.camera, 120) or "–"),
         (s("pixels"), size or "–"),
     ]
-    if it.kind in ("video", "audio"):
+    if it.kind in (MediaKind.VIDEO, MediaKind.AUDIO):
         rows.append((s("duration"), fmt_duration(it.duration_s) or "–"))
     rows.append((s("sha"), short_sha(it.sha256)))
     if it.gps or options.redact:

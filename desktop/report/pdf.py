@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
+from desktop.core.model import CaseKind, CaseStatus, DupKind, Flag, MediaKind
 from desktop.core.progress import CancelToken, Progress, null_progress, subrange
 from desktop.report import images as pictures
 from desktop.report import layout as lay
@@ -96,10 +97,10 @@ def _image_jobs(data: CaseFileData, options: ReportOptions) -> list[pictures.Ima
     jobs = [
         pictures.ImageJob(("item", it.number), it.path, box)
         for it in data.items
-        if it.kind == "image" and it.path is not None
+        if it.kind == MediaKind.IMAGE and it.path is not None
     ]
     for it in data.items:
-        if it.kind == "video":
+        if it.kind == MediaKind.VIDEO:
             for index, frame in enumerate(it.keyframes[:4]):
                 jobs.append(pictures.ImageJob(("frame", it.number, index), frame, (_KEYFRAME_W, _KEYFRAME_W)))
     return jobs
@@ -149,9 +150,9 @@ class _Report:
     def story(self) -> list[Flowable]:
         """All sections in order; empty ones are left out (the manifest never is)."""
         items = self.data.items
-        photos = [it for it in items if it.kind == "image"]
-        videos = [it for it in items if it.kind == "video"]
-        others = [it for it in items if it.kind not in ("image", "video")]
+        photos = [it for it in items if it.kind == MediaKind.IMAGE]
+        videos = [it for it in items if it.kind == MediaKind.VIDEO]
+        others = [it for it in items if it.kind not in (MediaKind.IMAGE, MediaKind.VIDEO)]
         story = self.cover()
         if self.data.messages or items:
             story += self.section("timeline", PageBreak()) + self.timeline()
@@ -181,8 +182,8 @@ class _Report:
         rows = [
             ("ref", lay.para(case.ref, 200)),
             ("title", lay.para(case.title, 500)),
-            ("kind", lay.para(s.word(case.kind))),
-            ("status", lay.para(s.word(case.status))),
+            ("kind", lay.para(s.label(CaseKind, case.kind))),
+            ("status", lay.para(s.label(CaseStatus, case.status))),
             ("customer", lay.para(case.customer_name, 200)),
             (
                 "phone",
@@ -282,7 +283,7 @@ class _Report:
         return pictures.PhotoCell(heading, picture, caption)
 
     def _caption_rows(self, it: ReportItem) -> list[tuple[str, str]]:
-        unreadable = it.kind == "image" and self.prepared.get(("item", it.number)) is None
+        unreadable = it.kind == MediaKind.IMAGE and self.prepared.get(("item", it.number)) is None
         limit = _CAPTION_LIMIT[self.options.per_page]
         return lay.caption_rows(it, self.s, self.options, limit, unreadable)
 
@@ -318,7 +319,7 @@ class _Report:
         rows: list[list[object]] = [[Paragraph(h, st.label) for h in header]]
         for it in others:
             name = lay.bold(it.name, 200)
-            extra = [lay.para(s.word(f)) for f in it.flags] + (
+            extra = [lay.para(s.label(Flag, f)) for f in it.flags] + (
                 [lay.para(it.caption, 400)] if it.caption else []
             )
             if extra:
@@ -345,7 +346,7 @@ class _Report:
         header = [s("file_name"), s("dup_of"), s("level"), s("sha")]
         rows: list[list[object]] = [[Paragraph(h, st.label) for h in header]]
         for dup in self.data.duplicates:
-            level = s(f"level_{dup.level}") if dup.level in ("exact", "same") else lay.para(dup.level)
+            level = lay.para(s.label(DupKind, dup.level))
             cells = [
                 lay.para(dup.name, 200),
                 f"#{dup.keeper_number} {lay.para(dup.keeper_name, 200)}",

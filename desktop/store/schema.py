@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Mapped, mapped_column, relationship
 
+from desktop.core.model import CaseKind, CaseStatus, MessageKind
 from desktop.store.types import IsoDate, IsoDateTime, JsonList
 
 
@@ -44,8 +45,8 @@ class Case(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(20), unique=True)
     title: Mapped[str] = mapped_column(String(300), default="")
-    kind: Mapped[str] = mapped_column(String(20), default="claim")
-    status: Mapped[str] = mapped_column(String(30), default="new")
+    kind: Mapped[str] = mapped_column(String(20), default=CaseKind.CLAIM.value)
+    status: Mapped[str] = mapped_column(String(30), default=CaseStatus.NEW.value)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
     policy_ref: Mapped[str | None] = mapped_column(String(100))
     incident_date: Mapped[date | None] = mapped_column(IsoDate)
@@ -76,7 +77,7 @@ class Message(Base):
     sent_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
     sender: Mapped[str | None] = mapped_column(String(300))
     from_customer: Mapped[bool] = mapped_column(Boolean, default=True)
-    kind: Mapped[str] = mapped_column(String(20), default="text")  # a MessageKind
+    kind: Mapped[str] = mapped_column(String(20), default=MessageKind.TEXT.value)
     subject: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text, default="")
     match_key: Mapped[str] = mapped_column(String(64), index=True)  # sender|time|text hash for re-exports

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 
-from desktop.core.model import MediaInfo
+from desktop.core.model import Flag, MediaInfo
 from desktop.services import duplicates as dup_service
 from desktop.services.duplicates import AlertInfo, DupGroupInfo
 from desktop.services.library import Library
@@ -24,7 +24,7 @@ def _facts(m: MediaInfo) -> list[tuple[str, str]]:
         ("Format", m.format or "—"),
         ("Taken", f"{fmt_dt(m.taken_at, m.taken_date_only)} ({source_label(m.taken_at_source)})"),
         ("Camera", m.camera or "—"),
-        ("EXIF", "—" if "exif-stripped" in m.flags else "present"),
+        ("EXIF", "—" if Flag.EXIF_STRIPPED in m.flags else "present"),
         ("Software", m.software or "—"),
         ("Received", fmt_dt(m.received_at)),
         ("Sent by", m.sender or "—"),

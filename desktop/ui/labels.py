@@ -1,69 +1,50 @@
-"""Words the window shows for the core's codes (status, kind, flags, capture-time source), translated."""
+"""Words the window shows for the core's codes (status, kind, flags, capture-time source), and how it writes
+dates, sizes and spans. The codes' names come from ``desktop.core.labels``, the table the PDF uses too."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from desktop.core.model import CaptureSource, CaseKind, CaseStatus, Flag
+from desktop.core.labels import badge, label
+from desktop.core.model import CaptureSource, CaseKind, CaseStatus, DupKind, Flag, MediaKind
+
+
+def window_language() -> str:
+    """The language the window is shown in ("en" or "nl"), as ``install_translations`` set it."""
+    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
 
 
 def status_label(code: str) -> str:
-    return {
-        CaseStatus.NEW.value: QCoreApplication.translate("labels", "New"),
-        CaseStatus.IN_PROGRESS.value: QCoreApplication.translate("labels", "In progress"),
-        CaseStatus.WAITING.value: QCoreApplication.translate("labels", "Waiting for customer"),
-        CaseStatus.CLOSED.value: QCoreApplication.translate("labels", "Closed"),
-    }.get(code, code)
+    return label(CaseStatus, code, window_language())
 
 
 def kind_label(code: str) -> str:
-    return {CaseKind.CLAIM.value: QCoreApplication.translate("labels", "Claim"), CaseKind.COMPLAINT.value: QCoreApplication.translate("labels", "Complaint")}.get(code, code)
+    return label(CaseKind, code, window_language())
 
 
 def media_kind_label(code: str) -> str:
-    return {"image": QCoreApplication.translate("labels", "Photo"), "video": QCoreApplication.translate("labels", "Video"), "audio": QCoreApplication.translate("labels", "Voice note / audio"), "pdf": QCoreApplication.translate("labels", "PDF"),
-            "other": QCoreApplication.translate("labels", "Other file"), "missing": QCoreApplication.translate("labels", "Missing file")}.get(code, code)
+    return label(MediaKind, code, window_language())
 
 
 def flag_label(code: str) -> str:
-    return {
-        Flag.EXIF_STRIPPED.value: QCoreApplication.translate("labels", "EXIF stripped"),
-        Flag.EDITED.value: QCoreApplication.translate("labels", "Edited"),
-        Flag.AFTER_RECEIVED.value: QCoreApplication.translate("labels", "Taken after it was received"),
-        Flag.BEFORE_INCIDENT.value: QCoreApplication.translate("labels", "Taken long before the incident"),
-        Flag.MISSING.value: QCoreApplication.translate("labels", "File missing from the export"),
-    }.get(code, code)
+    return label(Flag, code, window_language())
 
 
 def flag_short(code: str) -> str:
     """A badge of a few letters for the thumbnail grid."""
-    return {
-        Flag.EXIF_STRIPPED.value: QCoreApplication.translate("labels", "no EXIF"),
-        Flag.EDITED.value: QCoreApplication.translate("labels", "edited"),
-        Flag.AFTER_RECEIVED.value: QCoreApplication.translate("labels", "date?"),
-        Flag.BEFORE_INCIDENT.value: QCoreApplication.translate("labels", "old"),
-        Flag.MISSING.value: QCoreApplication.translate("labels", "missing"),
-    }.get(code, code)
+    return badge(code, window_language())
 
 
 def source_label(code: str | None) -> str:
     if not code:
         return QCoreApplication.translate("labels", "unknown")
-    return {
-        CaptureSource.EXIF.value: QCoreApplication.translate("labels", "EXIF (camera)"),
-        CaptureSource.EXIF_DIGITIZED.value: QCoreApplication.translate("labels", "EXIF digitized date"),
-        CaptureSource.VIDEO.value: QCoreApplication.translate("labels", "video container"),
-        CaptureSource.FILENAME.value: QCoreApplication.translate("labels", "file name"),
-        CaptureSource.RECEIVED.value: QCoreApplication.translate("labels", "time received"),
-        CaptureSource.FILE.value: QCoreApplication.translate("labels", "file modification time"),
-    }.get(code, code)
+    return label(CaptureSource, code, window_language())
 
 
-def dup_kind_label(code: str | None) -> str:
-    return {"exact": QCoreApplication.translate("labels", "exact copy"), "same": QCoreApplication.translate("labels", "same picture"), "similar": QCoreApplication.translate("labels", "similar (burst)")}.get(
-        code or "", code or "")
+def dup_kind_label(code: str | None, short: bool = False) -> str:
+    return label(DupKind, code, window_language(), short=short)
 
 
 def fmt_dt(value: datetime | date | None, date_only: bool = False) -> str:

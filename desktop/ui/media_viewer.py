@@ -13,7 +13,7 @@ from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.model import MediaInfo
+from desktop.core.model import MediaInfo, MediaKind
 from desktop.services.library import Library
 from desktop.ui.labels import (
     dup_kind_label,
@@ -88,9 +88,9 @@ class MediaViewer(ViewerView):
         self.caption.setText(m.caption or "")
         self.included.setChecked(m.included)
         self.media.select_row(row)
-        if m.kind == "image" and m.sha256:
+        if m.kind == MediaKind.IMAGE and m.sha256:
             self._show_image(m)
-        elif m.kind in ("video", "audio") and m.sha256:
+        elif m.kind in (MediaKind.VIDEO, MediaKind.AUDIO) and m.sha256:
             self._show_player(m)
         else:
             self.stage.setCurrentWidget(self.message)
@@ -157,7 +157,7 @@ class MediaViewer(ViewerView):
         model = self.media.model
         if 0 <= row < model.rowCount():
             m = model.item(row)
-            if m.kind == "image" and m.sha256:
+            if m.kind == MediaKind.IMAGE and m.sha256:
                 self._load(m.sha256)
 
     def is_showing_full(self) -> bool:
@@ -194,7 +194,7 @@ class MediaViewer(ViewerView):
             self._show_key_frames(m)
             return
         assert self._player is not None
-        if m.kind == "video":
+        if m.kind == MediaKind.VIDEO:
             self._set_poster(m)
         else:
             self.player.audio_label.setText("♪\n" + m.name)
@@ -216,7 +216,7 @@ class MediaViewer(ViewerView):
     def _show_key_frames(self, m: MediaInfo) -> None:
         """No playback here: show what we have of the video (its key frame)."""
         self.player.controls.setEnabled(False)
-        if m.kind == "video":
+        if m.kind == MediaKind.VIDEO:
             self._set_poster(m)
         else:
             self.player.screen.setCurrentWidget(self.player.audio_label)
@@ -246,7 +246,7 @@ class MediaViewer(ViewerView):
 
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         self.player.play.setText(self.tr("Pause") if playing else self.tr("Play"))
-        if playing and self.current is not None and self.current.kind == "video":
+        if playing and self.current is not None and self.current.kind == MediaKind.VIDEO:
             self.player.screen.setCurrentWidget(self._video_widget)
 
     def _player_error(self, _error, text: str) -> None:  # noqa: ANN001

@@ -3,7 +3,7 @@
 <context>
     <name>CaseListController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="111" />
+        <location filename="../../desktop/ui/case_list.py" line="97" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -41,7 +41,7 @@
 <context>
     <name>CasePanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="162" />
+        <location filename="../../desktop/ui/case_panel.py" line="125" />
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n alert</numerusform>
@@ -139,7 +139,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="133" />
         <source>Opened %1: %n item(s) in %2 s</source>
         <translation>
             <numerusform>Opened %1: %n item in %2 s</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n file imported</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="279" />
+        <location filename="../../desktop/ui/main_window.py" line="276" />
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>Move %n item to…</numerusform>
@@ -193,7 +193,7 @@
 <context>
     <name>MessagesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/messages_model.py" line="56" />
+        <location filename="../../desktop/ui/models/messages_model.py" line="57" />
         <source>(%n attachment(s))</source>
         <translation>
             <numerusform>(%n attachment)</numerusform>
@@ -204,7 +204,7 @@
 <context>
     <name>undo</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/undo.py" line="38" />
+        <location filename="../../desktop/ui/undo.py" line="44" />
         <source>Move %n item(s) to %1</source>
         <translation>
             <numerusform>Move %n item to %1</numerusform>

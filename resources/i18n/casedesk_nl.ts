@@ -4,22 +4,22 @@
 <context>
     <name>CaseListController</name>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="77"/>
+        <location filename="../../desktop/ui/case_list.py" line="64"/>
         <source>Open cases</source>
         <translation>Open zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="78"/>
+        <location filename="../../desktop/ui/case_list.py" line="65"/>
         <source>All cases</source>
         <translation>Alle zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="109"/>
+        <location filename="../../desktop/ui/case_list.py" line="95"/>
         <source>%1 of %2 cases</source>
         <translation>%1 van %2 zaken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="111"/>
+        <location filename="../../desktop/ui/case_list.py" line="97"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n te laat</numerusform>
@@ -125,37 +125,37 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="134"/>
+        <location filename="../../desktop/ui/case_panel.py" line="97"/>
         <source>Messages (%1)</source>
         <translation>Berichten (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="148"/>
+        <location filename="../../desktop/ui/case_panel.py" line="111"/>
         <source>First answer overdue since %1</source>
         <translation>Eerste antwoord te laat sinds %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="148"/>
+        <location filename="../../desktop/ui/case_panel.py" line="111"/>
         <source>Reply overdue since %1</source>
         <translation>Antwoord te laat sinds %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="152"/>
+        <location filename="../../desktop/ui/case_panel.py" line="115"/>
         <source>First answer due by %1</source>
         <translation>Eerste antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="152"/>
+        <location filename="../../desktop/ui/case_panel.py" line="115"/>
         <source>Reply due by %1</source>
         <translation>Antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="156"/>
+        <location filename="../../desktop/ui/case_panel.py" line="119"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="162"/>
+        <location filename="../../desktop/ui/case_panel.py" line="125"/>
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n melding</numerusform>
@@ -163,32 +163,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="163"/>
+        <location filename="../../desktop/ui/case_panel.py" line="126"/>
         <source>The same picture is in another customer&apos;s case</source>
         <translation>Dezelfde foto zit in de zaak van een andere klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="182"/>
+        <location filename="../../desktop/ui/case_panel.py" line="145"/>
         <source>Marked at %1</source>
         <translation>Aangevinkt op %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="183"/>
+        <location filename="../../desktop/ui/case_panel.py" line="146"/>
         <source>Tick when you have answered the customer</source>
         <translation>Vink aan als u de klant hebt geantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="188"/>
+        <location filename="../../desktop/ui/case_panel.py" line="151"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="205"/>
+        <location filename="../../desktop/ui/case_panel.py" line="168"/>
         <source>handler</source>
         <translation>behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="207"/>
+        <location filename="../../desktop/ui/case_panel.py" line="170"/>
         <source>Notes (%1)</source>
         <translation>Notities (%1)</translation>
     </message>
@@ -672,27 +672,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="41"/>
+        <location filename="../../desktop/ui/main_window.py" line="42"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="43"/>
+        <location filename="../../desktop/ui/main_window.py" line="44"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>Media (%1)</source>
         <translation>Media (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
         <source>Duplicates (%1)</source>
         <translation>Dubbele (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>Opened %1: %n item(s) in %2 s</source>
         <translation>
             <numerusform>%1 geopend: %n item in %2 s</numerusform>
@@ -700,22 +700,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Photos, videos, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;All files (*)</source>
         <translation>Foto&apos;s, video&apos;s, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>Import a folder</source>
         <translation>Map importeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n bestand geïmporteerd</numerusform>
@@ -723,22 +723,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
         <source>Merge %1 into…</source>
         <translation>%1 samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>Select the first message of the new case in the Messages tab.</source>
         <translation>Kies op het tabblad Berichten het eerste bericht van de nieuwe zaak.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>%n item verplaatsen naar…</numerusform>
@@ -746,12 +746,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>About Casedesk</source>
         <translation>Over Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>Casedesk %1
 Photos, videos and chats from customers, turned into case files.</source>
         <translation>Casedesk %1
@@ -864,32 +864,17 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MediaDelegate</name>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="109"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="110"/>
         <source>set aside</source>
         <translation>apart gezet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="109"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="110"/>
         <source>keeper</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="109"/>
-        <source>similar</source>
-        <translation>lijkt op</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="110"/>
-        <source>same picture</source>
-        <translation>zelfde foto</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="110"/>
-        <source>copy</source>
-        <translation>kopie</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="114"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="115"/>
         <source>not in report</source>
         <translation>niet in dossier</translation>
     </message>
@@ -1151,22 +1136,22 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>MessagesModel</name>
     <message>
-        <location filename="../../desktop/ui/models/messages_model.py" line="37"/>
+        <location filename="../../desktop/ui/models/messages_model.py" line="38"/>
         <source>Sent</source>
         <translation>Verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/messages_model.py" line="37"/>
+        <location filename="../../desktop/ui/models/messages_model.py" line="38"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/messages_model.py" line="37"/>
+        <location filename="../../desktop/ui/models/messages_model.py" line="38"/>
         <source>Message</source>
         <translation>Bericht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/messages_model.py" line="56"/>
+        <location filename="../../desktop/ui/models/messages_model.py" line="57"/>
         <source>(%n attachment(s))</source>
         <translation>
             <numerusform>(%n bijlage)</numerusform>
@@ -1229,18 +1214,18 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="27"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="32"/>
         <source>automatic (%1)</source>
         <translation>automatisch (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="37"/>
         <source>Follow the system</source>
         <translation>Volg het systeem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="44"/>
         <source>Library folder</source>
         <translation>Bibliotheekmap</translation>
     </message>
@@ -1425,177 +1410,22 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="14"/>
-        <source>New</source>
-        <translation>Nieuw</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="15"/>
-        <source>In progress</source>
-        <translation>In behandeling</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="16"/>
-        <source>Waiting for customer</source>
-        <translation>Wacht op klant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="17"/>
-        <source>Closed</source>
-        <translation>Gesloten</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="22"/>
-        <source>Claim</source>
-        <translation>Schadeclaim</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="22"/>
-        <source>Complaint</source>
-        <translation>Klacht</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="26"/>
-        <source>Photo</source>
-        <translation>Foto</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="26"/>
-        <source>Video</source>
-        <translation>Video</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="26"/>
-        <source>Voice note / audio</source>
-        <translation>Spraakbericht / audio</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="26"/>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="27"/>
-        <source>Other file</source>
-        <translation>Ander bestand</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="27"/>
-        <source>Missing file</source>
-        <translation>Ontbrekend bestand</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="32"/>
-        <source>EXIF stripped</source>
-        <translation>EXIF verwijderd</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="33"/>
-        <source>Edited</source>
-        <translation>Bewerkt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="34"/>
-        <source>Taken after it was received</source>
-        <translation>Gemaakt na ontvangst</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="35"/>
-        <source>Taken long before the incident</source>
-        <translation>Lang voor het voorval gemaakt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="36"/>
-        <source>File missing from the export</source>
-        <translation>Bestand ontbreekt in de export</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="43"/>
-        <source>no EXIF</source>
-        <translation>geen EXIF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="44"/>
-        <source>edited</source>
-        <translation>bewerkt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="45"/>
-        <source>date?</source>
-        <translation>datum?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="46"/>
-        <source>old</source>
-        <translation>oud</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="47"/>
-        <source>missing</source>
-        <translation>ontbreekt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="53"/>
+        <location filename="../../desktop/ui/labels.py" line="42"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="55"/>
-        <source>EXIF (camera)</source>
-        <translation>EXIF (camera)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="56"/>
-        <source>EXIF digitized date</source>
-        <translation>EXIF-digitaliseringsdatum</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="57"/>
-        <source>video container</source>
-        <translation>videobestand</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="58"/>
-        <source>file name</source>
-        <translation>bestandsnaam</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="59"/>
-        <source>time received</source>
-        <translation>ontvangsttijd</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="60"/>
-        <source>file modification time</source>
-        <translation>wijzigingstijd van het bestand</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="65"/>
-        <source>exact copy</source>
-        <translation>exacte kopie</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="65"/>
-        <source>same picture</source>
-        <translation>zelfde foto</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="65"/>
-        <source>similar (burst)</source>
-        <translation>gelijkend (serie)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="100"/>
+        <location filename="../../desktop/ui/labels.py" line="81"/>
         <source>%n min</source>
         <translation>%n min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="103"/>
+        <location filename="../../desktop/ui/labels.py" line="84"/>
         <source>%1 h %2 min</source>
         <translation>%1 u %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="104"/>
+        <location filename="../../desktop/ui/labels.py" line="85"/>
         <source>%n d</source>
         <translation>%n d</translation>
     </message>
@@ -1603,7 +1433,7 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>undo</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/undo.py" line="38"/>
+        <location filename="../../desktop/ui/undo.py" line="44"/>
         <source>Move %n item(s) to %1</source>
         <translation>
             <numerusform>%n item verplaatsen naar %1</numerusform>
@@ -1611,12 +1441,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo.py" line="58"/>
+        <location filename="../../desktop/ui/undo.py" line="61"/>
         <source>Merge %1 into %2</source>
         <translation>%1 samenvoegen met %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo.py" line="80"/>
+        <location filename="../../desktop/ui/undo.py" line="87"/>
         <source>Split %1</source>
         <translation>%1 splitsen</translation>
     </message>

@@ -31,6 +31,8 @@ def test_dutch_is_dutch_and_unknown_codes_print_as_given():
     assert label(DupKind, "same", "de") == label(DupKind, "same", "en")  # another language: English
     assert label(Flag, "a-flag-from-the-future", "nl") == "a-flag-from-the-future"
     assert label(CaptureSource, None, "en") == ""
+    assert label(CaptureSource, "exif", "en", short=True) == "EXIF" and label(CaptureSource, "exif") == "EXIF (camera)"
+    assert label(CaptureSource, "filename", "nl", short=True) == label(CaptureSource, "filename", "nl")
 
 
 def test_every_flag_has_a_badge():

@@ -186,7 +186,8 @@ def test_dutch_labels(case, tmp_path):
     reader = PdfReader(pdf)
     assert list(outline(reader))[:3] == ["Zaak", "Tijdlijn", "Foto's"]
     text = text_of(reader)
-    for label in ("Dossier", "Behandelaar", "Ontvangen", "Afzender", "Integriteitsmanifest", "Pagina 1 van"):
+    for label in ("Dossier", "Behandelaar", "Ontvangen", "Afzender", "Integriteitsmanifest", "Pagina 1 van",
+                  "Schadeclaim", "In behandeling", "zelfde foto"):  # codes named as the window names them
         assert label in " ".join(text.split())
     assert reader.trailer["/Root"]["/Lang"] == "nl"
 

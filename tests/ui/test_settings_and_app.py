@@ -60,6 +60,7 @@ def test_dutch_translation_is_loaded(qtbot, empty_library):
         menus = [a.text() for a in w.menuBar().actions()]
         assert "&Bestand" in menus and "&Zaak" in menus
         assert w.case_list.status_filter.itemText(0) == "Open zaken"
+        assert w.case_list.status_filter.itemText(2) == "Nieuw"  # the shared label table, in Dutch too
         w.close()
     finally:
         install_translations(app, "en")

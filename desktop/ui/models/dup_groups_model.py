@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
-from desktop.core.model import MediaInfo
+from desktop.core.model import DupKind, MediaInfo
 from desktop.services.duplicates import DupGroupInfo
 from desktop.ui.labels import dup_kind_label
 from desktop.ui.models.media_grid_model import THUMB_ROLE
@@ -21,7 +21,7 @@ GROUP_OBJ_ROLE = Qt.ItemDataRole.UserRole + 20
 class DupGroup:
     keeper: MediaInfo
     others: list[MediaInfo] = field(default_factory=list)
-    kind: str = "same"
+    kind: str = DupKind.SAME
 
     @property
     def members(self) -> list[MediaInfo]:

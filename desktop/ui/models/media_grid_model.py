@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.core.model import MediaInfo
+from desktop.core.model import DupKind, MediaInfo
 from desktop.ui.labels import flag_label, fmt_dt, media_kind_label, source_label
 from desktop.ui.models.thumbnails import ThumbnailCache
 
@@ -16,7 +16,7 @@ Index = QModelIndex | QPersistentModelIndex
 MEDIA_ROLE = Qt.ItemDataRole.UserRole + 10
 THUMB_ROLE = Qt.ItemDataRole.UserRole + 11  # QPixmap or None (not loaded yet / none possible)
 THUMB_FAILED_ROLE = Qt.ItemDataRole.UserRole + 12
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 13  # "keeper" | "aside" | "similar" | "same" | "" (duplicate role)
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 13  # "keeper" | "aside" | a DupKind | "" (duplicate role)
 
 
 class SortKey(StrEnum):
@@ -56,7 +56,7 @@ class MediaGridModel(QAbstractListModel):
             elif m.id in keepers:
                 self._dup_role[m.id] = "keeper"
             elif m.duplicate_of_id is not None:
-                self._dup_role[m.id] = m.duplicate_kind or "same"
+                self._dup_role[m.id] = m.duplicate_kind or DupKind.SAME
         self._rebuild()
 
     def set_sort(self, key: SortKey) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.core.model import MessageKind
 from desktop.services.cases import MessageInfo
 from desktop.ui.labels import fmt_dt
 
@@ -59,6 +60,6 @@ class MessagesModel(QAbstractTableModel):
             return m.text[:2000]
         if role == Qt.ItemDataRole.ForegroundRole and not m.from_customer:
             return QBrush(QColor("#1d5fa8"))
-        if role == Qt.ItemDataRole.ForegroundRole and m.kind == "system":
+        if role == Qt.ItemDataRole.ForegroundRole and m.kind == MessageKind.SYSTEM:
             return QBrush(QColor("#777777"))
         return None

@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.core.model import MediaInfo
-from desktop.ui.labels import flag_short, fmt_duration
+from desktop.core.model import Flag, MediaInfo, MediaKind
+from desktop.ui.labels import dup_kind_label, flag_short, fmt_duration
 from desktop.ui.models.media_grid_model import GROUP_ROLE, MEDIA_ROLE, THUMB_FAILED_ROLE, THUMB_ROLE
 
 THUMB = 150
@@ -80,11 +80,12 @@ class MediaDelegate(QStyledItemDelegate):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(_PLACEHOLDER)
         p.drawRoundedRect(box, 4, 4)
-        if not failed and m.kind == "image":
+        if not failed and m.kind == MediaKind.IMAGE:
             return  # still loading: a quiet grey tile
         p.setPen(QColor("#5f6368"))
         p.setFont(self.kind_font)
-        symbol = {"video": "▶", "audio": "♪", "pdf": "PDF", "missing": "?"}.get(m.kind, "…" if not failed else "?")
+        symbol = {MediaKind.VIDEO: "▶", MediaKind.AUDIO: "♪", MediaKind.PDF: "PDF", MediaKind.MISSING: "?"}.get(
+            m.kind, "…" if not failed else "?")
         p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), symbol)
 
     def _pill(self, p: QPainter, x: int, y: int, text: str, bg: QColor, right: bool = False) -> int:
@@ -101,15 +102,15 @@ class MediaDelegate(QStyledItemDelegate):
 
     def _badges(self, p: QPainter, box: QRect, m: MediaInfo, dup_role: str) -> None:
         x, y = box.left() + 3, box.top() + 3
-        if m.kind == "video":
+        if m.kind == MediaKind.VIDEO:
             x += self._pill(p, x, y, "▶ " + fmt_duration(m.duration_s), _BADGE_BG) + 3
-        elif m.kind == "audio":
+        elif m.kind == MediaKind.AUDIO:
             x += self._pill(p, x, y, "♪ " + fmt_duration(m.duration_s), _BADGE_BG) + 3
         if dup_role:
-            label = {"aside": self.tr("set aside"), "keeper": self.tr("keeper"), "similar": self.tr("similar"),
-                     "same": self.tr("same picture"), "exact": self.tr("copy")}.get(dup_role, dup_role)
+            label = {"aside": self.tr("set aside"), "keeper": self.tr("keeper")}.get(dup_role) or dup_kind_label(
+                dup_role, short=True)
             self._pill(p, box.right() - 2, y, label, _KEEP_BG if dup_role == "keeper" else _DUP_BG, right=True)
-        bottom = [(flag_short(f), _WARN_BG if f == "missing-file" else _FLAG_BG) for f in m.flags]
+        bottom = [(flag_short(f), _WARN_BG if f == Flag.MISSING else _FLAG_BG) for f in m.flags]
         if not m.included and not m.set_aside:  # set aside already says it stays out of the report
             bottom.append((self.tr("not in report"), _BADGE_BG))
         self._flow(p, box, bottom)
