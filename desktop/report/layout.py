@@ -47,7 +47,6 @@ MUTED = colors.HexColor(MUTED_HEX)
 RULE = colors.HexColor("#C9D0D8")
 SHADE = colors.HexColor("#EEF2F6")
 WARN_HEX = "#A0460A"
-WARN = colors.HexColor(WARN_HEX)
 _TOTAL_FORM = "casedeskPageTotal"
 # Characters absorbed after a replaced one: zero-width joiner, variation selectors, skin-tone modifiers.
 _JOINERS = {0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)}

@@ -14,6 +14,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from desktop.core.model import ImportReport
+from desktop.services.cases import list_cases
 from desktop.services.demo_media import camera_jpeg, scene, video_mp4, whatsapp_copy
 from desktop.services.importing import import_paths
 from desktop.services.library import Library
@@ -92,8 +93,6 @@ def build_demo(lib: Library) -> ImportReport:
 
 
 def demo_needed(lib: Library) -> bool:
-    from desktop.services.cases import list_cases
-
     return not list_cases(lib)
 
 
