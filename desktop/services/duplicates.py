@@ -82,7 +82,7 @@ def _refresh_case(uow: UnitOfWork, case_id: int, t: Thresholds) -> None:
             o[0] = target[0]
         if o[1] == DupKind.EXACT and sha[o[0]] != sha[mid]:
             o[1] = DupKind.SAME.value  # an exact copy of a near copy: not the same bytes as its keeper
-    uow.duplicates.write_outcomes({mid: _outcome(o) for mid, o in outcome.items()})
+    uow.duplicates.write_outcomes(case_id, {mid: _outcome(o) for mid, o in outcome.items()})
 
 
 def _outcome(o: list) -> Outcome:

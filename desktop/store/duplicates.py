@@ -18,14 +18,14 @@ Outcome = tuple[int | None, str | None, bool]  # duplicate of (item id), duplica
 class DuplicateStore:
     def __init__(self, session: Session) -> None:
         self._s = session
-        self._items: dict[int, MediaItem] = {}  # the items last read by ``case_items``, to write outcomes on
+        self._items: dict[int, dict[int, MediaItem]] = {}  # case id -> its items with an original, by id
 
     # what the engine compares -------------------------------------------------------------------------------
     def case_items(self, case_id: int) -> list[DupItem]:
         """The pictures and videos of a case with an original, in id order."""
         rows = self._s.execute(select(MediaItem, Blob).join(Blob, MediaItem.blob_sha256 == Blob.sha256)
                                .where(MediaItem.case_id == case_id).order_by(MediaItem.id)).all()
-        self._items = {m.id: m for m, _ in rows}
+        self._items[case_id] = {m.id: m for m, _ in rows}
         return [_item(m, b) for m, b in rows if b.kind in (MediaKind.IMAGE, MediaKind.VIDEO)]
 
     def rulings(self, shas: list[str]) -> list[tuple[str, str, str]]:
@@ -34,9 +34,11 @@ class DuplicateStore:
             DupDecision.sha_a.in_(shas), DupDecision.sha_b.in_(shas))
         return list(self._s.execute(q))
 
-    def write_outcomes(self, outcomes: dict[int, Outcome]) -> None:
-        """Store the groups found for the items of the last ``case_items`` call; the others are in no group."""
-        for mid, m in self._items.items():
+    def write_outcomes(self, case_id: int, outcomes: dict[int, Outcome]) -> None:
+        """Store the groups found in a case: ``outcomes`` for the items in one, no group for the others."""
+        if case_id not in self._items:
+            self.case_items(case_id)
+        for mid, m in self._items.pop(case_id).items():
             m.duplicate_of_id, m.duplicate_kind, m.set_aside = outcomes.get(mid, (None, None, False))
 
     # rulings ------------------------------------------------------------------------------------------------
