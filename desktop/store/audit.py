@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.clock import now_local
 from desktop.core.records import AuditInfo
-from desktop.store.schema import AuditEvent, Case
+from desktop.store.schema import AuditEvent, Case, fit
 
 
 class AuditLog:
@@ -19,8 +19,8 @@ class AuditLog:
 
     def record(self, action: str, case_id: int | None, **detail: object) -> None:
         """One event by this unit's handler; ``detail`` is kept as JSON."""
-        self._s.add(AuditEvent(at=now_local(), actor=self.actor, action=str(action), case_id=case_id,
-                               detail=json.dumps(detail, ensure_ascii=False, default=str)))
+        self._s.add(AuditEvent(at=now_local(), actor=fit(AuditEvent.actor, self.actor), action=str(action),
+                               case_id=case_id, detail=json.dumps(detail, ensure_ascii=False, default=str)))
 
     def events(self, case_id: int | None = None) -> list[AuditInfo]:
         """The events, oldest first (of one case, when given)."""

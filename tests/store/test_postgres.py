@@ -63,3 +63,13 @@ def test_a_read_unit_is_one_snapshot_and_long_text_fits_on_postgres(pg_lib, tmp_
     with pg_lib.unit(write=True) as uow:  # PostgreSQL refuses text longer than its column: cut, not an error
         case = uow.cases.create(title="t" * 1000, opened_at=datetime(2026, 1, 2))
     assert len(get_case(pg_lib, case.ref).title) == 300
+
+
+def test_a_long_handler_name_fits_the_audit_log_on_postgres(pg_lib, tmp_path):
+    from desktop.services import case_edit
+    from desktop.services.audit import list_events
+
+    pg_lib.handler = "Anna " * 60
+    ref = import_paths(pg_lib, [jpeg(tmp_path / "a" / "a.jpg", seed=1).parent]).cases[0]
+    case_edit.add_note(pg_lib, ref, "A note by someone with a long name")
+    assert {e.actor for e in list_events(pg_lib, ref)} == {pg_lib.handler[:100]}
