@@ -229,6 +229,7 @@ def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = 
         for h, ln in zip(first_pass, lines, strict=True)
     ]
     headers = [h if h is not None and h.signature == shape else None for h in headers]
+    _accept_other_shapes(lines, first_pass, headers)
     other = sum(1 for h, h2 in zip(first_pass, headers, strict=True) if h is not None and h2 is None)
 
     order, proven, chat.order_line = _decide_order(headers, default_order, chat.warnings)
@@ -255,6 +256,23 @@ def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = 
         assert h is not None and t is not None
         chat.entries.append(_entry(n, t, h, lines[i], lines[i + 1 : j], i, known, lrm_names, chat_name))
     return chat
+
+
+def _accept_other_shapes(lines: list[str], first_pass: list[Header | None], headers: list[Header | None]) -> None:
+    """A line in another header shape starts a message when its sender also writes under the main shape
+    (test files of other parsers mix shapes; a line pasted from another chat has other senders)."""
+    senders = set()
+    for ln, h in zip(lines, headers, strict=True):
+        if h is not None:
+            raw, _ = _split_sender(ln[h.end :], set())
+            if raw is not None:
+                senders.add(_norm(raw))
+    senders.discard("")
+    for i, (ln, h, h2) in enumerate(zip(lines, first_pass, headers, strict=True)):
+        if h is not None and h2 is None:
+            raw, _ = _split_sender(ln[h.end :], set())
+            if raw is not None and _norm(raw) in senders:
+                headers[i] = h
 
 
 def _decide_order(

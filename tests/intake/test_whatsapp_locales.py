@@ -153,3 +153,12 @@ def test_text_is_not_binary():
                                                                                                         "replace")):
         assert binary_reason(data) is None
     assert binary_reason(b"") is None
+
+
+def test_other_header_shape_by_a_known_sender_starts_a_message():
+    chat = parse_chat("12/24/19, 11:23 - John Doe: one\n1/17/20, 20:49 - Jahn Doe: two\n"
+                      "[09/10/22 10:37:00 p.m.] John Doe: three\n[6/30/24, 7:16:11 PM] Tom: pasted from elsewhere\n")
+    assert [(e.sender, e.text) for e in chat.entries] == [
+        ("John Doe", "one"), ("Jahn Doe", "two"),
+        ("John Doe", "three\n[6/30/24, 7:16:11 PM] Tom: pasted from elsewhere")]
+    assert chat.entries[2].t == datetime(2022, 9, 10, 22, 37)
