@@ -7,9 +7,10 @@ How a file is read:
 
 1. Lines are split only on ``\\r\\n``, ``\\n`` and ``\\r`` (not on U+2028 and friends).
 2. Every line that starts with a header of a known format is a candidate. One export uses one header shape
-   throughout, so the most frequent shape wins and only lines of that shape start entries; everything else
-   (blank lines, lines that merely begin with a date, a pasted line from another chat) is continuation text
-   of the entry before it. No line is ever dropped.
+   throughout, so the most frequent shape wins and its lines start entries; a line in another shape starts an
+   entry only when its sender also writes under the main shape (other parsers' test files mix shapes). The
+   rest (blank lines, lines that merely begin with a date, a line pasted from another chat) is continuation
+   text of the entry before it. No line is ever dropped.
 3. The date order (DMY / MDY / YMD) is decided once for the whole file: a first field > 12 proves day-first,
    a second field > 12 month-first, a 4-digit first field year-first. If nothing proves it, ``default_order``
    is used and a warning says so. A header whose date is impossible in that order becomes continuation text.
