@@ -262,6 +262,8 @@ def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = 
 def _accept_other_shapes(lines: list[str], first_pass: list[Header | None], headers: list[Header | None]) -> None:
     """A line in another header shape starts a message when its sender also writes under the main shape
     (test files of other parsers mix shapes; a line pasted from another chat has other senders)."""
+    if not any(h is not None and h2 is None for h, h2 in zip(first_pass, headers, strict=True)):
+        return
     senders = set()
     for ln, h in zip(lines, headers, strict=True):
         if h is not None:
@@ -348,7 +350,11 @@ def _lrm_names(lines, headers, times) -> set[str]:
 
 def _split_sender(rest: str, known: set[str]) -> tuple[str | None, str]:
     """``(raw sender or None, text)`` of a header's remainder."""
-    colons = [k for k, ch in enumerate(rest) if ch == ":"][:12]
+    colons: list[int] = []
+    k = rest.find(":")
+    while k != -1 and len(colons) < 12:
+        colons.append(k)
+        k = rest.find(":", k + 1)
     split = None
     for k in colons:
         nxt = rest[k + 1 : k + 2]

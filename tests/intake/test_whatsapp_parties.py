@@ -195,3 +195,34 @@ def test_self_forms_without_a_pronoun():
     for notice, added in (("Añadiste a Pedro y Ana", ("Pedro", "Ana")), ("Hai aggiunto Pietro", ("Pietro",))):
         p = chat_parties(parse_chat(f"14/03/2024, 09:00 - {notice}\n14/03/2024, 09:01 - Anna: hoi\n"))
         assert (p.adders, p.added) == ((SELF,), added)
+
+
+@pytest.mark.parametrize("zip_name, inner", [
+    ("WhatsApp Chat - Piet Jansen.zip", "_chat.txt"),  # iOS
+    ("WhatsApp Chat with Piet Jansen.zip", "WhatsApp Chat with Piet Jansen.txt"),  # Android
+    ("WhatsApp-chat met Piet Jansen.zip", "WhatsApp-chat met Piet Jansen.txt"),  # Android nl
+    ("Conversa do WhatsApp com Piet Jansen.zip", "_chat.txt"),
+])
+def test_zip_exports_name_the_customer(tmp_path, zip_name, inner):
+    import zipfile
+
+    from desktop.intake.archive import extract_zip
+    from desktop.intake.chat_export import find_chat_exports
+    from desktop.intake.whatsapp import chat_name_from_filename
+
+    ios = inner == "_chat.txt"
+    lines = ([f"{LRM}[14/03/2024, 09:00:00] Piet Jansen: {LRM}Messages and calls are end-to-end encrypted.",
+              "[14/03/2024, 09:01:00] Piet Jansen: Water in de kelder",
+              "[14/03/2024, 09:20:00] Schade Anna: Dank u, we sturen een expert"] if ios else
+             ["14/03/2024, 09:01 - Piet Jansen: Water in de kelder",
+              "14/03/2024, 09:20 - Anna: Dank u, we sturen een expert"])
+    zpath = tmp_path / zip_name
+    with zipfile.ZipFile(zpath, "w") as z:
+        z.writestr(inner, "\n".join(lines) + "\n")
+        z.writestr("00000003-PHOTO-2024-03-14-09-01-30.jpg", b"\xff\xd8\xff\xe0 not decoded here")
+    out = tmp_path / "x"
+    extract_zip(zpath, out)
+    (chat_file,) = find_chat_exports(out)
+    export = read_chat_export(chat_file, chat_name=chat_name_from_filename(zpath.name))
+    roles = assign_roles(export.parties)
+    assert (roles.rule, roles.customer, len(roles.organisation)) == ("partner", "Piet Jansen", 1)
