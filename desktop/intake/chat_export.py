@@ -20,16 +20,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.parties import ChatParties
 from desktop.intake.whatsapp import (
     Chat,
     ChatEntry,
     ChatParseError,
+    binary_reason,
     chat_name_from_filename,
     decode_chat_bytes,
     looks_like_chat,
     parse_chat,
 )
 from desktop.intake.whatsapp_formats import strip_bidi
+from desktop.intake.whatsapp_parties import chat_parties
 
 HEAD_BYTES = 8192
 _IGNORED = {".ds_store", "thumbs.db", "desktop.ini"}
@@ -45,6 +48,8 @@ class ChatExport:
     linked: list[tuple[ChatEntry, Path]] = field(default_factory=list)  # attachment entry -> file on disk
     missing: list[ChatEntry] = field(default_factory=list)  # named in the chat, not in the export
     unlinked: list[Path] = field(default_factory=list)  # files in the export the chat never names
+    parties: ChatParties | None = None  # who takes part, for desktop.core.parties.assign_roles
+    chat_name_source: str | None = None  # where chat.chat_name came from: "given" | "file" | "folder"
 
 
 def is_ignored_name(name: str) -> bool:
@@ -81,18 +86,26 @@ def _is_chat_file(p: Path) -> bool:
     return looks_like_chat(p.name, head)
 
 
-def read_chat_export(chat_file: Path, *, chat_name: str | None = None, default_order: str = "DMY") -> ChatExport:
+def read_chat_export(chat_file: Path, *, chat_name: str | None = None, default_order: str = "DMY",
+                     region: str = "NL") -> ChatExport:
     """Parse ``chat_file`` and pair its attachments with the regular files beside it (not below).
 
-    ``chat_name`` defaults to the name in the chat file's name, else in its folder's name (an extracted
-    ``WhatsApp Chat - X.zip``). Raises ``ChatParseError`` when the file cannot be read or is not a chat.
+    ``chat_name`` (the caller's, e.g. from the ZIP's name) defaults to the name in the chat file's name, else in
+    its folder's name (an extracted ``WhatsApp Chat - X.zip``). ``region`` reads phone numbers written without
+    a country code. Raises ``ChatParseError`` when the file cannot be read, holds binary data, or has no
+    message header (``whatsapp.NO_MESSAGES``).
     """
     try:
         data = chat_file.read_bytes()
     except OSError as e:
         raise ChatParseError(f"chat file cannot be read ({e.strerror or e})", str(chat_file)) from None
-    if chat_name is None:
-        chat_name = chat_name_from_filename(chat_file.name) or chat_name_from_filename(chat_file.parent.name)
+    if (why := binary_reason(data)) is not None:
+        raise ChatParseError(why, str(chat_file))
+    source = "given" if chat_name else None
+    if chat_name is None and (chat_name := chat_name_from_filename(chat_file.name)):
+        source = "file"
+    if chat_name is None and (chat_name := chat_name_from_filename(chat_file.parent.name)):
+        source = "folder"
     try:
         chat = parse_chat(decode_chat_bytes(data), chat_name=chat_name, default_order=default_order)
     except ChatParseError as e:
@@ -100,7 +113,8 @@ def read_chat_export(chat_file: Path, *, chat_name: str | None = None, default_o
 
     files = _listing(chat_file)
     index = FileIndex(files)
-    export = ChatExport(chat, chat_file)
+    export = ChatExport(chat, chat_file, chat_name_source=source)
+    export.parties = chat_parties(chat, partner_source=source, region=region)
     used: set[Path] = set()
     for entry in chat.entries:
         if entry.kind != "attachment" or entry.file is None:

@@ -18,30 +18,31 @@ Limits (hostile input must stay cheap):
   e-mail inside that is kept as an ``.eml`` attachment, not opened.
 
 ``MailAttachment.inline`` is True for parts with ``Content-Disposition: inline`` or whose Content-ID is referenced
-from the HTML body. Apple Mail sends ordinary photos as inline parts, so consumers must not drop inline parts.
+from the HTML body. Apple Mail sends ordinary photos as inline parts, so consumers must not drop inline parts
+(``desktop.core.mail_media.is_case_media`` tells logos and tracking pixels from photos).
+
+Nothing a customer sent is dropped: every part that ``iter_attachments()`` of the stdlib returns is an attachment
+here, whatever its content: delivery reports (``message/delivery-status``, ``text/rfc822-headers``, the returned
+``message/rfc822``), a forwarded e-mail (kept as ``.eml`` and also opened), a second text part of the body, a
+part without a name (named by ``mail_parts.default_name``). ``MailAttachment.flags`` says what is odd about a
+part ("name says PDF, content is ZIP", cut short, broken base64) and ``MailMessage.damaged`` what is wrong with
+the e-mail as a whole ("damaged e-mail: ...").
 """
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.generator import BytesGenerator
 from email.message import Message
-from email.parser import BytesParser
-from email.policy import compat32
 from pathlib import Path
 
 from desktop.core.errors import RejectedInput
+from desktop.intake.mail_parts import content_flag, default_name
 from desktop.intake.mail_text import (
-    decode_text,
-    guarded_policy,
-    html_to_text,
     parse_address,
     parse_addresses,
     parse_ids,
-    referenced_cids,
     sanitise_filename,
     tidy_subject,
 )
@@ -75,6 +76,14 @@ class MailAttachment:
     content_type: str
     inline: bool
     content_id: str | None
+    origin: str = "attachment"  # "attachment" | "report" (delivery/read report part) | "forwarded" (a forwarded
+    #                             e-mail, also opened) | "body-part" (a text part of the body) | "in-forwarded"
+    flags: list[str] = field(default_factory=list)  # "name says PDF, content is ZIP", "cut short", ...
+    damaged: bool = False  # cut short or badly encoded: its content is not what was sent
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
 
 
 @dataclass
@@ -93,6 +102,10 @@ class MailMessage:
     body_text: str
     attachments: list[MailAttachment] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    auto: bool = False  # a delivery or read report, or marked Auto-Submitted: written by a mail system
+    report_type: str | None = None  # "delivery-status" | "disposition-notification" | ... (multipart/report)
+    damaged: str | None = None  # "damaged e-mail: ..." when the file is cut short or its structure broken
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -102,13 +115,21 @@ _HEADER_LINE = re.compile(rb"^[!-9;-~]{1,200}[ \t]*:")
 _CORE_HEADERS = {b"from", b"message-id", b"received", b"return-path", b"delivered-to"}
 
 
+_BLANK_LINES = re.compile(rb"^(?:[ \t]*\r?\n)+")
+
+
+def strip_leading_blank_lines(raw: bytes) -> bytes:
+    """``raw`` without the empty or whitespace-only lines some tools write before the headers."""
+    return _BLANK_LINES.sub(b"", raw, count=1)
+
+
 def looks_like_rfc822(head: bytes) -> bool:
     """True if ``head`` starts with an RFC 5322 header section that names a mail header (From, Received, ...).
 
     The first line must be a header field; at least two fields must follow each other, including From,
     Message-ID, Received, Return-Path or Delivered-To, or Subject with Date, To or MIME-Version.
     """
-    head = head.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
+    head = strip_leading_blank_lines(head.removeprefix(b"\xef\xbb\xbf"))
     lines = head.split(b"\n")
     if lines and lines[0].startswith(b"From "):  # mbox separator line
         lines = lines[1:]
@@ -146,7 +167,7 @@ def read_mail(path: Path) -> MailMessage:
         raise MailError("not an e-mail: the file is empty", str(path))
     if head.startswith(OLE_MAGIC):  # read_msg tells a damaged Outlook file from another Office file
         return read_msg(path)
-    if looks_like_rfc822(head):
+    if looks_like_rfc822(head) or path.suffix.lower() == ".eml":  # read_eml tells a cut e-mail from another file
         return read_eml(path)
     raise MailError("not an e-mail: no mail headers (From, Date, Subject ...) at the start of the file", str(path))
 
@@ -194,13 +215,23 @@ class AttachmentSink:
         self.skipped = 0
         self.warnings = warnings
 
-    def add(self, name: str | None, data: bytes, content_type: str, inline: bool, cid: str | None) -> None:
+    def add(self, name: str | None, data: bytes, content_type: str, inline: bool, cid: str | None, *,
+            origin: str = "attachment", flags: list[str] | None = None, damaged: bool = False,
+            default: str | None = None) -> MailAttachment | None:
+        """Keep one part; ``default`` names it when ``name`` is empty. None when a limit was reached."""
         if len(self.items) >= MAX_ATTACHMENTS or self.total + len(data) > MAX_ATTACHMENT_BYTES:
             self.skipped += 1
-            return
+            return None
         self.total += len(data)
-        filename = sanitise_filename(name, len(self.items) + 1, content_type)
-        self.items.append(MailAttachment(filename, data, content_type, inline, cid))
+        number = len(self.items) + 1
+        filename = sanitise_filename(name or default or default_name(content_type, data, number), number,
+                                     content_type)
+        flags = list(flags or [])
+        if (why := content_flag(filename, data)) is not None:
+            flags.append(why)
+        att = MailAttachment(filename, data, content_type, inline, cid, origin, flags, damaged)
+        self.items.append(att)
+        return att
 
     def finish(self) -> list[MailAttachment]:
         if self.skipped:
@@ -210,57 +241,11 @@ class AttachmentSink:
         return self.items
 
 
-_MULTIPART = re.compile(rb"^content-type:[ \t]*(?:multipart/|message/rfc822)", re.IGNORECASE | re.MULTILINE)
-
-
-@dataclass
-class _Walk:
-    warnings: list[str]
-    sink: AttachmentSink
-    plain: list[str] = field(default_factory=list)
-    html: list[str] = field(default_factory=list)
-    forwarded: list[str] = field(default_factory=list)
-    cid_html: list[str] = field(default_factory=list)  # every HTML part, forwarded ones too, for cid: references
-    leaves: list[tuple[Message, bool]] = field(default_factory=list)  # (part, in multipart/related)
-    defects: set[str] = field(default_factory=set)
-
-
 def read_eml(path: Path) -> MailMessage:
     """Read an RFC 5322 / MIME file with ``email.policy.default`` (plus limits, see the module docstring)."""
-    path = Path(path)
-    raw = read_bytes(path)
-    if not raw:
-        raise MailError("not an e-mail: the file is empty", str(path))
-    if not looks_like_rfc822(raw[:HEAD_BYTES]):
-        raise MailError("not an e-mail: no mail headers (From, Date, Subject ...) at the start of the file", str(path))
-    if len(_MULTIPART.findall(raw)) > MAX_MULTIPARTS:
-        raise MailError(f"e-mail cannot be read safely: more than {MAX_MULTIPARTS} nested MIME parts", str(path))
-    policy, guard = guarded_policy()
-    try:
-        msg = BytesParser(policy=policy).parsebytes(raw)
-    except RecursionError as exc:
-        raise MailError("e-mail is damaged: its parts are nested too deeply", str(path)) from exc
-    except ValueError as exc:  # the guard's limits
-        raise MailError(f"e-mail cannot be read safely: {exc}", str(path)) from exc
-    except Exception as exc:  # noqa: BLE001 - the stdlib parser choking on hostile input
-        raise MailError(f"e-mail is damaged: {type(exc).__name__}", str(path)) from exc
-    warnings = list(guard.warnings)
-    walk = _Walk(warnings, AttachmentSink(warnings))
-    _walk(msg, walk, depth=0, nested=False)
-    cids = referenced_cids(walk.cid_html)
-    for part, related in walk.leaves:
-        _take_attachment(part, related, cids, walk)
-    headers = header_record(msg, warnings)
-    body = "\n\n".join(t for t in walk.plain if t.strip())
-    if not body and walk.html:
-        body = "\n\n".join(html_to_text(h) for h in walk.html)
-    body = "\n\n".join([body.strip(), *walk.forwarded]).strip()
-    if len(body) > MAX_BODY_CHARS:
-        body = body[:MAX_BODY_CHARS]
-        warnings.append(f"body text cut at {MAX_BODY_CHARS:,} characters")
-    if walk.defects:
-        warnings.append("MIME structure is damaged (" + ", ".join(sorted(walk.defects)[:5]) + "); read what could be read")
-    return MailMessage(path=path, body_text=body, attachments=walk.sink.finish(), warnings=warnings, **headers)
+    from desktop.intake.mail_eml import parse_eml
+
+    return parse_eml(Path(path))
 
 
 def header_record(msg: Message, warnings: list[str]) -> dict:
@@ -308,109 +293,10 @@ def header_date(msg: Message, warnings: list[str]) -> datetime | None:
     return when
 
 
-def _walk(part: Message, walk: _Walk, depth: int, nested: bool, related: bool = False) -> None:
-    """Sort the parts: body text, attachments to take later, forwarded messages."""
-    if depth > MAX_DEPTH:
-        walk.warnings.append(f"parts nested deeper than {MAX_DEPTH} levels were skipped")
-        return
-    walk.defects.update(type(d).__name__ for d in getattr(part, "defects", []))
-    ctype = part.get_content_type()
-    if ctype == "message/rfc822":
-        _forwarded(part, walk, depth, nested)
-    elif part.is_multipart():
-        if part.get_content_maintype() != "multipart":
-            walk.warnings.append(f"a part of type {ctype} was skipped")
-            return
-        for sub in part.get_payload():
-            if isinstance(sub, Message):
-                _walk(sub, walk, depth + 1, nested, related or ctype == "multipart/related")
-    elif ctype in ("text/plain", "text/html") and not _is_attachment(part):
-        text = decode_text(_payload(part, walk), _charset(part))
-        (walk.plain if ctype == "text/plain" else walk.html).append(text)
-        if ctype == "text/html":
-            walk.cid_html.append(text)
-    else:
-        walk.leaves.append((part, related))
+def mail_party(m: MailMessage, key: str | None = None):
+    """What ``desktop.core.mail_roles.mail_roles`` needs from a read mail (``key`` defaults to the path)."""
+    from desktop.core.mail_roles import MailParty
 
-
-def _is_attachment(part: Message) -> bool:
-    try:
-        return part.get_content_disposition() == "attachment" or bool(part.get_filename())
-    except Exception:  # noqa: BLE001
-        return True
-
-
-def _charset(part: Message) -> str | None:
-    try:
-        return part.get_content_charset()
-    except Exception:  # noqa: BLE001
-        return None
-
-
-def _payload(part: Message, walk: _Walk) -> bytes:
-    try:
-        data = part.get_payload(decode=True)
-    except Exception:  # noqa: BLE001 - broken transfer encodings
-        walk.warnings.append(f"a {part.get_content_type()} part could not be decoded")
-        return b""
-    return data if isinstance(data, bytes) else b""
-
-
-def _forwarded(part: Message, walk: _Walk, depth: int, nested: bool) -> None:
-    payload = part.get_payload()
-    inner = payload[0] if isinstance(payload, list) and payload and isinstance(payload[0], Message) else None
-    if inner is None:
-        walk.leaves.append((part, False))
-        return
-    if nested:
-        walk.warnings.append("a forwarded e-mail inside a forwarded e-mail is kept as an attachment, not opened")
-        walk.leaves.append((part, False))
-        return
-    sub = _Walk(walk.warnings, walk.sink, leaves=walk.leaves, cid_html=walk.cid_html, defects=walk.defects)
-    _walk(inner, sub, depth + 1, nested=True)
-    headers = header_record(inner, [])
-    text = "\n\n".join(t for t in sub.plain if t.strip()) or "\n\n".join(html_to_text(h) for h in sub.html)
-    who = " ".join(x for x in (headers["sender_name"], f"<{headers['sender_email']}>" if headers["sender_email"]
-                                else None) if x)
-    date = headers["date"].isoformat() if headers["date"] else ""
-    walk.forwarded.append(f"---------- Attached e-mail ----------\nFrom: {who}\nDate: {date}\n"
-                          f"Subject: {headers['subject']}\n\n{text.strip()}")
-    walk.forwarded.extend(sub.forwarded)
-
-
-def _forwarded_bytes(part: Message, walk: _Walk) -> bytes:
-    """The forwarded e-mail of a message/rfc822 part as .eml bytes, written with the compat32 policy so that
-    headers are copied as they are, not re-parsed (see ``mail_text.HeaderGuard``)."""
-    payload = part.get_payload()
-    if not (isinstance(payload, list) and payload and isinstance(payload[0], Message)):
-        return _payload(part, walk)
-    buf = io.BytesIO()
-    try:
-        BytesGenerator(buf, mangle_from_=False, policy=compat32.clone(max_line_length=0)).flatten(payload[0])
-    except Exception:  # noqa: BLE001 - re-serialising a hostile message
-        walk.warnings.append("a forwarded e-mail could not be kept")
-        return b""
-    return buf.getvalue()
-
-
-def _filename(part: Message) -> str | None:
-    try:
-        return part.get_filename() or part.get_param("name") or None  # type: ignore[return-value]
-    except Exception:  # noqa: BLE001
-        return None
-
-
-def _take_attachment(part: Message, related: bool, cids: set[str], walk: _Walk) -> None:
-    ctype = part.get_content_type()
-    cid = safe_header(part, "Content-ID", walk.warnings)
-    cid = cid.strip().strip("<>").strip() or None if cid else None
-    try:
-        disposition = part.get_content_disposition()
-    except Exception:  # noqa: BLE001
-        disposition = None
-    data = _forwarded_bytes(part, walk) if ctype == "message/rfc822" else _payload(part, walk)
-    referenced = bool(cid and cid.lower() in cids)
-    inline = disposition == "inline" or referenced or (related and disposition is None and cid is not None)
-    if ctype == "application/ms-tnef":
-        walk.warnings.append("winmail.dat (Outlook TNEF) attachment kept as is, not unpacked")
-    walk.sink.add(_filename(part), data, ctype, inline, cid)
+    return MailParty(key=key or str(m.path), sender=m.sender_email, sender_name=m.sender_name,
+                     recipients=tuple(dict.fromkeys([*m.to, *m.cc])), message_id=m.message_id,
+                     in_reply_to=m.in_reply_to, references=tuple(m.references), date=m.date, auto=m.auto)

@@ -7,9 +7,10 @@ How a file is read:
 
 1. Lines are split only on ``\\r\\n``, ``\\n`` and ``\\r`` (not on U+2028 and friends).
 2. Every line that starts with a header of a known format is a candidate. One export uses one header shape
-   throughout, so the most frequent shape wins and only lines of that shape start entries; everything else
-   (blank lines, lines that merely begin with a date, a pasted line from another chat) is continuation text
-   of the entry before it. No line is ever dropped.
+   throughout, so the most frequent shape wins and its lines start entries; a line in another shape starts an
+   entry only when its sender also writes under the main shape (other parsers' test files mix shapes). The
+   rest (blank lines, lines that merely begin with a date, a line pasted from another chat) is continuation
+   text of the entry before it. No line is ever dropped.
 3. The date order (DMY / MDY / YMD) is decided once for the whole file: a first field > 12 proves day-first,
    a second field > 12 month-first, a 4-digit first field year-first. If nothing proves it, ``default_order``
    is used and a warning says so. A header whose date is impossible in that order becomes continuation text.
@@ -17,7 +18,8 @@ How a file is read:
    and a warning says how many there were.
 
 ``parse_chat`` raises only ``ChatParseError``: for text that has content but not a single header line
-with a possible date. An empty (or whitespace-only) text is a valid chat without entries.
+with a possible date (``NO_MESSAGES``). An empty (or whitespace-only) text is a valid chat without entries.
+``binary_reason`` tells a chat file that holds binary data (a photo or a database renamed ``.txt``).
 """
 
 from __future__ import annotations
@@ -45,8 +47,11 @@ KINDS = ("text", "attachment", "media_omitted", "deleted", "system")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 
+NO_MESSAGES = "no messages recognised: not a WhatsApp export, or a date format Casedesk does not know yet"
+
+
 class ChatParseError(RejectedInput):
-    """The text is not a WhatsApp chat export (no message header at all)."""
+    """The text is not a WhatsApp chat export (no message header at all), or the file holds binary data."""
 
 
 @dataclass
@@ -120,24 +125,70 @@ def chat_name_from_filename(name: str) -> str | None:
     base = PurePath(name.replace("\\", "/")).name
     if base.lower().endswith((".txt", ".zip")):
         base = base[:-4]
-    m = CHAT_NAME_RE.match(unicodedata.normalize("NFC", strip_bidi(base)))
+    base = unicodedata.normalize("NFC", strip_bidi(base))
+    m = CHAT_NAME_RE.match(base) or CHAT_NAME_RE.match(base.replace("_", " "))  # "WhatsApp_Chat_with_X"
     if not m:
         return None
     return m["name"].strip() or None
 
 
+def is_export_name(name: str) -> bool:
+    """Whether a file is named like a chat export's text: ``_chat.txt`` or ``WhatsApp Chat with X.txt``."""
+    base = PurePath(name.replace("\\", "/")).name
+    if not base.lower().endswith(".txt") or base.startswith("._"):
+        return False
+    return base.lower() == "_chat.txt" or chat_name_from_filename(base) is not None
+
+
+# Magic numbers of what users rename to .txt or what a broken export holds instead of text.
+_MAGIC = (
+    (b"\xff\xd8\xff", "a JPEG image"), (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"SQLite format 3", "a database"),
+    (b"OggS", "an audio file"), (b"RIFF", "a media file"), (b"\x1aE\xdf\xa3", "a video"),
+    (b"\xd0\xcf\x11\xe0", "an Office file"), (b"\x1f\x8b", "a compressed file"), (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+)
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` is not the text of a chat (``"... holds binary data ..."``), or None for text.
+
+    UTF-16 text is text. Otherwise a known file signature, a NUL byte or more than 1 % control characters
+    (other than tab, line breaks and form feed) in the first 64 KiB means binary.
+    """
+    head = data[:65536]
+    if not head or head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return f"the chat file holds binary data, not text (it looks like {what})"
+    if head[4:8] == b"ftyp":
+        return "the chat file holds binary data, not text (it looks like a video)"
+    text = decode_chat_bytes(head)
+    if "\x00" in text:
+        return "the chat file holds binary data, not text"
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\x0c") + text.count("\ufffd")
+    if controls > max(2, len(text) // 100):
+        return "the chat file holds binary data, not text"
+    return None
+
+
 def looks_like_chat(name: str, head: bytes) -> bool:
     """Whether a file is a WhatsApp chat text: a ``.txt`` name and a header line among the first lines.
 
-    An empty file counts when its name is an export's name (``_chat.txt`` or ``WhatsApp Chat with X.txt``):
-    that is an export of an empty chat.
+    A file named like an export's text (``_chat.txt``, ``WhatsApp Chat with X.txt``) always counts, whatever
+    it holds: an empty one is an export of an empty chat, and one without a recognisable header must be read
+    as a chat so that the reader can say what is wrong with it (``NO_MESSAGES``, ``binary_reason``) instead of
+    the file passing silently as a loose text file.
     """
     base = PurePath(name.replace("\\", "/")).name
     if not base.lower().endswith(".txt") or base.startswith("._"):
         return False
+    if is_export_name(base):
+        return True
     text = decode_chat_bytes(head[:8192])
     if not text.strip():
-        return base.lower() == "_chat.txt" or chat_name_from_filename(base) is not None
+        return False
     lines = [ln for ln in _LINE_BREAK.split(text)[:40] if ln.strip()]
     return any(match_header(ln) is not None for ln in lines[:20])
 
@@ -168,7 +219,7 @@ def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = 
     shapes = Counter(h.signature for h in first_pass if h is not None)
     if not shapes:
         if any(ln.strip() for ln in lines):
-            raise ChatParseError("not a WhatsApp chat: no line starts with a message date and time")
+            raise ChatParseError(NO_MESSAGES)
         chat.preamble = list(lines)
         return chat
     shape = shapes.most_common(1)[0][0]
@@ -179,6 +230,7 @@ def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = 
         for h, ln in zip(first_pass, lines, strict=True)
     ]
     headers = [h if h is not None and h.signature == shape else None for h in headers]
+    _accept_other_shapes(lines, first_pass, headers)
     other = sum(1 for h, h2 in zip(first_pass, headers, strict=True) if h is not None and h2 is None)
 
     order, proven, chat.order_line = _decide_order(headers, default_order, chat.warnings)
@@ -191,7 +243,7 @@ def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = 
 
     starts = [i for i, t in enumerate(times) if t is not None]
     if not starts:
-        raise ChatParseError("not a WhatsApp chat: no message header with a valid date")
+        raise ChatParseError(NO_MESSAGES)
     chat.preamble = lines[: starts[0]]
     if chat.preamble:
         chat.warnings.append(f"{len(chat.preamble)} line(s) before the first message; kept as preamble")
@@ -205,6 +257,25 @@ def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = 
         assert h is not None and t is not None
         chat.entries.append(_entry(n, t, h, lines[i], lines[i + 1 : j], i, known, lrm_names, chat_name))
     return chat
+
+
+def _accept_other_shapes(lines: list[str], first_pass: list[Header | None], headers: list[Header | None]) -> None:
+    """A line in another header shape starts a message when its sender also writes under the main shape
+    (test files of other parsers mix shapes; a line pasted from another chat has other senders)."""
+    if not any(h is not None and h2 is None for h, h2 in zip(first_pass, headers, strict=True)):
+        return
+    senders = set()
+    for ln, h in zip(lines, headers, strict=True):
+        if h is not None:
+            raw, _ = _split_sender(ln[h.end :], set())
+            if raw is not None:
+                senders.add(_norm(raw))
+    senders.discard("")
+    for i, (ln, h, h2) in enumerate(zip(lines, first_pass, headers, strict=True)):
+        if h is not None and h2 is None:
+            raw, _ = _split_sender(ln[h.end :], set())
+            if raw is not None and _norm(raw) in senders:
+                headers[i] = h
 
 
 def _decide_order(
@@ -279,7 +350,11 @@ def _lrm_names(lines, headers, times) -> set[str]:
 
 def _split_sender(rest: str, known: set[str]) -> tuple[str | None, str]:
     """``(raw sender or None, text)`` of a header's remainder."""
-    colons = [k for k, ch in enumerate(rest) if ch == ":"][:12]
+    colons: list[int] = []
+    k = rest.find(":")
+    while k != -1 and len(colons) < 12:
+        colons.append(k)
+        k = rest.find(":", k + 1)
     split = None
     for k in colons:
         nxt = rest[k + 1 : k + 2]

@@ -8,7 +8,9 @@ The formats and their evidence are described in the project's fixture notes (``F
 * ``colon``     old iOS (<= 2016) and ``DD.MM.YY HH.MM.SS:``: ``DATE[,] TIME[ AMPM]: `` then ``Sender: text``.
 * ``bare``      hr/hu: ``DD. MM. YYYY. HH:MM:SS `` then ``Sender: text`` (only accepted with seconds).
 
-Digits are ASCII only; an unknown AM/PM word (``午後``) makes a line "not a header" instead of a guess.
+Digits are ASCII or Arabic-Indic; spaces may be regular, NBSP or NNBSP and doubled (``10:36 p.m.  - ``); a
+word may stand between date and time (``à``, ``klo``). An unknown AM/PM word (``午後``) makes a line "not a
+header" instead of a guess. ``desktop/intake/FORMATS.md`` is the reference, with the evidence for each form.
 """
 
 from __future__ import annotations
@@ -20,19 +22,43 @@ from dataclasses import dataclass
 BIDI_CHARS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI_RE = re.compile(f"[{BIDI_CHARS}]")
 _LEAD = f"[\ufeff{BIDI_CHARS}]*"
+_MARKS = f"[{BIDI_CHARS}]*"  # Arabic exports put RLM inside the date: "٢٤\u200f/٤\u200f/٢٠٢٢"
 _SP = "[ \u00a0\u202f]"  # space, NBSP, NNBSP
 
+# Arabic-Indic and Extended Arabic-Indic digits read as ASCII (one character for one: indices stay valid).
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+# A word some locales write between date and time: fr "12/07/2017 à 22:35", fi "13.6.2018 klo 21.25.15".
+DATE_TIME_WORDS = ("à", "klo", "kl.", "kl", "um", "às", "alle", "saat", "pukul", "в")
+# Localised AM/PM words after the time (Latin "AM", "p.m.", "p. m." are matched by pattern), lower case.
+AMPM_WORDS = {
+    "vorm.": "a", "nachm.": "p",  # de
+    "fm": "a", "em": "p",  # sv
+    "ap.": "a", "ip.": "p",  # fi
+    "π.μ.": "a", "μ.μ.": "p", "πμ": "a", "μμ": "p",  # el
+    "ص": "a", "م": "p",  # ar
+}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 _DATE = (
-    r"(?P<d1>[0-9]{1,4})(?P<ds>[./-])[ ]?(?P<d2>[0-9]{1,2})(?P=ds)[ ]?(?P<d3>[0-9]{1,4})(?P<ddot>\.)?"
-    r"(?P<comma>,)?[ \u00a0](?:klo[ ])?"
+    rf"(?P<d1>[0-9]{{1,4}}){_MARKS}(?P<ds>[./-]){_MARKS}[ ]?(?P<d2>[0-9]{{1,2}}){_MARKS}(?P=ds){_MARKS}[ ]?"
+    rf"(?P<d3>[0-9]{{1,4}})(?P<ddot>\.)?{_MARKS}(?P<comma>[,\u060c])?{_SP}+"
+    rf"(?:(?i:(?P<word>{_alternation(DATE_TIME_WORDS)})){_SP}+)?"
 )
 _HMS = r"(?P<h>[0-9]{1,2})(?P<ts>[:.])(?P<mi>[0-9]{2})(?:(?P=ts)(?P<s>[0-9]{2}))?"
-_AMPM = rf"(?:{_SP}?(?P<ap>[AaPp])(?:\.{_SP}?)?[Mm]\.?)"
+_AMPM = (
+    rf"(?:{_SP}*(?:(?P<ap>[AaPp])(?:\.{_SP}?)?[Mm]\.?"
+    rf"|(?i:(?P<ap2>{_alternation(AMPM_WORDS)}))(?![^\W\d_])))"
+)
 _AFTER_TIME = {
-    "bracketed": r"\](?: |$)",
-    "dash": rf"{_SP}-(?:{_SP}|$)",
-    "colon": r":(?: |$)",
-    "bare": r" (?=\S)",
+    "bracketed": rf"{_SP}*\](?:{_SP}+|$)",
+    "dash": rf"{_SP}+-(?:{_SP}+|$)",
+    "colon": rf":(?:{_SP}+|$)",
+    "bare": rf"{_SP}+(?=\S)",
 }
 _OPEN = {"bracketed": r"\["}
 STYLES = tuple(_AFTER_TIME)
@@ -46,6 +72,7 @@ def _header_re(style: str, ampm: str) -> re.Pattern[str]:
 # style is sender "am Ende", not an impossible 21 h AM).
 HEADER_RES = {s: _header_re(s, _AMPM + "?") for s in STYLES}
 HEADER_RES_24H = {s: _header_re(s, "") for s in STYLES}
+_STARTS = set("[0123456789\ufeff" + BIDI_CHARS)
 
 
 @dataclass(frozen=True)
@@ -54,7 +81,7 @@ class Header:
 
     style: str
     end: int  # index in the line where ``Sender: text`` begins
-    fields: tuple[str, str, str]  # the three date numbers as written
+    fields: tuple[str, str, str]  # the three date numbers as written (ASCII digits)
     hour: int  # already on the 24 h clock
     minute: int
     second: int
@@ -66,16 +93,19 @@ def match_header(line: str, styles: tuple[str, ...] = STYLES, *, clock24: bool =
 
     ``clock24`` reads the line as a 24 h header (no AM/PM), for files whose headers have none.
     """
-    if not line or line[0] not in "[0123456789\ufeff" + BIDI_CHARS:
+    if not line:
+        return None
+    head = line[:80].translate(_DIGITS)
+    if head[0] not in _STARTS:
         return None
     table = HEADER_RES_24H if clock24 else HEADER_RES
     for style in styles:
-        m = table[style].match(line)
+        m = table[style].match(head)
         if m is None:
             continue
         if style == "bare" and m["s"] is None:
             continue
-        ap = None if clock24 else m["ap"]
+        ap = None if clock24 else (m["ap"] or (AMPM_WORDS[m["ap2"].lower()] if m["ap2"] else None))
         hms = _clock(m["h"], m["mi"], m["s"], ap)
         if hms is None:
             continue
@@ -90,12 +120,12 @@ def match_header(line: str, styles: tuple[str, ...] = STYLES, *, clock24: bool =
 
 def _clock(h: str, mi: str, s: str | None, ap: str | None) -> tuple[int, int, int] | None:
     hour, minute, second = int(h), int(mi), int(s or 0)
-    if minute > 59 or second > 59:
+    if minute > 59 or second > 59 or hour > 23:
         return None
     if ap is None:
-        return (hour, minute, second) if hour <= 23 else None
-    if hour > 12:
-        return None
+        return hour, minute, second
+    if hour > 12:  # "13:37:00 p.m." occurs (chat-miner tests): the hour already says it; "13:37 AM" does not
+        return (hour, minute, second) if ap in "Pp" else None
     if ap in "Aa":
         hour = 0 if hour == 12 else hour  # 12:xx AM = 00:xx; "00:08 a. m." stays 00:08
     elif hour != 12:
@@ -112,10 +142,9 @@ def strip_bidi(s: str) -> str:
 
 ANDROID_ATTACHED = (
     "file attached", "Datei angehängt", "bestand bijgevoegd", "fichier joint", "archivo adjunto",
-    "arquivo anexado", "file allegato",
+    "arquivo anexado", "ficheiro anexado", "file allegato", "file terlampir",
 )
 IOS_ATTACHED = ("attached", "bijgevoegd", "Anhang", "adjunto", "pièce jointe", "anexo", "allegato")
-
 _ANDROID_ATT_RE = re.compile(
     rf"^(?P<file>\S.*?){_SP}\((?:{'|'.join(map(re.escape, ANDROID_ATTACHED))})\)\s*$", re.IGNORECASE
 )
@@ -152,14 +181,21 @@ def find_attachment(first_line: str) -> tuple[str, str | None] | None:
 # --- placeholders (whole first text line, bidi marks removed, case-insensitive) --------------------------
 
 MEDIA_OMITTED = {
-    "<media omitted>", "<medien ausgeschlossen>", "<medien ausgelassen>", "<media weggelaten>",
-    "<médias omis>", "<multimedia omitido>", "<archivo omitido>", "<mídia oculta>", "<media omessi>",
+    "<media omitted>", "<medien ausgeschlossen>", "<medien ausgelassen>", "<medien weggelassen>",
+    "<media weggelaten>", "<médias omis>", "<fichier omis>", "<multimedia omitido>", "<archivo omitido>",
+    "<mídia oculta>", "<mídia omitida>", "<ficheiro não revelado>", "<media omessi>", "<media omesso>",
+    "<medya dahil edilmedi>", "<medya atlanmış>", "<без медиафайлов>", "<файл пропущен>", "<медіа пропущено>",
+    "<media tidak disertakan>", "<media jätettiin pois>", "<media jätetty pois>", "<pominięto multimedia>",
+    "<pliki pominięto>", "<media utelämnat>", "<medier udeladt>", "<media utelatt>", "<média vynechány>",
+    "<média elhagyva>", "<conținut media omis>", "<fitxers multimèdia omesos>",
 }
 _IOS_OMITTED_RE = re.compile(
     r"^(?:(?:image|video|audio|sticker|gif|document|contact card) omitted"
     r"|(?:afbeelding|video|audio|sticker|gif|document|contactkaart) weggelaten"
     r"|(?:bild|video|audio|sticker|gif|dokument|kontaktkarte) weggelassen"
-    r"|(?:imagen|video|audio|sticker|gif|documento) omitid[oa]"
+    r"|(?:imagen|video|audio|sticker|gif|documento|tarjeta de contacto) omitid[oa]"
+    r"|(?:immagine|video|audio|documento|sticker|gif) (?:omess[oa]|esclus[oa]|non inclus[oa])"
+    r"|(?:imagem|vídeo|áudio|figurinha|documento|gif) (?:ocultad[oa]|omitid[oa])"
     r"|(?:image|vidéo|audio|autocollant|gif|document) (?:absente?|omise?))$",
     re.IGNORECASE,
 )
@@ -168,8 +204,11 @@ DELETED = {
     "diese nachricht wurde gelöscht", "du hast diese nachricht gelöscht",
     "dit bericht is verwijderd", "je hebt dit bericht verwijderd",
     "ce message a été supprimé", "vous avez supprimé ce message",
-    "se eliminó este mensaje", "eliminaste este mensaje",
-    "mensagem apagada", "você apagou esta mensagem",
+    "se eliminó este mensaje", "eliminaste este mensaje", "este mensaje fue eliminado",
+    "mensagem apagada", "esta mensagem foi apagada", "você apagou esta mensagem",
+    "questo messaggio è stato eliminato", "hai eliminato questo messaggio",
+    "это сообщение удалено", "вы удалили это сообщение", "bu mesaj silindi", "bu mesajı sildiniz",
+    "pesan ini telah dihapus", "anda menghapus pesan ini", "tämä viesti poistettiin", "poistit tämän viestin",
 }
 
 
@@ -185,12 +224,18 @@ def placeholder_kind(first_line: str) -> str | None:
 
 # --- chat names from file names ------------------------------------------------------------------------
 
-CHAT_NAME_PREFIXES = (
-    "WhatsApp Chat with ", "WhatsApp Chat mit ", "WhatsApp-Chat mit ", "WhatsApp-chat met ",
-    "WhatsApp Chat met ", "Discussion WhatsApp avec ", "Chat de WhatsApp con ", "Conversa do WhatsApp com ",
-    "Czat WhatsApp z ", "Chat WhatsApp dengan ", "WhatsApp Chat - ",
+# "<stem> <with> NAME" (Android .txt and ZIP) and "<stem> - NAME" (iOS ZIP), per language.
+CHAT_NAME_STEMS = (
+    "WhatsApp Chat", "WhatsApp-Chat", "WhatsApp-chat", "Chat de WhatsApp", "Discussion WhatsApp",
+    "Conversa do WhatsApp", "Conversa no WhatsApp", "Chat WhatsApp", "Czat WhatsApp", "Чат WhatsApp",
+    "צ'אט WhatsApp", "צ׳אט WhatsApp",
+)
+CHAT_NAME_WITH = ("with", "mit", "met", "avec", "con", "com", "z", "dengan", "с", "עם")
+CHAT_NAME_PREFIXES = tuple(f"{s} {w} " for s in CHAT_NAME_STEMS for w in CHAT_NAME_WITH) + tuple(
+    f"{s} - " for s in CHAT_NAME_STEMS
 )
 CHAT_NAME_RE = re.compile(
-    rf"^(?:{'|'.join(map(re.escape, CHAT_NAME_PREFIXES))})(?P<name>.+?)(?: \([0-9]{{1,3}}\))?$",
+    rf"^(?:{_alternation(CHAT_NAME_STEMS)})[ ](?:(?:{_alternation(CHAT_NAME_WITH)})|-)[ ]"
+    rf"(?P<name>.+?)(?:[ ]?\([0-9]{{1,3}}\))?$",
     re.IGNORECASE,
 )

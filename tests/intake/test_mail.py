@@ -131,9 +131,13 @@ def test_eml_encoded_word_and_rfc2231_names_and_forwarded_message(tmp_path: Path
     assert fwd.sender_email == "collega@insurer.example"
     assert "Zie bijlage." in fwd.body_text and "Hier de foto's." in fwd.body_text
     assert "From: Klant <klant@example.com>" in fwd.body_text
-    assert [a.filename for a in fwd.attachments] == ["binnen.jpg", "attachment-2.eml"]
-    assert fwd.attachments[0].data == jpeg
-    assert fwd.attachments[1].content_type == "message/rfc822"
+    # the forwarded e-mail itself is kept (named by its subject) and opened; the one inside it is kept only
+    assert [(a.filename, a.origin) for a in fwd.attachments] == [
+        ("Foto's van de schade.eml", "forwarded"), ("binnen.jpg", "in-forwarded"),
+        ("forwarded-message.eml", "forwarded")]
+    assert fwd.attachments[0].data.startswith(b"From: Klant") and b"binnen.jpg" in fwd.attachments[0].data
+    assert fwd.attachments[1].data == jpeg
+    assert fwd.attachments[2].content_type == "message/rfc822"
     assert any("inside a forwarded e-mail" in w for w in fwd.warnings)
 
     named = read_eml(_write(tmp_path, "named.eml", raw2))
