@@ -1,4 +1,7 @@
-"""The ``casedesk`` command line: one argparse tree, one module per command, no Qt."""
+"""The ``casedesk`` command line: one argparse tree, one module per command, no Qt.
+
+Building the tree imports no service: each command imports what it needs when it runs (see ``desktop.cli``).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,25 @@ import os
 import sys
 
 from desktop import __version__
-from desktop.cli import cmd_import, cmd_list, cmd_verify
+from desktop.cli import (
+    cmd_case,
+    cmd_cases,
+    cmd_customers,
+    cmd_demo,
+    cmd_duplicates,
+    cmd_export,
+    cmd_import,
+    cmd_media,
+    cmd_messages,
+    cmd_verify,
+)
 from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error
-from desktop.core.errors import CasedeskError, NotFound, UsageError
+from desktop.core.errors import CasedeskError, NotFound, ReadOnlyLibrary, UsageError
 from desktop.log import CRASH_LOGGER, setup_logging
 from desktop.settings import demo_paths, resolve_paths
 
-COMMANDS = (cmd_import.add_parser, cmd_list.add_parsers, cmd_verify.add_parser)
+COMMANDS = (cmd_import, cmd_cases, cmd_media, cmd_customers, cmd_messages, cmd_verify, cmd_case, cmd_duplicates,
+            cmd_export, cmd_demo)
 
 
 def _common() -> argparse.ArgumentParser:
@@ -36,12 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"casedesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in COMMANDS:
-        add(sub, [common])
-    from desktop.cli import extra_commands
-
-    for add in extra_commands():
-        add(sub, [common])
+    for command in COMMANDS:
+        command.add_parser(sub, [common])
     return parser
 
 
@@ -61,7 +72,11 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         lib = Library(paths, getattr(args, "db_url", None))
+    except ReadOnlyLibrary as e:
+        error(str(e))
+        return EXIT_USAGE
     except Exception as e:  # a library that cannot be opened is reported, not traced back
+        logging.getLogger(CRASH_LOGGER).exception("cannot open the library")
         error(f"cannot open the library at {paths.data_dir}: {e}")
         return EXIT_USAGE
     try:
