@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception as e:  # a library that cannot be opened is reported, not traced back
         logging.getLogger(CRASH_LOGGER).exception("cannot open the library")
-        error(f"cannot open the library at {paths.data_dir}: {e}")
+        brief = (str(e).strip().splitlines() or [type(e).__name__])[0]  # a database error's SQL stays in the log
+        error(f"cannot open the library at {paths.data_dir}: {brief}")
         return EXIT_USAGE
     try:
         return args.run(lib, args)
