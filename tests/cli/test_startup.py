@@ -49,7 +49,7 @@ def test_help_loads_no_heavy_module():
     assert proc.stderr.splitlines()[-1] == "TRIED ", proc.stderr  # not even an import attempt
 
 
-def test_cases_json_on_a_current_library_loads_no_heavy_module(tmp_path):
+def test_listings_on_a_current_library_load_no_heavy_module(tmp_path):
     data = tmp_path / "lib"
     src = tmp_path / "in"
     jpeg(src / "a.jpg", seed=1, taken="2024:03:14 10:12:33")
@@ -66,6 +66,15 @@ def test_cases_json_on_a_current_library_loads_no_heavy_module(tmp_path):
 
     table = blocked("--data-dir", str(data), "cases")
     assert table.returncode == 0 and "C-2024-0042" in table.stdout, table.stderr
+
+    media = blocked("--data-dir", str(data), "media", "--case", "C-2024-0042", "--json")
+    assert media.returncode == 0, media.stderr
+    assert sorted((m["name"], m["taken_at"]) for m in json.loads(media.stdout)) == [
+        ("a.jpg", "2024-03-14T10:12:33"), ("b.jpg", "2024-03-14T10:13:00")]
+    for listing in ("customers", "messages"):
+        proc = blocked("--data-dir", str(data), listing, "--json")
+        assert proc.returncode == 0 and json.loads(proc.stdout) == [], proc.stderr
+        assert proc.stderr.splitlines()[-1] == "TRIED ", proc.stderr
 
 
 def test_a_library_without_schema_still_migrates_when_alembic_is_there(tmp_path):
