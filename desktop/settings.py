@@ -7,6 +7,7 @@ The handler (who is at the desk): ``--handler``, then ``CASEDESK_HANDLER``, then
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import os
@@ -14,6 +15,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import platformdirs
+
+from desktop.core.errors import ReadOnlyLibrary
 
 APP_NAME = "Casedesk"
 APP_AUTHOR = "Casedesk"
@@ -51,8 +54,26 @@ class AppPaths:
         return self.data_dir / "preferences.json"
 
     def ensure(self) -> AppPaths:
-        for p in (self.data_dir, self.originals, self.thumbs, self.tmp, self.logs):
-            p.mkdir(parents=True, exist_ok=True)
+        """Create the library's folders, and refuse a library that cannot be written before any work starts."""
+        folders = (self.data_dir, self.originals, self.thumbs, self.tmp, self.logs)
+        db_files = (self.db_file, *(self.db_file.with_name(self.db_file.name + x) for x in ("-wal", "-shm")))
+        target: Path = self.data_dir
+        try:
+            for target in folders:
+                target.mkdir(parents=True, exist_ok=True)
+            for target in folders:
+                probe = target / f".write-test-{os.getpid()}"
+                os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+                os.unlink(probe)
+            for target in db_files:
+                if target.exists():
+                    os.close(os.open(target, os.O_RDWR))
+        except OSError as e:
+            if e.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise
+            raise ReadOnlyLibrary(f"the library at {self.data_dir} is read-only: {target} cannot be written "
+                                  f"({e.strerror}); make it writable, or copy it to a writable folder and open "
+                                  "the copy with --data-dir") from e
         return self
 
 

@@ -1,15 +1,5 @@
-"""The command line. Commands added by later modules register here."""
+"""The command line: ``main`` builds the argparse tree from one ``cmd_*`` module per command.
 
-
-def extra_commands() -> list:
-    """Parsers of optional commands (cases editing, duplicates, export, demo), when present."""
-    adders = []
-    for mod in ("cmd_case", "cmd_duplicates", "cmd_export", "cmd_demo"):
-        try:
-            module = __import__(f"desktop.cli.{mod}", fromlist=["add_parser"])
-        except ModuleNotFoundError as e:
-            if e.name != f"desktop.cli.{mod}":
-                raise
-            continue
-        adders.append(module.add_parser)
-    return adders
+A command module imports only argparse and ``output`` at its top; the services it runs are imported inside its
+``run`` functions, so ``casedesk --help`` and ``casedesk cases`` never load Pillow, numpy, PyAV or reportlab.
+"""

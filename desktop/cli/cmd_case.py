@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import EXIT_OK
 from desktop.core.model import CaseKind, CaseStatus
-from desktop.services import case_edit
-from desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from desktop.services.library import Library
 
 
 def add_parser(sub, parents) -> None:
@@ -48,24 +50,32 @@ def add_parser(sub, parents) -> None:
 
 
 def run_merge(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import case_edit
+
     case_edit.merge_cases(lib, args.source, args.target)
     print(f"Merged {args.source} into {args.target}.")
     return EXIT_OK
 
 
 def run_split(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import case_edit
+
     new_ref = case_edit.split_case(lib, args.ref, args.message_id)
     print(f"Split {args.ref}: messages from {args.message_id} on are now in {new_ref}.")
     return EXIT_OK
 
 
 def run_move(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import case_edit
+
     case_edit.move_media(lib, args.media_ids, args.target)
     print(f"Moved {len(args.media_ids)} item(s) to {args.target}.")
     return EXIT_OK
 
 
 def run_set(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import case_edit
+
     changes = {k: v for k, v in {"title": args.title, "status": args.status, "kind": args.kind,
                                  "policy_ref": args.policy_ref, "incident_date": args.incident_date,
                                  "handler": args.handler}.items() if v is not None}
@@ -77,6 +87,8 @@ def run_set(lib: Library, args: argparse.Namespace) -> int:
 
 
 def run_note(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import case_edit
+
     case_edit.add_note(lib, args.ref, args.text, author=args.author)
     print(f"Note added to {args.ref}.")
     return EXIT_OK

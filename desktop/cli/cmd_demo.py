@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, print_json
-from desktop.services.demo import build_demo, demo_needed
-from desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from desktop.services.library import Library
 
 
 def add_parser(sub, parents) -> None:
@@ -18,6 +20,8 @@ def add_parser(sub, parents) -> None:
 
 
 def run(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.demo import build_demo, demo_needed
+
     if demo_needed(lib):
         report = build_demo(lib)
         if args.json:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import EXIT_OK, print_json, print_table
-from desktop.services import duplicates as svc
-from desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from desktop.services.library import Library
 
 
 def add_parser(sub, parents) -> None:
@@ -29,6 +31,8 @@ def add_parser(sub, parents) -> None:
 
 
 def run_list(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import duplicates as svc
+
     groups = svc.list_groups(lib, args.case)
     if args.json:
         print_json([g.to_json() for g in groups])
@@ -40,18 +44,24 @@ def run_list(lib: Library, args: argparse.Namespace) -> int:
 
 
 def run_keep(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import duplicates as svc
+
     n = svc.set_keeper(lib, args.sha256.lower(), args.case)
     print(f"{args.sha256[:12]} is now the keeper ({n} group(s) changed).")
     return EXIT_OK
 
 
 def run_restore(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import duplicates as svc
+
     svc.restore(lib, args.media_id)
     print(f"Item {args.media_id} restored; it will not be set aside as a duplicate of that item again.")
     return EXIT_OK
 
 
 def run_alerts(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import duplicates as svc
+
     alerts = svc.list_alerts(lib, args.case)
     if args.json:
         print_json([{"case": a.case_ref, "other_case": a.other_case_ref, "other_customer": a.other_customer,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import EXIT_OK, TerminalProgress, print_json
-from desktop.report.data import ReportOptions
-from desktop.services.exporting import export_case
-from desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from desktop.services.library import Library
 
 
 def add_parser(sub, parents) -> None:
@@ -25,6 +26,9 @@ def add_parser(sub, parents) -> None:
 
 
 def run(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.report.data import ReportOptions
+    from desktop.services.exporting import export_case
+
     options = ReportOptions(per_page=args.per_page, with_duplicates=args.with_duplicates, redact=args.redact,
                             lang=args.lang, pdfa=not args.no_pdfa)
     bar = TerminalProgress("Exporting")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, TerminalProgress, print_json
-from desktop.core.progress import CancelToken
-from desktop.services.importing import import_paths
-from desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from desktop.services.library import Library
 
 
 def add_parser(sub, parents) -> None:
@@ -20,6 +21,9 @@ def add_parser(sub, parents) -> None:
 
 
 def run(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.core.progress import CancelToken
+    from desktop.services.importing import import_paths
+
     bar = TerminalProgress("Importing")
     cancel = CancelToken()
     try:

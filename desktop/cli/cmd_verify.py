@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, TerminalProgress, print_json
-from desktop.services.library import Library
-from desktop.services.verify import verify_store
+
+if TYPE_CHECKING:
+    from desktop.services.library import Library
 
 
 def add_parser(sub, parents) -> None:
@@ -16,6 +18,8 @@ def add_parser(sub, parents) -> None:
 
 
 def run(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.verify import verify_store
+
     bar = TerminalProgress("Verifying")
     try:
         result = verify_store(lib, bar)

@@ -1,4 +1,7 @@
-"""The ``casedesk`` command line: one argparse tree, one module per command, no Qt."""
+"""The ``casedesk`` command line: one argparse tree, one module per command, no Qt.
+
+Building the tree imports no service: each command imports what it needs when it runs (see ``desktop.cli``).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,25 @@ import os
 import sys
 
 from desktop import __version__
-from desktop.cli import cmd_import, cmd_list, cmd_verify
+from desktop.cli import (
+    cmd_case,
+    cmd_cases,
+    cmd_customers,
+    cmd_demo,
+    cmd_duplicates,
+    cmd_export,
+    cmd_import,
+    cmd_media,
+    cmd_messages,
+    cmd_verify,
+)
 from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error
-from desktop.core.errors import CasedeskError, NotFound, UsageError
+from desktop.core.errors import CasedeskError, NotFound, ReadOnlyLibrary, UsageError
 from desktop.log import CRASH_LOGGER, setup_logging
 from desktop.settings import demo_paths, resolve_paths
 
-COMMANDS = (cmd_import.add_parser, cmd_list.add_parsers, cmd_verify.add_parser)
+COMMANDS = (cmd_import, cmd_cases, cmd_media, cmd_customers, cmd_messages, cmd_verify, cmd_case, cmd_duplicates,
+            cmd_export, cmd_demo)
 
 
 def _common() -> argparse.ArgumentParser:
@@ -39,12 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="who is acting, named in the audit log; before the command "
                              "(default: $CASEDESK_HANDLER or the login name)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in COMMANDS:
-        add(sub, [common])
-    from desktop.cli import extra_commands
-
-    for add in extra_commands():
-        add(sub, [common])
+    for command in COMMANDS:
+        command.add_parser(sub, [common])
     return parser
 
 
@@ -64,8 +75,13 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         lib = Library(paths, getattr(args, "db_url", None), getattr(args, "acting_handler", None))
+    except ReadOnlyLibrary as e:
+        error(str(e))
+        return EXIT_USAGE
     except Exception as e:  # a library that cannot be opened is reported, not traced back
-        error(f"cannot open the library at {paths.data_dir}: {e}")
+        logging.getLogger(CRASH_LOGGER).exception("cannot open the library")
+        brief = (str(e).strip().splitlines() or [type(e).__name__])[0]  # a database error's SQL stays in the log
+        error(f"cannot open the library at {paths.data_dir}: {brief}")
         return EXIT_USAGE
     try:
         return args.run(lib, args)

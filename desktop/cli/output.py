@@ -6,6 +6,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 EXIT_OK = 0
@@ -31,6 +32,11 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         print("  ".join((v if len(v) <= 60 else v[:57] + "...").ljust(widths[i]) for i, v in enumerate(row)).rstrip())
     if not rows:
         print("(none)")
+
+
+def when(value: datetime | None) -> str:
+    """A time for a table cell, to the minute."""
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 def error(message: str) -> None:

@@ -37,3 +37,7 @@ class UsageError(CasedeskError):
 
 class IntegrityError(CasedeskError):
     """The store does not match the database (missing or modified original)."""
+
+
+class ReadOnlyLibrary(CasedeskError):
+    """The library's folder or database cannot be written (read-only mount, permissions)."""

@@ -1,4 +1,10 @@
-"""Engine from a URL, SQLite pragmas, Alembic migration on open, and short-lived sessions and units of work."""
+"""Engine from a URL, SQLite pragmas, the schema brought up to date on open, and short-lived sessions and units of work.
+
+Opening a library whose schema is current costs one plain query: Alembic is imported only when the schema is
+behind or absent. The upgrade then runs in one transaction (SQLite and PostgreSQL both have transactional DDL),
+under a lock (SQLite's write lock, PostgreSQL's advisory lock), so a process killed during the first start
+leaves no half-created schema, and two desks starting at the same moment do not collide.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +12,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core.errors import CasedeskError
 from desktop.store.unit import UnitOfWork, begin
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SCHEMA_HEAD = "0001"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
+MIGRATION_LOCK = 0x43415345  # "CASE": the PostgreSQL advisory lock key the first migration takes
+
+
+class LibraryUnusable(CasedeskError):
+    """The database cannot be used as it is; the message says why and what to do."""
 
 
 def make_engine(url: str) -> Engine:
@@ -34,23 +44,82 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def alembic_config(url: str) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
-    return cfg
+def schema_revision(engine: Engine) -> str | None:
+    """The revision recorded in ``alembic_version``, by a plain query; None when there is none."""
+    with engine.connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:  # no such table: a new (or half-created) database
+            return None
 
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (the app migrates on start)."""
-    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
-    head = ScriptDirectory.from_config(cfg).get_current_head()
-    with engine.begin() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-        if current == head:
-            return
-        cfg.attributes["connection"] = conn
+    if schema_revision(engine) == SCHEMA_HEAD:
+        return
+    with engine.connect() as conn:
+        _lock(conn)
+        from alembic.runtime.migration import MigrationContext
+
+        current = MigrationContext.configure(conn).get_current_revision()  # again: another desk may have won
+        if current != SCHEMA_HEAD:
+            if current is None:
+                _clear_half_created(conn)
+            _upgrade(conn, engine)
+        conn.commit()
+
+
+def _lock(conn: Connection) -> None:
+    """Start the one transaction of the upgrade, holding the lock that serialises concurrent starts."""
+    if conn.dialect.name == "sqlite":
+        # pysqlite opens a transaction only before INSERT/UPDATE/DELETE, so without this every CREATE TABLE
+        # would commit on its own. IMMEDIATE takes the write lock now: a second process waits here.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+
+
+def _upgrade(conn: Connection, engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from alembic.util import CommandError
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
+    cfg.attributes["connection"] = conn
+    try:
         command.upgrade(cfg, "head")
+    except CommandError as e:  # e.g. a revision this version does not know: written by a newer Casedesk
+        raise LibraryUnusable(f"the database has schema revision {_revision(conn)!r}, which this version of "
+                              f"Casedesk does not know ({e}): use the Casedesk that created it, or a newer one"
+                              ) from e
+
+
+def _revision(conn: Connection) -> str | None:
+    try:
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError:
+        return None
+
+
+def _clear_half_created(conn: Connection) -> None:
+    """Casedesk tables without a recorded revision: a first start an older version did not finish.
+
+    Empty, they are dropped and the schema is built again; holding rows, they are not touched.
+    """
+    from desktop.store.schema import Base
+
+    present = set(inspect(conn).get_table_names())
+    ours = [t for t in Base.metadata.sorted_tables if t.name in present]
+    if not ours:
+        return
+    filled = [t.name for t in ours if conn.execute(text(f'SELECT 1 FROM "{t.name}" LIMIT 1')).first()]
+    if filled:
+        raise LibraryUnusable(
+            f"the database holds Casedesk tables with data ({', '.join(filled)}) but no schema revision, so "
+            "it cannot be upgraded safely: restore a backup of it, or move it aside and start with a new library")
+    Base.metadata.drop_all(conn, tables=ours)
 
 
 class Database:
@@ -59,7 +128,11 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
-        migrate(self.engine)
+        try:
+            migrate(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

@@ -28,7 +28,7 @@ def show_error(parent: QWidget | None, error: BaseException, what: str = "") -> 
     """A non-blocking message box. Cancels are not errors and show nothing."""
     if isinstance(error, Cancelled):
         return None
-        expected = isinstance(error, CasedeskError)
+    expected = isinstance(error, CasedeskError)
     if not expected:
         log.error("%s failed", what or "task", exc_info=(type(error), error, error.__traceback__))
     box = QMessageBox(parent)

@@ -265,15 +265,23 @@ def test_damaged_pictures_only_ever_raise_rejected_input(fmt: str) -> None:
     exif = Image.Exif()
     exif[0x0112], exif[0x010F] = 3, "Cam"
     good = _encoded(_photo(96, 64, seed=5), fmt, **({"exif": exif} if fmt != "GIF" else {}))
+    assert probe_bytes(good, f"good.{fmt.lower()}").kind == MediaKind.IMAGE
     rng = random.Random(fmt)
+    probed = rejected = 0
     for _ in range(25):
         damaged = bytearray(good)
         for _ in range(rng.choice((1, 4, 16))):
             damaged[rng.randrange(2, len(damaged))] = rng.randrange(256)
         try:
-            probe_bytes(bytes(damaged), f"damaged.{fmt.lower()}")
-        except RejectedInput:
-            pass
+            result = probe_bytes(bytes(damaged), f"damaged.{fmt.lower()}")
+        except RejectedInput as e:
+            assert str(e).strip(), "a rejection says why"
+            rejected += 1
+        else:
+            assert result.kind in set(MediaKind)
+            assert result.kind != MediaKind.IMAGE or (result.width or 0) > 0 < (result.height or 0)
+            probed += 1
+    assert probed + rejected == 25
 
 
 def test_webp_exif_read_through_pillow_fallback() -> None:

@@ -83,3 +83,31 @@ def test_startup_opens_the_library_off_the_gui_thread(qtbot, seeded, monkeypatch
     qtbot.waitUntil(lambda: w.lib is not None and w.cases.model.rowCount() == 3, timeout=10000)
     w.close()
     w.lib.close()
+
+
+def test_a_library_that_cannot_be_opened_is_explained_in_a_dialog(qtbot, tmp_path):
+    """A half-created library holding data (an older version's unfinished first start): the window says why."""
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import create_engine
+
+    from desktop.store.schema import Base
+    from desktop.ui.main_window import MainWindow
+
+    data = tmp_path / "lib"
+    data.mkdir()
+    engine = create_engine(f"sqlite:///{data / 'library.db'}")
+    with engine.begin() as conn:
+        Base.metadata.create_all(conn, tables=[Base.metadata.tables["customer"]])
+        conn.exec_driver_sql("INSERT INTO customer (name, created_at) VALUES ('Sophie Bakker', '2026-11-16')")
+    engine.dispose()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    open_library_async(w, library_paths(str(data)), None)
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "errorDialog") is not None, timeout=10000)
+    box = w.findChild(QMessageBox, "errorDialog")
+    assert box.icon() == QMessageBox.Icon.Warning  # an explained condition, not a crash
+    assert box.text().startswith("This could not be done:\n\nthe database holds Casedesk tables with data (customer)")
+    assert w.lib is None
+    box.close()
+    w.close()

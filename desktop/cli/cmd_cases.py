@@ -1,0 +1,31 @@
+"""``casedesk cases [--status S] [--json]``: the case list, as a table or stable JSON."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from desktop.cli.output import EXIT_OK, print_json, print_table, when
+
+if TYPE_CHECKING:
+    from desktop.services.library import Library
+
+
+def add_parser(sub, parents) -> None:
+    p = sub.add_parser("cases", parents=parents, help="list cases")
+    p.add_argument("--status", help="only cases with this status")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run)
+
+
+def run(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.cases import list_cases
+
+    rows = list_cases(lib, status=args.status)
+    if args.json:
+        print_json([c.to_json() for c in rows])
+    else:
+        print_table(["REF", "STATUS", "CUSTOMER", "MEDIA", "ASIDE", "OPENED", "WAITING SINCE", "TITLE"],
+                    [[c.ref, c.status, c.customer, c.media, c.set_aside, when(c.opened_at), when(c.waiting_since),
+                      c.title] for c in rows])
+    return EXIT_OK
