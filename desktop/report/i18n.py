@@ -84,6 +84,31 @@ _TEXT: dict[str, tuple[str, str]] = {
     "generated": ("Generated {at} · Casedesk {version}", "Gemaakt {at} · Casedesk {version}"),
     "subject": ("Case file {ref}", "Dossier {ref}"),
     "keywords": ("case file, claim, evidence", "dossier, claim, bewijs"),
+    # redaction, audit appendix (issue 14)
+    "sec_audit": ("History (audit trail)", "Geschiedenis (audittrail)"),
+    "audit_intro": (
+        "Every recorded action on this case, oldest first. The audit log is append-only and hash-chained: each "
+        "event carries the hash of the one before it, and 'casedesk verify' checks the whole chain.",
+        "Elke vastgelegde handeling op deze zaak, oudste eerst. Het auditlogboek kan alleen worden aangevuld en is "
+        "met hashes aaneengeschakeld: elke gebeurtenis bevat de hash van de vorige, en 'casedesk verify' "
+        "controleert de hele keten.",
+    ),
+    "audit_head": ("Hash of the newest event: {sha}", "Hash van de nieuwste gebeurtenis: {sha}"),
+    "at": ("Time", "Tijd"),
+    "actor": ("By", "Door"),
+    "action": ("Action", "Handeling"),
+    "details": ("Details", "Details"),
+    "redaction": ("Redaction", "Onherkenbaar gemaakt"),
+    "redaction_masked": (
+        "Masked in every text of this file and in its document metadata (shown as […]):",
+        "Gemaskeerd in alle tekst van dit dossier en in de documentgegevens (getoond als […]):",
+    ),
+    "faces_blurred": (
+        "Faces blurred in the photos: {n} (found by a detector: check before sending; the originals are "
+        "unchanged).",
+        "Gezichten vervaagd in de foto's: {n} (gevonden door een detector: controleer voor verzending; de "
+        "originelen zijn ongewijzigd).",
+    ),
 }
 
 class Strings:

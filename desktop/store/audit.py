@@ -57,6 +57,10 @@ class AuditLog:
             self._tail = (row[0], row[1]) if row else (0, GENESIS)
         return self._tail
 
+    def head(self) -> str | None:
+        """The hash of the newest event (the whole log's), or None when there is none."""
+        return self._s.scalar(select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1))
+
     def events(self, case_id: int | None = None, customer_id: int | None = None) -> list[AuditInfo]:
         """The events, oldest first: of one case, and/or about one customer (named on the event, or on a case
         that is theirs)."""
