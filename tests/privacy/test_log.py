@@ -16,8 +16,9 @@ def test_messages_are_masked_and_exception_messages_left_out(tmp_path):
     log.propagate = False
     try:
         log.warning("cannot read %s from %s", "photo.jpg", "emma@example.nl, +31 6 12345678")
+        sql = "INSERT INTO customer (name) VALUES ('Emma de Vries')"  # as a database error would carry it
         try:
-            raise ValueError("INSERT INTO customer (name) VALUES ('Emma de Vries')")
+            raise ValueError(sql)
         except ValueError:
             log.exception("unexpected error")
     finally:
