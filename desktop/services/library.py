@@ -104,6 +104,10 @@ class Library:
                 pass
         return removed
 
+    def clean_scratch(self) -> int:
+        """Remove the scratch space no running import uses; returns how many folders or files went."""
+        return self._remove_stale_scratch()
+
     def save_prefs(self) -> None:
         self.prefs.save(self.paths.preferences_file)
 
