@@ -19,7 +19,6 @@ from desktop.store.blobs import BlobStore
 from desktop.store.db import Database
 from desktop.store.unit import UnitOfWork
 
-
 LOCK_NAME = ".in-use"  # in an import's scratch folder: locked (flock / msvcrt) while the import runs
 
 

@@ -20,7 +20,18 @@ from sqlalchemy.orm import Session
 
 from desktop.core.model import CaseStatus
 from desktop.core.rights import DataScope, ErasureReceipt
-from desktop.store.schema import Alert, Blob, Case, Customer, DupDecision, Erasure, MediaItem, Message, Note, Source
+from desktop.store.schema import (
+    Alert,
+    Blob,
+    Case,
+    Customer,
+    DupDecision,
+    Erasure,
+    MediaItem,
+    Message,
+    Note,
+    Source,
+)
 
 
 class ErasureStore:
