@@ -154,6 +154,9 @@ class ErasureStore:
                 return False
         return bool(s.execute(delete(Customer).where(Customer.id == customer_id)).rowcount)
 
+    def customer_since(self, customer_id: int) -> datetime | None:
+        return self._s.scalar(select(Customer.created_at).where(Customer.id == customer_id))
+
     def case_refs(self) -> list[str]:
         return list(self._s.scalars(select(Case.ref)))
 
