@@ -126,3 +126,32 @@ def test_two_desks_appending_at_once_on_postgresql_keep_one_chain(pg_url, tmp_pa
         assert [e.seq for e in events] == list(range(1, len(events) + 1))
         assert sum(e.actor == "Bo" for e in events) == 25 and sum(e.actor == "Cas" for e in events) == 25
         assert problems(a) == []
+
+
+def test_events_from_before_the_chain_are_chained_by_the_migration(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    from desktop.store.db import MIGRATIONS
+
+    data = tmp_path / "lib"
+    Library(AppPaths(data)).close()
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{data / 'library.db'}")
+    command.downgrade(cfg, "0001")  # as a library written before issue 14
+    db = sqlite3.connect(data / "library.db")
+    with db:
+        db.execute("INSERT INTO case_ (id, ref, title, kind, status, opened_at) "
+                   "VALUES (1, 'C-2024-0001', 't', 'claim', 'new', '2024-03-14T10:00:00')")
+        for i, action in enumerate(["case-created", "import", "note-added"], 1):
+            db.execute("INSERT INTO audit_event (at, actor, action, case_id, detail) VALUES (?, 'Anna', ?, 1, ?)",
+                       (f"2024-03-14T10:0{i}:00", action, json.dumps({"n": i, "ü": "ß"}, ensure_ascii=False)))
+    db.close()
+    with Library(AppPaths(data)) as lib:
+        events = list_events(lib)
+        assert [(e.seq, e.action, e.detail) for e in events] == [
+            (1, "case-created", {"n": 1, "ü": "ß"}), (2, "import", {"n": 2, "ü": "ß"}),
+            (3, "note-added", {"n": 3, "ü": "ß"})]
+        case_edit.add_note(lib, "C-2024-0001", "after the upgrade")
+        assert [e.seq for e in list_events(lib)] == [1, 2, 3, 4] and problems(lib) == []
