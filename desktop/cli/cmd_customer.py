@@ -13,10 +13,16 @@ if TYPE_CHECKING:
     from desktop.services.library import Library
 
 
-def add_parser(sub, parents) -> None:
-    p = sub.add_parser("customer", parents=parents, help="a customer's data: export it, erase it")
+def add_parser(sub, parents, more=()) -> None:  # noqa: ANN001
+    """The ``customer`` group with ``export`` and ``erase``; ``more``: other modules' ``add_actions`` (e.g. a
+    ``customer merge``), so one group holds every customer action."""
+    p = sub.add_parser("customer", parents=parents, help="one customer: export their data, erase them")
     acts = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for add in (add_actions, *more):
+        add(acts, parents)
 
+
+def add_actions(acts, parents) -> None:  # noqa: ANN001
     e = acts.add_parser("export", parents=parents,
                         help="everything stored on a customer: a ZIP with data.json, originals/ and summary.pdf")
     e.add_argument("customer_id", type=int, metavar="ID")
