@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageFilter
 
-from desktop.core.errors import CasedeskError
+from desktop.core.errors import UsageError
 
 BLOCKS = 8  # a face becomes at most 8 x 8 blocks of colour
 MARGIN = 0.25  # of the face box, on every side: hair, ears and chin are covered too
@@ -22,8 +22,8 @@ MIN_FACE = 1 / 40  # of the shorter side of the picture: smaller "faces" are tex
 CASCADES = ("haarcascade_frontalface_default.xml", "haarcascade_profileface.xml")
 
 
-class FaceDetectorMissing(CasedeskError):
-    """Faces cannot be blurred on this installation; nothing is exported without them blurred."""
+class FaceDetectorMissing(UsageError):
+    """Faces cannot be blurred on this installation; nothing is exported without them blurred (exit 2)."""
 
 
 _local = threading.local()  # a CascadeClassifier must not be used by two threads at once: one set per thread
