@@ -54,13 +54,15 @@ class AppPaths:
         return self.data_dir / "preferences.json"
 
     def ensure(self) -> AppPaths:
-        """Create the library's folders, and refuse a library that cannot be written before any work starts."""
+        """Create the library's folders private to this account (``make_private``), and refuse a library that
+        cannot be written before any work starts."""
         folders = (self.data_dir, self.originals, self.thumbs, self.tmp, self.logs)
         db_files = (self.db_file, *(self.db_file.with_name(self.db_file.name + x) for x in ("-wal", "-shm")))
+        make_private(self)
         target: Path = self.data_dir
         try:
             for target in folders:
-                target.mkdir(parents=True, exist_ok=True)
+                target.mkdir(mode=0o700, parents=True, exist_ok=True)
             for target in folders:
                 probe = target / f".write-test-{os.getpid()}"
                 os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
@@ -75,6 +77,36 @@ class AppPaths:
                                   f"({e.strerror}); make it writable, or copy it to a writable folder and open "
                                   "the copy with --data-dir") from e
         return self
+
+
+def make_private(paths: AppPaths) -> None:
+    """The data folder is the handler's alone (POSIX): files this process creates get no group or other
+    permissions (umask 077), and those of an existing library lose theirs: folders become 0700, the database,
+    its WAL and SHM, logs and preferences 0600, originals 0400 (read-only stays read-only: only group and other
+    bits are taken away, none is added). The whole tree is walked once, when the data folder itself is found
+    open to others (a library from before this rule); after that only the files at the top and the logs."""
+    if os.name != "posix":
+        return  # Windows: the user profile's ACLs keep the data folder private
+    os.umask(os.umask(0o077) | 0o077)
+    try:
+        loose = paths.data_dir.stat().st_mode & 0o077
+    except OSError:
+        return  # a new library: created private
+    tree = paths.data_dir.rglob("*") if loose else [*paths.data_dir.iterdir(), *_listing(paths.logs)]
+    for p in (paths.data_dir, *tree):
+        try:
+            st = p.lstat()
+            if st.st_mode & 0o077 and not os.path.islink(p):
+                os.chmod(p, st.st_mode & 0o7700)
+        except OSError:  # a read-only mount, a file that vanished: left as it is
+            continue
+
+
+def _listing(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
@@ -133,5 +165,7 @@ class Preferences:
 
     def save(self, path: Path) -> None:
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(json.dumps(asdict(self), indent=2))
         os.replace(tmp, path)

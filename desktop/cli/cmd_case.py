@@ -1,11 +1,11 @@
-"""``casedesk case merge|split|move|set|note``: change cases; every change is audited."""
+"""``casedesk case merge|split|move|set|note|hold|release``: change cases; every change is audited."""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK
+from desktop.cli.output import EXIT_OK, print_json
 from desktop.core.model import CaseKind, CaseStatus
 
 if TYPE_CHECKING:
@@ -47,6 +47,17 @@ def add_parser(sub, parents) -> None:
     n.add_argument("text")
     n.add_argument("--author")
     n.set_defaults(run=run_note)
+
+    h = acts.add_parser("hold", parents=parents, help="a legal hold: the case is never purged while it lasts")
+    h.add_argument("ref", metavar="REF")
+    h.add_argument("--reason", required=True)
+    h.add_argument("--json", action="store_true")
+    h.set_defaults(run=run_hold)
+
+    r = acts.add_parser("release", parents=parents, help="lift the legal hold of a case")
+    r.add_argument("ref", metavar="REF")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(run=run_release)
 
 
 def run_merge(lib: Library, args: argparse.Namespace) -> int:
@@ -91,4 +102,28 @@ def run_note(lib: Library, args: argparse.Namespace) -> int:
 
     case_edit.add_note(lib, args.ref, args.text, author=args.author)
     print(f"Note added to {args.ref}.")
+    return EXIT_OK
+
+
+def run_hold(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import retention
+
+    before = retention.hold_case(lib, args.ref, args.reason)
+    hold = retention.hold_of(lib, args.ref)
+    if args.json:
+        print_json({"case": args.ref, "held": True, "hold": hold.to_json() if hold else None,
+                    "before": before.to_json() if before else None})
+    else:
+        print(f"{args.ref} is on legal hold: {args.reason}")
+    return EXIT_OK
+
+
+def run_release(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import retention
+
+    before = retention.release_case(lib, args.ref)
+    if args.json:
+        print_json({"case": args.ref, "held": False, "hold": None, "before": before.to_json() if before else None})
+    else:
+        print(f"{args.ref}: legal hold lifted." if before else f"{args.ref} had no legal hold.")
     return EXIT_OK

@@ -1,4 +1,5 @@
-"""``casedesk export REF -o FILE [--per-page N] [--with-duplicates] [--redact] [--lang en|nl]``"""
+"""``casedesk export REF -o FILE [--per-page N] [--with-duplicates] [--with-audit] [--redact] [--redact-faces]
+[--lang en|nl]``"""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ def add_parser(sub, parents) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--per-page", type=int, choices=[1, 2, 4], default=2, help="photos per page")
     p.add_argument("--with-duplicates", action="store_true", help="add the appendix of set-aside duplicates")
-    p.add_argument("--redact", action="store_true", help="hide GPS positions and phone numbers")
+    p.add_argument("--with-audit", action="store_true", help="add the case's audit trail as an appendix")
+    p.add_argument("--redact", action="store_true",
+                   help="mask phone numbers, e-mail addresses, IBANs, BSNs, licence plates and GPS positions")
+    p.add_argument("--redact-faces", action="store_true", help="blur the faces in the photos (originals untouched)")
     p.add_argument("--lang", choices=["en", "nl"], default="en")
     p.add_argument("--no-pdfa", action="store_true", help="plain PDF instead of PDF/A-2b")
     p.add_argument("--json", action="store_true")
@@ -30,7 +34,8 @@ def run(lib: Library, args: argparse.Namespace) -> int:
     from desktop.services.exporting import export_case
 
     options = ReportOptions(per_page=args.per_page, with_duplicates=args.with_duplicates, redact=args.redact,
-                            lang=args.lang, pdfa=not args.no_pdfa)
+                            redact_faces=args.redact_faces, with_audit=args.with_audit, lang=args.lang,
+                            pdfa=not args.no_pdfa)
     bar = TerminalProgress("Exporting")
     try:
         path = export_case(lib, args.ref, Path(args.output), options, bar)

@@ -12,8 +12,10 @@ import sys
 
 from desktop import __version__
 from desktop.cli import (
+    cmd_audit,
     cmd_case,
     cmd_cases,
+    cmd_customer,
     cmd_customers,
     cmd_demo,
     cmd_duplicates,
@@ -21,6 +23,7 @@ from desktop.cli import (
     cmd_import,
     cmd_media,
     cmd_messages,
+    cmd_retention,
     cmd_verify,
 )
 from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error
@@ -29,7 +32,7 @@ from desktop.log import CRASH_LOGGER, setup_logging
 from desktop.settings import demo_paths, resolve_paths
 
 COMMANDS = (cmd_import, cmd_cases, cmd_media, cmd_customers, cmd_messages, cmd_verify, cmd_case, cmd_duplicates,
-            cmd_export, cmd_demo)
+            cmd_export, cmd_customer, cmd_audit, cmd_retention, cmd_demo)
 
 
 def _common() -> argparse.ArgumentParser:

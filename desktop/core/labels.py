@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from desktop.core.model import CaptureSource, CaseKind, CaseStatus, DupKind, Flag, MediaKind
+from desktop.core.model import AuditAction, CaptureSource, CaseKind, CaseStatus, DupKind, Flag, MediaKind
+from desktop.core.redact import PiiKind
 
 LANGUAGES = ("en", "nl")
 
@@ -53,6 +54,35 @@ _LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         DupKind.EXACT: ("exact copy (same bytes)", "exacte kopie (zelfde bytes)"),
         DupKind.SAME: ("same picture", "zelfde foto"),
         DupKind.SIMILAR: ("similar (burst)", "gelijkend (serie)"),
+    },
+    PiiKind: {  # what a redacted case file masked: categories, so plural
+        PiiKind.PHONE: ("Phone numbers", "Telefoonnummers"),
+        PiiKind.EMAIL: ("E-mail addresses", "E-mailadressen"),
+        PiiKind.IBAN: ("IBANs", "IBAN's"),
+        PiiKind.BSN: ("BSNs (citizen service numbers)", "BSN's (burgerservicenummers)"),
+        PiiKind.PLATE: ("Licence plates", "Kentekens"),
+        PiiKind.GPS: ("GPS positions", "GPS-posities"),
+    },
+    AuditAction: {
+        AuditAction.CASE_CREATED: ("Case created", "Zaak aangemaakt"),
+        AuditAction.CASE_UPDATED: ("Case changed", "Zaak gewijzigd"),
+        AuditAction.CASE_MERGED: ("Cases merged", "Zaken samengevoegd"),
+        AuditAction.CASE_MERGE_UNDONE: ("Merge undone", "Samenvoegen ongedaan gemaakt"),
+        AuditAction.CASE_SPLIT: ("Case split", "Zaak gesplitst"),
+        AuditAction.IMPORT: ("Imported", "Geïmporteerd"),
+        AuditAction.NOTE_ADDED: ("Note added", "Notitie toegevoegd"),
+        AuditAction.MEDIA_UPDATED: ("Media changed", "Media gewijzigd"),
+        AuditAction.MEDIA_MOVED: ("Media moved", "Media verplaatst"),
+        AuditAction.KEEPER_CHOSEN: ("Keeper chosen", "Te bewaren exemplaar gekozen"),
+        AuditAction.DUPLICATE_RESTORED: ("Duplicate restored", "Duplicaat teruggezet"),
+        AuditAction.ALERT_RAISED: ("Alert raised", "Waarschuwing gegeven"),
+        AuditAction.EXPORTED: ("Case file exported", "Dossier geëxporteerd"),
+        AuditAction.SETTINGS_CHANGED: ("Team settings changed", "Teaminstellingen gewijzigd"),
+        AuditAction.CUSTOMER_EXPORTED: ("Customer's data exported", "Gegevens van de klant geëxporteerd"),
+        AuditAction.CUSTOMER_ERASED: ("Customer erased", "Klant gewist"),
+        AuditAction.CASE_PURGED: ("Erased after its retention period", "Gewist na de bewaartermijn"),
+        AuditAction.CASE_HELD: ("Legal hold placed", "Juridische bewaarplicht ingesteld"),
+        AuditAction.CASE_RELEASED: ("Legal hold released", "Juridische bewaarplicht opgeheven"),
     },
 }
 

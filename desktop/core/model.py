@@ -100,6 +100,11 @@ class AuditAction(StrEnum):
     ALERT_RAISED = "alert-raised"
     EXPORTED = "exported"
     SETTINGS_CHANGED = "settings-changed"
+    CUSTOMER_EXPORTED = "customer-exported"  # the customer's own data handed to them (GDPR art. 15)
+    CUSTOMER_ERASED = "customer-erased"  # GDPR art. 17
+    CASE_PURGED = "case-purged"  # erased at the end of its retention period
+    CASE_HELD = "case-held"  # a legal hold: never purged while it lasts
+    CASE_RELEASED = "case-released"
 
 
 @dataclass(frozen=True)

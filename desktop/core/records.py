@@ -110,6 +110,12 @@ class AuditInfo:
     action: str  # an AuditAction
     case_ref: str | None
     detail: dict = field(default_factory=dict)
+    customer_id: int | None = None  # the customer the event is about
+    seq: int = 0  # its place in the hash chain
+
+    def to_json(self) -> dict:
+        return {"at": self.at.isoformat(), "actor": self.actor, "action": self.action, "case": self.case_ref,
+                "details": self.detail, "customer": self.customer_id, "seq": self.seq}
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,9 @@ class TeamSettings:
     incident_doubt_days: int = 30  # taken this long before the incident date raises a flag
     dup_same_shift: float | None = None  # None: the engine's tuned default (see desktop.core.dedup)
     dup_similar_corr: float | None = None
+    # years a closed case is kept, per case kind (desktop.core.retention): claims 7 (the Dutch fiscal retention
+    # period, art. 52 AWR), complaints 2; a kind not named keeps its default
+    retention_years: dict[str, int] = field(default_factory=lambda: {"claim": 7, "complaint": 2})
 
     @classmethod
     def from_json(cls, raw: Any) -> TeamSettings:
@@ -48,4 +51,7 @@ def valid_setting(default: object, value: object) -> bool:
         return isinstance(value, int) and value > 0
     if isinstance(default, list):
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if isinstance(default, dict):  # name -> positive whole number (retention years per case kind)
+        return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+                                               and v > 0 for k, v in value.items())
     return isinstance(value, type(default))

@@ -1,20 +1,20 @@
 """Input records for the case-file renderer, and the redaction applied to them.
 
 The renderer (``desktop.report.pdf``) reads only these plain dataclasses: no ORM rows, no Qt objects. The export
-service fills them from the database; tests build them by hand. ``redacted()`` returns a copy with GPS positions and
-phone numbers removed from every field a customer could have typed into, so the layout code never has to care.
+service fills them from the database; tests build them by hand. ``redacted()`` returns a copy with personal data
+(``desktop.core.redact``) masked in every text field and GPS positions removed, so the layout code never has to care.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from desktop.core.model import CaseKind, CaseStatus
+from desktop.core.redact import MASK, Masker, PiiKind
 
-REDACTED = "[…]"
+REDACTED = MASK
 
 
 @dataclass
@@ -23,7 +23,9 @@ class ReportOptions:
 
     per_page: int = 2
     with_duplicates: bool = True
-    redact: bool = False
+    redact: bool = False  # mask phone numbers, e-mail addresses, IBANs, BSNs, licence plates and GPS
+    redact_faces: bool = False  # blur the faces found in the photos (the originals are untouched)
+    with_audit: bool = False  # an appendix with the case's audit trail
     lang: str = "en"
     pdfa: bool = True
     app_version: str = "0.1.0"
@@ -123,8 +125,19 @@ class ReportManifestEntry:
 
 
 @dataclass
+class ReportAuditEvent:
+    """One event of the case's audit trail (the optional appendix)."""
+
+    at: datetime
+    actor: str
+    action: str  # an AuditAction
+    details: str  # the details as short "key: value" text
+
+
+@dataclass
 class CaseFileData:
-    """Everything the case file shows. ``items`` are the included ones, in report order."""
+    """Everything the case file shows. ``items`` are the included ones, in report order. ``redactions`` is set
+    by ``redacted()``: what was masked, per kind."""
 
     case: ReportCase
     items: list[ReportItem] = field(default_factory=list)
@@ -132,6 +145,9 @@ class CaseFileData:
     duplicates: list[ReportDuplicate] = field(default_factory=list)
     notes: list[ReportNote] = field(default_factory=list)
     manifest: list[ReportManifestEntry] = field(default_factory=list)
+    audit: list[ReportAuditEvent] = field(default_factory=list)
+    audit_head: str | None = None  # the hash of the case's newest audit event
+    redactions: dict[str, int] | None = None
 
 
 # --- integrity manifest --------------------------------------------------------------------------------------
@@ -155,49 +171,45 @@ def payload_oxum(entries: list[ReportManifestEntry]) -> str:
 
 # --- redaction -------------------------------------------------------------------------------------------------
 
-# A phone number: starts with +, 00 or 0, then digits with the usual separators. Checked further in _phone().
-_PHONE_RE = re.compile(r"(?<![\w+])(?:\+|0)\d[\d \-().]{6,}\d(?![\w])")
-_DATE_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}")
-# Coordinates as "52.37021, 4.89517" (also with N/E letters) and map links.
-_COORD_RE = re.compile(r"-?\d{1,2}\.\d{3,}\s*°?\s*[NS]?\s*[,;/ ]\s*-?\d{1,3}\.\d{3,}\s*°?\s*[EWO]?")
-_MAPS_RE = re.compile(
-    r"https?://(?:maps\.google\.[a-z.]+|www\.google\.[a-z.]+/maps|goo\.gl/maps|maps\.app\.goo\.gl|"
-    r"maps\.apple\.com|www\.openstreetmap\.org|osm\.org)\S*",
-    re.IGNORECASE,
-)
-
-
-def _phone(match: re.Match[str]) -> str:
-    text = match.group(0)
-    digits = sum(c.isdigit() for c in text)
-    if not 9 <= digits <= 15 or _DATE_RE.search(text):
-        return text
-    return REDACTED
+# Fields that are codes, hashes or paths, never free text: left as they are.
+_NOT_TEXT = {"sha256", "path", "kind", "status", "taken_at_source", "flags", "level", "action", "audit_head"}
 
 
 def redact_text(text: str | None) -> str | None:
-    """``text`` with phone numbers, coordinates and map links replaced by ``REDACTED``."""
-    if not text:
-        return text
-    text = _MAPS_RE.sub(REDACTED, text)
-    text = _COORD_RE.sub(REDACTED, text)
-    return _PHONE_RE.sub(_phone, text)
+    """``text`` with every kind of personal data ``desktop.core.redact`` knows replaced by ``REDACTED``."""
+    return Masker()(text)
+
+
+def _mask_fields(obj: object, masker: Masker) -> object:
+    """A copy of a report record with every free-text field (and list of records) masked."""
+    changes: dict[str, object] = {}
+    for f in fields(obj):  # type: ignore[arg-type]
+        value = getattr(obj, f.name)
+        if f.name in _NOT_TEXT:
+            continue
+        if isinstance(value, str):
+            changes[f.name] = masker(value) or ""
+        elif isinstance(value, list) and value and is_dataclass(value[0]):
+            changes[f.name] = [_mask_fields(v, masker) for v in value]
+        elif is_dataclass(value) and not isinstance(value, type):
+            changes[f.name] = _mask_fields(value, masker)
+    return replace(obj, **changes)  # type: ignore[type-var]
 
 
 def redacted(data: CaseFileData) -> CaseFileData:
-    """A copy of ``data`` without GPS positions and phone numbers (the originals and hashes are untouched)."""
-    case = replace(
-        data.case,
-        customer_phone=REDACTED if data.case.customer_phone else None,
-        customer_name=redact_text(data.case.customer_name) or "",
-        title=redact_text(data.case.title) or "",
-    )
-    items = [
-        replace(it, gps=None, sender=redact_text(it.sender), caption=redact_text(it.caption))
-        for it in data.items
-    ]
-    messages = [
-        replace(m, sender=redact_text(m.sender) or "", text=redact_text(m.text) or "") for m in data.messages
-    ]
-    notes = [replace(n, text=redact_text(n.text) or "") for n in data.notes]
-    return replace(data, case=case, items=items, messages=messages, notes=notes)
+    """A copy of ``data`` without phone numbers, e-mail addresses, IBANs, BSNs, licence plates and GPS positions
+    in any text (the originals and hashes are untouched); ``redactions`` counts what was masked, per kind."""
+    masker = Masker()
+    case = data.case
+    for value, kind in ((case.customer_phone, PiiKind.PHONE), (case.customer_email, PiiKind.EMAIL)):
+        if value:
+            masker.count(kind)
+    case = replace(case, customer_phone=REDACTED if case.customer_phone else None,
+                   customer_email=REDACTED if case.customer_email else None)
+    out = _mask_fields(replace(data, case=case), masker)
+    assert isinstance(out, CaseFileData)
+    located = sum(1 for it in out.items if it.gps)
+    masker.count(PiiKind.GPS, located)
+    out.items = [replace(it, gps=None) for it in out.items]
+    out.redactions = {k.value: masker.counts.get(k.value, 0) for k in PiiKind}
+    return out

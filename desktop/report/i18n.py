@@ -84,6 +84,65 @@ _TEXT: dict[str, tuple[str, str]] = {
     "generated": ("Generated {at} · Casedesk {version}", "Gemaakt {at} · Casedesk {version}"),
     "subject": ("Case file {ref}", "Dossier {ref}"),
     "keywords": ("case file, claim, evidence", "dossier, claim, bewijs"),
+    # redaction, audit appendix (issue 14)
+    "sec_audit": ("History (audit trail)", "Geschiedenis (audittrail)"),
+    "audit_intro": (
+        "Every recorded action on this case, oldest first. The audit log is append-only and hash-chained: each "
+        "event carries the hash of the one before it, and 'casedesk verify' checks the whole chain.",
+        "Elke vastgelegde handeling op deze zaak, oudste eerst. Het auditlogboek kan alleen worden aangevuld en is "
+        "met hashes aaneengeschakeld: elke gebeurtenis bevat de hash van de vorige, en 'casedesk verify' "
+        "controleert de hele keten.",
+    ),
+    "audit_head": ("Hash of the newest event: {sha}", "Hash van de nieuwste gebeurtenis: {sha}"),
+    "at": ("Time", "Tijd"),
+    "actor": ("By", "Door"),
+    "action": ("Action", "Handeling"),
+    "details": ("Details", "Details"),
+    "redaction": ("Redaction", "Onherkenbaar gemaakt"),
+    "redaction_masked": (
+        "Masked in every text of this file and in its document metadata (shown as […]):",
+        "Gemaskeerd in alle tekst van dit dossier en in de documentgegevens (getoond als […]):",
+    ),
+    # the customer's own copy of their data (summary.pdf in the export ZIP)
+    "your_data": ("Your data", "Uw gegevens"),
+    "your_data_at": ("Everything {org} keeps about you", "Alles wat {org} over u bewaart"),
+    "summary_intro": (
+        "You asked for the data we keep about you (article 15 GDPR). This overview was made on {at}. The ZIP "
+        "file it came in holds the same data in machine-readable form (data.json) and every file you sent us "
+        "(folder originals/), unchanged.",
+        "U vroeg om de gegevens die wij over u bewaren (artikel 15 AVG). Dit overzicht is gemaakt op {at}. Het "
+        "ZIP-bestand waarin het zit bevat dezelfde gegevens in machineleesbare vorm (data.json) en elk bestand "
+        "dat u ons stuurde (map originals/), ongewijzigd.",
+    ),
+    "sec_you": ("About you", "Over u"),
+    "sec_cases": ("Your cases", "Uw zaken"),
+    "sec_messages": ("Messages", "Berichten"),
+    "sec_files": ("Files you sent", "Bestanden die u stuurde"),
+    "sec_history": ("What was done with your data", "Wat er met uw gegevens is gedaan"),
+    "name": ("Name", "Naam"),
+    "customer_since": ("Known since", "Bekend sinds"),
+    "kept_until": ("Kept until", "Bewaard tot"),
+    "kept_open": ("while the case is open, then its retention period", "zolang de zaak loopt, daarna de bewaartermijn"),
+    "retention_note": (
+        "Closed cases are kept for their retention period ({periods}), then erased. You may ask us to erase your "
+        "data earlier (article 17 GDPR); we will unless the law obliges us to keep it.",
+        "Gesloten zaken bewaren wij gedurende de bewaartermijn ({periods}), daarna worden ze gewist. U kunt ons "
+        "vragen uw gegevens eerder te wissen (artikel 17 AVG); dat doen wij, tenzij de wet ons verplicht ze te "
+        "bewaren.",
+    ),
+    "years_after": ("{kind}: {n} years after closing", "{kind}: {n} jaar na sluiting"),
+    "case": ("Case", "Zaak"),
+    "counts_line": (
+        "{cases} case(s), {messages} message(s), {files} file(s), {notes} note(s), {events} recorded action(s).",
+        "{cases} zaak/zaken, {messages} bericht(en), {files} bestand(en), {notes} notitie(s), {events} "
+        "vastgelegde handeling(en).",
+    ),
+    "faces_blurred": (
+        "Faces blurred in the photos: {n} (found by a detector: check before sending; the originals are "
+        "unchanged).",
+        "Gezichten vervaagd in de foto's: {n} (gevonden door een detector: controleer voor verzending; de "
+        "originelen zijn ongewijzigd).",
+    ),
 }
 
 class Strings:

@@ -47,11 +47,16 @@ _SRGB = ImageCms.createProfile("sRGB")
 
 @dataclass(frozen=True)
 class PrintImage:
-    """A JPEG ready to embed, with its pixel size (upright)."""
+    """A JPEG ready to embed, with its pixel size (upright); ``faces``: how many were blurred in it."""
 
     data: bytes
     width: int
     height: int
+    faces: int = 0
+
+
+# A change made to the upright picture before it is encoded (faces blurred): the new picture and a count.
+PostProcess = Callable[[Image.Image], tuple[Image.Image, int]]
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,8 @@ def fit(width: int, height: int, box_w: int, box_h: int) -> tuple[int, int]:
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
-def print_jpeg(source: Path | bytes, box_px: tuple[int, int], quality: int = JPEG_QUALITY) -> PrintImage:
+def print_jpeg(source: Path | bytes, box_px: tuple[int, int], quality: int = JPEG_QUALITY,
+               post: PostProcess | None = None) -> PrintImage:
     """Decode ``source`` reduced, make it upright and sRGB, fit it in ``box_px`` and encode it as JPEG.
 
     Raises ``OSError``/``ValueError``/``Image.DecompressionBombError`` for files Pillow cannot read.
@@ -95,9 +101,12 @@ def print_jpeg(source: Path | bytes, box_px: tuple[int, int], quality: int = JPE
             out = im.copy()  # the file is closed below
     out = _to_srgb(out, icc)
     out = apply_orientation(out, orientation)
+    changed = 0
+    if post is not None:
+        out, changed = post(out)
     buf = io.BytesIO()
     out.save(buf, "JPEG", quality=quality, optimize=True)
-    return PrintImage(buf.getvalue(), out.width, out.height)
+    return PrintImage(buf.getvalue(), out.width, out.height, changed)
 
 
 def prepare_all(
@@ -105,8 +114,9 @@ def prepare_all(
     workers: int = 2,
     cancel: CancelToken | None = None,
     on_done: Callable[[int, int], None] | None = None,
+    post: PostProcess | None = None,
 ) -> dict[object, PrintImage | None]:
-    """Run ``print_jpeg`` for every job on ``workers`` threads. Unreadable pictures map to ``None``.
+    """Run ``print_jpeg`` (with ``post``) for every job on ``workers`` threads. Unreadable pictures map to ``None``.
 
     ``on_done(done, total)`` is called after each picture; ``cancel`` is checked between pictures and raises
     ``Cancelled`` (pending work is dropped).
@@ -114,7 +124,7 @@ def prepare_all(
     jobs = list(jobs)
     results: dict[object, PrintImage | None] = {}
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="print-image") as pool:
-        pending = {pool.submit(_safe_print_jpeg, job): job for job in jobs}
+        pending = {pool.submit(_safe_print_jpeg, job, post): job for job in jobs}
         try:
             while pending:
                 finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -131,9 +141,9 @@ def prepare_all(
     return results
 
 
-def _safe_print_jpeg(job: ImageJob) -> PrintImage | None:
+def _safe_print_jpeg(job: ImageJob, post: PostProcess | None = None) -> PrintImage | None:
     try:
-        return print_jpeg(job.source, box_pixels(job.box_pt))
+        return print_jpeg(job.source, box_pixels(job.box_pt), post=post)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
         where = job.source if isinstance(job.source, Path) else f"key frame of {job.key!r}"
         log.warning("cannot prepare %s for print: %s", where, err)

@@ -15,6 +15,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import reportlab
+from PIL import Image
 from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -32,6 +33,7 @@ from desktop.core.model import CaseKind, CaseStatus, DupKind, Flag, MediaKind
 from desktop.core.progress import CancelToken, Progress, null_progress, subrange
 from desktop.report import images as pictures
 from desktop.report import layout as lay
+from desktop.report import privacy
 from desktop.report.data import CaseFileData, ReportItem, ReportOptions, manifest_line, payload_oxum, redacted
 from desktop.report.i18n import Strings, fmt_date, fmt_datetime, fmt_duration, fmt_int, fmt_size
 from desktop.report.pdfa import DocInfo, apply_metadata, install_endstream_eol
@@ -61,11 +63,18 @@ def render_case_file(
     install_endstream_eol()
     lay.register_fonts()
     s = Strings(options.lang)
+    post = None
+    if options.redact_faces:
+        from desktop.report import faces
+
+        faces.find_faces(Image.new("RGB", (64, 64)))  # no detector: refused before any work, in one sentence
+        post = faces.blur_faces
     prepared = pictures.prepare_all(
         _image_jobs(data, options),
         workers=min(4, os.cpu_count() or 1),
         cancel=cancel,
         on_done=lambda done, total: subrange(progress, 0.0, 0.7)(done, total, s("sec_photos")),
+        post=post,
     )
     report = _Report(data, options, s, prepared)
     story = report.story()
@@ -166,8 +175,10 @@ class _Report:
             story += self.section("duplicates", CondPageBreak(70 * mm)) + self.duplicates()
         if self.data.notes:
             story += self.section("notes", CondPageBreak(60 * mm)) + self.notes()
-        story += self.section("manifest", CondPageBreak(90 * mm))
-        return story + self.manifest()
+        story += self.section("manifest", CondPageBreak(90 * mm)) + self.manifest()
+        if self.options.with_audit:
+            story += self.section("audit", PageBreak()) + self.audit()
+        return story
 
     def section(self, key: str, brk: Flowable) -> list[Flowable]:
         """A section start: page break, outline entry, heading."""
@@ -229,7 +240,14 @@ class _Report:
             table,
             Spacer(1, 10 * mm),
             boxes,
+            *self.redaction_note(),
         ]
+
+    def redaction_note(self) -> list[Flowable]:
+        return privacy.redaction_note(self.data, self.options, self.s, self.prepared)
+
+    def audit(self) -> list[Flowable]:
+        return privacy.audit_appendix(self.data, self.s)
 
     def timeline(self) -> list[Flowable]:
         """Messages and received media in time order (messages first at equal times)."""

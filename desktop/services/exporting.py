@@ -14,6 +14,7 @@ from desktop.core.progress import CancelToken, Progress, null_progress, subrange
 from desktop.media.video import keyframes
 from desktop.report.data import (
     CaseFileData,
+    ReportAuditEvent,
     ReportCase,
     ReportDuplicate,
     ReportItem,
@@ -46,9 +47,22 @@ def _keyframe_jpegs(path: Path) -> list[bytes]:
     return out
 
 
-def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False) -> CaseFileData:
+def details_text(detail: dict) -> str:
+    """An event's details as one short line: ``key: value · key: value``."""
+    parts = []
+    for key, value in detail.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}={v}" for k, v in value.items())
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        parts.append(f"{key.replace('_', ' ')}: {value}")
+    return " · ".join(parts)
+
+
+def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False,
+                   with_audit: bool = False) -> CaseFileData:
     """Everything the PDF shows, from one snapshot, in report order: included items by capture time, then the
-    rest."""
+    rest; with ``with_audit`` also the case's audit trail."""
     with lib.unit() as uow:
         cid = uow.cases.id_of(ref)
         case = uow.cases.summary(cid, timedelta(minutes=lib.team.answer_norm_minutes))
@@ -56,6 +70,8 @@ def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False) -
         cust = uow.customers.get(case.customer_id) if case.customer_id is not None else None
         messages = uow.messages.infos(case_id=cid)
         notes = uow.notes.of_case(cid)
+        events = uow.audit.events(cid) if with_audit else []
+        head = uow.audit.head() if with_audit else None
     present = [m for m in media if m.sha256]
     chosen = [m for m in present if m.included and (include_set_aside or not m.set_aside)]
     chosen.sort(key=lambda m: (_order(m.taken_at), m.id))
@@ -99,7 +115,8 @@ def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False) -
         closed_at=case.closed_at, handler=case.handler, received=len(present),
         set_aside=sum(m.set_aside for m in present), included=len(items),
     )
-    return CaseFileData(rc, items, report_messages, dups, report_notes, manifest)
+    audit = [ReportAuditEvent(e.at, e.actor or "", e.action, details_text(e.detail)) for e in events]
+    return CaseFileData(rc, items, report_messages, dups, report_notes, manifest, audit, audit_head=head)
 
 
 def export_case(
@@ -114,8 +131,9 @@ def export_case(
     options = options or ReportOptions()
     options.app_version = __version__
     progress(0, 1000, "Collecting the case")
-    data = case_file_data(lib, ref)
+    data = case_file_data(lib, ref, with_audit=options.with_audit)
     path = render_case_file(data, Path(out), options, subrange(progress, 0.05, 1.0), cancel)
     with lib.unit(write=True) as uow:  # after rendering: no transaction is held while the PDF is drawn
-        uow.audit.record(AuditAction.EXPORTED, uow.cases.id_of(ref), file=str(path), items=len(data.items))
+        uow.audit.record(AuditAction.EXPORTED, uow.cases.id_of(ref), file=path.name, items=len(data.items),
+                         redacted=options.redact, faces_blurred=options.redact_faces)
     return path

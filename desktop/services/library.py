@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import time
@@ -17,6 +18,39 @@ from desktop.settings import AppPaths, Preferences, default_db_url, default_hand
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Database
 from desktop.store.unit import UnitOfWork
+
+LOCK_NAME = ".in-use"  # in an import's scratch folder: locked (flock / msvcrt) while the import runs
+
+
+class ScratchLock:
+    """An exclusive, non-blocking lock on a file, released by the system when its process dies."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    @classmethod
+    def try_take(cls, path: Path) -> ScratchLock | None:
+        """The lock, or None when another open holds it (or the file cannot be opened)."""
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return None
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return None
+        return cls(fd)
+
+    def release(self) -> None:
+        os.close(self._fd)  # closing drops the lock (flock and msvcrt alike)
 
 
 class Library:
@@ -46,17 +80,32 @@ class Library:
             uow.settings.save_team(team)
         return team
 
-    def _remove_stale_scratch(self, max_age_s: float = 6 * 3600) -> None:
-        """Scratch folders and half-written originals left by a killed process (old enough not to be in use)."""
+    def _remove_stale_scratch(self, max_age_s: float = 6 * 3600) -> int:
+        """Scratch left by a killed process: an import's scratch folder (unpacked chats: customer data) at once
+        when no process holds its lock; half-written originals, and scratch folders without a lock, when old
+        enough not to be in use. Returns how many were removed."""
+        removed = 0
+        for d in self.paths.tmp.glob("import-*"):
+            lock = ScratchLock.try_take(d / LOCK_NAME) if (d / LOCK_NAME).exists() else None
+            if lock is not None:  # nobody is using it (Windows cannot delete a file held open: released first)
+                lock.release()
+                shutil.rmtree(d, ignore_errors=True)
+                removed += 1
         cutoff = time.time() - max_age_s
-        stale = [*self.paths.tmp.glob("import-*"), *self.paths.originals.glob(".incoming/in-*"),
-                 *self.paths.originals.glob("??/.incoming-*")]
+        stale = [*(d for d in self.paths.tmp.glob("import-*") if not (d / LOCK_NAME).exists()),
+                 *self.paths.originals.glob(".incoming/in-*"), *self.paths.originals.glob("??/.incoming-*")]
         for p in stale:
             try:
                 if p.lstat().st_mtime < cutoff:
                     shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+                    removed += 1
             except OSError:
                 pass
+        return removed
+
+    def clean_scratch(self) -> int:
+        """Remove the scratch space no running import uses; returns how many folders or files went."""
+        return self._remove_stale_scratch()
 
     def save_prefs(self) -> None:
         self.prefs.save(self.paths.preferences_file)
@@ -71,9 +120,12 @@ class Library:
     def workspace(self) -> Iterator[Path]:
         """A scratch folder inside the library (never outside it), removed afterwards."""
         d = Path(tempfile.mkdtemp(prefix="import-", dir=self.paths.tmp))
+        lock = ScratchLock.try_take(d / LOCK_NAME)
         try:
             yield d
         finally:
+            if lock is not None:
+                lock.release()
             shutil.rmtree(d, ignore_errors=True)
 
     def close(self) -> None:

@@ -1,4 +1,5 @@
-"""Content-addressed store of originals: ``originals/ab/<sha256>``, written once, never modified.
+"""Content-addressed store of originals: ``originals/ab/<sha256>``, written once, never modified (0400: read-only,
+the owner's alone), removed only when a customer is erased.
 
 A file is copied to a temporary name in the store, fsynced, then renamed to its SHA-256: a crash leaves
 either no file or a complete one, never a half-written original under its final name.
@@ -63,7 +64,7 @@ class BlobStore:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
-            os.chmod(tmp, 0o444)
+            os.chmod(tmp, 0o400)
             os.replace(tmp, final)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -92,13 +93,25 @@ class BlobStore:
                 Path(tmp).unlink()
                 return digest, size
             final.parent.mkdir(parents=True, exist_ok=True)
-            os.chmod(tmp, 0o444)
+            os.chmod(tmp, 0o400)
             os.replace(tmp, final)
             _fsync_dir(final.parent)
             return digest, size
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+    def remove(self, sha256: str) -> bool:
+        """Delete an original (an erasure: the only way an original ever leaves the store); False when it was
+        not there. The caller has made sure no media item refers to it any more."""
+        path = self.path_for(sha256)
+        try:
+            os.chmod(path, 0o600)  # Windows refuses to delete a read-only file
+            path.unlink()
+        except FileNotFoundError:
+            return False
+        _fsync_dir(path.parent)
+        return True
 
     def iter_stored(self) -> Iterator[str]:
         for sub in sorted(self.root.glob("[0-9a-f][0-9a-f]")):

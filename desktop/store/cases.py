@@ -64,6 +64,8 @@ class CaseStore:
             q = q.where(Case.id.in_(case_ids))
         if customer_id is not None:
             q = q.where(Case.customer_id == customer_id)
+        if case_ids is None:
+            q = q.where(Case.erased_at.is_(None))  # erased cases are tombstones: named by reference only
         rows = s.execute(q).all()
         ids = [case.id for case, _ in rows] if case_ids is not None or customer_id is not None else None
 

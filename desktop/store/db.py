@@ -20,7 +20,7 @@ from desktop.core.errors import CasedeskError
 from desktop.store.unit import UnitOfWork, begin
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0001"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
+SCHEMA_HEAD = "privacy01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
 MIGRATION_LOCK = 0x43415345  # "CASE": the PostgreSQL advisory lock key the first migration takes
 
 
@@ -38,6 +38,7 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not left in free pages
             cur.close()
 
         return engine
@@ -152,6 +153,32 @@ class Database:
         with self.session() as s:
             begin(s, write=write)
             yield UnitOfWork(s, actor)
+
+    def compact(self) -> dict[str, object]:
+        """After an erasure: leave no deleted bytes behind in the database files.
+
+        SQLite: deleted rows were already overwritten (``secure_delete``); ``VACUUM`` rebuilds the file from the
+        live rows only, and ``wal_checkpoint(TRUNCATE)`` copies the WAL back and empties it (busy when another
+        process is reading at that moment: run it again later). PostgreSQL: a plain ``VACUUM`` of the tables
+        lets their dead rows' space be reused; the bytes stay in the table files until overwritten (``VACUUM
+        FULL`` rewrites them, under an exclusive lock: a database administrator's decision).
+        """
+        tables = ("customer", "message", "media_item", "note", "case_", "source", "blob", "audit_event", "alert")
+        out: dict[str, object] = {"dialect": self.engine.dialect.name}
+        try:
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                if self.engine.dialect.name == "sqlite":
+                    conn.exec_driver_sql("PRAGMA temp_store=MEMORY")  # VACUUM's copy never touches a temp file
+                    conn.exec_driver_sql("VACUUM")
+                    busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+                    out.update(vacuum=True, wal_emptied=not busy)
+                elif self.engine.dialect.name == "postgresql":
+                    for table in tables:
+                        conn.exec_driver_sql(f'VACUUM "{table}"')
+                    out.update(vacuum=True)
+        except DBAPIError as e:
+            out.update(vacuum=False, error=str(e.orig).strip().splitlines()[0] if e.orig else type(e).__name__)
+        return out
 
     def dispose(self) -> None:
         self.engine.dispose()

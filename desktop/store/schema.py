@@ -54,6 +54,10 @@ class Case(Base):
     opened_at: Mapped[datetime] = mapped_column(IsoDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
     answered_at: Mapped[datetime | None] = mapped_column(IsoDateTime)  # handler marked "answered"
+    hold_reason: Mapped[str | None] = mapped_column(Text)  # a legal hold: never purged while set
+    held_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    held_by: Mapped[str | None] = mapped_column(String(100))
+    erased_at: Mapped[datetime | None] = mapped_column(IsoDateTime)  # emptied by an erasure: a tombstone
     customer: Mapped[Customer | None] = relationship(back_populates="cases")
 
 
@@ -179,6 +183,11 @@ class Alert(Base):
 
 
 class AuditEvent(Base):
+    """One event of the append-only, hash-chained audit log (``desktop.core.audit_chain``).
+
+    ``customer_id`` has no foreign key: the events about an erased customer outlive the customer's row.
+    """
+
     __tablename__ = "audit_event"
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(IsoDateTime)
@@ -186,6 +195,28 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(50))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_.id"), index=True)
     detail: Mapped[str] = mapped_column(Text, default="")
+    seq: Mapped[int] = mapped_column(Integer, index=True, unique=True)  # 1, 2, 3, ... in chain order
+    customer_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    detail_hash: Mapped[str] = mapped_column(String(64))
+    detail_salt: Mapped[str | None] = mapped_column(String(32))  # None once the details were scrubbed
+    scrubbed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Erasure(Base):
+    """A tombstone: a customer (or one case of theirs, by a retention purge) was erased, when, why, by whom;
+    ``receipt`` is the JSON receipt (counts and SHA-256 of the erased originals, no personal data)."""
+
+    __tablename__ = "erasure"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    case_ref: Mapped[str | None] = mapped_column(String(20))
+    erased_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    actor: Mapped[str | None] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    basis: Mapped[str | None] = mapped_column(Text)  # the legal basis named to override retention
+    receipt: Mapped[str] = mapped_column(Text)
 
 
 class Setting(Base):

@@ -17,10 +17,12 @@ from desktop.store.audit import AuditLog
 from desktop.store.cases import CaseStore
 from desktop.store.customers import CustomerStore
 from desktop.store.duplicates import DuplicateStore
+from desktop.store.erasure import ErasureStore
 from desktop.store.imports import ImportStore
 from desktop.store.media import MediaStore
 from desktop.store.messages import MessageStore
 from desktop.store.notes import NoteStore
+from desktop.store.retention import RetentionStore
 from desktop.store.settings import SettingsStore
 
 
@@ -71,6 +73,14 @@ class UnitOfWork:
     @cached_property
     def settings(self) -> SettingsStore:
         return SettingsStore(self._s)
+
+    @cached_property
+    def retention(self) -> RetentionStore:
+        return RetentionStore(self._s)
+
+    @cached_property
+    def erasure(self) -> ErasureStore:
+        return ErasureStore(self._s)
 
     @cached_property
     def audit(self) -> AuditLog:

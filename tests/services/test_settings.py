@@ -64,8 +64,8 @@ def test_a_setting_from_a_newer_desk_is_kept(tmp_path):
     paths = AppPaths(tmp_path / "lib")
     with Library(paths) as lib:
         with lib.db.session() as s:
-            s.add(Setting(key="team.retention_years", value="7"))
+            s.add(Setting(key="team.archive_years_v9", value="7"))
         save_team_settings(lib, replace(lib.team, file_gap_hours=6))
         with lib.db.session() as s:
-            assert s.get(Setting, "team.retention_years").value == "7"
+            assert s.get(Setting, "team.archive_years_v9").value == "7"
         assert team_settings(lib).file_gap_hours == 6

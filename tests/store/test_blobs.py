@@ -11,7 +11,7 @@ def test_put_is_content_addressed_and_readonly(tmp_path):
     assert sha == hashlib.sha256(data).hexdigest()
     p = store.path_for(sha)
     assert p.read_bytes() == data and not os.access(p, os.W_OK) or os.geteuid() == 0
-    assert oct(p.stat().st_mode & 0o777) == "0o444"
+    assert oct(p.stat().st_mode & 0o777) == "0o400"  # read-only, and private
     assert store.put_bytes(data) == sha  # idempotent
     src = tmp_path / "big.bin"
     src.write_bytes(os.urandom(3 << 20))
