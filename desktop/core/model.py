@@ -93,13 +93,19 @@ class AuditAction(StrEnum):
     CASE_SPLIT = "case-split"
     IMPORT = "import"
     NOTE_ADDED = "note-added"
+    NOTE_EDITED = "note-edited"
+    NOTE_DELETED = "note-deleted"
     MEDIA_UPDATED = "media-updated"
     MEDIA_MOVED = "media-moved"
+    MEDIA_ROTATED = "media-rotated"
     KEEPER_CHOSEN = "keeper-chosen"
     DUPLICATE_RESTORED = "duplicate-restored"
     ALERT_RAISED = "alert-raised"
     EXPORTED = "exported"
     SETTINGS_CHANGED = "settings-changed"
+    UNDONE = "undone"
+    REDONE = "redone"
+    DRAFT_WRITTEN = "draft-written"
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,7 @@ class ImportReport:
     cases: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # files named in a chat but absent from the export
     cancelled: bool = False
+    undo_id: int | None = None  # the import's entry in the undo journal
 
     def to_json(self) -> dict:
         return {
@@ -160,6 +167,7 @@ class ImportReport:
             "already_present": self.already_present,
             "rejected": [{"path": p.path, "reason": p.reason} for p in self.rejected],
             "cases": list(self.cases),
+            "undo_id": self.undo_id,
         }
 
 
@@ -234,6 +242,7 @@ class MediaInfo:
     orientation: int | None = None
     message_id: int | None = None
     duplicate_of_id: int | None = None
+    rotation: int = 0  # degrees clockwise the handler turned it, for viewing and the PDF (the original untouched)
 
     def to_json(self) -> dict:
         taken: str | None
@@ -262,6 +271,7 @@ class MediaInfo:
             "set_aside": self.set_aside,
             "included": self.included,
             "caption": self.caption,
+            "rotation": self.rotation,
         }
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from desktop.core.actions import action_label
+
 
 @dataclass(frozen=True)
 class CaseHandle:
@@ -100,6 +102,7 @@ class MergeRecord:
     title: str
     status: str
     closed_at: datetime | None
+    entry_id: int | None = None  # the merge's journal entry (``desktop.services.undo``)
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,30 @@ class AuditInfo:
 
 
 @dataclass(frozen=True)
+class JournalInfo:
+    """One undoable action of the journal, as a handler sees it."""
+
+    id: int
+    at: datetime
+    handler: str | None
+    kind: str
+    label: str  # English, as recorded
+    params: dict
+    case_ref: str | None
+    undone_at: datetime | None = None
+    undone_by: str | None = None
+
+    def text(self, lang: str = "en") -> str:
+        return action_label(self.kind, self.params, lang, fallback=self.label)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "at": self.at.isoformat(), "handler": self.handler, "kind": self.kind,
+                "label": self.text("en"), "labels": {"en": self.text("en"), "nl": self.text("nl")},
+                "case": self.case_ref, "undone": self.undone_at is not None,
+                "undone_at": self.undone_at.isoformat() if self.undone_at else None, "undone_by": self.undone_by}
+
+
+@dataclass(frozen=True)
 class BlobDates:
     """The dates an original carries, from which an occurrence's capture time is chosen."""
 
@@ -120,6 +147,7 @@ class BlobDates:
     exif_digitized: datetime | None = None
     exif_modified: datetime | None = None
     video_created_at: datetime | None = None
+    kind: str | None = None  # a MediaKind
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ _TEXT = {"title": Case.title, "kind": Case.kind, "status": Case.status, "policy_
 class CaseStore:
     def __init__(self, session: Session) -> None:
         self._s = session
+        self.created: list[int] = []  # ids of the cases this unit of work created
 
     # finding ------------------------------------------------------------------------------------------------
     def id_of(self, ref: str) -> int:
@@ -121,6 +122,7 @@ class CaseStore:
                     kind=str(kind), customer_id=customer_id, opened_at=opened_at)
         self._s.add(case)
         self._s.flush()
+        self.created.append(case.id)
         return CaseHandle(case.id, case.ref)
 
     def _next_ref(self, year: int) -> str:

@@ -18,9 +18,11 @@ from desktop.store.cases import CaseStore
 from desktop.store.customers import CustomerStore
 from desktop.store.duplicates import DuplicateStore
 from desktop.store.imports import ImportStore
+from desktop.store.journal import JournalStore
 from desktop.store.media import MediaStore
 from desktop.store.messages import MessageStore
 from desktop.store.notes import NoteStore
+from desktop.store.rows import RowStore
 from desktop.store.settings import SettingsStore
 
 
@@ -71,6 +73,14 @@ class UnitOfWork:
     @cached_property
     def settings(self) -> SettingsStore:
         return SettingsStore(self._s)
+
+    @cached_property
+    def journal(self) -> JournalStore:
+        return JournalStore(self._s)
+
+    @cached_property
+    def rows(self) -> RowStore:
+        return RowStore(self._s)
 
     @cached_property
     def audit(self) -> AuditLog:
