@@ -116,6 +116,40 @@ class AuditInfo:
 
 
 @dataclass(frozen=True)
+class PickedCase:
+    """A case as the import dialog's picker shows it, with the same customer's other cases."""
+
+    ref: str
+    title: str
+    status: str
+    customer: str | None
+    customer_id: int | None
+    last_activity: datetime
+    others: list[str] = field(default_factory=list)  # the customer's other cases, newest first
+
+    def to_json(self) -> dict:
+        return {"ref": self.ref, "title": self.title, "status": self.status, "customer": self.customer,
+                "last_activity": self.last_activity.isoformat(), "others": self.others}
+
+
+@dataclass(frozen=True)
+class GapPart:
+    """One part of a case split by capture-time gaps: the first part stays, each other one becomes a case."""
+
+    title: str
+    media_ids: list[int]
+    first: datetime | None  # earliest and latest capture time in it
+    last: datetime | None
+    stays: bool
+    ref: str | None = None  # the case it is (or went) in
+
+    def to_json(self) -> dict:
+        return {"title": self.title, "media": len(self.media_ids), "media_ids": self.media_ids,
+                "first": self.first.isoformat() if self.first else None,
+                "last": self.last.isoformat() if self.last else None, "stays": self.stays, "case": self.ref}
+
+
+@dataclass(frozen=True)
 class JournalInfo:
     """One undoable action of the journal, as a handler sees it."""
 

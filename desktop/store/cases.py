@@ -55,6 +55,17 @@ class CaseStore:
         """Case id -> customer id, for every case."""
         return dict(self._s.execute(select(Case.id, Case.customer_id)).all())
 
+    def pick_rows(self) -> list[tuple]:
+        """(ref, title, status, customer id, customer name, phone, e-mail, opened at, last item added at) of
+        every case, for a case picker."""
+        last = (select(MediaItem.case_id, func.max(MediaItem.added_at).label("last"))
+                .group_by(MediaItem.case_id).subquery())
+        q = (select(Case.ref, Case.title, Case.status, Case.customer_id, Customer.name, Customer.phone,
+                    Customer.email, Case.opened_at, last.c.last)
+             .outerjoin(Customer, Case.customer_id == Customer.id).outerjoin(last, last.c.case_id == Case.id)
+             .order_by(Case.id))
+        return [tuple(r) for r in self._s.execute(q)]
+
     # reading ------------------------------------------------------------------------------------------------
     def summaries(self, answer_norm: timedelta, *, case_ids: list[int] | None = None,
                   customer_id: int | None = None) -> list[CaseSummary]:
