@@ -1,4 +1,7 @@
-"""``casedesk export REF -o FILE [--per-page N] [--with-duplicates] [--redact] [--lang en|nl]``"""
+"""``casedesk export REF -o FILE [--per-page N] [--with-duplicates] [--redact] [--lang en|nl]``
+
+Without ``--lang`` the case file is in the handler's language: the window's preference, else the system's.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ def add_parser(sub, parents) -> None:
     p.add_argument("--per-page", type=int, choices=[1, 2, 4], default=2, help="photos per page")
     p.add_argument("--with-duplicates", action="store_true", help="add the appendix of set-aside duplicates")
     p.add_argument("--redact", action="store_true", help="hide GPS positions and phone numbers")
-    p.add_argument("--lang", choices=["en", "nl"], default="en")
+    p.add_argument("--lang", choices=["en", "nl"], help="language (default: the handler's, as in the window)")
     p.add_argument("--no-pdfa", action="store_true", help="plain PDF instead of PDF/A-2b")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
@@ -28,16 +31,17 @@ def add_parser(sub, parents) -> None:
 def run(lib: Library, args: argparse.Namespace) -> int:
     from desktop.report.data import ReportOptions
     from desktop.services.exporting import export_case
+    from desktop.services.language import preferred_language
 
     options = ReportOptions(per_page=args.per_page, with_duplicates=args.with_duplicates, redact=args.redact,
-                            lang=args.lang, pdfa=not args.no_pdfa)
+                            lang=args.lang or preferred_language(lib), pdfa=not args.no_pdfa)
     bar = TerminalProgress("Exporting")
     try:
         path = export_case(lib, args.ref, Path(args.output), options, bar)
     finally:
         bar.close()
     if args.json:
-        print_json({"case": args.ref, "file": str(path), "bytes": path.stat().st_size})
+        print_json({"case": args.ref, "file": str(path), "bytes": path.stat().st_size, "lang": options.lang})
     else:
         print(f"Wrote {path} ({path.stat().st_size / 1e6:.1f} MB).")
     return EXIT_OK
