@@ -162,6 +162,7 @@ class JournalInfo:
     case_ref: str | None
     undone_at: datetime | None = None
     undone_by: str | None = None
+    redo_order: int | None = None  # on its handler's redo stack (undone, no newer action since): higher first
 
     def text(self, lang: str = "en") -> str:
         return action_label(self.kind, self.params, lang, fallback=self.label)

@@ -140,8 +140,9 @@ def touches(ops: list[dict]) -> Iterator[tuple[str, str]]:
 
 
 @contextmanager
-def track(uow: UnitOfWork, kind: str, *, case_id: int | None = None, **params: Any) -> Iterator[Tracker]:
-    """Record the edit done inside the block as one undoable action (see the module docstring)."""
-    t = Tracker(uow, kind, case_id, params)
+def track(uow: UnitOfWork, action: str, /, *, case_id: int | None = None, **params: Any) -> Iterator[Tracker]:
+    """Record the edit done inside the block as one undoable ``action`` (a kind in ``desktop.core.actions``;
+    ``params`` fill its label; see the module docstring)."""
+    t = Tracker(uow, action, case_id, params)
     yield t
     t.finish()

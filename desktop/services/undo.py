@@ -89,13 +89,14 @@ def history(lib: Library, *, handler: str | None = None, everyone: bool = False,
 
 
 def undo_stack(lib: Library, handler: str | None = None, limit: int = 50) -> tuple[list[JournalInfo], int]:
-    """A handler's actions oldest first as an undo stack: the active ones, then the undone ones after the last
-    active one (undone newest first, so redo brings them back oldest first). Returns (entries, index of the
-    first undone one); an action undone before a newer one was made is no longer on the stack."""
-    entries = history(lib, handler=handler, limit=limit)[::-1]
-    last_active = max((i for i, e in enumerate(entries) if e.undone_at is None), default=-1)
-    active = [e for e in entries[: last_active + 1] if e.undone_at is None]
-    return active + entries[last_active + 1 :], len(active)
+    """A handler's undo stack, as an editor keeps one: their active actions oldest first, then what redo brings
+    back, the next one first (an action made after an undo clears the redo part). Returns (entries, index of
+    the first one to redo)."""
+    who = handler or lib.handler
+    with lib.unit() as uow:
+        active = uow.journal.entries(handler=who, active=True, limit=limit)[::-1]
+        redo = uow.journal.redo_stack(who, limit)
+    return active + redo, len(active)
 
 
 # -- checks ------------------------------------------------------------------------------------------------------

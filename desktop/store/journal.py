@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import NotFound
@@ -35,6 +35,10 @@ class JournalStore:
 
     def add(self, *, handler: str | None, at: datetime, kind: str, label: str, params: dict, payload: dict,
             case_id: int | None, touches: Iterable[Touch]) -> int:
+        """A new entry; the handler's redo stack is cleared, as a new action clears it in any editor."""
+        who = fit(JournalEntry.handler, handler)
+        self._s.execute(update(JournalEntry).where(JournalEntry.handler == who, JournalEntry.redo_order.is_not(None))
+                        .values(redo_order=None))
         entry = JournalEntry(handler=fit(JournalEntry.handler, handler), at=at, kind=kind, label=label,
                              params=json.dumps(params, ensure_ascii=False), case_id=case_id,
                              payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
@@ -67,6 +71,13 @@ class JournalStore:
         q = q.order_by(JournalEntry.id.desc()).limit(limit)
         return [_info(e, ref) for e, ref in self._s.execute(q)]
 
+    def redo_stack(self, handler: str | None, limit: int = 50) -> list[JournalInfo]:
+        """The handler's undone entries that a redo may bring back, the next one first."""
+        q = (select(JournalEntry, Case.ref).outerjoin(Case, JournalEntry.case_id == Case.id)
+             .where(JournalEntry.handler == fit(JournalEntry.handler, handler), JournalEntry.redo_order.is_not(None))
+             .order_by(JournalEntry.redo_order.desc()).limit(limit))
+        return [_info(e, ref) for e, ref in self._s.execute(q)]
+
     def touches(self, entry_id: int) -> list[Touch]:
         return [(row, cols) for row, cols in self._s.execute(select(JournalTouch.row, JournalTouch.cols)
                                                              .where(JournalTouch.entry_id == entry_id))]
@@ -97,13 +108,15 @@ class JournalStore:
         assert e is not None
         e.undone_at, e.undone_by = at, fit(JournalEntry.undone_by, by)
         e.undo_state = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+        top = self._s.scalar(select(func.max(JournalEntry.redo_order)).where(JournalEntry.handler == e.handler))
+        e.redo_order = (top or 0) + 1
 
     def mark_redone(self, entry_id: int) -> None:
         e = self._s.get(JournalEntry, entry_id)
         assert e is not None
-        e.undone_at = e.undone_by = e.undo_state = None
+        e.undone_at = e.undone_by = e.undo_state = e.redo_order = None
 
 
 def _info(e: JournalEntry, ref: str | None) -> JournalInfo:
     return JournalInfo(e.id, e.at, e.handler, e.kind, e.label, json.loads(e.params or "{}"), ref, e.undone_at,
-                       e.undone_by)
+                       e.undone_by, e.redo_order)

@@ -204,6 +204,7 @@ class JournalEntry(Base):
     undone_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
     undone_by: Mapped[str | None] = mapped_column(String(100))
     undo_state: Mapped[str | None] = mapped_column(Text)  # JSON: rows an undo removed, for the redo
+    redo_order: Mapped[int | None] = mapped_column(Integer)  # on the handler's redo stack: higher is redone first
 
 
 class JournalTouch(Base):

@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("undone_at", desktop.store.types.IsoDateTime(length=40), nullable=True),
         sa.Column("undone_by", sa.String(length=100), nullable=True),
         sa.Column("undo_state", sa.Text(), nullable=True),
+        sa.Column("redo_order", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["case_id"], ["case_.id"]),
         sa.PrimaryKeyConstraint("id"),
     )
