@@ -19,7 +19,8 @@ from desktop.store.unit import UnitOfWork
 __all__ = ["EDITABLE", "MergeRecord", "NoteInfo", "add_note", "delete_note", "edit_note", "list_notes",
            "merge_cases", "move_media", "set_media", "set_rotation", "split_case", "undo_merge", "update_case"]
 
-EDITABLE = {"title", "kind", "status", "policy_ref", "incident_date", "handler"}
+FIELDS = ("title", "kind", "status", "policy_ref", "incident_date", "handler")  # in the order a label names them
+EDITABLE = set(FIELDS)
 ROTATIONS = (0, 90, 180, 270)
 
 
@@ -32,7 +33,7 @@ def _case_action(ref: str, changes: dict[str, object]) -> tuple[str, dict]:
         return "case-kind", {"ref": ref, "kind": changes["kind"]}
     if keys == {"answered"}:
         return ("case-answered" if changes["answered"] else "case-unanswered"), {"ref": ref}
-    return "case-fields", {"ref": ref, "fields": sorted(keys)}
+    return "case-fields", {"ref": ref, "fields": [f for f in (*FIELDS, "answered") if f in keys]}
 
 
 def update_case(lib: Library, ref: str, **changes: object) -> None:
