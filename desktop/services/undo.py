@@ -14,7 +14,6 @@ from desktop.core.clock import now_local
 from desktop.core.errors import UndoRefused
 from desktop.core.model import AuditAction, CaseStatus
 from desktop.core.records import JournalInfo
-from desktop.services import duplicates
 from desktop.services.journal import CASE_COLS
 from desktop.services.library import Library
 from desktop.store.unit import UnitOfWork
@@ -196,6 +195,8 @@ def _redo_op(uow: UnitOfWork, op: dict, state: dict | None, info: JournalInfo) -
 
 def _finish(uow: UnitOfWork, lib: Library, info: JournalInfo, payload: dict, action: AuditAction) -> None:
     if payload.get("refresh"):
+        from desktop.services import duplicates  # numpy: only for edits that change duplicate groups
+
         duplicates.refresh(uow, payload["refresh"], lib.team)
     case = uow.cases.find(info.case_ref) if info.case_ref else None
     uow.audit.record(action, case.id if case else None, entry=info.id, kind=info.kind, label=info.text())

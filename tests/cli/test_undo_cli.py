@@ -14,6 +14,7 @@ from desktop.cli.main import main
 from desktop.services.library import Library
 from desktop.settings import AppPaths
 from tests.cli.test_cli import casedesk
+from tests.cli.test_startup import blocked
 from tests.gen import jpeg
 from tests.services.undo_world import ACTIONS, assert_back, build, copy, state
 
@@ -133,3 +134,16 @@ def test_export_follows_the_handler_language(template, tmp_path):
     out = json.loads(casedesk("export", w.kitchen, "-o", str(tmp_path / "e.pdf"), "--lang", "en", "--no-pdfa",
                               "--json", data_dir=data, check=True).stdout)
     assert out["lang"] == "en" and "Case reference" in PdfReader(tmp_path / "e.pdf").pages[0].extract_text()
+
+
+def test_history_and_undo_of_a_field_load_no_heavy_module(template, tmp_path):
+    root, w = template
+    data = copy(root, tmp_path)
+    with Library(AppPaths(data), handler="Anna") as lib:
+        ACTIONS["case-status"](lib, w)
+    history = blocked("--handler", "Anna", "--data-dir", str(data), "history", "--json")
+    assert history.returncode == 0 and json.loads(history.stdout)[0]["kind"] == "case-status", history.stderr
+    assert history.stderr.splitlines()[-1] == "TRIED ", history.stderr
+    undone = blocked("--handler", "Anna", "--data-dir", str(data), "undo", "--json")
+    assert undone.returncode == 0 and json.loads(undone.stdout)["undone"]["kind"] == "case-status", undone.stderr
+    assert undone.stderr.splitlines()[-1] == "TRIED ", undone.stderr
