@@ -29,6 +29,7 @@ from typing import Any
 from desktop.core.actions import action_label
 from desktop.core.clock import now_local
 from desktop.core.records import CaseHandle
+from desktop.store.rows import key_column
 from desktop.store.unit import UnitOfWork
 
 CASE_COLS = ["status", "closed_at"]  # what an undo changes on a case an edit opened
@@ -42,11 +43,11 @@ class Tracker:
         self.params = params
         self.entry_id: int | None = None
         self._ops: list[dict] = []
-        self._watched: list[tuple[int, str, list[str], dict[int, dict]]] = []  # op index, table, cols, before
+        self._watched: list[tuple[int, str, list[str], dict]] = []  # op index, table, cols, before
         self._refs: list[tuple[str, str]] = []
         self._refresh: set[int] = set()
 
-    def watch(self, table: str, ids: Iterable[int], cols: list[str]) -> None:
+    def watch(self, table: str, ids: Iterable[int | str], cols: list[str]) -> None:
         before = self.uow.rows.values(table, ids, cols)
         self._watched.append((len(self._ops), table, list(cols), before))
         self._ops.append({})  # filled in when the block ends
@@ -134,7 +135,8 @@ def touches(ops: list[dict]) -> Iterator[tuple[str, str]]:
         elif op["op"] == "create":
             yield from ((f"{table}:{i}", "*") for i in op["ids"])
         elif op["op"] == "delete":
-            yield from ((f"{table}:{r['id']}", "*") for r in op["rows"])
+            key = key_column(table)
+            yield from ((f"{table}:{r[key]}", "*") for r in op["rows"])
         elif op["op"] == "case":
             yield f"case_:{op['id']}", ",".join(CASE_COLS)
 

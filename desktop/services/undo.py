@@ -16,6 +16,7 @@ from desktop.core.model import AuditAction, CaseStatus
 from desktop.core.records import JournalInfo
 from desktop.services.journal import CASE_COLS
 from desktop.services.library import Library
+from desktop.store.rows import key_column
 from desktop.store.unit import UnitOfWork
 
 __all__ = ["UndoRefused", "history", "redo", "redo_last", "undo", "undo_last", "undo_stack"]
@@ -149,8 +150,9 @@ def _remove(uow: UnitOfWork, table: str, ids: list[int], info: JournalInfo) -> d
 
 def _put_back(uow: UnitOfWork, table: str, rows: list[dict], deps: dict[str, list[dict]],
               info: JournalInfo) -> None:
-    ids = [r["id"] for r in rows]
-    present = uow.rows.values(table, ids, ["id"])
+    key = key_column(table)
+    ids = [r[key] for r in rows]
+    present = uow.rows.values(table, ids, [key])
     if present:
         raise _changed(uow, info, table, sorted(present), "exist again")
     derived = DERIVED.get(table, {})
@@ -185,7 +187,7 @@ def _redo_op(uow: UnitOfWork, op: dict, state: dict | None, info: JournalInfo) -
         assert state is not None, "an undone creation keeps the rows it removed"
         _put_back(uow, op["table"], state["rows"], state["deps"], info)
     elif kind == "delete":
-        _remove(uow, op["table"], [r["id"] for r in op["rows"]], info)
+        _remove(uow, op["table"], [r[key_column(op["table"])] for r in op["rows"]], info)
     elif kind == "case" and state and state.get("closed"):
         cid = op["id"]
         if uow.rows.values("case_", [cid], ["status"])[cid]["status"] != CaseStatus.CLOSED:

@@ -1,4 +1,5 @@
-"""Rows of any table with an integer ``id``, as JSON-ready values: what the undo journal snapshots and puts back.
+"""Rows of any table with a one-column primary key (``id``, or a setting's ``key``), as JSON-ready values: what
+the undo journal snapshots and puts back.
 
 Values travel as JSON types: times and dates as ISO 8601 text, binary as base64, so a snapshot can be kept in
 the journal and written back exactly. Writes go through SQLAlchemy Core; the session is flushed before and its
@@ -21,16 +22,23 @@ from desktop.store.types import IsoDate, IsoDateTime
 CHUNK = 500  # ids per IN (...): well under every database's parameter limit
 
 Values = dict[str, Any]
+Key = int | str
 
 
-def _table(name: str) -> Table:
+def _table(name: str) -> tuple[Table, Column]:
     table = Base.metadata.tables.get(name)
-    if table is None or "id" not in table.c:
-        raise ValueError(f"not a table with an id: {name!r}")
-    return table
+    keys = list(table.primary_key.columns) if table is not None else []
+    if table is None or len(keys) != 1:
+        raise ValueError(f"not a table with a one-column primary key: {name!r}")
+    return table, keys[0]
 
 
-def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+def key_column(table: str) -> str:
+    """The name of the primary key column of ``table`` (``id`` for nearly all)."""
+    return _table(table)[1].name
+
+
+def _chunks(ids: Iterable[Key]) -> Iterator[list[Key]]:
     items = list(dict.fromkeys(ids))
     for i in range(0, len(items), CHUNK):
         yield items[i : i + CHUNK]
@@ -62,59 +70,60 @@ class RowStore:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def values(self, table: str, ids: Iterable[int], cols: list[str] | None = None) -> dict[int, Values]:
-        """id -> {column: value} of the rows that exist (all columns when ``cols`` is None)."""
-        t = _table(table)
+    def values(self, table: str, ids: Iterable[Key], cols: list[str] | None = None) -> dict[Key, Values]:
+        """key -> {column: value} of the rows that exist (all columns, the key included, when ``cols`` is None)."""
+        t, pk = _table(table)
         columns = [t.c[c] for c in cols] if cols is not None else list(t.c)
         self._s.flush()
-        out: dict[int, Values] = {}
+        out: dict[Key, Values] = {}
         for part in _chunks(ids):
-            for row in self._s.execute(select(t.c.id, *columns).where(t.c.id.in_(part))):
+            for row in self._s.execute(select(pk, *columns).where(pk.in_(part))):
                 out[row[0]] = {c.name: encode(c, v) for c, v in zip(columns, row[1:], strict=True)}
         return out
 
-    def set(self, table: str, ids: Iterable[int], values: Values) -> None:
-        t = _table(table)
+    def set(self, table: str, ids: Iterable[Key], values: Values) -> None:
+        t, pk = _table(table)
         data = {k: decode(t.c[k], v) for k, v in values.items()}
         self._s.flush()
         for part in _chunks(ids):
-            self._s.execute(update(t).where(t.c.id.in_(part)).values(**data))
+            self._s.execute(update(t).where(pk.in_(part)).values(**data))
         self._s.expire_all()
 
     def insert(self, table: str, rows: list[Values]) -> None:
-        """Rows as ``values`` returned them (``id`` included)."""
+        """Rows as ``values`` returned them (the key included)."""
         if not rows:
             return
-        t = _table(table)
+        t, _pk = _table(table)
         self._s.flush()
         self._s.execute(insert(t), [{k: decode(t.c[k], v) for k, v in r.items()} for r in rows])
         self._s.expire_all()
 
-    def delete(self, table: str, ids: Iterable[int]) -> None:
-        t = _table(table)
+    def delete(self, table: str, ids: Iterable[Key]) -> None:
+        t, pk = _table(table)
         self._s.flush()
         for part in _chunks(ids):
-            self._s.execute(delete(t).where(t.c.id.in_(part)))
+            self._s.execute(delete(t).where(pk.in_(part)))
         self._s.expire_all()
 
-    def referencing(self, table: str, column: str, ids: Iterable[int]) -> dict[int, int]:
-        """id -> referenced id of the rows of ``table`` whose ``column`` is one of ``ids``."""
-        t = _table(table)
+    def referencing(self, table: str, column: str, ids: Iterable[Key]) -> dict[Key, Key]:
+        """key -> referenced key of the rows of ``table`` whose ``column`` is one of ``ids``."""
+        t, pk = _table(table)
         self._s.flush()
-        out: dict[int, int] = {}
+        out: dict[Key, Key] = {}
         for part in _chunks(ids):
-            out.update(self._s.execute(select(t.c.id, t.c[column]).where(t.c[column].in_(part))).all())
+            out.update(self._s.execute(select(pk, t.c[column]).where(t.c[column].in_(part))).all())
         return out
 
-    def ids_where(self, table: str, column: str, values: Iterable[object]) -> list[int]:
-        return sorted(self.referencing(table, column, values))  # type: ignore[arg-type]
+    def ids_where(self, table: str, column: str, values: Iterable[Key]) -> list:
+        """The keys of the rows whose ``column`` is one of ``values``, in order."""
+        return sorted(self.referencing(table, column, values))
 
     def count_in_case(self, table: str, case_id: int) -> int:
-        t = _table(table)
+        t, _pk = _table(table)
         self._s.flush()
         return int(self._s.scalar(select(func.count()).select_from(t).where(t.c.case_id == case_id)) or 0)
 
-    def names(self, table: str, ids: Iterable[int]) -> dict[int, str]:
+    def names(self, table: str, ids: Iterable[Key]) -> dict[Key, str]:
         """How a handler knows these rows: a case by its reference, a media item by its file name."""
         ids = list(ids)
         if table == "case_":

@@ -195,3 +195,25 @@ def test_every_kind_on_postgres(tmp_path):
             assert state(lib) == done, kind
             undo.undo_last(lib)
             assert_back(before, state(lib))
+
+
+def test_a_new_reversible_action_is_one_track_block(lib):
+    """How another edit joins the journal (here a team setting, a table keyed by name): ``track`` + ``watch``."""
+    from dataclasses import replace
+
+    from desktop.services import journal
+
+    def set_case_gap(lib: Library, days: int) -> None:
+        with lib.unit(write=True) as uow, journal.track(uow, "team-case-gap", days=days) as t:
+            t.watch("setting", ["team.case_gap_days"], ["value"])
+            uow.settings.save_team(replace(uow.settings.team(), case_gap_days=days))
+
+    set_case_gap(lib, 3)
+    with lib.unit() as uow:
+        assert uow.settings.team().case_gap_days == 3
+    assert undo.undo_last(lib).text() == "team-case-gap"  # no label in core.actions yet: its kind
+    with lib.unit() as uow:
+        assert uow.settings.team().case_gap_days == 7
+    undo.redo_last(lib)
+    with lib.unit() as uow:
+        assert uow.settings.team().case_gap_days == 3
