@@ -53,7 +53,7 @@ def redo_last(lib: Library, handler: str | None = None) -> JournalInfo:
 
 def undo(lib: Library, entry_id: int) -> JournalInfo:
     with lib.unit(write=True) as uow:
-        info, payload, _ = uow.journal.get(entry_id)
+        info, payload, _ = uow.journal.get(entry_id, lock=True)
         if info.undone_at is not None:
             raise UndoRefused(f"“{info.text()}” is already undone")
         _refuse_if_later(uow, info, "undo")
@@ -69,7 +69,7 @@ def undo(lib: Library, entry_id: int) -> JournalInfo:
 
 def redo(lib: Library, entry_id: int) -> JournalInfo:
     with lib.unit(write=True) as uow:
-        info, payload, state = uow.journal.get(entry_id)
+        info, payload, state = uow.journal.get(entry_id, lock=True)
         if info.undone_at is None:
             raise UndoRefused(f"“{info.text()}” is not undone")
         _refuse_if_later(uow, info, "redo")
@@ -117,7 +117,7 @@ def _changed(uow: UnitOfWork, info: JournalInfo, table: str, ids: list[int], wha
 
 # -- putting rows back -------------------------------------------------------------------------------------------
 def _set(uow: UnitOfWork, op: dict, expect: dict, write: dict, info: JournalInfo) -> None:
-    current = uow.rows.values(op["table"], op["ids"], list(expect))
+    current = uow.rows.values(op["table"], op["ids"], list(expect), lock=True)
     wrong = [i for i in op["ids"] if current.get(i) != expect]
     if wrong:
         raise _changed(uow, info, op["table"], wrong, "changed outside this history since")
@@ -126,7 +126,7 @@ def _set(uow: UnitOfWork, op: dict, expect: dict, write: dict, info: JournalInfo
 
 def _remove(uow: UnitOfWork, table: str, ids: list[int], info: JournalInfo) -> dict:
     """Delete rows with what points at them; returns what was deleted, for putting it back."""
-    rows = uow.rows.values(table, ids)
+    rows = uow.rows.values(table, ids, lock=True)
     gone = [i for i in ids if i not in rows]
     if gone:
         raise _changed(uow, info, table, gone, "no longer exist")

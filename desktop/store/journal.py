@@ -47,10 +47,12 @@ class JournalStore:
         self._s.add_all(JournalTouch(entry_id=entry.id, row=row, cols=cols) for row, cols in touches)
         return entry.id
 
-    def get(self, entry_id: int) -> tuple[JournalInfo, dict, list | None]:
-        """(entry, payload, undo state) of one entry."""
-        row = self._s.execute(select(JournalEntry, Case.ref).outerjoin(Case, JournalEntry.case_id == Case.id)
-                              .where(JournalEntry.id == entry_id)).first()
+    def get(self, entry_id: int, *, lock: bool = False) -> tuple[JournalInfo, dict, list | None]:
+        """(entry, payload, undo state) of one entry; ``lock`` holds it until the end of the transaction, so two
+        desks cannot undo the same entry at once."""
+        q = (select(JournalEntry, Case.ref).outerjoin(Case, JournalEntry.case_id == Case.id)
+             .where(JournalEntry.id == entry_id))
+        row = self._s.execute(q.with_for_update(of=JournalEntry) if lock else q).first()
         if row is None:
             raise NotFound(f"no action {entry_id} in the undo history")
         e, ref = row

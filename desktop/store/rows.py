@@ -70,14 +70,18 @@ class RowStore:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def values(self, table: str, ids: Iterable[Key], cols: list[str] | None = None) -> dict[Key, Values]:
-        """key -> {column: value} of the rows that exist (all columns, the key included, when ``cols`` is None)."""
+    def values(self, table: str, ids: Iterable[Key], cols: list[str] | None = None, *,
+               lock: bool = False) -> dict[Key, Values]:
+        """key -> {column: value} of the rows that exist (all columns, the key included, when ``cols`` is None).
+        ``lock``: hold the rows until the end of the transaction (PostgreSQL ``FOR UPDATE``; a SQLite write unit
+        holds the whole database already), so that what was checked is what gets written."""
         t, pk = _table(table)
         columns = [t.c[c] for c in cols] if cols is not None else list(t.c)
         self._s.flush()
         out: dict[Key, Values] = {}
         for part in _chunks(ids):
-            for row in self._s.execute(select(pk, *columns).where(pk.in_(part))):
+            q = select(pk, *columns).where(pk.in_(part))
+            for row in self._s.execute(q.with_for_update() if lock else q):
                 out[row[0]] = {c.name: encode(c, v) for c, v in zip(columns, row[1:], strict=True)}
         return out
 
