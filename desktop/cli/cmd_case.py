@@ -1,4 +1,5 @@
-"""``casedesk case merge|split|move|set|note|hold|release``: change cases; every change is audited."""
+"""``casedesk case merge|split|split-gaps|move|set|note|note-edit|note-delete|notes|pick|hold|release``: change
+cases (every change is audited and can be undone with ``casedesk undo``), list notes, pick a case, legal holds."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from desktop.cli.output import EXIT_OK, print_json
+from desktop.cli.output import EXIT_OK, print_json, print_table, when
 from desktop.core.model import CaseKind, CaseStatus
 
 if TYPE_CHECKING:
@@ -58,6 +60,33 @@ def add_parser(sub, parents) -> None:
     r.add_argument("ref", metavar="REF")
     r.add_argument("--json", action="store_true")
     r.set_defaults(run=run_release)
+    ne = acts.add_parser("note-edit", parents=parents, help="change the text of a note")
+    ne.add_argument("note_id", type=int, metavar="NOTE_ID")
+    ne.add_argument("text")
+    ne.set_defaults(run=run_note_edit)
+
+    nd = acts.add_parser("note-delete", parents=parents, help="delete a note (undo brings it back)")
+    nd.add_argument("note_id", type=int, metavar="NOTE_ID")
+    nd.set_defaults(run=run_note_delete)
+
+    nl = acts.add_parser("notes", parents=parents, help="the notes of a case")
+    nl.add_argument("ref", metavar="REF")
+    nl.add_argument("--json", action="store_true")
+    nl.set_defaults(run=run_notes)
+
+    g = acts.add_parser("split-gaps", parents=parents,
+                        help="split a case where capture times are more than HOURS apart")
+    g.add_argument("ref", metavar="REF")
+    g.add_argument("--hours", type=float, metavar="H", help="the gap (default: the team's, 12)")
+    g.add_argument("--dry-run", action="store_true", help="only show the parts")
+    g.add_argument("--json", action="store_true")
+    g.set_defaults(run=run_split_gaps)
+
+    pk = acts.add_parser("pick", parents=parents, help="cases for an import: open and recent first, matching TEXT")
+    pk.add_argument("text", nargs="?", default="", metavar="TEXT")
+    pk.add_argument("--limit", type=int, default=20, metavar="N")
+    pk.add_argument("--json", action="store_true")
+    pk.set_defaults(run=run_pick)
 
 
 def run_merge(lib: Library, args: argparse.Namespace) -> int:
@@ -126,4 +155,58 @@ def run_release(lib: Library, args: argparse.Namespace) -> int:
         print_json({"case": args.ref, "held": False, "hold": None, "before": before.to_json() if before else None})
     else:
         print(f"{args.ref}: legal hold lifted." if before else f"{args.ref} had no legal hold.")
+def run_note_edit(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import case_edit
+
+    case_edit.edit_note(lib, args.note_id, args.text)
+    print(f"Note {args.note_id} changed.")
+    return EXIT_OK
+
+
+def run_note_delete(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import case_edit
+
+    case_edit.delete_note(lib, args.note_id)
+    print(f"Note {args.note_id} deleted.")
+    return EXIT_OK
+
+
+def run_notes(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import case_edit
+
+    notes = case_edit.list_notes(lib, args.ref)
+    if args.json:
+        print_json([{"id": n.id, "created_at": n.created_at.isoformat(), "author": n.author, "text": n.text,
+                     "media_id": n.media_item_id} for n in notes])
+    else:
+        print_table(["ID", "WHEN", "AUTHOR", "TEXT"], [[n.id, when(n.created_at), n.author, n.text] for n in notes])
+    return EXIT_OK
+
+
+def run_split_gaps(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services import gap_split
+
+    hours = args.hours if args.hours is not None else float(lib.team.file_gap_hours)
+    fn = gap_split.preview_split_by_gaps if args.dry_run else gap_split.split_by_gaps
+    parts = fn(lib, args.ref, hours)
+    if args.json:
+        print_json({"case": args.ref, "hours": hours, "dry_run": args.dry_run, "parts": [p.to_json() for p in parts]})
+        return EXIT_OK
+    print_table(["CASE", "TITLE", "ITEMS", "FIRST", "LAST"],
+                [[p.ref or "(new)", p.title, len(p.media_ids), when(p.first), when(p.last)] for p in parts])
+    if args.dry_run:
+        print(f"{len(parts)} part(s); nothing changed (without --dry-run, {len(parts) - 1} new case(s)).")
+    return EXIT_OK
+
+
+def run_pick(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.case_picker import pick_cases
+
+    found = pick_cases(lib, args.text, args.limit)
+    if args.json:
+        print_json([c.to_json() for c in found])
+    else:
+        print_table(["CASE", "STATUS", "CUSTOMER", "TITLE", "ACTIVE", "OTHER CASES"],
+                    [[c.ref, c.status, c.customer, c.title, when(c.last_activity), " ".join(c.others)]
+                     for c in found])
     return EXIT_OK

@@ -1,5 +1,8 @@
 """``casedesk export REF -o FILE [--per-page N] [--with-duplicates] [--with-audit] [--redact] [--redact-faces]
-[--lang en|nl]``"""
+[--lang en|nl]``
+
+Without ``--lang`` the case file is in the handler's language: the window's preference, else the system's.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ def add_parser(sub, parents) -> None:
     p.add_argument("--redact", action="store_true",
                    help="mask phone numbers, e-mail addresses, IBANs, BSNs, licence plates and GPS positions")
     p.add_argument("--redact-faces", action="store_true", help="blur the faces in the photos (originals untouched)")
-    p.add_argument("--lang", choices=["en", "nl"], default="en")
+    p.add_argument("--lang", choices=["en", "nl"], help="language (default: the handler's, as in the window)")
     p.add_argument("--no-pdfa", action="store_true", help="plain PDF instead of PDF/A-2b")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
@@ -32,17 +35,18 @@ def add_parser(sub, parents) -> None:
 def run(lib: Library, args: argparse.Namespace) -> int:
     from desktop.report.data import ReportOptions
     from desktop.services.exporting import export_case
+    from desktop.services.language import preferred_language
 
     options = ReportOptions(per_page=args.per_page, with_duplicates=args.with_duplicates, redact=args.redact,
-                            redact_faces=args.redact_faces, with_audit=args.with_audit, lang=args.lang,
-                            pdfa=not args.no_pdfa)
+                            redact_faces=args.redact_faces, with_audit=args.with_audit,
+                            lang=args.lang or preferred_language(lib), pdfa=not args.no_pdfa)
     bar = TerminalProgress("Exporting")
     try:
         path = export_case(lib, args.ref, Path(args.output), options, bar)
     finally:
         bar.close()
     if args.json:
-        print_json({"case": args.ref, "file": str(path), "bytes": path.stat().st_size})
+        print_json({"case": args.ref, "file": str(path), "bytes": path.stat().st_size, "lang": options.lang})
     else:
         print(f"Wrote {path} ({path.stat().st_size / 1e6:.1f} MB).")
     return EXIT_OK

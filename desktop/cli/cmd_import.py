@@ -1,4 +1,7 @@
-"""``casedesk import PATH... [--case REF] [--json]``"""
+"""``casedesk import PATH... [--case REF | --split-gaps HOURS] [--json]``
+
+Loose files (a folder, a ZIP, single files) go into one new case; chats and e-mails to their customer's case.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ def add_parser(sub, parents) -> None:
     p = sub.add_parser("import", parents=parents, help="copy files, folders, ZIPs, chat exports and e-mails in")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--case", metavar="REF", help="put everything into this case (created if new)")
+    p.add_argument("--split-gaps", type=float, metavar="HOURS",
+                   help="loose files: one case per part between capture-time gaps of more than HOURS")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(run=run)
 
@@ -27,7 +32,8 @@ def run(lib: Library, args: argparse.Namespace) -> int:
     bar = TerminalProgress("Importing")
     cancel = CancelToken()
     try:
-        report = import_paths(lib, args.paths, case_ref=args.case, progress=bar, cancel=cancel)
+        report = import_paths(lib, args.paths, case_ref=args.case, split_gaps=args.split_gaps, progress=bar,
+                              cancel=cancel)
     except KeyboardInterrupt:
         cancel.cancel()
         bar.close()

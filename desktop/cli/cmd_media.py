@@ -1,4 +1,5 @@
-"""``casedesk media [--case REF] [--json]``: media items with capture time, source, flags."""
+"""``casedesk media [--case REF] [--json]``: media items with capture time, source, flags;
+``media rotate ID --degrees 90`` and ``media set ID [--caption TEXT] [--include|--exclude]`` change one."""
 
 from __future__ import annotations
 
@@ -16,6 +17,22 @@ def add_parser(sub, parents) -> None:
     p.add_argument("--case", metavar="REF")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
+    acts = p.add_subparsers(dest="action", metavar="ACTION")
+
+    r = acts.add_parser("rotate", parents=parents, help="turn an item for viewing and the PDF (clockwise)")
+    r.add_argument("media_id", type=int, metavar="ID")
+    r.add_argument("--degrees", type=int, required=True, choices=[0, 90, 180, 270, -90])
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(run=run_rotate)
+
+    st = acts.add_parser("set", parents=parents, help="caption an item, include it in the report or leave it out")
+    st.add_argument("media_id", type=int, metavar="ID")
+    st.add_argument("--caption")
+    inc = st.add_mutually_exclusive_group()
+    inc.add_argument("--include", action="store_true", default=None, dest="included")
+    inc.add_argument("--exclude", action="store_false", default=None, dest="included")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(run=run_set)
 
 
 def run(lib: Library, args: argparse.Namespace) -> int:
@@ -30,3 +47,27 @@ def run(lib: Library, args: argparse.Namespace) -> int:
                       m.to_json()["taken_at"] or "", m.taken_at_source or "", (m.sha256 or "")[:12],
                       ",".join(m.flags + (["set-aside"] if m.set_aside else []))] for m in rows])
     return EXIT_OK
+
+
+def _print_item(lib: Library, media_id: int, as_json: bool, message: str) -> int:
+    from desktop.services.cases import get_media
+
+    if as_json:
+        print_json(get_media(lib, media_id).to_json())
+    else:
+        print(message)
+    return EXIT_OK
+
+
+def run_rotate(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.case_edit import set_rotation
+
+    degrees = set_rotation(lib, args.media_id, args.degrees)
+    return _print_item(lib, args.media_id, args.json, f"Item {args.media_id} is shown turned {degrees}°.")
+
+
+def run_set(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.case_edit import set_media
+
+    set_media(lib, args.media_id, caption=args.caption, included=args.included)
+    return _print_item(lib, args.media_id, args.json, f"Item {args.media_id} updated.")

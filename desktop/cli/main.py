@@ -24,6 +24,8 @@ from desktop.cli import (
     cmd_media,
     cmd_messages,
     cmd_retention,
+    cmd_send,
+    cmd_undo,
     cmd_verify,
 )
 from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error
@@ -32,7 +34,7 @@ from desktop.log import CRASH_LOGGER, setup_logging
 from desktop.settings import demo_paths, resolve_paths
 
 COMMANDS = (cmd_import, cmd_cases, cmd_media, cmd_customers, cmd_messages, cmd_verify, cmd_case, cmd_duplicates,
-            cmd_export, cmd_customer, cmd_audit, cmd_retention, cmd_demo)
+            cmd_export, cmd_customer, cmd_audit, cmd_retention, cmd_send, cmd_undo, cmd_demo)
 
 
 def _common() -> argparse.ArgumentParser:

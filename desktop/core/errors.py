@@ -35,6 +35,10 @@ class UsageError(CasedeskError):
     """The request makes no sense (e.g. merging a case into itself)."""
 
 
+class UndoRefused(UsageError):
+    """An undo or redo that cannot be done cleanly (a later action changed the same items, nothing to undo)."""
+
+
 class IntegrityError(CasedeskError):
     """The store does not match the database (missing or modified original)."""
 

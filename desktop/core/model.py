@@ -93,8 +93,11 @@ class AuditAction(StrEnum):
     CASE_SPLIT = "case-split"
     IMPORT = "import"
     NOTE_ADDED = "note-added"
+    NOTE_EDITED = "note-edited"
+    NOTE_DELETED = "note-deleted"
     MEDIA_UPDATED = "media-updated"
     MEDIA_MOVED = "media-moved"
+    MEDIA_ROTATED = "media-rotated"
     KEEPER_CHOSEN = "keeper-chosen"
     DUPLICATE_RESTORED = "duplicate-restored"
     ALERT_RAISED = "alert-raised"
@@ -105,6 +108,9 @@ class AuditAction(StrEnum):
     CASE_PURGED = "case-purged"  # erased at the end of its retention period
     CASE_HELD = "case-held"  # a legal hold: never purged while it lasts
     CASE_RELEASED = "case-released"
+    UNDONE = "undone"
+    REDONE = "redone"
+    DRAFT_WRITTEN = "draft-written"
 
 
 @dataclass(frozen=True)
@@ -158,6 +164,7 @@ class ImportReport:
     cases: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # files named in a chat but absent from the export
     cancelled: bool = False
+    undo_id: int | None = None  # the import's entry in the undo journal
 
     def to_json(self) -> dict:
         return {
@@ -165,6 +172,7 @@ class ImportReport:
             "already_present": self.already_present,
             "rejected": [{"path": p.path, "reason": p.reason} for p in self.rejected],
             "cases": list(self.cases),
+            "undo_id": self.undo_id,
         }
 
 
@@ -239,6 +247,7 @@ class MediaInfo:
     orientation: int | None = None
     message_id: int | None = None
     duplicate_of_id: int | None = None
+    rotation: int = 0  # degrees clockwise the handler turned it, for viewing and the PDF (the original untouched)
 
     def to_json(self) -> dict:
         taken: str | None
@@ -267,6 +276,7 @@ class MediaInfo:
             "set_aside": self.set_aside,
             "included": self.included,
             "caption": self.caption,
+            "rotation": self.rotation,
         }
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from desktop.core.actions import action_label
+
 
 @dataclass(frozen=True)
 class CaseHandle:
@@ -100,6 +102,7 @@ class MergeRecord:
     title: str
     status: str
     closed_at: datetime | None
+    entry_id: int | None = None  # the merge's journal entry (``desktop.services.undo``)
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,65 @@ class AuditInfo:
 
 
 @dataclass(frozen=True)
+class PickedCase:
+    """A case as the import dialog's picker shows it, with the same customer's other cases."""
+
+    ref: str
+    title: str
+    status: str
+    customer: str | None
+    customer_id: int | None
+    last_activity: datetime
+    others: list[str] = field(default_factory=list)  # the customer's other cases, newest first
+
+    def to_json(self) -> dict:
+        return {"ref": self.ref, "title": self.title, "status": self.status, "customer": self.customer,
+                "last_activity": self.last_activity.isoformat(), "others": self.others}
+
+
+@dataclass(frozen=True)
+class GapPart:
+    """One part of a case split by capture-time gaps: the first part stays, each other one becomes a case."""
+
+    title: str
+    media_ids: list[int]
+    first: datetime | None  # earliest and latest capture time in it
+    last: datetime | None
+    stays: bool
+    ref: str | None = None  # the case it is (or went) in
+
+    def to_json(self) -> dict:
+        return {"title": self.title, "media": len(self.media_ids), "media_ids": self.media_ids,
+                "first": self.first.isoformat() if self.first else None,
+                "last": self.last.isoformat() if self.last else None, "stays": self.stays, "case": self.ref}
+
+
+@dataclass(frozen=True)
+class JournalInfo:
+    """One undoable action of the journal, as a handler sees it."""
+
+    id: int
+    at: datetime
+    handler: str | None
+    kind: str
+    label: str  # English, as recorded
+    params: dict
+    case_ref: str | None
+    undone_at: datetime | None = None
+    undone_by: str | None = None
+    redo_order: int | None = None  # on its handler's redo stack (undone, no newer action since): higher first
+
+    def text(self, lang: str = "en") -> str:
+        return action_label(self.kind, self.params, lang, fallback=self.label)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "at": self.at.isoformat(), "handler": self.handler, "kind": self.kind,
+                "label": self.text("en"), "labels": {"en": self.text("en"), "nl": self.text("nl")},
+                "case": self.case_ref, "undone": self.undone_at is not None,
+                "undone_at": self.undone_at.isoformat() if self.undone_at else None, "undone_by": self.undone_by}
+
+
+@dataclass(frozen=True)
 class BlobDates:
     """The dates an original carries, from which an occurrence's capture time is chosen."""
 
@@ -126,6 +188,7 @@ class BlobDates:
     exif_digitized: datetime | None = None
     exif_modified: datetime | None = None
     video_created_at: datetime | None = None
+    kind: str | None = None  # a MediaKind
 
 
 @dataclass(frozen=True)

@@ -61,3 +61,17 @@ def thumbnail_jpeg(img: Image.Image, side: int = THUMB_SIDE, quality: int = THUM
     out = io.BytesIO()
     thumb.save(out, "JPEG", quality=quality, optimize=False)
     return out.getvalue()
+
+
+_CLOCKWISE = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
+
+
+def rotate_jpeg(data: bytes, degrees: int, quality: int = THUMB_QUALITY) -> bytes:
+    """JPEG bytes turned ``degrees`` clockwise (a multiple of 90); 0 returns them as they are."""
+    turn = _CLOCKWISE.get(degrees % 360)
+    if turn is None:
+        return data
+    with Image.open(io.BytesIO(data)) as img:
+        out = io.BytesIO()
+        to_rgb(img.transpose(turn)).save(out, "JPEG", quality=quality)
+    return out.getvalue()

@@ -73,6 +73,7 @@ class ReportItem:
     height: int | None = None
     duration_s: float | None = None
     orientation: int | None = None
+    rotation: int = 0  # degrees clockwise the handler turned it (on top of the EXIF orientation)
     taken_at: datetime | None = None
     taken_at_source: str | None = None
     taken_date_only: bool = False  # the source gave a day, not a time (IMG-20240314-WA0003.jpg)

@@ -43,6 +43,7 @@ PRINT_DPI = 200
 JPEG_QUALITY = 80
 _ORIENTATION_TAG = 0x0112
 _SRGB = ImageCms.createProfile("sRGB")
+_ROTATE = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}  # cw
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class ImageJob:
     key: object
     source: Path | bytes
     box_pt: tuple[float, float]
+    rotation: int = 0  # degrees clockwise, after the EXIF orientation
 
 
 def box_pixels(box_pt: tuple[float, float], dpi: int = PRINT_DPI) -> tuple[int, int]:
@@ -80,15 +82,17 @@ def fit(width: int, height: int, box_w: int, box_h: int) -> tuple[int, int]:
 
 
 def print_jpeg(source: Path | bytes, box_px: tuple[int, int], quality: int = JPEG_QUALITY,
-               post: PostProcess | None = None) -> PrintImage:
-    """Decode ``source`` reduced, make it upright and sRGB, fit it in ``box_px`` and encode it as JPEG.
+               post: PostProcess | None = None, rotation: int = 0) -> PrintImage:
+    """Decode ``source`` reduced, make it upright and sRGB, turn it ``rotation`` degrees clockwise (0, 90, 180,
+    270), fit it in ``box_px`` and encode it as JPEG.
 
     Raises ``OSError``/``ValueError``/``Image.DecompressionBombError`` for files Pillow cannot read.
     """
     stream = io.BytesIO(source) if isinstance(source, bytes) else source
     with Image.open(stream) as im:
         orientation = _orientation(im)
-        box_w, box_h = box_px if orientation < 5 else (box_px[1], box_px[0])  # stored, not displayed, axes
+        turned = (orientation >= 5) != (rotation % 180 == 90)
+        box_w, box_h = (box_px[1], box_px[0]) if turned else box_px  # stored, not displayed, axes
         target = fit(im.width, im.height, box_w, box_h)
         if im.format == "JPEG":
             im.draft(im.mode, target)
@@ -101,6 +105,8 @@ def print_jpeg(source: Path | bytes, box_px: tuple[int, int], quality: int = JPE
             out = im.copy()  # the file is closed below
     out = _to_srgb(out, icc)
     out = apply_orientation(out, orientation)
+    if rotation % 360 in _ROTATE:
+        out = out.transpose(_ROTATE[rotation % 360])
     changed = 0
     if post is not None:
         out, changed = post(out)
@@ -143,7 +149,7 @@ def prepare_all(
 
 def _safe_print_jpeg(job: ImageJob, post: PostProcess | None = None) -> PrintImage | None:
     try:
-        return print_jpeg(job.source, box_pixels(job.box_pt), post=post)
+        return print_jpeg(job.source, box_pixels(job.box_pt), post=post, rotation=job.rotation)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
         where = job.source if isinstance(job.source, Path) else f"key frame of {job.key!r}"
         log.warning("cannot prepare %s for print: %s", where, err)

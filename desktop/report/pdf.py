@@ -104,14 +104,15 @@ def _image_jobs(data: CaseFileData, options: ReportOptions) -> list[pictures.Ima
     cell_w, cell_h = pictures.cell_size(options.per_page)
     box = (cell_w, cell_h - (95 if options.per_page == 4 else 70))
     jobs = [
-        pictures.ImageJob(("item", it.number), it.path, box)
+        pictures.ImageJob(("item", it.number), it.path, box, it.rotation)
         for it in data.items
         if it.kind == MediaKind.IMAGE and it.path is not None
     ]
     for it in data.items:
         if it.kind == MediaKind.VIDEO:
             for index, frame in enumerate(it.keyframes[:4]):
-                jobs.append(pictures.ImageJob(("frame", it.number, index), frame, (_KEYFRAME_W, _KEYFRAME_W)))
+                jobs.append(pictures.ImageJob(("frame", it.number, index), frame, (_KEYFRAME_W, _KEYFRAME_W),
+                                              it.rotation))
     return jobs
 
 

@@ -1,6 +1,7 @@
-"""Changing cases: fields and status, notes, captions, report inclusion, merge, split and move.
+"""Changing cases: fields and status, notes, captions, report inclusion, rotation, merge, split and move.
 
-Every change is one unit of work and leaves an audit event naming the handler; nothing is ever deleted.
+Every change is one unit of work, leaves an audit event naming the handler and a journal entry that undoes it
+(``desktop.services.undo``); nothing is ever deleted but a handler's own note.
 """
 
 from __future__ import annotations
@@ -11,13 +12,28 @@ from desktop.core.clock import now_local
 from desktop.core.errors import NotFound, UsageError
 from desktop.core.model import AuditAction, CaseKind, CaseStatus
 from desktop.core.records import MergeRecord, NoteInfo
-from desktop.services import duplicates
+from desktop.services import duplicates, journal
 from desktop.services.library import Library
+from desktop.store.unit import UnitOfWork
 
-__all__ = ["EDITABLE", "MergeRecord", "NoteInfo", "add_note", "list_notes", "merge_cases", "move_media",
-           "set_media", "split_case", "undo_merge", "update_case"]
+__all__ = ["EDITABLE", "MergeRecord", "NoteInfo", "add_note", "delete_note", "edit_note", "list_notes",
+           "merge_cases", "move_media", "set_media", "set_rotation", "split_case", "undo_merge", "update_case"]
 
-EDITABLE = {"title", "kind", "status", "policy_ref", "incident_date", "handler"}
+FIELDS = ("title", "kind", "status", "policy_ref", "incident_date", "handler")  # in the order a label names them
+EDITABLE = set(FIELDS)
+ROTATIONS = (0, 90, 180, 270)
+
+
+def _case_action(ref: str, changes: dict[str, object]) -> tuple[str, dict]:
+    """The journal kind and label parameters of a change of case fields."""
+    keys = set(changes)
+    if keys == {"status"}:
+        return "case-status", {"ref": ref, "status": changes["status"]}
+    if keys == {"kind"}:
+        return "case-kind", {"ref": ref, "kind": changes["kind"]}
+    if keys == {"answered"}:
+        return ("case-answered" if changes["answered"] else "case-unanswered"), {"ref": ref}
+    return "case-fields", {"ref": ref, "fields": [f for f in (*FIELDS, "answered") if f in keys]}
 
 
 def update_case(lib: Library, ref: str, **changes: object) -> None:
@@ -44,7 +60,10 @@ def update_case(lib: Library, ref: str, **changes: object) -> None:
             values["closed_at"] = now_local()
         elif "status" in changes and changes["status"] != CaseStatus.CLOSED:
             values["closed_at"] = None
-        uow.cases.set_fields(cid, values)
+        kind, params = _case_action(ref, changes)
+        with journal.track(uow, kind, case_id=cid, **params) as t:
+            t.watch("case_", [cid], sorted(values))
+            uow.cases.set_fields(cid, values)
         uow.audit.record(AuditAction.CASE_UPDATED, cid, before={k: current[k] for k in changes if k in EDITABLE},
                          after=dict(changes))
 
@@ -56,9 +75,34 @@ def add_note(lib: Library, ref: str, text: str, *, author: str | None = None,
         raise UsageError("a note needs some text")
     with lib.unit(write=True) as uow:
         cid = uow.cases.id_of(ref)
-        note = uow.notes.add(cid, text, author=author or lib.handler, media_item_id=media_item_id, at=now_local())
+        with journal.track(uow, "note-add", case_id=cid, ref=ref) as t:
+            note = uow.notes.add(cid, text, author=author or lib.handler, media_item_id=media_item_id,
+                                 at=now_local())
+            t.created("note", [note])
+            t.refer("media_item", [media_item_id])
         uow.audit.record(AuditAction.NOTE_ADDED, cid, note=note)
         return note
+
+
+def edit_note(lib: Library, note_id: int, text: str) -> None:
+    if not text.strip():
+        raise UsageError("a note needs some text")
+    with lib.unit(write=True) as uow:
+        cid = uow.notes.case_of(note_id)
+        with journal.track(uow, "note-edit", case_id=cid, ref=uow.cases.handle(cid).ref) as t:
+            t.watch("note", [note_id], ["text"])
+            uow.notes.set_text(note_id, text)
+        uow.audit.record(AuditAction.NOTE_EDITED, cid, note=note_id)
+
+
+def delete_note(lib: Library, note_id: int) -> None:
+    """Remove a note; the journal keeps it, so an undo brings it back."""
+    with lib.unit(write=True) as uow:
+        cid = uow.notes.case_of(note_id)
+        with journal.track(uow, "note-delete", case_id=cid, ref=uow.cases.handle(cid).ref) as t:
+            t.deleting("note", [note_id])
+            uow.notes.delete(note_id)
+        uow.audit.record(AuditAction.NOTE_DELETED, cid, note=note_id)
 
 
 def list_notes(lib: Library, ref: str) -> list[NoteInfo]:
@@ -66,10 +110,50 @@ def list_notes(lib: Library, ref: str) -> list[NoteInfo]:
         return uow.notes.of_case(uow.cases.id_of(ref))
 
 
+def _item_name(uow: UnitOfWork, media_id: int) -> str:
+    name = uow.rows.names("media_item", [media_id]).get(media_id)
+    if name is None:
+        raise NotFound(f"no media item {media_id}")
+    return name
+
+
 def set_media(lib: Library, media_id: int, *, caption: str | None = None, included: bool | None = None) -> None:
+    """Change an item's caption (blank clears it) and/or whether it goes into the report: one action each."""
     with lib.unit(write=True) as uow:
-        case_id = uow.media.set_fields(media_id, caption=caption, included=included)
+        name = _item_name(uow, media_id)
+        case_id = uow.media.cases_of([media_id])[media_id]
+        if caption is not None:
+            with journal.track(uow, "caption", case_id=case_id, name=name) as t:
+                t.watch("media_item", [media_id], ["caption"])
+                uow.media.set_fields(media_id, caption=caption)
+        if included is not None:
+            with journal.track(uow, "include" if included else "exclude", case_id=case_id, name=name) as t:
+                t.watch("media_item", [media_id], ["included"])
+                uow.media.set_fields(media_id, included=included)
         uow.audit.record(AuditAction.MEDIA_UPDATED, case_id, media=media_id, caption=caption, included=included)
+
+
+def set_rotation(lib: Library, media_id: int, degrees: int) -> int:
+    """Turn an item for viewing and for the PDF (clockwise; the original is untouched). Returns 0/90/180/270."""
+    if degrees % 90:
+        raise UsageError("a rotation is a multiple of 90 degrees")
+    degrees %= 360
+    with lib.unit(write=True) as uow:
+        name = _item_name(uow, media_id)
+        case_id = uow.media.cases_of([media_id])[media_id]
+        with journal.track(uow, "rotate", case_id=case_id, name=name, degrees=degrees) as t:
+            t.watch("media_item", [media_id], ["rotation"])
+            uow.media.set_fields(media_id, rotation=degrees)
+        uow.audit.record(AuditAction.MEDIA_ROTATED, case_id, media=media_id, degrees=degrees)
+    return degrees
+
+
+def watch_moves(t: journal.Tracker, uow: UnitOfWork, media_ids: list[int]) -> None:
+    """Before moving items: their case, and the case of the alerts about them, which follow them."""
+    t.watch("media_item", media_ids, ["case_id"])
+    alerts = {*uow.rows.ids_where("alert", "media_item_id", media_ids),
+              *uow.rows.ids_where("alert", "other_media_item_id", media_ids)}
+    t.watch("alert", sorted(alerts), ["case_id", "other_case_id"])
 
 
 def merge_cases(lib: Library, source_ref: str, target_ref: str) -> MergeRecord:
@@ -78,10 +162,19 @@ def merge_cases(lib: Library, source_ref: str, target_ref: str) -> MergeRecord:
         raise UsageError("a case cannot be merged into itself")
     with lib.unit(write=True) as uow:
         src, dst = uow.cases.id_of(source_ref), uow.cases.id_of(target_ref)
-        rec = uow.cases.move_contents(src, dst, source_ref, target_ref)
-        uow.cases.set_fields(src, {"status": CaseStatus.CLOSED.value, "closed_at": now_local(),
-                                   "title": f"{rec.title} (merged into {target_ref})"})
-        duplicates.refresh(uow, [dst], lib.team)
+        with journal.track(uow, "merge", case_id=dst, source=source_ref, target=target_ref) as t:
+            t.watch("case_", [src], ["title", "status", "closed_at"])
+            for table in ("media_item", "message", "note"):
+                t.watch(table, uow.rows.ids_where(table, "case_id", [src]), ["case_id"])
+            alerts = {*uow.rows.ids_where("alert", "case_id", [src]),
+                      *uow.rows.ids_where("alert", "other_case_id", [src])}
+            t.watch("alert", sorted(alerts), ["case_id", "other_case_id"])
+            t.refresh([src, dst])
+            rec = uow.cases.move_contents(src, dst, source_ref, target_ref)
+            uow.cases.set_fields(src, {"status": CaseStatus.CLOSED.value, "closed_at": now_local(),
+                                       "title": f"{rec.title} (merged into {target_ref})"})
+            duplicates.refresh(uow, [dst], lib.team)
+        rec.entry_id = t.entry_id
         uow.audit.record(AuditAction.CASE_MERGED, dst, source=source_ref, target=target_ref)
         uow.audit.record(AuditAction.CASE_MERGED, src, source=source_ref, target=target_ref)
     return rec
@@ -89,13 +182,11 @@ def merge_cases(lib: Library, source_ref: str, target_ref: str) -> MergeRecord:
 
 def undo_merge(lib: Library, rec: MergeRecord) -> None:
     """Put back exactly what ``merge_cases`` moved, and reopen the source case as it was."""
-    with lib.unit(write=True) as uow:
-        src, dst = uow.cases.id_of(rec.source_ref), uow.cases.id_of(rec.target_ref)
-        uow.cases.move_back(rec, src)
-        uow.cases.set_fields(src, {"title": rec.title, "status": rec.status, "closed_at": rec.closed_at})
-        duplicates.refresh(uow, [src, dst], lib.team)
-        uow.audit.record(AuditAction.CASE_MERGE_UNDONE, src, source=rec.source_ref, target=rec.target_ref)
-        uow.audit.record(AuditAction.CASE_MERGE_UNDONE, dst, source=rec.source_ref)
+    from desktop.services.undo import undo
+
+    if rec.entry_id is None:
+        raise UsageError(f"the merge of {rec.source_ref} into {rec.target_ref} moved nothing to undo")
+    undo(lib, rec.entry_id)
 
 
 def split_case(lib: Library, ref: str, message_id: int) -> str:
@@ -105,16 +196,23 @@ def split_case(lib: Library, ref: str, message_id: int) -> str:
         if uow.messages.case_of(message_id) != cid:
             raise NotFound(f"message {message_id} is not in case {ref}")
         old = uow.cases.fields(cid)
-        new = uow.cases.create(title=f"{old['title']} (split)", kind=str(old["kind"]),
-                               customer_id=old["customer_id"], opened_at=now_local())
-        times = uow.messages.times(cid)
-        at = dict(times)[message_id]
-        cut = at.replace(tzinfo=None) if at else None
-        ids = [mid for mid, t in times if mid == message_id or (cut is not None and t is not None
-                                                                 and t.replace(tzinfo=None) >= cut)]
-        uow.messages.move(ids, new.id)
-        uow.media.move(uow.media.of_messages(ids), new.id)
-        duplicates.refresh(uow, [cid, new.id], lib.team)
+        with journal.track(uow, "split", case_id=cid, ref=ref) as t:
+            new = uow.cases.create(title=f"{old['title']} (split)", kind=str(old["kind"]),
+                                   customer_id=old["customer_id"], opened_at=now_local())
+            t.params["new"] = new.ref
+            t.created_case(new.id)
+            times = uow.messages.times(cid)
+            at = dict(times)[message_id]
+            cut = at.replace(tzinfo=None) if at else None
+            ids = [mid for mid, tm in times if mid == message_id or (cut is not None and tm is not None
+                                                                     and tm.replace(tzinfo=None) >= cut)]
+            media = uow.media.of_messages(ids)
+            t.watch("message", ids, ["case_id"])
+            watch_moves(t, uow, media)
+            t.refresh([cid, new.id])
+            uow.messages.move(ids, new.id)
+            uow.media.move(media, new.id)
+            duplicates.refresh(uow, [cid, new.id], lib.team)
         uow.audit.record(AuditAction.CASE_SPLIT, cid, new_case=new.ref, at_message=message_id, messages=len(ids))
         uow.audit.record(AuditAction.CASE_SPLIT, new.id, from_case=ref, at_message=message_id, messages=len(ids))
         return new.ref
@@ -126,8 +224,11 @@ def move_media(lib: Library, media_ids: list[int], target_ref: str) -> None:
         cases = uow.media.cases_of(media_ids)
         if len(cases) != len(set(media_ids)):
             raise NotFound("some media items do not exist")
-        for mid, case_id in cases.items():
-            uow.audit.record(AuditAction.MEDIA_MOVED, case_id, media=mid, to=target_ref)
-        uow.media.move(list(cases), dst)
-        duplicates.refresh(uow, sorted(set(cases.values()) | {dst}), lib.team)
+        with journal.track(uow, "move", case_id=dst, count=len(cases), target=target_ref) as t:
+            watch_moves(t, uow, list(cases))
+            t.refresh(sorted(set(cases.values()) | {dst}))
+            for mid, case_id in cases.items():
+                uow.audit.record(AuditAction.MEDIA_MOVED, case_id, media=mid, to=target_ref)
+            uow.media.move(list(cases), dst)
+            duplicates.refresh(uow, sorted(set(cases.values()) | {dst}), lib.team)
         uow.audit.record(AuditAction.MEDIA_MOVED, dst, media=list(media_ids), to=target_ref)

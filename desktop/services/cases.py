@@ -6,12 +6,13 @@ import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from desktop.core.errors import NotFound
 from desktop.core.model import CaseSummary, MediaInfo
 from desktop.core.records import AlertInfo, CustomerInfo, DupGroupInfo, MessageInfo, NoteInfo
 from desktop.services.library import Library
 
-__all__ = ["CustomerInfo", "MessageInfo", "OpenCase", "get_case", "list_cases", "list_customers", "list_media",
-           "list_messages", "open_case", "search_index"]
+__all__ = ["CustomerInfo", "MessageInfo", "OpenCase", "get_case", "get_media", "list_cases", "list_customers",
+           "list_media", "list_messages", "open_case", "search_index"]
 
 
 @dataclass
@@ -48,6 +49,16 @@ def list_media(lib: Library, *, case_ref: str | None = None) -> list[MediaInfo]:
     with lib.unit() as uow:
         cid = uow.cases.id_of(case_ref) if case_ref else None
         return uow.media.infos(case_id=cid, incident_doubt_days=lib.team.incident_doubt_days)
+
+
+def get_media(lib: Library, media_id: int) -> MediaInfo:
+    with lib.unit() as uow:
+        cases = uow.media.cases_of([media_id])
+        if not cases:
+            raise NotFound(f"no media item {media_id}")
+        found = [m for m in uow.media.infos(case_id=cases[media_id], incident_doubt_days=lib.team.incident_doubt_days)
+                 if m.id == media_id]
+    return found[0]
 
 
 def list_customers(lib: Library) -> list[CustomerInfo]:

@@ -19,6 +19,7 @@ from desktop.core.records import AlertInfo, DupGroupInfo, DupItem
 from desktop.core.team import TeamSettings
 from desktop.media.fingerprint import FORMAT_VERSION, FRAME_BYTES, GRID, THUMB, THUMB_SCALE
 from desktop.media.hashindex import HashIndex
+from desktop.services import journal
 from desktop.services.library import Library
 from desktop.store.duplicates import Outcome
 from desktop.store.unit import UnitOfWork
@@ -227,13 +228,19 @@ def set_keeper(lib: Library, sha256: str, case_ref: str | None = None) -> int:
     """Make the item with this SHA-256 the keeper of its group(s). Returns how many groups changed."""
     with lib.unit(write=True) as uow:
         groups = uow.duplicates.groups(uow.cases.id_of(case_ref) if case_ref else None)
-        if not any(sha256 in g.members for g in groups):
+        mine = [g for g in groups if sha256 in g.members]
+        if not mine:
             raise NotFound(f"{sha256[:12]} is in no duplicate group")
-        changing = [g for g in groups if sha256 in g.members and g.keeper != sha256]
+        changing = [g for g in mine if g.keeper != sha256]
         now = now_local()
-        for g in changing:
-            uow.duplicates.rule_keeper(g.members, sha256, now)
         case_ids = uow.media.cases_with_blob(sha256)
+        item = mine[0].member_ids[mine[0].members.index(sha256)]
+        name = uow.rows.names("media_item", [item]).get(item, sha256[:12])
+        with journal.track(uow, "keeper", case_id=uow.media.cases_of([item]).get(item), name=name) as t:
+            for g in changing:
+                t.deleting("dup_decision", uow.duplicates.keeper_rulings(g.members))
+                t.created("dup_decision", uow.duplicates.rule_keeper(g.members, sha256, now))
+            t.refresh(case_ids)
         for cid in case_ids:
             uow.audit.record(AuditAction.KEEPER_CHOSEN, cid, sha256=sha256)
         refresh(uow, case_ids, lib.team)
@@ -248,7 +255,11 @@ def restore(lib: Library, media_id: int) -> None:
             return
         if keeper_sha == sha:
             raise UsageError("this is a byte-for-byte copy of the kept item; it stays set aside")
-        uow.duplicates.rule_not_duplicate(sha, keeper_sha, now_local())
+        name = uow.rows.names("media_item", [media_id]).get(media_id, sha[:12])
+        with journal.track(uow, "restore", case_id=case_id, name=name) as t:
+            ruling = uow.duplicates.rule_not_duplicate(sha, keeper_sha, now_local())
+            t.created("dup_decision", [ruling] if ruling is not None else [])
+            t.refresh([case_id])
         uow.audit.record(AuditAction.DUPLICATE_RESTORED, case_id, media=media_id, keeper=keeper_id)
         refresh(uow, [case_id], lib.team)
 

@@ -82,7 +82,7 @@ def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False,
         path = lib.original_path(m.sha256)
         items.append(ReportItem(
             number=number[m.id], name=m.name, kind=m.kind, path=path, sha256=m.sha256, size=m.size or 0,
-            width=m.width, height=m.height, duration_s=m.duration_s, orientation=m.orientation,
+            width=m.width, height=m.height, duration_s=m.duration_s, orientation=m.orientation, rotation=m.rotation,
             taken_at=m.taken_at, taken_at_source=m.taken_at_source, taken_date_only=m.taken_date_only,
             received_at=m.received_at, sender=m.sender, camera=m.camera, gps=m.gps, flags=list(m.flags),
             caption=m.caption, keyframes=_keyframe_jpegs(path) if m.kind == MediaKind.VIDEO else [],

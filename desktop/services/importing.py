@@ -8,18 +8,17 @@ commit that references them, so a process killed at any point leaves the library
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 from pathlib import Path
 
 from desktop.core.errors import UsageError
-from desktop.core.grouping import split_by_gaps
-from desktop.core.model import AuditAction, ImportReport, Problem, SourceKind
+from desktop.core.model import AuditAction, ImportReport, Problem
 from desktop.core.progress import Cancelled, CancelToken, Progress, null_progress, subrange
-from desktop.core.records import CaseHandle
-from desktop.services import duplicates, import_chat, import_mail
-from desktop.services.analyse import Analysed, analyse_all
+from desktop.services import duplicates, import_chat, import_mail, journal
+from desktop.services.analyse import analyse_all
+from desktop.services.language import preferred_language
 from desktop.services.library import Library
-from desktop.services.planning import LooseFile, plan_inputs
+from desktop.services.loose_cases import write_loose
+from desktop.services.planning import plan_inputs
 from desktop.services.writer import REF_RE, ImportWriter
 
 log = logging.getLogger(__name__)
@@ -30,16 +29,23 @@ def import_paths(
     paths: list[Path | str],
     *,
     case_ref: str | None = None,
+    split_gaps: float | None = None,
     progress: Progress = null_progress,
     cancel: CancelToken | None = None,
 ) -> ImportReport:
-    """Import everything under ``paths``. Per-file problems land in ``report.rejected``; the rest goes on."""
+    """Import everything under ``paths``. Per-file problems land in ``report.rejected``; the rest goes on.
+
+    Loose files go into one new case, or into ``case_ref``; with ``split_gaps`` (hours) into one case per part
+    between capture-time gaps (``desktop.services.loose_cases``). Chats and e-mails go to their customer's case.
+    """
     if case_ref is not None and not REF_RE.match(case_ref):
         raise UsageError(f"not a usable case reference: {case_ref!r} (letters, digits, '-', '.', '_')")
+    if split_gaps is not None and (case_ref is not None or split_gaps <= 0):
+        raise UsageError("--split-gaps needs a number of hours above 0, and no --case")
     report = ImportReport()
     try:
         with lib.workspace() as scratch:
-            _run(lib, [Path(p) for p in paths], scratch, report, case_ref, progress, cancel)
+            _run(lib, [Path(p) for p in paths], scratch, report, case_ref, split_gaps, progress, cancel)
     except Cancelled:  # the transaction was rolled back: the library is as before
         return ImportReport(rejected=report.rejected, cancelled=True)
     progress(1000, 1000, "Done")
@@ -47,7 +53,7 @@ def import_paths(
 
 
 def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, case_ref: str | None,
-         progress: Progress, cancel: CancelToken | None) -> None:
+         split_gaps: float | None, progress: Progress, cancel: CancelToken | None) -> None:
     progress(0, 1000, "Reading the inputs")
     plan = plan_inputs(paths, scratch, report.rejected)
     chats = [c for c in (import_chat.read(u, lib.team, report.rejected) for u in plan.chats) if c is not None]
@@ -81,48 +87,11 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
             import_chat.write(w, chat, analysed, lib.team, fixed_case)
         for mail in mails:
             import_mail.write(w, mail, analysed, lib.team, fixed_case)
-        _write_loose(w, plan.loose, analysed, lib, fixed_case)
+        write_loose(w, plan.loose, analysed, fixed_case, split_gap_hours=split_gaps, lang=preferred_language(lib))
         duplicates.refresh(uow, list(w.touched_cases), lib.team)
         for case in w.touched_cases.values():
             uow.audit.record(AuditAction.IMPORT, case.id, imported=report.imported, inputs=[str(p) for p in paths])
         report.cases = sorted({c.ref for c in w.touched_cases.values()})
+        report.undo_id = journal.record_import(uow, report.imported, list(w.touched_cases.values()))
         if cancel is not None:
             cancel.check()  # a cancel while saving rolls the whole import back
-
-
-def _write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict[Path, Analysed], lib: Library,
-                 fixed_case: CaseHandle | None) -> None:
-    """Files without a sender: one named case, or suggested cases split by capture-time gaps."""
-    ok = [(f, analysed[f.path]) for f in loose if f.path in analysed and not analysed[f.path].problem]
-    if not ok:
-        return
-    by_source: dict[str, list[tuple[LooseFile, Analysed]]] = {}
-    for f, an in ok:
-        by_source.setdefault(f.source_label, []).append((f, an))
-    gap = timedelta(hours=lib.team.file_gap_hours)
-    for label, items in by_source.items():
-        src = w.source(SourceKind.FILES, label)
-        if fixed_case is not None:
-            for f, an in items:
-                w.add_media(fixed_case, an, f.name, source=src, mtime=f.mtime)
-            continue
-        fresh = [(f, an) for f, an in items if not w.media_exists(an.sha256 or "", f.name, None, None)]
-        w.report.already_present += len(items) - len(fresh)
-        times = [((f, an), _best_time(w, f, an)) for f, an in fresh]
-        for group in split_by_gaps(times, gap):
-            case = w.new_case(_title(label, group))
-            for f, an in group:
-                w.add_media(case, an, f.name, source=src, mtime=f.mtime)
-
-
-def _best_time(w: ImportWriter, f: LooseFile, an: Analysed):
-    chosen = w.capture(an, f.name, None, f.mtime)
-    if chosen.time is None or chosen.date_only:  # a day without a time cannot place a file in a gap
-        return None
-    return chosen.time.value
-
-
-def _title(label: str, group: list) -> str:
-    name = Path(label).name or label
-    return f"{name} ({len(group)} file{'s' if len(group) != 1 else ''})"
-

@@ -28,6 +28,7 @@ class LooseFile:
     display: str  # for messages
     mtime: datetime | None
     source_label: str  # folder or archive it came from
+    container: str | None = None  # the folder or ZIP it came in; None for a file given on its own
 
 
 @dataclass
@@ -133,4 +134,4 @@ def _plan_folder(
         if _is_mail(f, head):
             plan.mails.append(MailUnit(f, shown))
             continue
-        plan.loose.append(LooseFile(f, f.name, shown, _mtime(f), label))
+        plan.loose.append(LooseFile(f, f.name, shown, _mtime(f), label, label))

@@ -22,6 +22,7 @@ _TEXT = {"title": Case.title, "kind": Case.kind, "status": Case.status, "policy_
 class CaseStore:
     def __init__(self, session: Session) -> None:
         self._s = session
+        self.created: list[int] = []  # ids of the cases this unit of work created
 
     # finding ------------------------------------------------------------------------------------------------
     def id_of(self, ref: str) -> int:
@@ -53,6 +54,17 @@ class CaseStore:
     def owners(self) -> dict[int, int | None]:
         """Case id -> customer id, for every case."""
         return dict(self._s.execute(select(Case.id, Case.customer_id)).all())
+
+    def pick_rows(self) -> list[tuple]:
+        """(ref, title, status, customer id, customer name, phone, e-mail, opened at, last item added at) of
+        every case, for a case picker."""
+        last = (select(MediaItem.case_id, func.max(MediaItem.added_at).label("last"))
+                .group_by(MediaItem.case_id).subquery())
+        q = (select(Case.ref, Case.title, Case.status, Case.customer_id, Customer.name, Customer.phone,
+                    Customer.email, Case.opened_at, last.c.last)
+             .outerjoin(Customer, Case.customer_id == Customer.id).outerjoin(last, last.c.case_id == Case.id)
+             .order_by(Case.id))
+        return [tuple(r) for r in self._s.execute(q)]
 
     # reading ------------------------------------------------------------------------------------------------
     def summaries(self, answer_norm: timedelta, *, case_ids: list[int] | None = None,
@@ -123,6 +135,7 @@ class CaseStore:
                     kind=str(kind), customer_id=customer_id, opened_at=opened_at)
         self._s.add(case)
         self._s.flush()
+        self.created.append(case.id)
         return CaseHandle(case.id, case.ref)
 
     def _next_ref(self, year: int) -> str:

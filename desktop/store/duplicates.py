@@ -42,20 +42,33 @@ class DuplicateStore:
             m.duplicate_of_id, m.duplicate_kind, m.set_aside = outcomes.get(mid, (None, None, False))
 
     # rulings ------------------------------------------------------------------------------------------------
-    def rule_keeper(self, members: list[str], keeper: str, at: datetime) -> None:
-        """``keeper`` is kept over every other member (earlier keeper rulings of these members are dropped)."""
+    def keeper_rulings(self, members: list[str]) -> list[int]:
+        """Ids of the keeper rulings ``rule_keeper`` would drop for these members."""
+        return list(self._s.scalars(select(DupDecision.id).where(DupDecision.decision == DupRuling.KEEPER,
+                                                                 DupDecision.sha_a.in_(members))))
+
+    def rule_keeper(self, members: list[str], keeper: str, at: datetime) -> list[int]:
+        """``keeper`` is kept over every other member (earlier keeper rulings of these members are dropped).
+        Returns the ids of the new rulings."""
         self._s.execute(delete(DupDecision).where(DupDecision.decision == DupRuling.KEEPER,
                                                   DupDecision.sha_a.in_(members)))
-        for m in dict.fromkeys(members):  # exact copies share a SHA-256: one ruling each
-            if m != keeper:
-                self._s.add(DupDecision(sha_a=m, sha_b=keeper, decision=DupRuling.KEEPER.value, created_at=at))
+        added = [DupDecision(sha_a=m, sha_b=keeper, decision=DupRuling.KEEPER.value, created_at=at)
+                 for m in dict.fromkeys(members) if m != keeper]  # exact copies share a SHA-256: one ruling each
+        self._s.add_all(added)
+        self._s.flush()
+        return [d.id for d in added]
 
-    def rule_not_duplicate(self, sha_a: str, sha_b: str, at: datetime) -> None:
+    def rule_not_duplicate(self, sha_a: str, sha_b: str, at: datetime) -> int | None:
+        """The ruling "not a duplicate" for this pair; returns its id when it is new."""
         a, b = sorted((sha_a, sha_b))
         exists = self._s.scalar(select(DupDecision.id).where(DupDecision.sha_a == a, DupDecision.sha_b == b,
                                                              DupDecision.decision == DupRuling.NOT_DUPLICATE))
-        if exists is None:
-            self._s.add(DupDecision(sha_a=a, sha_b=b, decision=DupRuling.NOT_DUPLICATE.value, created_at=at))
+        if exists is not None:
+            return None
+        ruling = DupDecision(sha_a=a, sha_b=b, decision=DupRuling.NOT_DUPLICATE.value, created_at=at)
+        self._s.add(ruling)
+        self._s.flush()
+        return ruling.id
 
     def keeper_of(self, media_id: int) -> tuple[int, str | None, int | None, str | None]:
         """(case id, sha256, keeper id, keeper sha256) of an item; keeper None when it is in no group."""

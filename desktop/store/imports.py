@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.model import ProbeResult
 from desktop.core.records import BlobDates
+from desktop.store.rows import RowStore
 from desktop.store.schema import Blob, MediaItem, Source, fit
 
 
@@ -16,11 +17,14 @@ class ImportStore:
     def __init__(self, session: Session) -> None:
         self._s = session
         self._dates: dict[str, BlobDates] = {}
+        self.sources: list[int] = []  # the sources this unit of work added
+        self.dropped: list[dict] = []  # the "missing" placeholders it removed, as ``RowStore.values`` rows
 
     def add_source(self, kind: str, path: str, at: datetime, chat_key: str | None = None) -> int:
         src = Source(kind=str(kind), path=path, chat_key=fit(Source.chat_key, chat_key), imported_at=at)
         self._s.add(src)
         self._s.flush()
+        self.sources.append(src.id)
         return src.id
 
     def ensure_blob(self, sha256: str, size: int, probe: ProbeResult | None, at: datetime) -> BlobDates:
@@ -43,7 +47,7 @@ class ImportStore:
                 fingerprint=p.fingerprint, warnings=list(p.warnings), stored_at=at,
             )
             self._s.add(b)
-        dates = BlobDates(b.exif_taken, b.exif_digitized, b.exif_modified, b.video_created_at)
+        dates = BlobDates(b.exif_taken, b.exif_digitized, b.exif_modified, b.video_created_at, b.kind)
         self._dates[sha256] = dates
         return dates
 
@@ -92,6 +96,17 @@ class ImportStore:
                               sender=fit(MediaItem.sender, sender), included=False, added_at=at))
 
     def drop_missing(self, message_id: int) -> None:
-        """The "missing" placeholder of a message whose file has now arrived."""
-        self._s.execute(delete(MediaItem).where(MediaItem.message_id == message_id,
-                                                MediaItem.blob_sha256.is_(None)))
+        """The "missing" placeholder of a message whose file has now arrived (kept in ``dropped``)."""
+        ids = list(self._s.scalars(select(MediaItem.id).where(MediaItem.message_id == message_id,
+                                                              MediaItem.blob_sha256.is_(None))))
+        if not ids:
+            return
+        found = RowStore(self._s).values("media_item", ids)
+        self.dropped.extend(found[i] for i in sorted(found))
+        self._s.execute(delete(MediaItem).where(MediaItem.id.in_(ids)))
+
+    def loose_case_of(self, sha256: str, name: str) -> int | None:
+        """The case of the newest loose occurrence (no message, no customer) of this file under this name."""
+        return self._s.scalar(select(MediaItem.case_id).where(
+            MediaItem.blob_sha256 == sha256, MediaItem.name == name, MediaItem.message_id.is_(None),
+            MediaItem.customer_id.is_(None)).order_by(MediaItem.id.desc()).limit(1))

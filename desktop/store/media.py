@@ -35,8 +35,10 @@ class MediaStore:
                                  .where(MediaItem.id.in_(dup_ids))).all()) if dup_ids else {}
         return [_info(m, b, ref, incident, incident_doubt_days, dup_sha) for m, b, ref, incident in rows]
 
-    def set_fields(self, media_id: int, *, caption: str | None = None, included: bool | None = None) -> int:
-        """Change the caption (blank clears it) and/or the report inclusion; returns the item's case id."""
+    def set_fields(self, media_id: int, *, caption: str | None = None, included: bool | None = None,
+                   rotation: int | None = None) -> int:
+        """Change the caption (blank clears it), the report inclusion and/or the rotation for viewing (degrees
+        clockwise); returns the item's case id."""
         item = self._s.get(MediaItem, media_id)
         if item is None:
             raise NotFound(f"no media item {media_id}")
@@ -44,6 +46,8 @@ class MediaStore:
             item.caption = caption.strip() or None
         if included is not None:
             item.included = included
+        if rotation is not None:
+            item.rotation = rotation
         return item.case_id
 
     def cases_of(self, media_ids: list[int]) -> dict[int, int]:
@@ -104,4 +108,5 @@ def _info(m: MediaItem, b: Blob | None, ref: str, incident: date | None, doubt_d
         duplicate_kind=m.duplicate_kind, set_aside=m.set_aside,
         included=m.included, caption=m.caption, flags=flags, format=b.format if b else None,
         orientation=b.orientation if b else None, message_id=m.message_id, duplicate_of_id=m.duplicate_of_id,
+        rotation=m.rotation or 0,
     )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import NotFound
 from desktop.core.records import NoteInfo
 from desktop.store.schema import Case, Note, fit
 
@@ -31,3 +32,19 @@ class NoteStore:
         self._s.add(note)
         self._s.flush()
         return note.id
+
+    def case_of(self, note_id: int) -> int:
+        case_id = self._s.scalar(select(Note.case_id).where(Note.id == note_id))
+        if case_id is None:
+            raise NotFound(f"no note {note_id}")
+        return case_id
+
+    def set_text(self, note_id: int, text: str) -> None:
+        note = self._s.get(Note, note_id)
+        if note is None:
+            raise NotFound(f"no note {note_id}")
+        note.text = text
+
+    def delete(self, note_id: int) -> None:
+        self._s.flush()
+        self._s.execute(delete(Note).where(Note.id == note_id))

@@ -141,6 +141,7 @@ class MediaItem(Base):
     duplicate_kind: Mapped[str | None] = mapped_column(String(10))
     set_aside: Mapped[bool] = mapped_column(Boolean, default=False)
     added_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    rotation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # degrees clockwise, for viewing
     blob: Mapped[Blob | None] = relationship()
     __table_args__ = (Index("ix_media_case_taken", "case_id", "taken_at"),)
 
@@ -217,6 +218,34 @@ class Erasure(Base):
     reason: Mapped[str] = mapped_column(Text)
     basis: Mapped[str | None] = mapped_column(Text)  # the legal basis named to override retention
     receipt: Mapped[str] = mapped_column(Text)
+
+
+class JournalEntry(Base):
+    """One undoable edit: what it was (``kind``, ``label``), and in ``payload`` what puts the previous state back."""
+
+    __tablename__ = "journal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handler: Mapped[str | None] = mapped_column(String(100), index=True)
+    at: Mapped[datetime] = mapped_column(IsoDateTime)
+    kind: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(Text)  # in English, as recorded; rendered per language from kind + params
+    params: Mapped[str] = mapped_column(Text, default="{}")  # JSON: the label's parameters
+    payload: Mapped[str] = mapped_column(Text)  # JSON: the changes (desktop.services.journal)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_.id"), index=True)
+    undone_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    undone_by: Mapped[str | None] = mapped_column(String(100))
+    undo_state: Mapped[str | None] = mapped_column(Text)  # JSON: rows an undo removed, for the redo
+    redo_order: Mapped[int | None] = mapped_column(Integer)  # on the handler's redo stack: higher is redone first
+
+
+class JournalTouch(Base):
+    """A row an entry changed (``cols``: comma-separated columns, ``*`` the whole row, ``@ref`` a reference)."""
+
+    __tablename__ = "journal_touch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal.id"), index=True)
+    row: Mapped[str] = mapped_column(String(80), index=True)  # "media_item:12"
+    cols: Mapped[str] = mapped_column(Text)
 
 
 class Setting(Base):

@@ -19,10 +19,12 @@ from desktop.store.customers import CustomerStore
 from desktop.store.duplicates import DuplicateStore
 from desktop.store.erasure import ErasureStore
 from desktop.store.imports import ImportStore
+from desktop.store.journal import JournalStore
 from desktop.store.media import MediaStore
 from desktop.store.messages import MessageStore
 from desktop.store.notes import NoteStore
 from desktop.store.retention import RetentionStore
+from desktop.store.rows import RowStore
 from desktop.store.settings import SettingsStore
 
 
@@ -81,6 +83,14 @@ class UnitOfWork:
     @cached_property
     def erasure(self) -> ErasureStore:
         return ErasureStore(self._s)
+
+    @cached_property
+    def journal(self) -> JournalStore:
+        return JournalStore(self._s)
+
+    @cached_property
+    def rows(self) -> RowStore:
+        return RowStore(self._s)
 
     @cached_property
     def audit(self) -> AuditLog:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.core.model import ImportReport
+from desktop.services import case_edit
 from desktop.services.cases import OpenCase
 from desktop.services.library import Library
 from desktop.ui.case_list import CaseListController, local_paths
@@ -25,7 +26,7 @@ from desktop.ui.models.thumbnails import ThumbnailCache
 from desktop.ui.problems_panel import ProblemsPanel
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.undo import Ctx, MergeCases, MoveMedia, SplitCase
+from desktop.ui.undo import JournalUndo
 from desktop.ui.views.main_window_view import MainWindowView
 
 
@@ -45,6 +46,8 @@ class MainWindow(MainWindowView):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.edit_menu.insertActions(self.find_act, [undo, redo])
         self.edit_menu.insertSeparator(self.find_act)
+        self.journal = JournalUndo(self.undo_stack, self.runner, self._after_operation, self)
+        self.edit_menu.aboutToShow.connect(self.journal.sync)
         self.thumbs = ThumbnailCache(self.runner, self._locate, side=160, parent=self)
         self.big_thumbs = ThumbnailCache(self.runner, self._locate, side=240, capacity=200, parent=self)
         self.cases = CaseListController(self.case_list, self.runner, self)
@@ -96,7 +99,7 @@ class MainWindow(MainWindowView):
     # library ------------------------------------------------------------------------------------------------
     def set_library(self, lib: Library) -> None:
         self.lib = lib
-        for part in (self.cases, self.case, self.media, self.dups, self.viewer):
+        for part in (self.cases, self.case, self.media, self.dups, self.viewer, self.journal):
             part.set_library(lib)
         self.setWindowTitle(f"Casedesk — {lib.paths.data_dir}")
         self.cases.reload()
@@ -230,14 +233,12 @@ class MainWindow(MainWindowView):
         return dlg
 
     # case operations ----------------------------------------------------------------------------------------
-    def _ctx(self) -> Ctx:
-        assert self.lib is not None
-        return Ctx(self.lib, self.runner, self._after_operation)
-
-    def _after_operation(self, select_ref: str) -> None:
+    def _after_operation(self, select_ref: str | None) -> None:
+        """After an edit, an undo or a redo: reload the list and show ``select_ref`` (None: the current case)."""
+        ref = select_ref or self.case.ref
         self.cases.invalidate_search()
-        self.cases.reload(select_ref=select_ref)
-        if select_ref == self.case.ref:
+        self.cases.reload(select_ref=ref)
+        if ref == self.case.ref:
             self.case.reload()
 
     def _pick_case(self, title: str, exclude: str) -> str | None:
@@ -257,8 +258,8 @@ class MainWindow(MainWindowView):
         b = self.case.bundle
         if b is None or self.lib is None or target_ref == b.case.ref:
             return
-        ids = [m.id for m in b.media]
-        self.undo_stack.push(MergeCases(self._ctx(), b.case.ref, target_ref, ids, b.case.title, b.case.status))
+        source = b.case.ref
+        self.journal.edit(lambda lib: case_edit.merge_cases(lib, source, target_ref), "merge cases", lambda _r: target_ref)
 
     def split_at_selected_message(self) -> None:
         idx = self.case_view.messages.currentIndex()
@@ -268,14 +269,16 @@ class MainWindow(MainWindowView):
                                          5000)
             self.case_view.tabs.setCurrentWidget(self.case_view.messages)
             return
-        self.undo_stack.push(SplitCase(self._ctx(), self.case.ref, msg.id))
+        ref, message_id = self.case.ref, msg.id
+        self.journal.edit(lambda lib: case_edit.split_case(lib, ref, message_id), "split case", lambda new_ref: new_ref)
 
     def move_media(self, ids: list[int], target_ref: str | None = None) -> None:
         if not ids or self.lib is None or not self.case.ref:
             return
         target = target_ref or self._pick_case(self.tr("Move %n item(s) to…", "", len(ids)), self.case.ref)
         if target:
-            self.undo_stack.push(MoveMedia(self._ctx(), ids, self.case.ref, target))
+            items = list(ids)
+            self.journal.edit(lambda lib: case_edit.move_media(lib, items, target), "move media", lambda _r: None)
 
     def _mark_answered(self) -> None:
         box = self.case_view.details.answered

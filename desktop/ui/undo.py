@@ -1,107 +1,141 @@
-"""Undoable case operations: move media, merge and split, each run on the writer thread.
+"""The window's undo stack, run on the library's undo journal (``desktop.services.undo``).
 
-``redo``/``undo`` are called by QUndoStack on the GUI thread; they hand the service call to the writer pool
-(one thread, so the calls keep their order) and ask the window to reload when it is done.
+Every edit, wherever it is made (this window's panels, another desk, the command line), is an entry of the
+journal. ``JournalUndo`` keeps a ``QUndoStack`` a mirror of the handler's entries: the Edit menu's Undo and Redo
+name what they will do from the entries' labels, and triggering them calls the service on the writer thread.
+The mirror is read again after every change and whenever the window's background work comes to rest; an undo the
+service refuses (someone changed the same items since) is explained in the error dialog and the mirror reset.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from desktop.services.case_edit import (
-    MergeRecord,
-    merge_cases,
-    move_media,
-    split_case,
-    undo_merge,
-)
+from desktop.core.records import JournalInfo
 from desktop.services.library import Library
-from desktop.ui.tasks import WRITER, TaskRunner
+from desktop.services.undo import redo, undo, undo_stack
+from desktop.ui.tasks import INTERACTIVE, WRITER, TaskRunner
+
+STACK_LIMIT = 50
 
 
-@dataclass
-class Ctx:
-    lib: Library
-    runner: TaskRunner
-    after: Callable[[str], None]  # reload the window, selecting this case
+def window_language() -> str:
+    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
 
 
-class _Command(QUndoCommand):
-    def __init__(self, ctx: Ctx, text: str) -> None:
-        super().__init__(text)
-        self.ctx = ctx
-
-    def _run(self, fn: Callable[[], object], select: str, name: str) -> None:
-        self.ctx.runner.run(fn, pool=WRITER, name=name, on_done=lambda _r: self.ctx.after(select))
-
-
-class MoveMedia(_Command):
-    def __init__(self, ctx: Ctx, media_ids: list[int], from_ref: str, to_ref: str) -> None:
-        super().__init__(ctx, QCoreApplication.translate("undo", "Move %n item(s) to %1", "", len(media_ids)).replace("%1", to_ref))
-        self.ids, self.src, self.dst = list(media_ids), from_ref, to_ref
-
-    def redo(self) -> None:
-        lib, ids, dst = self.ctx.lib, self.ids, self.dst
-        self._run(lambda: move_media(lib, ids, dst), self.src, "move media")
-
-    def undo(self) -> None:
-        lib, ids, src = self.ctx.lib, self.ids, self.src
-        self._run(lambda: move_media(lib, ids, src), self.src, "move media back")
+def selection_after(entry: JournalInfo, undone: bool) -> str | None:
+    """The case to show after undoing (or redoing) ``entry``; None keeps the current one."""
+    p = entry.params
+    if entry.kind == "merge":
+        return p.get("source") if undone else p.get("target")
+    if entry.kind in ("split", "split-gaps"):
+        return p.get("ref") if undone else p.get("new", p.get("ref"))
+    if entry.kind == "move":
+        return None
+    return entry.case_ref
 
 
-class MergeCases(_Command):
-    """Undo puts back exactly what the merge moved (media, messages, notes, alerts) and reopens the case."""
+class JournalCommand(QUndoCommand):
+    """One journal entry on the stack. Pushing it or moving the index while syncing does nothing."""
 
-    def __init__(self, ctx: Ctx, source_ref: str, target_ref: str, media_ids: list[int], title: str,
-                 status: str) -> None:
-        super().__init__(ctx, QCoreApplication.translate("undo", "Merge %1 into %2").replace("%1", source_ref).replace("%2", target_ref))
-        self.src, self.dst = source_ref, target_ref
-        self.record: MergeRecord | None = None  # set on the writer thread, read there by undo
-
-    def redo(self) -> None:
-        lib, src, dst = self.ctx.lib, self.src, self.dst
-
-        def merge() -> None:
-            self.record = merge_cases(lib, src, dst)
-
-        self._run(merge, self.dst, "merge cases")
+    def __init__(self, owner: JournalUndo, entry: JournalInfo) -> None:
+        super().__init__(entry.text(window_language()))
+        self.owner = owner
+        self.entry = entry
 
     def undo(self) -> None:
-        lib = self.ctx.lib
-
-        def back() -> None:
-            if self.record is not None:
-                undo_merge(lib, self.record)
-
-        self._run(back, self.src, "undo merge")
-
-
-class SplitCase(_Command):
-    """Undo merges the new case back; the emptied split case stays, closed, as the audit trail."""
-
-    def __init__(self, ctx: Ctx, ref: str, message_id: int) -> None:
-        super().__init__(ctx, QCoreApplication.translate("undo", "Split %1").replace("%1", ref))
-        self.ref, self.message_id = ref, message_id
-        self.new_ref: str | None = None
+        if not self.owner.syncing:
+            self.owner.run(lambda lib: undo(lib, self.entry.id), "undo", undone=True)
 
     def redo(self) -> None:
-        lib, ref, mid = self.ctx.lib, self.ref, self.message_id
+        if not self.owner.syncing:
+            self.owner.run(lambda lib: redo(lib, self.entry.id), "redo", undone=False)
 
-        def split() -> str:
-            return split_case(lib, ref, mid)
 
-        def done(new_ref: str) -> None:
-            self.new_ref = new_ref
-            self.ctx.after(new_ref)
+class JournalUndo(QObject):
+    synced = Signal()
 
-        self.ctx.runner.run(split, pool=WRITER, name="split case", on_done=done)
+    def __init__(self, stack: QUndoStack, runner: TaskRunner, after: Callable[[str | None], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stack = stack
+        self.runner = runner
+        self.after = after  # reload the window, showing this case (None: the current one)
+        self.lib: Library | None = None
+        self.syncing = False
+        self._shown: tuple = ()
+        self._skip_idle = False
+        runner.busy_changed.connect(self._busy)
 
-    def undo(self) -> None:
-        if self.new_ref is None:
+    def set_library(self, lib: Library) -> None:
+        self.lib = lib
+        self.sync()
+
+    # the mirror ---------------------------------------------------------------------------------------------
+    def sync(self) -> None:
+        """Read the handler's stack from the journal (in the background) and show it."""
+        lib = self.lib
+        if lib is None:
             return
-        lib, ref, new = self.ctx.lib, self.ref, self.new_ref
-        self._run(lambda: merge_cases(lib, new, ref), self.ref, "undo split")
+        self._skip_idle = self.runner.is_idle()  # this read itself ends in an idle runner: no sync for that
+        self.runner.run(lambda: undo_stack(lib, limit=STACK_LIMIT), pool=INTERACTIVE, key="undo-stack",
+                        name="undo history", on_done=self._show)
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            return
+        if self._skip_idle:
+            self._skip_idle = False
+            return
+        self.sync()
+
+    def _show(self, result: tuple[list[JournalInfo], int]) -> None:
+        if len(self.runner.active()) > 1:  # other work is running: read again when it comes to rest
+            self._skip_idle = False
+        entries, index = result
+        shown = (tuple((e.id, e.text(window_language())) for e in entries), index)
+        if shown == self._shown and self.stack.count() == len(entries) and self.stack.index() == index:
+            return
+        self.syncing = True
+        try:
+            self.stack.clear()
+            for e in entries:
+                self.stack.push(JournalCommand(self, e))
+            self.stack.setIndex(index)
+            self.stack.setClean()
+        finally:
+            self.syncing = False
+        self._shown = shown
+        self.synced.emit()
+
+    # changes ------------------------------------------------------------------------------------------------
+    def run(self, fn: Callable[[Library], JournalInfo], name: str, *, undone: bool) -> None:
+        lib = self.lib
+        if lib is None:
+            return
+
+        def done(entry: JournalInfo) -> None:
+            self.after(selection_after(entry, undone))
+            self.sync()
+
+        def failed(error: BaseException) -> None:
+            self.runner.error.emit(error, name)
+            self.sync()
+
+        self.runner.run(lambda: fn(lib), pool=WRITER, name=name, on_done=done, on_error=failed)
+
+    def edit(self, fn: Callable[[Library], Any], name: str, select: Callable[[Any], str | None]) -> None:
+        """Run an edit service on the writer thread; then show ``select(result)`` and read the stack again."""
+        lib = self.lib
+        if lib is None:
+            return
+
+        def done(result: Any) -> None:
+            self.after(select(result))
+            self.sync()
+
+        self.runner.run(lambda: fn(lib), pool=WRITER, name=name, on_done=done)

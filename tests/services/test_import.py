@@ -48,17 +48,53 @@ def test_reimport_adds_nothing(lib, tmp_path):
     assert len(list_media(lib)) == 4 and len(list_cases(lib)) == 1
 
 
-def test_capture_gaps_suggest_cases(lib, tmp_path):
+def test_a_folder_is_one_case_titled_by_the_folder(lib, tmp_path):
+    src = tmp_path / "Kitchen flood"
+    for i in range(6):  # three days apart: the old import made three cases
+        jpeg(src / f"p{i}.jpg", seed=i, taken=f"2024:03:{14 + 3 * (i // 2)} 10:0{i}:00")
+    report = import_paths(lib, [src])
+    assert report.imported == 6 and len(report.cases) == 1
+    (case,) = list_cases(lib)
+    assert (case.title, case.media) == ("Kitchen flood", 6)
+
+
+def test_loose_files_are_one_case_titled_by_their_capture_dates(lib, tmp_path):
+    files = [jpeg(tmp_path / f"IMG_{i}.jpg", seed=i, taken=f"2024:03:{14 + i} 09:00:00") for i in range(3)]
+    report = import_paths(lib, files)
+    assert len(report.cases) == 1 and list_cases(lib)[0].title == "Photos 14-16 March 2024"
+    lib.prefs.language = "nl"
+    more = [jpeg(tmp_path / "b" / f"x{i}.jpg", seed=10 + i, taken=f"2024:0{2 + i}:2{8 - 5 * i} 09:00:00")
+            for i in range(2)]
+    import_paths(lib, more)
+    assert list_cases(lib)[1].title == "Foto's 28 februari - 23 maart 2024"
+
+
+def test_a_zip_is_titled_without_its_extension_and_a_folder_imported_again_keeps_its_case(lib, tmp_path):
+    photo = jpeg(tmp_path / "a.jpg", seed=1).read_bytes()
+    (case_ref,) = import_paths(lib, [zip_of(tmp_path / "Bathroom.zip", [("a.jpg", photo)])]).cases
+    assert list_cases(lib)[0].title == "Bathroom"
+    src = tmp_path / "in"
+    jpeg(src / "p0.jpg", seed=2)
+    first = import_paths(lib, [src])
+    jpeg(src / "p1.jpg", seed=3)
+    again = import_paths(lib, [src])
+    assert again.cases == first.cases and again.already_present == 1 and len(list_cases(lib)) == 2
+    assert case_ref not in again.cases
+
+
+def test_split_gaps_on_import_makes_one_case_per_part(lib, tmp_path):
     src = tmp_path / "in"
     jpeg(src / "a.jpg", seed=1, taken="2024:03:14 10:00:00")
     jpeg(src / "b.jpg", seed=2, taken="2024:03:14 15:00:00")
     jpeg(src / "c.jpg", seed=3, taken="2024:03:20 09:00:00")
-    report = import_paths(lib, [src])
+    report = import_paths(lib, [src], split_gaps=12)
     assert len(report.cases) == 2
     by_case = {}
     for m in list_media(lib):
         by_case.setdefault(m.case_ref, []).append(m.name)
     assert sorted(map(sorted, by_case.values())) == [["a.jpg", "b.jpg"], ["c.jpg"]]
+    assert sorted(c.title for c in list_cases(lib)) == ["Photos 14 March 2024", "Photos 20 March 2024"]
+    assert len(import_paths(lib, [src], split_gaps=4).cases) == 0  # all present already
 
 
 def test_named_case_and_same_bytes_twice(lib, tmp_path):

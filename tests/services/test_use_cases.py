@@ -10,7 +10,7 @@ from sqlalchemy import event
 
 from desktop.core.model import AuditAction
 from desktop.report.data import ReportOptions
-from desktop.services import case_edit, duplicates
+from desktop.services import case_edit, duplicates, undo
 from desktop.services.audit import list_events
 from desktop.services.cases import (
     get_case,
@@ -115,19 +115,24 @@ def test_every_audit_event_names_the_handler(anna, two_claims, tmp_path):
     copy = next(m for m in media if m.duplicate_kind == "exact")
     keeper = next(m for m in media if m.id == copy.duplicate_of_id)
     case_edit.update_case(anna, ref, status="in-progress", answered=True)
-    case_edit.add_note(anna, ref, "Called the customer.")
+    note = case_edit.add_note(anna, ref, "Called the customer.")
+    case_edit.edit_note(anna, note, "Called the customer twice.")
+    case_edit.delete_note(anna, case_edit.add_note(anna, ref, "A note in the wrong case."))
     case_edit.set_media(anna, keeper.id, caption="Kitchen floor")
+    case_edit.set_rotation(anna, keeper.id, 90)
     duplicates.set_keeper(anna, keeper.sha256, ref)
     case_edit.move_media(anna, [media[-1].id], other)
     record = case_edit.merge_cases(anna, other, ref)
     case_edit.undo_merge(anna, record)
+    undo.redo(anna, record.entry_id)
+    undo.undo_last(anna)
     new_ref = case_edit.split_case(anna, ref, list_messages(anna, case_ref=ref)[-1].id)
     export_case(anna, ref, tmp_path / "case.pdf", ReportOptions(pdfa=False))
     events = list_events(anna)
     assert {e.actor for e in events} == {HANDLER}
     privacy = {"customer-exported", "customer-erased", "case-purged", "case-held", "case-released"}  # tests/privacy
-    assert {a.value for a in AuditAction} - {e.action for e in events} == {"duplicate-restored", "settings-changed",
-                                                                            *privacy}
+    unused = {"duplicate-restored", "settings-changed", "draft-written", "case-merge-undone"}  # the last: old logs
+    assert {a.value for a in AuditAction} - {e.action for e in events} == unused | privacy
     assert {e.case_ref for e in events if e.action == AuditAction.CASE_SPLIT} == {ref, new_ref}
     assert [e.detail for e in list_events(anna, ref) if e.action == AuditAction.NOTE_ADDED][0]["note"] > 0
 

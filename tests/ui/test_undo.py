@@ -1,10 +1,16 @@
-"""Move, merge and split from the window, each undone and redone through the Edit menu."""
+"""The window's Edit menu runs on the undo journal: move, merge and split from the window, and edits made
+anywhere (another panel, the command line, another desk), each named, undone and redone from the Edit menu."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QMessageBox
 
+from desktop.services import case_edit, duplicates, gap_split, undo
 from desktop.services.cases import get_case, list_media
+from desktop.services.importing import import_paths
+from desktop.services.library import open_library
+from tests.gen import jpeg
 from tests.ui.helpers import click_case, wait_idle
 
 
@@ -65,7 +71,7 @@ def test_split_at_a_message_and_undo(qtbot, window, library, seeded):
     w.split_act.trigger()
     wait_idle(qtbot, w)
     qtbot.waitUntil(lambda: len(w.cases.model.cases()) == before + 1, timeout=5000)
-    new_ref = w.undo_stack.command(0).new_ref
+    new_ref = w.undo_stack.command(w.undo_stack.index() - 1).entry.params["new"]
     assert new_ref and new_ref != seeded.sophie
     qtbot.waitUntil(lambda: w.case.ref == new_ref, timeout=5000)
     assert w.case.messages_model.rowCount() == 1
@@ -74,3 +80,98 @@ def test_split_at_a_message_and_undo(qtbot, window, library, seeded):
     qtbot.waitUntil(lambda: w.case.ref == seeded.sophie, timeout=5000)
     assert get_case(library, new_ref).status == "closed"
     qtbot.waitUntil(lambda: w.case.messages_model.rowCount() == last + 1, timeout=5000)
+
+
+def _menu_text(qtbot, w, name: str) -> str:  # noqa: ANN001
+    w.edit_menu.aboutToShow.emit()  # as opening the Edit menu does: the stack is read from the journal
+    wait_idle(qtbot, w)
+    return _edit_action(w, name).text().replace("&", "")
+
+
+def test_edits_made_elsewhere_are_named_and_undone_from_the_edit_menu(qtbot, window, library, seeded):
+    w = window
+    click_case(qtbot, w, seeded.folder)
+    first = list_media(library, case_ref=seeded.folder)[0]
+    case_edit.set_media(library, first.id, caption="Roof tiles")  # as the media panel or the CLI does
+    case_edit.set_rotation(library, first.id, 90)
+    assert _menu_text(qtbot, w, "Undo") == f"Undo Rotate {first.name} to 90°"
+    _edit_action(w, "Undo").trigger()
+    wait_idle(qtbot, w)
+    assert list_media(library, case_ref=seeded.folder)[0].rotation == 0
+    assert _menu_text(qtbot, w, "Undo") == f"Undo Caption {first.name}"
+    assert _menu_text(qtbot, w, "Redo") == f"Redo Rotate {first.name} to 90°"
+    _edit_action(w, "Undo").trigger()
+    wait_idle(qtbot, w)
+    assert list_media(library, case_ref=seeded.folder)[0].caption is None
+    _edit_action(w, "Redo").trigger()
+    wait_idle(qtbot, w)
+    assert list_media(library, case_ref=seeded.folder)[0].caption == "Roof tiles"
+    assert [e.kind for e in undo.history(library, limit=2)] == ["rotate", "caption"]
+
+
+def test_each_kind_of_case_edit_is_undone_from_the_window(qtbot, window, library, seeded, tmp_path):
+    w = window
+    click_case(qtbot, w, seeded.folder)
+    kept = list_media(library, case_ref=seeded.sophie)
+    aside = next(m for m in kept if m.set_aside and m.duplicate_kind == "same")
+    note = case_edit.add_note(library, seeded.folder, "Roofer called.")
+    edits = [
+        ("Set status of", lambda: case_edit.update_case(library, seeded.folder, status="in-progress"),
+         lambda: get_case(library, seeded.folder).status == "new"),
+        ("Set kind of", lambda: case_edit.update_case(library, seeded.folder, kind="complaint"),
+         lambda: get_case(library, seeded.folder).kind == "claim"),
+        ("Edit title, policy number of", lambda: case_edit.update_case(library, seeded.folder, title="Roof",
+                                                                      policy_ref="P-9"),
+         lambda: get_case(library, seeded.folder).title == "Roof storm"),
+        ("Edit note on", lambda: case_edit.edit_note(library, note, "Roofer came."),
+         lambda: case_edit.list_notes(library, seeded.folder)[0].text == "Roofer called."),
+        ("Delete note on", lambda: case_edit.delete_note(library, note),
+         lambda: len(case_edit.list_notes(library, seeded.folder)) == 1),
+        ("Leave", lambda: case_edit.set_media(library, kept[0].id, included=False),
+         lambda: list_media(library, case_ref=seeded.sophie)[0].included),
+        ("Restore", lambda: duplicates.restore(library, aside.id),
+         lambda: next(m for m in list_media(library, case_ref=seeded.sophie) if m.id == aside.id).set_aside),
+        ("Split", lambda: gap_split.split_by_gaps(library, seeded.folder, 0.01),
+         lambda: len(list_media(library, case_ref=seeded.folder)) == 6),
+    ]
+    for label, do, back in edits:
+        do()
+        assert _menu_text(qtbot, w, "Undo").startswith(f"Undo {label}"), label
+        _edit_action(w, "Undo").trigger()
+        wait_idle(qtbot, w)
+        assert back(), label
+
+
+def test_an_import_is_undone_from_the_edit_menu(qtbot, window, library, seeded, tmp_path):
+    w = window
+    for i in range(3):
+        jpeg(tmp_path / "Garage" / f"g{i}.jpg", seed=70 + i, taken=f"2026:11:20 10:0{i}:00")
+    report = import_paths(library, [tmp_path / "Garage"])
+    (ref,) = report.cases
+    assert get_case(library, ref).title == "Garage"
+    assert _menu_text(qtbot, w, "Undo") == f"Undo Import of 3 files into {ref}"
+    _edit_action(w, "Undo").trigger()
+    wait_idle(qtbot, w)
+    assert list_media(library, case_ref=ref) == [] and get_case(library, ref).status == "closed"
+    qtbot.waitUntil(lambda: w.case.ref == ref, timeout=5000)  # the window shows the emptied case
+
+
+def test_a_refused_undo_is_explained_and_the_menu_reset(qtbot, window, library, seeded):
+    w = window
+    click_case(qtbot, w, seeded.folder)
+    item = list_media(library, case_ref=seeded.folder)[0].id
+    case_edit.move_media(library, [item], seeded.jan)
+    assert _menu_text(qtbot, w, "Undo") == f"Undo Move 1 item to {seeded.jan}"
+    bram = open_library(seeded.dir, handler="Bram")
+    try:
+        case_edit.move_media(bram, [item], seeded.sophie)  # another desk moves it again
+    finally:
+        bram.close()
+    _edit_action(w, "Undo").trigger()
+    wait_idle(qtbot, w)
+    box = next(b for b in w.findChildren(QMessageBox) if b.objectName() == "errorDialog")
+    assert "(Bram," in box.text() and "undo that first" in box.text()
+    assert "could not be done" in box.text()
+    box.close()
+    assert {m.id for m in list_media(library, case_ref=seeded.sophie)} >= {item}
+    assert _menu_text(qtbot, w, "Undo") == f"Undo Move 1 item to {seeded.jan}"  # still on the stack
