@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from desktop import __version__
@@ -23,6 +23,7 @@ from desktop.report.data import (
     ReportOptions,
 )
 from desktop.report.pdf import render_case_file
+from desktop.services.calendar import response_policy
 from desktop.services.library import Library
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False) -
     rest."""
     with lib.unit() as uow:
         cid = uow.cases.id_of(ref)
-        case = uow.cases.summary(cid, timedelta(minutes=lib.team.answer_norm_minutes))
+        case = uow.cases.summary(cid, response_policy(lib.team))
         media = uow.media.infos(case_id=cid, incident_doubt_days=lib.team.incident_doubt_days)
         cust = uow.customers.get(case.customer_id) if case.customer_id is not None else None
         messages = uow.messages.infos(case_id=cid)

@@ -50,8 +50,8 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
          progress: Progress, cancel: CancelToken | None) -> None:
     progress(0, 1000, "Reading the inputs")
     plan = plan_inputs(paths, scratch, report.rejected)
-    chats = [c for c in (import_chat.read(u, lib.team, report.rejected) for u in plan.chats) if c is not None]
-    mails = [m for m in (import_mail.read(u, report.rejected) for u in plan.mails) if m is not None]
+    chats = [import_chat.read(u, lib.team, report.rejected) for u in plan.chats]
+    mails = import_mail.read_all(plan.mails, report.rejected)
     shown: dict[Path, str] = {}  # how each file is named in messages
     files: list[tuple[Path, str]] = []
     for f in plan.loose:
@@ -68,10 +68,12 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
     with lib.unit() as uow:
         known = uow.media.known_blobs()
     analysed = analyse_all(lib, files, known, subrange(progress, 0.0, 0.9), cancel)
+    for m in mails:
+        m.explain(analysed)  # a damaged e-mail's parts are "cut short", not "not a picture"
     for path, _name in files:
         res = analysed.get(path)
         if res is not None and res.problem:
-            report.rejected.append(Problem(shown[path], res.problem))
+            report.rejected.append(Problem(shown[path], res.problem, kept=res.kept))
     progress(900, 1000, "Saving")
     with lib.unit(write=True) as uow:
         w = ImportWriter(uow, report)
@@ -79,8 +81,7 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
         w.fixed_case_id = fixed_case.id if fixed_case else None
         for chat in chats:
             import_chat.write(w, chat, analysed, lib.team, fixed_case)
-        for mail in mails:
-            import_mail.write(w, mail, analysed, lib.team, fixed_case)
+        import_mail.write_all(w, mails, analysed, lib.team, fixed_case)
         _write_loose(w, plan.loose, analysed, lib, fixed_case)
         duplicates.refresh(uow, list(w.touched_cases), lib.team)
         for case in w.touched_cases.values():
@@ -93,7 +94,7 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
 def _write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict[Path, Analysed], lib: Library,
                  fixed_case: CaseHandle | None) -> None:
     """Files without a sender: one named case, or suggested cases split by capture-time gaps."""
-    ok = [(f, analysed[f.path]) for f in loose if f.path in analysed and not analysed[f.path].problem]
+    ok = [(f, analysed[f.path]) for f in loose if f.path in analysed and analysed[f.path].kept]
     if not ok:
         return
     by_source: dict[str, list[tuple[LooseFile, Analysed]]] = {}

@@ -36,6 +36,8 @@ class ChatUnit:
     display: str
     chat_name: str | None
     whole_export: bool = True  # False for a bare .txt: its neighbours are not part of the export
+    archive: Path | None = None  # the ZIP it came in, kept as it arrived
+    archive_display: str | None = None
 
 
 @dataclass
@@ -95,7 +97,10 @@ def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[
         except UnsafeArchive as e:
             problems.append(Problem(display, e.message))
             return
+        before = len(plan.chats)
         _plan_folder(scratch, path.name, display, chat_name_from_filename(path.name), plan, problems, None)
+        if len(plan.chats) == before + 1:  # the ZIP is one chat export: it is that chat's container
+            plan.chats[-1].archive, plan.chats[-1].archive_display = path, display
         return
     if _is_mail(path, head):
         plan.mails.append(MailUnit(path, display))

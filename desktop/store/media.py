@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import select, update
@@ -17,9 +18,10 @@ class MediaStore:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def infos(self, *, case_id: int | None = None, incident_doubt_days: int = 30,
-              include_missing: bool = True) -> list[MediaInfo]:
-        """Items by case, capture time and id, with flags computed from the case's incident date."""
+    def infos(self, *, case_id: int | None = None, incident_doubt_days: int = 30, include_missing: bool = True,
+              roles: Collection[str] | None = None) -> list[MediaInfo]:
+        """Items by case, capture time and id, with flags computed from the case's incident date (and those the
+        import gave the occurrence); only items of ``roles`` (``MediaRole``) when given."""
         s = self._s
         q = (select(MediaItem, Blob, Case.ref, Case.incident_date)
              .outerjoin(Blob, MediaItem.blob_sha256 == Blob.sha256)
@@ -29,6 +31,8 @@ class MediaStore:
             q = q.where(MediaItem.case_id == case_id)
         if not include_missing:
             q = q.where(MediaItem.blob_sha256.is_not(None))
+        if roles is not None:
+            q = q.where(MediaItem.role.in_([str(r) for r in roles]))
         rows = s.execute(q).all()
         dup_ids = {r[0].duplicate_of_id for r in rows if r[0].duplicate_of_id}
         dup_sha = dict(s.execute(select(MediaItem.id, MediaItem.blob_sha256)
@@ -89,7 +93,7 @@ def _info(m: MediaItem, b: Blob | None, ref: str, incident: date | None, doubt_d
         has_exif_date=bool(b and (b.exif_taken or b.exif_digitized)), software=b.software if b else None,
         taken=taken, taken_date_only=m.taken_date_only, received_at=m.received_at, incident_date=incident,
         incident_doubt_days=doubt_days, missing=b is None,
-    )
+    ) + [f for f in (m.flags or []) if f]
     camera = " ".join(x for x in ((b.make or "").strip(), (b.model or "").strip()) if x) if b else ""
     if b and b.make and b.model and b.model.lower().startswith(b.make.lower().split()[0]):
         camera = b.model.strip()
@@ -104,4 +108,5 @@ def _info(m: MediaItem, b: Blob | None, ref: str, incident: date | None, doubt_d
         duplicate_kind=m.duplicate_kind, set_aside=m.set_aside,
         included=m.included, caption=m.caption, flags=flags, format=b.format if b else None,
         orientation=b.orientation if b else None, message_id=m.message_id, duplicate_of_id=m.duplicate_of_id,
+        role=m.role,
     )
