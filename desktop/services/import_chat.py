@@ -8,8 +8,9 @@ customer is a known one when the number, a number in the chat or the name says s
 A later export of the same chat is cumulative: messages already present (same sender, time and text) are
 skipped, so only the new part is added. A file named in the chat but absent is recorded as missing media. The chat
 text (and the ZIP it came in) is kept as the case's container. An export that cannot be read is reported and kept:
-its text and files go into a case of their own, the reason as the text's flag. System notices never open a case
-of their own: they join the case of the conversation around them.
+its text and files go into a case of their own, the reason as the text's flag. Only the customer writing after a
+silence of ``case_gap_days`` starts a new case: the organisation's answer, however late, joins the conversation it
+answers, and system notices join the messages around them.
 """
 
 from __future__ import annotations
@@ -55,6 +56,12 @@ class ChatPlan:
         if self.unit.archive is not None:
             out.append((self.unit.archive, self.unit.archive.name))
         return out
+
+    def explain(self, analysed: dict[Path, Analysed]) -> None:
+        """The chat text and ZIP are kept as they arrived, not probed as media: no problem of theirs to report."""
+        for p, _ in self.containers():
+            if (an := analysed.get(p)) is not None and an.kept:
+                an.problem = None
 
     def files(self) -> list[tuple[Path, str]]:
         out = list(self.containers())
@@ -118,8 +125,8 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
     roles = assign_roles(parties, team.org())
     customer, matched = chat_customer(uow, roles, parties, team.default_region)
     title = title_of(parties, roles)
-    meta = {"parties": parties_to_json(parties), "customer_id": customer, "rule": roles.rule,
-            "customer_rule": matched}
+    meta = {"parties": parties_to_json(parties), "customer_id": customer, "customer_name": roles.customer,
+            "rule": roles.rule, "customer_rule": matched}
     source = w.source(SourceKind.WHATSAPP, plan.unit.display, chat_key=f"whatsapp:{customer}", meta=meta)
     existing = uow.messages.keys_of_customer(customer) if customer is not None else {}
     gap = timedelta(days=team.case_gap_days)
@@ -157,7 +164,10 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
                 notices.append((entry, key))
             continue
         if msg is None:
-            if fixed_case is None and (case is None or starts_new_case(last, entry.t, gap)):
+            # a silence starts a new case only when the customer writes again: an answer, however late, belongs
+            # to the conversation it answers
+            if fixed_case is None and (case is None or (roles.from_customer(entry.sender)
+                                                        and starts_new_case(last, entry.t, gap))):
                 case = w.new_case(title, customer)
             assert case is not None
             flush(case)

@@ -56,7 +56,10 @@ class MailPlan:
         return [(att, p, n) for att, (p, n) in zip(self.mail.attachments, self.written or [], strict=True)]
 
     def explain(self, analysed: dict[Path, Analysed]) -> None:
-        """A part of a damaged e-mail that cannot be read is called what it is: cut short, not "not a picture"."""
+        """A part of a damaged e-mail that cannot be read is called what it is: cut short, not "not a picture";
+        the file itself is kept as it arrived, not probed as media."""
+        if (an := analysed.get(self.unit.path)) is not None and an.kept:
+            an.problem = None
         if self.mail is None:
             return
         for att, p, name in self.parts():

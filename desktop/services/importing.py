@@ -68,8 +68,8 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
     with lib.unit() as uow:
         known = uow.media.known_blobs()
     analysed = analyse_all(lib, files, known, subrange(progress, 0.0, 0.9), cancel)
-    for m in mails:
-        m.explain(analysed)  # a damaged e-mail's parts are "cut short", not "not a picture"
+    for unit in [*chats, *mails]:
+        unit.explain(analysed)  # containers are not media; a damaged e-mail's parts are "cut short"
     for path, _name in files:
         res = analysed.get(path)
         if res is not None and res.problem:

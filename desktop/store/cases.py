@@ -50,6 +50,10 @@ class CaseStore:
         return CaseHandle(case.id, case.ref), max((t.replace(tzinfo=None) for t in times if t is not None),
                                                   default=None)
 
+    def set_customer(self, case_ids: list[int], customer_id: int | None) -> None:
+        if case_ids:
+            self._s.execute(update(Case).where(Case.id.in_(case_ids)).values(customer_id=customer_id))
+
     def owners(self) -> dict[int, int | None]:
         """Case id -> customer id, for every case."""
         return dict(self._s.execute(select(Case.id, Case.customer_id)).all())

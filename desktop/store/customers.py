@@ -122,6 +122,17 @@ class CustomerStore:
         self.complete(cid, name=name, phone=phone, email=email, name_is_number=False)
         return cid
 
+    def remove_unused(self, customer_ids: list[int]) -> None:
+        """Delete customers nothing refers to any more (made by a change that was undone)."""
+        s = self._s
+        for cid in customer_ids:
+            used = any(s.scalar(select(t.id).where(t.customer_id == cid).limit(1)) is not None
+                       for t in (Case, Message, MediaItem)) or s.scalar(
+                select(Customer.id).where(Customer.merged_into_id == cid).limit(1)) is not None
+            cust = s.get(Customer, cid)
+            if cust is not None and not used:
+                s.delete(cust)
+
     # merging ------------------------------------------------------------------------------------------------
     def merge(self, source_id: int, target_id: int) -> CustomerMergeRecord:
         """Everything of ``source_id`` (cases, messages, media items) to ``target_id``; the source row stays,

@@ -24,6 +24,16 @@ class ImportStore:
         self._s.flush()
         return src.id
 
+    def sources_with_meta(self, kind: str) -> list[tuple[int, dict]]:
+        """(id, meta) of the sources of one kind that carry what their roles were decided from."""
+        q = select(Source.id, Source.meta).where(Source.kind == str(kind), Source.meta.is_not(None)).order_by(Source.id)
+        return [(sid, meta) for sid, meta in self._s.execute(q) if meta]
+
+    def set_meta(self, source_id: int, meta: dict) -> None:
+        src = self._s.get(Source, source_id)
+        if src is not None:
+            src.meta = dict(meta)
+
     def ensure_blob(self, sha256: str, size: int, probe: ProbeResult | None, at: datetime) -> BlobDates:
         """The original's row, added from its probe when new; returns the dates it carries."""
         dates = self._dates.get(sha256)

@@ -72,6 +72,15 @@ class MediaStore:
         s.execute(update(Alert).where(Alert.media_item_id.in_(media_ids)).values(case_id=case_id))
         s.execute(update(Alert).where(Alert.other_media_item_id.in_(media_ids)).values(other_case_id=case_id))
 
+    def customers_of_source(self, source_id: int) -> list[tuple[int, int | None]]:
+        """(id, customer id) of the items an import source added."""
+        q = select(MediaItem.id, MediaItem.customer_id).where(MediaItem.source_id == source_id).order_by(MediaItem.id)
+        return [(i, c) for i, c in self._s.execute(q)]
+
+    def set_customer(self, media_ids: list[int], customer_id: int | None) -> None:
+        if media_ids:
+            self._s.execute(update(MediaItem).where(MediaItem.id.in_(media_ids)).values(customer_id=customer_id))
+
     def cases_with_blob(self, sha256: str) -> list[int]:
         """The cases holding an occurrence of this original, in id order."""
         return sorted(set(self._s.scalars(select(MediaItem.case_id).where(MediaItem.blob_sha256 == sha256))))

@@ -81,6 +81,21 @@ class MessageStore:
         self._s.flush()
         return msg.id
 
+    # who wrote it: re-decided after a settings change --------------------------------------------------------
+    def of_source(self, source_id: int) -> list[tuple[int, str | None, str, bool, int | None, int]]:
+        """(id, sender, kind, from_customer, customer id, case id) of the messages an import source added."""
+        q = select(Message.id, Message.sender, Message.kind, Message.from_customer, Message.customer_id,
+                   Message.case_id).where(Message.source_id == source_id).order_by(Message.id)
+        return [tuple(r) for r in self._s.execute(q)]  # type: ignore[misc]
+
+    def set_from_customer(self, message_ids: list[int], value: bool) -> None:
+        if message_ids:
+            self._s.execute(update(Message).where(Message.id.in_(message_ids)).values(from_customer=value))
+
+    def set_customer(self, message_ids: list[int], customer_id: int | None) -> None:
+        if message_ids:
+            self._s.execute(update(Message).where(Message.id.in_(message_ids)).values(customer_id=customer_id))
+
     # splitting ----------------------------------------------------------------------------------------------
     def case_of(self, message_id: int) -> int | None:
         return self._s.scalar(select(Message.case_id).where(Message.id == message_id))
