@@ -14,6 +14,7 @@ from desktop import __version__
 from desktop.cli import (
     cmd_case,
     cmd_cases,
+    cmd_customer_merge,
     cmd_customers,
     cmd_demo,
     cmd_duplicates,
@@ -21,6 +22,8 @@ from desktop.cli import (
     cmd_import,
     cmd_media,
     cmd_messages,
+    cmd_settings,
+    cmd_sla,
     cmd_verify,
 )
 from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error
@@ -28,8 +31,8 @@ from desktop.core.errors import CasedeskError, NotFound, ReadOnlyLibrary, UsageE
 from desktop.log import CRASH_LOGGER, setup_logging
 from desktop.settings import demo_paths, resolve_paths
 
-COMMANDS = (cmd_import, cmd_cases, cmd_media, cmd_customers, cmd_messages, cmd_verify, cmd_case, cmd_duplicates,
-            cmd_export, cmd_demo)
+COMMANDS = (cmd_import, cmd_cases, cmd_media, cmd_customers, cmd_customer_merge, cmd_messages, cmd_verify, cmd_case,
+            cmd_duplicates, cmd_export, cmd_sla, cmd_settings, cmd_demo)
 
 
 def _common() -> argparse.ArgumentParser:

@@ -137,3 +137,19 @@ def unmerge_customers(lib: Library, rec: CustomerMergeRecord) -> None:
         uow.customers.unmerge(rec)
         for case_id in rec.case_ids or [None]:
             uow.audit.record(AuditAction.CUSTOMER_MERGE_UNDONE, case_id, **rec.to_json())
+
+
+def last_merge_of(lib: Library, source_id: int) -> CustomerMergeRecord:
+    """The record of the merge that put customer ``source_id`` where it is now (from the audit log)."""
+    with lib.unit() as uow:
+        info = uow.customers.get(source_id)
+        if info is None:
+            raise NotFound(f"no customer {source_id}")
+        if info.merged_into is None:
+            raise UsageError(f"customer {source_id} is not merged into another")
+        for event in reversed(uow.audit.events()):
+            d = event.detail
+            if event.action == AuditAction.CUSTOMER_MERGED and d.get("source_id") == source_id \
+                    and d.get("target_id") == info.merged_into:
+                return CustomerMergeRecord.from_json(d)
+    raise NotFound(f"no record of the merge of customer {source_id} in the audit log")

@@ -110,7 +110,7 @@ def test_demo_without_display_builds_and_explains(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "no display" in proc.stderr and "casedesk export" in proc.stderr
     cases = json.loads(casedesk("cases", "--json", data_dir=data, check=True).stdout)
-    assert len(cases) == 3 and {c["customer"] for c in cases} >= {"Sophie Bakker", "Daan Visser"}
+    assert len(cases) == 4 and {c["customer"] for c in cases} >= {"Sophie Bakker", "Daan Visser", "Mehmet Yilmaz"}
     groups = json.loads(casedesk("duplicates", "--json", data_dir=data, check=True).stdout)
     assert {g["kind"] for g in groups} >= {"exact", "same"}
 
