@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from desktop.core.model import CaseSummary, MediaInfo, MediaRole
 from desktop.core.records import AlertInfo, CustomerInfo, DupGroupInfo, MessageInfo, NoteInfo
@@ -37,9 +38,10 @@ def _norm(lib: Library) -> ResponsePolicy:
     return response_policy(lib.team)
 
 
-def list_cases(lib: Library, *, status: str | None = None) -> list[CaseSummary]:
+def list_cases(lib: Library, *, status: str | None = None, now: datetime | None = None) -> list[CaseSummary]:
+    """Every case with its counts and response times (open waits judged at ``now``, default: now)."""
     with lib.unit() as uow:
-        out = uow.cases.summaries(_norm(lib))
+        out = uow.cases.summaries(_norm(lib), now=now)
     return [c for c in out if status is None or c.status == status]
 
 

@@ -224,7 +224,9 @@ def _write_unreadable(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Anal
                       fixed_case: CaseHandle | None) -> None:
     """An export that cannot be read: its text (flagged with the reason) and its files in a case of their own,
     for the customer its name gives, if any."""
-    name = clean_name(plan.unit.chat_name or chat_name_from_filename(plan.unit.chat_file.name))
+    chat_file = plan.unit.chat_file
+    name = clean_name(plan.unit.chat_name or chat_name_from_filename(chat_file.name)
+                      or (chat_name_from_filename(chat_file.parent.name) if plan.unit.whole_export else None))
     customer = None
     if name:
         customer, _ = resolve_customer(w.uow, name=name, phone=phone_e164(name, team.default_region),

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.capture_time import compute_flags
 from desktop.core.errors import NotFound
-from desktop.core.model import CaptureSource, CaptureTime, MediaInfo, MediaKind
+from desktop.core.model import CaptureSource, CaptureTime, MediaInfo, MediaKind, MediaRole
 from desktop.store.schema import Alert, Blob, Case, MediaItem
 
 
@@ -102,7 +102,8 @@ def _info(m: MediaItem, b: Blob | None, ref: str, incident: date | None, doubt_d
         has_exif_date=bool(b and (b.exif_taken or b.exif_digitized)), software=b.software if b else None,
         taken=taken, taken_date_only=m.taken_date_only, received_at=m.received_at, incident_date=incident,
         incident_doubt_days=doubt_days, missing=b is None,
-    ) + [f for f in (m.flags or []) if f]
+    ) if m.role == MediaRole.MEDIA else []  # a container or logo is evidence of nothing: no picture flags
+    flags += [f for f in (m.flags or []) if f]
     camera = " ".join(x for x in ((b.make or "").strip(), (b.model or "").strip()) if x) if b else ""
     if b and b.make and b.model and b.model.lower().startswith(b.make.lower().split()[0]):
         camera = b.model.strip()
