@@ -11,12 +11,12 @@ message's container. A damaged e-mail is reported as one, and so are its parts t
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 from desktop.core.grouping import starts_new_case
-from desktop.core.mail_media import decoration_reason, is_case_media
+from desktop.core.mail_media import MIN_BYTES, decoration_reason, is_case_media
 from desktop.core.mail_roles import MailParty, MailRole, mail_roles
 from desktop.core.model import MediaRole, MessageKind, Problem, SourceKind
 from desktop.core.records import CaseHandle
@@ -36,6 +36,7 @@ class MailPlan:
     mail: MailMessage | None  # None when the file cannot be read as an e-mail
     problem: str | None = None
     written: list[tuple[Path, str]] | None = None
+    quiet: dict[Path, str] = field(default_factory=dict)  # probe problems of parts that are not case media
 
     def files(self, scratch: Path) -> list[tuple[Path, str]]:
         """The file itself, then the attachments written to scratch files named by position: a mail's file names
@@ -64,8 +65,15 @@ class MailPlan:
             return
         for att, p, name in self.parts():
             an = analysed.get(p)
-            if an is not None and an.problem and (att.damaged or self.mail.damaged):
+            if an is None or not an.problem:
+                continue
+            if att.damaged or self.mail.damaged:
                 an.problem = self.mail.damaged or f"damaged e-mail: {name} is cut short"
+            elif att.flags:  # the reader saw it first: "name says PDF, content is ZIP"
+                an.problem = att.flags[0]
+            elif att.origin in NOT_CASE_MEDIA or (att.inline and att.size < MIN_BYTES):
+                self.quiet[p] = an.problem  # a report part or an e-mail's decoration: kept, not worth a report
+                an.problem = None
 
 
 def read(unit: MailUnit, problems: list[Problem]) -> MailPlan:
@@ -156,6 +164,8 @@ def write(w: ImportWriter, plan: MailPlan, party: MailParty, role: MailRole, ana
         if an is None or not an.kept:
             continue
         item_role, flags = _part_role(w, att, an)
+        if path in plan.quiet:
+            flags.append(plan.quiet[path])
         w.add_media(case, an, name, role=item_role, flags=flags, **common)
 
 
