@@ -117,6 +117,8 @@ def _write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict[Path, A
 
 
 def _best_time(w: ImportWriter, f: LooseFile, an: Analysed):
+    if an.problem:  # kept unread: its file time says nothing about when the pictures were taken
+        return None
     chosen = w.capture(an, f.name, None, f.mtime)
     if chosen.time is None or chosen.date_only:  # a day without a time cannot place a file in a gap
         return None
