@@ -115,6 +115,15 @@ def test_demo_without_display_builds_and_explains(tmp_path):
     assert len(cases) == 4 and {c["customer"] for c in cases} >= {"Sophie Bakker", "Daan Visser", "Mehmet Yilmaz"}
     groups = json.loads(casedesk("duplicates", "--json", data_dir=data, check=True).stdout)
     assert {g["kind"] for g in groups} >= {"exact", "same"}
+    sla = json.loads(casedesk("sla", "--json", data_dir=data, check=True).stdout)
+    rows = {(r["kind"], r["handler"]): r for r in sla["rows"]}
+    assert sla["norm_minutes"] == 60 and rows[("*", "*")]["cases"] == 3 == rows[("*", "*")]["answered"]
+    assert rows[("claim", "Anna de Boer")]["median_minutes"] == 95 and rows[("claim", "Anna de Boer")]["within_norm"] == 0
+    assert rows[("complaint", "Piet Jansen")]["median_minutes"] == 40
+    assert rows[("*", "*")]["within_norm"] == round(2 / 3, 4)
+    assert json.loads(casedesk("sla", "--from", "2026-11-19", "--json", data_dir=data, check=True).stdout)[
+        "rows"][-1]["cases"] == 1  # only the complaint's first message is on or after the 19th
+    assert casedesk("sla", "--from", "19-11-2026", data_dir=data).returncode == 2
 
 
 def test_handler_names_every_change_and_is_not_the_case_handler(tmp_path, monkeypatch):
