@@ -18,8 +18,9 @@ from desktop.core.clock import now_local
 from desktop.core.customer_match import match_customer
 from desktop.core.errors import NotFound, UsageError
 from desktop.core.model import AuditAction
-from desktop.core.parties import name_key
+from desktop.core.parties import ChatParties, Roles, name_key
 from desktop.core.records import CustomerInfo, CustomerMergeRecord
+from desktop.intake.whatsapp_parties import phone_e164
 from desktop.services.library import Library
 from desktop.store.unit import UnitOfWork
 
@@ -72,6 +73,15 @@ def resolve_customer(uow: UnitOfWork, *, name: str | None = None, phone: str | N
     better = bool(name) and not to_e164(name, region)  # a saved name replaces a number used as the name
     uow.customers.complete(cid, name=name, phone=phone, email=email, name_is_number=named_by_number and better)
     return cid, rule
+
+
+def chat_customer(uow: UnitOfWork, roles: Roles, parties: ChatParties, region: str = "NL") -> tuple[int | None, str]:
+    """The customer of a chat: a known one by number, a number written in the chat, or name; else new."""
+    name = clean_name(roles.customer)
+    if name is None:
+        return None, "none"
+    phone = (parties.partner_phone if roles.rule == "partner" else None) or phone_e164(name, region)
+    return resolve_customer(uow, name=name, phone=phone, phones_seen=parties.phones, region=region)
 
 
 def find_customers(lib: Library, text: str) -> list[CustomerInfo]:

@@ -29,10 +29,9 @@ from desktop.intake.chat_export import ChatExport, export_files, read_chat_expor
 from desktop.intake.whatsapp import ChatEntry, ChatParseError, chat_name_from_filename
 from desktop.intake.whatsapp_parties import phone_e164
 from desktop.services.analyse import Analysed
-from desktop.services.customers import clean_name, resolve_customer
+from desktop.services.customers import chat_customer, clean_name, resolve_customer
 from desktop.services.planning import ChatUnit
 from desktop.services.writer import ImportWriter
-from desktop.store.unit import UnitOfWork
 
 EMPTY = "the chat export holds no messages (an empty file)"
 
@@ -99,15 +98,6 @@ def match_key(entry: ChatEntry, occurrence: int = 0) -> str:
     """Identity of a message across exports: sender, time, text, and which identical one it is in the file."""
     raw = f"{clean_name(entry.sender) or ''}|{entry.t.isoformat()}|{entry.text}|{occurrence}"
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def chat_customer(uow: UnitOfWork, roles: Roles, parties: ChatParties, region: str) -> tuple[int | None, str]:
-    """The customer of a chat: a known one by number, a number written in the chat, or name; else new."""
-    name = clean_name(roles.customer)
-    if name is None:
-        return None, "none"
-    phone = (parties.partner_phone if roles.rule == "partner" else None) or phone_e164(name, region)
-    return resolve_customer(uow, name=name, phone=phone, phones_seen=parties.phones, region=region)
 
 
 def title_of(parties: ChatParties, roles: Roles) -> str:

@@ -21,7 +21,7 @@ from desktop.core.mail_roles import MailParty, mail_roles
 from desktop.core.model import MessageKind, SourceKind
 from desktop.core.parties import assign_roles, name_key, parties_from_json
 from desktop.core.team import TeamSettings
-from desktop.services.import_chat import chat_customer
+from desktop.services.customers import chat_customer
 from desktop.store.unit import UnitOfWork
 
 
