@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.core.errors import UsageError
 from desktop.core.grouping import split_by_gaps
-from desktop.core.model import AuditAction, ImportReport, Problem, SourceKind
+from desktop.core.model import AuditAction, ImportReport, MediaRole, Problem, SourceKind
 from desktop.core.progress import Cancelled, CancelToken, Progress, null_progress, subrange
 from desktop.core.records import CaseHandle
 from desktop.services import duplicates, import_chat, import_mail
@@ -54,7 +54,7 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
     mails = import_mail.read_all(plan.mails, report.rejected)
     shown: dict[Path, str] = {}  # how each file is named in messages
     files: list[tuple[Path, str]] = []
-    for f in plan.loose:
+    for f in [*plan.loose, *plan.archives]:
         files.append((f.path, f.name))
         shown[f.path] = f.display
     for c in chats:
@@ -83,6 +83,7 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
             import_chat.write(w, chat, analysed, lib.team, fixed_case)
         import_mail.write_all(w, mails, analysed, lib.team, fixed_case)
         _write_loose(w, plan.loose, analysed, lib, fixed_case)
+        _write_archives(w, plan.archives, analysed, fixed_case)
         duplicates.refresh(uow, list(w.touched_cases), lib.team)
         for case in w.touched_cases.values():
             uow.audit.record(AuditAction.IMPORT, case.id, imported=report.imported, inputs=[str(p) for p in paths])
@@ -103,6 +104,9 @@ def _write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict[Path, A
     gap = timedelta(hours=lib.team.file_gap_hours)
     for label, items in by_source.items():
         src = w.source(SourceKind.FILES, label)
+        holding = w.uow.media.cases_with_blob(items[0][1].sha256 or "")
+        if holding:  # files already in the library: a new container of theirs joins their case
+            w.loose_cases.setdefault(label, w.case(holding[0]))
         if fixed_case is not None:
             for f, an in items:
                 w.add_media(fixed_case, an, f.name, source=src, mtime=f.mtime)
@@ -112,8 +116,27 @@ def _write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict[Path, A
         times = [((f, an), _best_time(w, f, an)) for f, an in fresh]
         for group in split_by_gaps(times, gap):
             case = w.new_case(_title(label, group))
+            w.loose_cases.setdefault(label, case)
             for f, an in group:
                 w.add_media(case, an, f.name, source=src, mtime=f.mtime)
+
+
+def _write_archives(w: ImportWriter, archives: list[LooseFile], analysed: dict[Path, Analysed],
+                    fixed_case: CaseHandle | None) -> None:
+    """A ZIP of loose files, kept as it arrived: with the (first) case its files went to."""
+    for f in archives:
+        an = analysed.get(f.path)
+        if an is None or not an.kept:
+            continue
+        an.problem = None  # a container is kept, not probed as media
+        case = fixed_case or w.loose_cases.get(f.source_label)
+        if case is None:
+            if w.media_exists(an.sha256 or "", f.name, None, None):
+                w.report.already_present += 1
+                continue
+            case = w.new_case(_title(f.source_label, []))
+        w.add_media(case, an, f.name, source=w.source(SourceKind.FILES, f.display), mtime=f.mtime,
+                    role=MediaRole.CONTAINER)
 
 
 def _best_time(w: ImportWriter, f: LooseFile, an: Analysed):

@@ -52,6 +52,7 @@ class Plan:
     chats: list[ChatUnit] = field(default_factory=list)
     mails: list[MailUnit] = field(default_factory=list)
     inputs: int = 0
+    archives: list[LooseFile] = field(default_factory=list)  # ZIPs of loose files: kept with the files' case
 
 
 def _head(path: Path, n: int = 4096) -> bytes:
@@ -101,6 +102,8 @@ def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[
         _plan_folder(scratch, path.name, display, chat_name_from_filename(path.name), plan, problems, None)
         if len(plan.chats) == before + 1:  # the ZIP is one chat export: it is that chat's container
             plan.chats[-1].archive, plan.chats[-1].archive_display = path, display
+        elif len(plan.chats) == before:  # loose files: the ZIP goes with the case they make
+            plan.archives.append(LooseFile(path, path.name, display, _mtime(path), path.name))
         return
     if _is_mail(path, head):
         plan.mails.append(MailUnit(path, display))

@@ -26,6 +26,7 @@ class ImportWriter:
         self._seen: set[tuple] = set()
         self._cases: dict[int, CaseHandle] = {}
         self.fixed_case_id: int | None = None  # set when the user named the case: "already present" means there
+        self.loose_cases: dict[str, CaseHandle] = {}  # the first case the loose files of a folder or ZIP went to
 
     def source(self, kind: str, path: str, chat_key: str | None = None, meta: dict | None = None) -> int:
         return self.uow.imports.add_source(kind, path, self.now, chat_key, meta)

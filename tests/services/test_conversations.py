@@ -285,3 +285,18 @@ def test_every_fixture_chat_imports_with_its_text_kept(lib, tmp_path):
     assert {m.sha256 for m in kept} >= {__import__("hashlib").sha256(p.read_bytes()).hexdigest() for p in texts}
     assert all(p.kept for p in report.rejected), report.rejected
     assert verify_store(lib).ok
+
+
+def test_a_zip_of_photos_is_kept_with_the_case_its_photos_make(lib, tmp_path):
+    from tests.gen import jpeg, zip_of
+
+    photos = [jpeg(tmp_path / f"p{i}.jpg", seed=i, taken=f"2024:05:01 10:0{i}:00") for i in (1, 2)]
+    z = zip_of(tmp_path / "schade.zip", [(p.name, p.read_bytes()) for p in photos])
+    report = import_paths(lib, [z])
+    assert (report.imported, report.containers) == (2, 1)
+    [case] = list_cases(lib)
+    kept = {m.name: m for m in list_media(lib, everything=True)}
+    assert kept["schade.zip"].role == MediaRole.CONTAINER and kept["schade.zip"].case_ref == case.ref
+    assert case.media == 2 and verify_store(lib).checked == 3
+    again = import_paths(lib, [z])
+    assert (again.imported, again.containers, again.already_present) == (0, 0, 3)
