@@ -11,7 +11,9 @@ The rules, in order (``Roles.rule`` names the one that decided):
                 - X.zip`` and their translations), or on iOS the name the encryption notice is attributed to,
                 matched to a sender (same name, same phone number, or one name the start of the other: file
                 names are cut short and lose emoji) is the customer; every other sender is the organisation.
-                A partner who is one of the organisation's people (settings) is not taken.
+                A partner who is one of the organisation's people (settings) is not taken, nor one whose name
+                reads like an organisation while the other sender's does not (the customer exported the chat
+                with "Sunway Travel Care" and sent it in).
   ``setting`` / ``org-name``  no partner matched: senders matching the settings (with those whose name
                 reads like an organisation), else senders whose name reads like an organisation (``ORG_WORDS``:
                 "Claims Desk", "Sunway Travel Care", "... B.V."), are the organisation; the others are customers.
@@ -191,7 +193,9 @@ def assign_roles(parties: ChatParties, org: OrgIdentity = OrgIdentity()) -> Role
         partner = match_partner(parties.partner, senders, parties.partner_phone)
         if partner is None and parties.notice_name and parties.partner_source != "notice":
             partner = match_partner(parties.notice_name, senders)
-        if partner is not None and partner not in by_setting:
+        exported_by_customer = partner is not None and looks_like_org(partner) and any(
+            not looks_like_org(s) and s not in by_setting for s in senders if s != partner)
+        if partner is not None and partner not in by_setting and not exported_by_customer:
             return _roles([partner], [s for s in senders if s != partner], partner, "partner", group)
         if by_setting:
             return split(_with_org_names(senders, by_setting), "setting")

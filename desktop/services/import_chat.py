@@ -101,7 +101,11 @@ def match_key(entry: ChatEntry, occurrence: int = 0) -> str:
 
 
 def title_of(parties: ChatParties, roles: Roles) -> str:
-    return f"WhatsApp: {clean_name(parties.partner) or clean_name(roles.customer) or 'chat'}"
+    """The chat's name (the partner, or a group's subject), unless that is the organisation itself."""
+    partner = clean_name(parties.partner)
+    if partner and any(clean_name(o) == partner for o in roles.organisation):
+        partner = None
+    return f"WhatsApp: {partner or clean_name(roles.customer) or 'chat'}"
 
 
 def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team: TeamSettings,

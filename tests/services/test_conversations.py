@@ -300,3 +300,17 @@ def test_a_zip_of_photos_is_kept_with_the_case_its_photos_make(lib, tmp_path):
     assert case.media == 2 and verify_store(lib).checked == 3
     again = import_paths(lib, [z])
     assert (again.imported, again.containers, again.already_present) == (0, 0, 3)
+
+
+def test_a_chat_the_customer_exported_with_the_organisation(lib, tmp_path):
+    """The customer exported her chat with the travel company and sent it in: the file names the company."""
+    lines = [
+        "12/07/2024, 21:10 - Fleur Dekker: The hotel in Alanya has no hot water since Tuesday",
+        "12/07/2024, 21:11 - Fleur Dekker: IMG-20240712-WA0001.jpg (file attached)",
+        "13/07/2024, 09:20 - Sunway Travel Care: We are sorry, Fleur. We will call the hotel this morning.",
+    ]
+    import_paths(lib, [write_export(tmp_path / "e", "WhatsApp Chat with Sunway Travel Care.txt", lines)])
+    [case] = list_cases(lib)
+    assert case.customer == "Fleur Dekker" and case.title == "WhatsApp: Fleur Dekker"
+    assert [m.from_customer for m in list_messages(lib)] == [True, True, False]
+    assert case.first_answer_minutes == 0  # Friday 21:10, answered on Saturday: no working time in between
