@@ -18,8 +18,9 @@ and decides per mail, first rule that applies (``MailRole.rule``):
                company side is the organisation (customers write from their own mailbox);
 ``default``    the sender is the customer.
 
-For an organisation's or system mail, ``MailRole.customer`` is the customer it concerns: the thread's customer,
-else the first recipient who is not the organisation.
+For an organisation's mail, ``MailRole.customer`` is the customer it concerns: the thread's customer, else the
+first recipient who is not the organisation; for a system mail, the thread's customer only (a bounce is addressed
+to whoever sent the mail that bounced, often the organisation itself).
 """
 
 from __future__ import annotations
@@ -157,8 +158,8 @@ def mail_roles(mails: Sequence[MailParty], org: OrgIdentity | None = None, *,
         cust = thread_customer.get(m.key)
         others = [r for r in m.recipients if not org_side(r) and local_part(r) not in SYSTEM_LOCALPARTS]
         target = cust if cust and cust != m.sender else (others[0] if others else None)
-        if _is_system(m):
-            out[m.key] = MailRole("system", target, "system")
+        if _is_system(m):  # addressed to whoever sent the bounced mail: only a thread says whose case it is
+            out[m.key] = MailRole("system", cust if cust and cust != m.sender else None, "system")
         elif m.sender in fixed:
             role, rule = fixed[m.sender]
             out[m.key] = MailRole(role, m.sender if role == "customer" else target, rule)

@@ -41,6 +41,7 @@ def test_a_delivery_report_keeps_both_parts_as_a_system_message(lib):
     assert [m.role for m in kept["undelivered-message.eml"]] == [MediaRole.ORIGINAL]
     assert all(m.kind == "system" and not m.from_customer for m in list_messages(lib))
     assert sum(c.media for c in list_cases(lib)) == 0  # nothing of a bounce is case media
+    assert list_customers(lib) == []  # nor is whoever the bounce is addressed to a customer
     assert report.containers == 2 and report.imported == 4
 
 
