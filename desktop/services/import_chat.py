@@ -110,6 +110,8 @@ def title_of(parties: ChatParties, roles: Roles) -> str:
 
 def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team: TeamSettings,
           fixed_case: CaseHandle | None) -> None:
+    """The chat's new messages into the customer's open case (or new suggested cases after a silence), each
+    attachment on its message, the files the chat never names and the containers with the last case."""
     if plan.export is None:
         _write_unreadable(w, plan, analysed, team, fixed_case)
         return
