@@ -314,3 +314,20 @@ def test_a_chat_the_customer_exported_with_the_organisation(lib, tmp_path):
     assert case.customer == "Fleur Dekker" and case.title == "WhatsApp: Fleur Dekker"
     assert [m.from_customer for m in list_messages(lib)] == [True, True, False]
     assert case.first_answer_minutes == 0  # Friday 21:10, answered on Saturday: no working time in between
+
+
+def test_a_zip_named_like_an_export_whose_text_is_not_recognised_is_reported(lib, tmp_path):
+    from tests.gen import jpeg, zip_of
+
+    photo = jpeg(tmp_path / "p.jpg", seed=3)
+    z = zip_of(tmp_path / "WhatsApp Chat with Ruud.zip", [
+        ("chat.txt", b"2024.01.05 10:00 Ruud > hallo\n2024.01.05 10:01 Ruud > foto\n"),
+        ("IMG-20240105-WA0001.jpg", photo.read_bytes())])
+    report = import_paths(lib, [z])
+    [problem] = report.rejected
+    assert problem.reason == NO_MESSAGES and problem.kept and problem.path.endswith("chat.txt")
+    [case] = list_cases(lib)
+    kept = {m.name: m.role for m in list_media(lib, everything=True)}
+    assert kept == {"chat.txt": "container", "WhatsApp Chat with Ruud.zip": "container",
+                    "IMG-20240105-WA0001.jpg": "media"}
+    assert case.customer == "Ruud"
