@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, print_json
 from desktop.cli.output import EXIT_OK, print_json, print_table, when
 from desktop.core.model import CaseKind, CaseStatus
 

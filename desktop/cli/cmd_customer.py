@@ -13,12 +13,14 @@ if TYPE_CHECKING:
     from desktop.services.library import Library
 
 
-def add_parser(sub, parents, more=()) -> None:  # noqa: ANN001
-    """The ``customer`` group with ``export`` and ``erase``; ``more``: other modules' ``add_actions`` (e.g. a
-    ``customer merge``), so one group holds every customer action."""
-    p = sub.add_parser("customer", parents=parents, help="one customer: export their data, erase them")
+def add_parser(sub, parents) -> None:  # noqa: ANN001
+    """The ``customer`` group: ``export`` and ``erase`` here, ``merge`` and ``unmerge`` from ``cmd_customer_merge``,
+    so one group holds every customer action."""
+    from desktop.cli import cmd_customer_merge
+
+    p = sub.add_parser("customer", parents=parents, help="one customer: export their data, erase them, merge records")
     acts = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    for add in (add_actions, *more):
+    for add in (add_actions, cmd_customer_merge.add_actions):
         add(acts, parents)
 
 

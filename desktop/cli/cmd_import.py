@@ -45,12 +45,14 @@ def run(lib: Library, args: argparse.Namespace) -> int:
         print_json(report.to_json())
     else:
         print(f"Imported {report.imported} file(s); {report.already_present} already in the library.")
+        if report.containers:
+            print(f"Kept {report.containers} chat export(s), ZIP(s) and e-mail file(s) as they arrived.")
         if report.cases:
             print("Cases: " + ", ".join(report.cases))
         for name in report.missing:
             print(f"Missing from the export: {name}")
         for p in report.rejected:
-            print(f"Rejected: {p.path}: {p.reason}")
+            print(f"{'Kept, with a problem' if p.kept else 'Rejected'}: {p.path}: {p.reason}")
     nothing_done = report.imported == 0 and report.already_present == 0 and not report.cases
     if nothing_done:
         return EXIT_USAGE

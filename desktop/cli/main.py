@@ -25,6 +25,8 @@ from desktop.cli import (
     cmd_messages,
     cmd_retention,
     cmd_send,
+    cmd_settings,
+    cmd_sla,
     cmd_undo,
     cmd_verify,
 )
@@ -33,8 +35,8 @@ from desktop.core.errors import CasedeskError, NotFound, ReadOnlyLibrary, UsageE
 from desktop.log import CRASH_LOGGER, setup_logging
 from desktop.settings import demo_paths, resolve_paths
 
-COMMANDS = (cmd_import, cmd_cases, cmd_media, cmd_customers, cmd_messages, cmd_verify, cmd_case, cmd_duplicates,
-            cmd_export, cmd_customer, cmd_audit, cmd_retention, cmd_send, cmd_undo, cmd_demo)
+COMMANDS = (cmd_import, cmd_cases, cmd_media, cmd_customers, cmd_customer, cmd_messages, cmd_verify, cmd_case,
+            cmd_duplicates, cmd_export, cmd_sla, cmd_settings, cmd_audit, cmd_retention, cmd_send, cmd_undo, cmd_demo)
 
 
 def _common() -> argparse.ArgumentParser:

@@ -26,17 +26,20 @@ class ServiceCalendar:
     start: time = time(8, 30)
     end: time = time(17, 30)
     holidays: frozenset[date] = field(default_factory=frozenset)
+    # the working period of each local date asked about (a case list asks about the same days again and again)
+    _periods: dict[date, tuple[datetime, datetime] | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if not self.workdays or not all(0 <= d <= 6 for d in self.workdays):
             raise ValueError("a service calendar needs working days between 0 (Monday) and 6 (Sunday)")
         if self.start >= self.end:
             raise ValueError("the working day must end after it starts")
-        ZoneInfo(self.tz)  # raises for an unknown zone
+        object.__setattr__(self, "_zone", ZoneInfo(self.tz))  # raises for an unknown zone
 
     @property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.tz)
+        return self._zone  # type: ignore[attr-defined]
 
     def instant(self, t: datetime) -> datetime:
         """``t`` as an aware datetime in the calendar's zone (naive = local wall-clock time)."""
@@ -47,10 +50,17 @@ class ServiceCalendar:
 
     def period(self, d: date) -> tuple[datetime, datetime] | None:
         """The working period of local date ``d`` as UTC instants, or None on a day off."""
-        if not self.is_working_day(d):
-            return None
-        z = self.zone
-        return (datetime.combine(d, self.start, z).astimezone(UTC), datetime.combine(d, self.end, z).astimezone(UTC))
+        try:
+            return self._periods[d]
+        except KeyError:
+            pass
+        found = None
+        if self.is_working_day(d):
+            z = self.zone
+            found = (datetime.combine(d, self.start, z).astimezone(UTC),
+                     datetime.combine(d, self.end, z).astimezone(UTC))
+        self._periods[d] = found
+        return found
 
     def periods(self, a: datetime, b: datetime | None = None) -> Iterator[tuple[datetime, datetime]]:
         """Working periods (UTC) from the one holding ``a`` on, clipped to [a, b]; endless without ``b``."""

@@ -10,15 +10,17 @@ and decides per mail, first rule that applies (``MailRole.rule``):
 ``known``      the sender is a known customer of the library;
 ``org-name``   the sender's address or display name reads like an organisation: ``claims@``, ``schade@``,
                ``info@``, ``noreply@``, "Claims Desk", "... Verzekeringen" (``ORG_LOCALPARTS``, ``ORG_WORDS``);
-``thread``     in a thread, whoever writes first is the customer; any other address writing *to* that customer
+``thread``     in a thread, whoever writes first is the customer (or the known customer a reply is addressed
+               to: their own mail came in an earlier batch); any other address writing *to* that customer
                in the same thread is the organisation; an address found to be the organisation anywhere in the
                batch is the organisation everywhere, and so is its domain unless it is a mailbox provider's;
 ``freemail``   a reply between a mailbox-provider address (gmail.com, ziggo.nl, ...) and a company address: the
                company side is the organisation (customers write from their own mailbox);
 ``default``    the sender is the customer.
 
-For an organisation's or system mail, ``MailRole.customer`` is the customer it concerns: the thread's customer,
-else the first recipient who is not the organisation.
+For an organisation's mail, ``MailRole.customer`` is the customer it concerns: the thread's customer, else the
+first recipient who is not the organisation; for a system mail, the thread's customer only (a bounce is addressed
+to whoever sent the mail that bounced, often the organisation itself).
 """
 
 from __future__ import annotations
@@ -138,7 +140,7 @@ def mail_roles(mails: Sequence[MailParty], org: OrgIdentity | None = None, *,
     learned: dict[str, str] = {}
     thread_customer: dict[str, str | None] = {}
     for thread in _threads(mails):
-        customer = _thread_customer(thread, fixed)
+        customer = _thread_customer(thread, fixed, known_customers)
         for m in thread:
             thread_customer[m.key] = customer
             if customer and m.sender and m.sender != customer and m.sender not in fixed and not _is_system(m) \
@@ -156,8 +158,8 @@ def mail_roles(mails: Sequence[MailParty], org: OrgIdentity | None = None, *,
         cust = thread_customer.get(m.key)
         others = [r for r in m.recipients if not org_side(r) and local_part(r) not in SYSTEM_LOCALPARTS]
         target = cust if cust and cust != m.sender else (others[0] if others else None)
-        if _is_system(m):
-            out[m.key] = MailRole("system", target, "system")
+        if _is_system(m):  # addressed to whoever sent the bounced mail: only a thread says whose case it is
+            out[m.key] = MailRole("system", cust if cust and cust != m.sender else None, "system")
         elif m.sender in fixed:
             role, rule = fixed[m.sender]
             out[m.key] = MailRole(role, m.sender if role == "customer" else target, rule)
@@ -170,16 +172,23 @@ def mail_roles(mails: Sequence[MailParty], org: OrgIdentity | None = None, *,
     return out
 
 
-def _thread_customer(thread: list[MailParty], fixed: dict[str, tuple[str, str]]) -> str | None:
-    """A known customer; else the sender of the thread's first fresh mail (not a reply); else, when the
-    thread starts with replies to mails not in the batch, its only mailbox-provider sender; else its first."""
+def _thread_customer(thread: list[MailParty], fixed: dict[str, tuple[str, str]],
+                     known_customers: frozenset[str] = frozenset()) -> str | None:
+    """A known customer writing in the thread; else a known customer a reply in it is addressed to (the
+    customer's own mail came in an earlier batch); else the sender of the thread's first fresh mail (not a
+    reply); else, when the thread starts with replies to mails not in the batch, its only mailbox-provider
+    sender; else its first."""
     cands = [m for m in thread if m.sender and not _is_system(m) and fixed.get(m.sender, ("customer",))[0]
              == "customer"]
-    if not cands:
-        return None
     known = [m.sender for m in cands if m.sender in fixed]
     if known:
         return known[0]
+    addressed = [r for m in thread if (m.in_reply_to or m.references) and not _is_system(m)
+                 for r in m.recipients if r in known_customers and r != m.sender]
+    if addressed:
+        return addressed[0]
+    if not cands:
+        return None
     fresh = [m for m in cands if not m.in_reply_to and not m.references]
     if fresh:
         return fresh[0].sender

@@ -19,6 +19,16 @@ class MediaKind(StrEnum):
     MISSING = "missing"  # a file a chat names but the export lacks: an item without an original, never probed
 
 
+class MediaRole(StrEnum):
+    """What an item with an original is to its case. Every byte received is kept; only ``media`` is case media
+    (the grid, the PDF's photo pages); the others are listed in the integrity manifest and the customer's data."""
+
+    MEDIA = "media"  # a photo, video, voice note or document of the case
+    ORIGINAL = "original"  # kept, not case media: a logo or spacer of an e-mail's layout, a delivery-report part,
+    #                        a forwarded e-mail (its contents are opened), a second text part of the body
+    CONTAINER = "container"  # what arrived as a whole: the chat .txt or ZIP, the .eml or .msg file
+
+
 class CaptureSource(StrEnum):
     """Where a capture time came from, best first (DESIGN.md step 3)."""
 
@@ -111,6 +121,8 @@ class AuditAction(StrEnum):
     UNDONE = "undone"
     REDONE = "redone"
     DRAFT_WRITTEN = "draft-written"
+    CUSTOMER_MERGED = "customer-merged"
+    CUSTOMER_MERGE_UNDONE = "customer-merge-undone"
 
 
 @dataclass(frozen=True)
@@ -150,10 +162,12 @@ class ProbeResult:
 
 @dataclass(frozen=True)
 class Problem:
-    """One input that could not be taken in, and why, in words a claims handler understands."""
+    """One input with a problem, and why, in words a claims handler understands. ``kept``: the original was
+    stored all the same (as ``other``, the reason as its flag), so nothing is lost; else it was not taken in."""
 
     path: str
     reason: str
+    kept: bool = False
 
 
 @dataclass
@@ -165,14 +179,17 @@ class ImportReport:
     missing: list[str] = field(default_factory=list)  # files named in a chat but absent from the export
     cancelled: bool = False
     undo_id: int | None = None  # the import's entry in the undo journal
+    containers: int = 0  # chat texts, chat ZIPs, .eml and .msg files kept as they arrived (not in ``imported``)
 
     def to_json(self) -> dict:
         return {
             "imported": self.imported,
             "already_present": self.already_present,
-            "rejected": [{"path": p.path, "reason": p.reason} for p in self.rejected],
+            "rejected": [{"path": p.path, "reason": p.reason, "kept": p.kept} for p in self.rejected],
             "cases": list(self.cases),
             "undo_id": self.undo_id,
+            "containers": self.containers,
+            "missing": list(self.missing),
         }
 
 
@@ -197,7 +214,10 @@ class CaseSummary:
     waiting_since: datetime | None = None
     set_aside: int = 0
     alerts: int = 0
-    overdue: list[tuple[datetime, float]] = field(default_factory=list)  # (customer message, minutes waited)
+    overdue: list[tuple[datetime, float]] = field(default_factory=list)  # (customer message, working minutes)
+    first_answer_minutes: float | None = None  # working minutes from the first customer message to the answer
+    breaches: list[dict] = field(default_factory=list)  # ``desktop.core.response.Wait.to_json`` of each breach
+    due_at: datetime | None = None  # when the wait that is open now must be answered (None: no open wait)
 
     def to_json(self) -> dict:
         iso = _iso
@@ -215,6 +235,10 @@ class CaseSummary:
             "waiting_since": iso(self.waiting_since),
             "overdue": [{"message_at": iso(t), "waited_minutes": round(m)} for t, m in self.overdue],
             "alerts": self.alerts,
+            "first_answer_minutes": None if self.first_answer_minutes is None else round(self.first_answer_minutes),
+            "breaches": list(self.breaches),
+            "due_at": iso(self.due_at),
+            "handler": self.handler,
         }
 
 
@@ -248,6 +272,7 @@ class MediaInfo:
     message_id: int | None = None
     duplicate_of_id: int | None = None
     rotation: int = 0  # degrees clockwise the handler turned it, for viewing and the PDF (the original untouched)
+    role: str = MediaRole.MEDIA  # a MediaRole: only "media" items are case media
 
     def to_json(self) -> dict:
         taken: str | None
@@ -277,6 +302,7 @@ class MediaInfo:
             "included": self.included,
             "caption": self.caption,
             "rotation": self.rotation,
+            "role": self.role,
         }
 
 

@@ -11,10 +11,12 @@ The rules, in order (``Roles.rule`` names the one that decided):
                 - X.zip`` and their translations), or on iOS the name the encryption notice is attributed to,
                 matched to a sender (same name, same phone number, or one name the start of the other: file
                 names are cut short and lose emoji) is the customer; every other sender is the organisation.
-                A partner who is one of the organisation's people (settings) is not taken.
-  ``setting`` / ``org-name``  no partner matched: senders matching the settings, else senders whose name
-                reads like an organisation (``ORG_WORDS``: "Claims Desk", "Sunway Travel Care", "... B.V."),
-                are the organisation; the others are customers.
+                A partner who is one of the organisation's people (settings) is not taken, nor one whose name
+                reads like an organisation while the other sender's does not (the customer exported the chat
+                with "Sunway Travel Care" and sent it in).
+  ``setting`` / ``org-name``  no partner matched: senders matching the settings (with those whose name
+                reads like an organisation), else senders whose name reads like an organisation (``ORG_WORDS``:
+                "Claims Desk", "Sunway Travel Care", "... B.V."), are the organisation; the others are customers.
   ``first-sender``  nothing else: whoever wrote first is the customer (customers write in), the rest the
                 organisation. Weak; the case shows the rule so a handler can correct the settings.
 Group chat:
@@ -165,6 +167,13 @@ def _named_by(subject: str, sender: str) -> bool:
     return any(w in words for w in _WORD.findall(name_key(sender)) if len(w) >= 4)
 
 
+def _with_org_names(senders: tuple[str, ...], by_setting: list[str]) -> list[str]:
+    """The settings' people and the senders whose names read like the organisation's: naming a colleague in the
+    settings does not turn the insurer's own account into a customer. Someone must remain a customer."""
+    orgs = [s for s in senders if s in by_setting or looks_like_org(s)]
+    return orgs if len(orgs) < len(senders) else by_setting
+
+
 def _roles(customers, organisation, customer, rule, group) -> Roles:
     return Roles(tuple(customers), tuple(organisation), customer, rule, group,
                  frozenset(name_key(s) for s in organisation))
@@ -184,10 +193,12 @@ def assign_roles(parties: ChatParties, org: OrgIdentity = OrgIdentity()) -> Role
         partner = match_partner(parties.partner, senders, parties.partner_phone)
         if partner is None and parties.notice_name and parties.partner_source != "notice":
             partner = match_partner(parties.notice_name, senders)
-        if partner is not None and partner not in by_setting:
+        exported_by_customer = partner is not None and looks_like_org(partner) and any(
+            not looks_like_org(s) and s not in by_setting for s in senders if s != partner)
+        if partner is not None and partner not in by_setting and not exported_by_customer:
             return _roles([partner], [s for s in senders if s != partner], partner, "partner", group)
         if by_setting:
-            return split(by_setting, "setting")
+            return split(_with_org_names(senders, by_setting), "setting")
         if orgs := [s for s in senders if looks_like_org(s)]:
             if len(orgs) < len(senders):
                 return split(orgs, "org-name")
@@ -196,7 +207,7 @@ def assign_roles(parties: ChatParties, org: OrgIdentity = OrgIdentity()) -> Role
         return _roles(senders[:1], senders[1:], senders[0], "first-sender", group)
 
     if by_setting:
-        return split(by_setting, "setting")
+        return split(_with_org_names(senders, by_setting), "setting")
     if orgs := [s for s in senders if looks_like_org(s)]:
         if len(orgs) < len(senders):
             return split(orgs, "org-name")

@@ -27,9 +27,34 @@ class CustomerInfo:
     phone: str | None
     email: str | None
     cases: list[str]
+    phones: list[str] = field(default_factory=list)  # more numbers and addresses, from customers merged into it
+    emails: list[str] = field(default_factory=list)
+    merged_into: int | None = None  # set on a customer merged into another (not listed)
 
     def to_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "phone": self.phone, "email": self.email, "cases": self.cases}
+        return {"id": self.id, "name": self.name, "phone": self.phone, "email": self.email, "cases": self.cases,
+                "other_phones": self.phones, "other_emails": self.emails}
+
+
+@dataclass
+class CustomerMergeRecord:
+    """What a customer merge moved, so that it can be undone exactly (``to_json``/``from_json`` for a journal)."""
+
+    source_id: int
+    target_id: int
+    case_ids: list[int]
+    message_ids: list[int]
+    media_ids: list[int]
+    target_name: str | None = None  # the target's name before the merge (it may take the source's)
+
+    def to_json(self) -> dict:
+        return {"source_id": self.source_id, "target_id": self.target_id, "case_ids": self.case_ids,
+                "message_ids": self.message_ids, "media_ids": self.media_ids, "target_name": self.target_name}
+
+    @classmethod
+    def from_json(cls, d: dict) -> CustomerMergeRecord:
+        return cls(int(d["source_id"]), int(d["target_id"]), [int(i) for i in d["case_ids"]],
+                   [int(i) for i in d["message_ids"]], [int(i) for i in d["media_ids"]], d.get("target_name"))
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Response times from the conversation itself: who waited, since when, and for how many working minutes.
 
-``case_response`` (working time, a ``ServiceCalendar``) is the measure; ``response_times`` (wall-clock time) is
-the older one, kept for its callers until they move.
+``case_response`` measures one case in working time (a ``ServiceCalendar``) against the norm of a
+``ResponsePolicy``; ``first_wait_overdue`` tells the SLA report whether a case without answer counts against it.
 """
 
 from __future__ import annotations
@@ -11,44 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from desktop.core.calendar import ServiceCalendar
-from desktop.core.capture_time import wall_clock
-
-
-@dataclass
-class ResponseTimes:
-    first_message_at: datetime | None = None
-    first_answer_at: datetime | None = None
-    waiting_since: datetime | None = None  # oldest customer message not answered yet
-    overdue: list[tuple[datetime, timedelta]] = field(default_factory=list)  # waited longer than the norm
-
-
-def response_times(
-    messages: list[tuple[datetime | None, bool]], norm: timedelta, now: datetime | None = None
-) -> ResponseTimes:
-    """``messages`` are (sent_at, from_customer) in any order; system messages should be left out."""
-    timed = sorted(((wall_clock(t), fc) for t, fc in messages if t is not None), key=lambda x: x[0])
-    rt = ResponseTimes()
-    pending: datetime | None = None
-    for t, from_customer in timed:
-        if from_customer:
-            if rt.first_message_at is None:
-                rt.first_message_at = t
-            if pending is None:
-                pending = t
-        else:
-            if rt.first_message_at is not None and rt.first_answer_at is None:
-                rt.first_answer_at = t
-            if pending is not None:
-                if t - pending > norm:
-                    rt.overdue.append((pending, t - pending))
-                pending = None
-    rt.waiting_since = pending
-    if pending is not None and now is not None and wall_clock(now) - pending > norm:
-        rt.overdue.append((pending, wall_clock(now) - pending))
-    return rt
-
-
-# --- in working time ------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -144,3 +106,24 @@ def case_response(messages: Iterable[tuple[datetime | None, bool]], calendar: Se
             out.waits.append(Wait(since, due, None, calendar.working_minutes(since, now), first, open=True,
                                   norm_minutes=norm_minutes))
     return out
+
+
+@dataclass(frozen=True)
+class ResponsePolicy:
+    """How a team measures: its service calendar, the norm in working minutes, and how long an unanswered
+    customer message keeps a wait open (the case gap)."""
+
+    calendar: ServiceCalendar
+    norm_minutes: float = 60.0
+    live_for: timedelta = timedelta(days=7)
+
+    def measure(self, messages: Iterable[tuple[datetime | None, bool]], *, now: datetime | None,
+                case_open: bool) -> CaseResponse:
+        return case_response(messages, self.calendar, norm_minutes=self.norm_minutes, now=now,
+                             case_open=case_open, live_for=self.live_for)
+
+
+def first_wait_overdue(r: CaseResponse) -> bool:
+    """No first answer, and the open first wait is past its due time."""
+    w = r.open_wait
+    return r.first_answer_at is None and w is not None and w.first and w.breached

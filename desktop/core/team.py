@@ -1,4 +1,5 @@
-"""Settings a team shares: they decide what is stored (who is the customer, which case, which duplicates).
+"""Settings a team shares: they decide what is stored (who is the customer, which case, which duplicates) and how
+response times are measured (the service calendar and the norm).
 
 Kept in the library's database (``desktop.store.settings``), so every desk of a team reads the same values;
 window preferences (language) stay in each desk's own preferences file (``desktop.settings.Preferences``).
@@ -6,24 +7,44 @@ window preferences (language) stay in each desk's own preferences file (``deskto
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
+from datetime import date, time
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from desktop.core.parties import OrgIdentity
+
+ORG_FIELDS = ("business_names", "org_emails", "org_domains")  # who the organisation is: a change re-evaluates
+CALENDAR_FIELDS = ("calendar_country", "calendar_subdivision", "calendar_timezone", "calendar_workdays",
+                   "calendar_start", "calendar_end", "calendar_extra_holidays")
 
 
 @dataclass
 class TeamSettings:
-    # the organisation's own names in chats: their messages are answers, never the customer's
+    # the organisation's own names in chats and mails: their messages are answers, never the customer's
     business_names: list[str] = field(default_factory=lambda: ["Casedesk", "Claims Team", "Complaints Team"])
+    org_emails: list[str] = field(default_factory=list)  # the organisation's e-mail addresses
+    org_domains: list[str] = field(default_factory=list)  # its e-mail domains (subdomains included)
     default_region: str = "NL"  # phone numbers without a country code, and the chat date order (US: month first)
-    case_gap_days: int = 7  # silence in a chat that starts a new suggested case
+    case_gap_days: int = 7  # silence in a chat that starts a new suggested case; also how long a wait stays open
     file_gap_hours: int = 12  # capture-time gap that splits loose files into suggested cases
-    answer_norm_minutes: int = 60  # customers expect an answer within this
+    answer_norm_minutes: int = 60  # working minutes for the first answer and for every later customer message
     incident_doubt_days: int = 30  # taken this long before the incident date raises a flag
     dup_same_shift: float | None = None  # None: the engine's tuned default (see desktop.core.dedup)
     dup_similar_corr: float | None = None
     # years a closed case is kept, per case kind (desktop.core.retention): claims 7 (the Dutch fiscal retention
     # period, art. 52 AWR), complaints 2; a kind not named keeps its default
     retention_years: dict[str, int] = field(default_factory=lambda: {"claim": 7, "complaint": 2})
+    # the service calendar (``desktop.services.calendar``): public holidays of this country (ISO 3166) and
+    # subdivision ("" for none), the zone of the working hours, working days (Monday = 0), hours, extra days off
+    calendar_country: str = "NL"
+    calendar_subdivision: str = ""
+    calendar_timezone: str = "Europe/Amsterdam"
+    calendar_workdays: list[int] = field(default_factory=lambda: [0, 1, 2, 3, 4])
+    calendar_start: str = "08:30"
+    calendar_end: str = "17:30"
+    calendar_extra_holidays: list[str] = field(default_factory=list)  # ISO dates the office is closed
 
     @classmethod
     def from_json(cls, raw: Any) -> TeamSettings:
@@ -33,12 +54,68 @@ class TeamSettings:
         if not isinstance(raw, dict):
             return out
         for f in fields(cls):
-            if f.name in raw and valid_setting(getattr(out, f.name), raw[f.name]):
+            if f.name in raw and setting_problem(f.name, raw[f.name], getattr(out, f.name)) is None:
                 setattr(out, f.name, raw[f.name])
+        if _clock(out.calendar_start) >= _clock(out.calendar_end):
+            out.calendar_start, out.calendar_end = cls.calendar_start, cls.calendar_end
         return out
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    def org(self) -> OrgIdentity:
+        """The organisation's own people, for ``desktop.core.parties`` and ``desktop.core.mail_roles``."""
+        return OrgIdentity(names=tuple(self.business_names), emails=tuple(e.lower() for e in self.org_emails),
+                           domains=tuple(d.lower().lstrip("@") for d in self.org_domains))
+
+
+def _clock(text: str) -> time:
+    return time.fromisoformat(text)
+
+
+def _is_clock(v: object) -> bool:
+    try:
+        return isinstance(v, str) and len(v) == 5 and bool(_clock(v))
+    except ValueError:
+        return False
+
+
+def _is_zone(v: object) -> bool:
+    try:
+        return isinstance(v, str) and bool(v) and bool(ZoneInfo(v))
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+
+
+def _is_dates(v: object) -> bool:
+    try:
+        return isinstance(v, list) and all(isinstance(d, str) and bool(date.fromisoformat(d)) for d in v)
+    except ValueError:
+        return False
+
+
+# Checks beyond the type; each names what is wrong.
+_CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
+    "calendar_workdays": (lambda v: isinstance(v, list) and bool(v) and all(
+        isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in v),
+        "working days are numbers 0 (Monday) to 6 (Sunday), at least one"),
+    "calendar_start": (_is_clock, "a time of day as HH:MM"),
+    "calendar_end": (_is_clock, "a time of day as HH:MM"),
+    "calendar_timezone": (_is_zone, "a time zone such as Europe/Amsterdam"),
+    "calendar_extra_holidays": (_is_dates, "dates as YYYY-MM-DD"),
+    "calendar_country": (lambda v: isinstance(v, str) and len(v) == 2 and v.isalpha(),
+                         "a two-letter country code such as NL"),
+    "org_emails": (lambda v: isinstance(v, list) and all(isinstance(e, str) and "@" in e for e in v),
+                   "e-mail addresses (name@example.com)"),
+}
+
+
+def setting_problem(name: str, value: object, default: object) -> str | None:
+    """Why ``value`` cannot be the setting ``name`` (whose default is ``default``), or None when it can."""
+    if name in _CHECKS:
+        ok, what = _CHECKS[name]
+        return None if ok(value) else f"{name}: {what}, not {value!r}"
+    return None if valid_setting(default, value) else f"{name}: not a valid value: {value!r}"
 
 
 def valid_setting(default: object, value: object) -> bool:

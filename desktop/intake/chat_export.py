@@ -111,7 +111,7 @@ def read_chat_export(chat_file: Path, *, chat_name: str | None = None, default_o
     except ChatParseError as e:
         raise ChatParseError(e.message, str(chat_file)) from None
 
-    files = _listing(chat_file)
+    files = export_files(chat_file)
     index = FileIndex(files)
     export = ChatExport(chat, chat_file, chat_name_source=source)
     export.parties = chat_parties(chat, partner_source=source, region=region)
@@ -129,7 +129,7 @@ def read_chat_export(chat_file: Path, *, chat_name: str | None = None, default_o
     return export
 
 
-def _listing(chat_file: Path) -> list[Path]:
+def export_files(chat_file: Path) -> list[Path]:
     """Regular files beside ``chat_file``, without the chat itself and metadata files, sorted by name."""
     out = []
     try:

@@ -163,10 +163,10 @@ def sniff(head: bytes) -> Sniffed:
         return _audio("FLAC", "audio/flac")
     if head.startswith(b"#!AMR"):
         return _audio("AMR", "audio/amr")
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):  # before PDF: a ZIP may hold a stored PDF
+        return Sniffed(MediaKind.OTHER, "application/zip", "ZIP")
     if b"%PDF-" in head[:1024]:
         return Sniffed(MediaKind.PDF, "application/pdf", "PDF")
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return Sniffed(MediaKind.OTHER, "application/zip", "ZIP")
     if head.strip(b"\x00") == b"":
         return Sniffed(MediaKind.OTHER, "application/octet-stream", "BLANK")
     if _looks_like_text(head):

@@ -57,6 +57,29 @@ class ReportCase:
     received: int = 0
     set_aside: int = 0
     included: int = 0
+    response: ReportResponse | None = None  # response times, when the case has a conversation
+
+
+@dataclass
+class ReportWait:
+    """A customer message answered later than the norm, or still waiting past it."""
+
+    message_at: datetime
+    minutes: float  # working minutes to the answer (or, open, until now)
+    answered_at: datetime | None = None
+    due_at: datetime | None = None
+
+
+@dataclass
+class ReportResponse:
+    """Response times of the case in working time (``desktop.core.response``), for the cover."""
+
+    norm_minutes: float
+    first_message_at: datetime | None = None
+    first_answer_at: datetime | None = None
+    first_answer_minutes: float | None = None
+    breaches: list[ReportWait] = field(default_factory=list)
+    due_at: datetime | None = None  # the open wait's due time
 
 
 @dataclass
@@ -87,13 +110,26 @@ class ReportItem:
 
 
 @dataclass
+class ReportFile:
+    """A file sent with a message: an included item (``number``), or why it is not in this file (``state``:
+    ``missing``, ``set-aside``, ``excluded``, ``original``: kept, but not case media)."""
+
+    name: str
+    number: int | None = None
+    state: str = "included"
+
+
+@dataclass
 class ReportMessage:
-    """One chat or e-mail message on the timeline."""
+    """One chat or e-mail message on the timeline. ``kind`` is a ``MessageKind``; ``files`` what came with it
+    (``attachment_numbers``, the included ones, is the short form: used when ``files`` is empty)."""
 
     sent_at: datetime | None
     sender: str
     text: str
     attachment_numbers: list[int] = field(default_factory=list)
+    kind: str = "text"
+    files: list[ReportFile] = field(default_factory=list)
 
 
 @dataclass

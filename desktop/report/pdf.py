@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import uuid
-from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -31,10 +30,17 @@ from reportlab.platypus.flowables import Flowable
 
 from desktop.core.model import CaseKind, CaseStatus, DupKind, Flag, MediaKind
 from desktop.core.progress import CancelToken, Progress, null_progress, subrange
+from desktop.report import conversation, privacy
 from desktop.report import images as pictures
 from desktop.report import layout as lay
-from desktop.report import privacy
-from desktop.report.data import CaseFileData, ReportItem, ReportOptions, manifest_line, payload_oxum, redacted
+from desktop.report.data import (
+    CaseFileData,
+    ReportItem,
+    ReportOptions,
+    manifest_line,
+    payload_oxum,
+    redacted,
+)
 from desktop.report.i18n import Strings, fmt_date, fmt_datetime, fmt_duration, fmt_int, fmt_size
 from desktop.report.pdfa import DocInfo, apply_metadata, install_endstream_eol
 
@@ -241,6 +247,7 @@ class _Report:
             table,
             Spacer(1, 10 * mm),
             boxes,
+            *self.response(),
             *self.redaction_note(),
         ]
 
@@ -250,27 +257,13 @@ class _Report:
     def audit(self) -> list[Flowable]:
         return privacy.audit_appendix(self.data, self.s)
 
+    def response(self) -> list[Flowable]:
+        """First customer message, first answer (working minutes) and every breach of the norm."""
+        return conversation.response_table(self.data.case.response, self.s, self.st, self.options.lang)
+
     def timeline(self) -> list[Flowable]:
-        """Messages and received media in time order (messages first at equal times)."""
-        s, st = self.s, self.st
-        entries: list[tuple[tuple, list[Flowable]]] = []
-        for index, msg in enumerate(self.data.messages):
-            head = " · ".join(x for x in (fmt_datetime(msg.sent_at), lay.para(msg.sender, 120)) if x)
-            body = lay.para(msg.text)
-            if msg.attachment_numbers:
-                refs = ", ".join(f"#{n}" for n in msg.attachment_numbers)
-                body += f"<br/><font color='{lay.MUTED_HEX}'>{s('attachments')}: {refs}</font>"
-            entries.append(((_sort_key(msg.sent_at), 0, index), [self._entry(head, body)]))
-        for it in self.data.items:
-            when = it.received_at or it.taken_at
-            head = " · ".join(x for x in (fmt_datetime(when), lay.para(it.sender, 120)) if x)
-            ref = f"#{it.number}"
-            body = (
-                lay.para(s("media_received", kind=s.kind(it.kind), ref=ref)) + ": " + lay.bold(it.name, 150)
-            )
-            entries.append(((_sort_key(when), 1, it.number), [self._entry(head, body)]))
-        entries.sort(key=lambda e: e[0])
-        return [f for _, flowables in entries for f in flowables] or [Paragraph(s("empty"), st.body)]
+        """Messages and received media in time order; each file once (``desktop.report.conversation``)."""
+        return conversation.timeline(self.data, self.s, self.st, self._entry)
 
     def _entry(self, head: str, body: str) -> Paragraph:
         """A timeline or note entry: a small grey heading line, then the indented text. One paragraph, so a long
@@ -380,7 +373,7 @@ class _Report:
     def notes(self) -> list[Flowable]:
         """The handler's notes, oldest first."""
         story: list[Flowable] = []
-        for note in sorted(self.data.notes, key=lambda n: _sort_key(n.created_at)):
+        for note in sorted(self.data.notes, key=lambda n: conversation.sort_key(n.created_at)):
             head = " · ".join(x for x in (fmt_datetime(note.created_at), lay.para(note.author, 120)) if x)
             story.append(self._entry(head, lay.para(note.text)))
         return story
@@ -417,12 +410,3 @@ class _Report:
             Paragraph(lay.para(s("manifest_sizes")), st.h2),
             table,
         ]
-
-
-def _sort_key(value: datetime | None) -> tuple[int, datetime]:
-    """Sort naive (local) and aware times together; unknown times last."""
-    if value is None:
-        return (1, datetime.min)
-    if value.utcoffset() is not None:
-        value = value.astimezone().replace(tzinfo=None)
-    return (0, value)

@@ -2,11 +2,16 @@
 
 Each worker reads a file once: the bytes are hashed, probed (one reduced decode) and written to the
 content-addressed store. Blobs are therefore on disk before the commit that references them.
+
+A file that cannot be probed (not a picture, cut short, a name that lies) is stored all the same, as ``other``
+with the reason in ``problem``: nothing a customer sent is dropped. Only a file that cannot be read at all has no
+``sha256``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import mimetypes
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import RejectedInput
-from desktop.core.model import ProbeResult
+from desktop.core.model import MediaKind, ProbeResult
 from desktop.core.progress import CancelToken, Progress, null_progress
 from desktop.media.probe import probe_bytes, probe_path
 from desktop.services.library import Library
@@ -28,7 +33,12 @@ class Analysed:
     sha256: str | None = None
     size: int = 0
     probe: ProbeResult | None = None  # None when the blob was already known
-    problem: str | None = None
+    problem: str | None = None  # why it could not be probed (kept as ``other`` when ``sha256`` is set)
+
+    @property
+    def kept(self) -> bool:
+        """The original is in the store (probed or not)."""
+        return self.sha256 is not None
 
 
 def analyse_one(lib: Library, path: Path, name: str, known: set[str]) -> Analysed:
@@ -41,10 +51,18 @@ def analyse_one(lib: Library, path: Path, name: str, known: set[str]) -> Analyse
                 if not lib.blobs.has(sha):  # a lost original comes back by importing it again
                     lib.blobs.put_bytes(data, sha)
                 return Analysed(path, sha, size)
-            probe = probe_bytes(data, name)
+            try:
+                probe = probe_bytes(data, name)
+            except RejectedInput as e:
+                lib.blobs.put_bytes(data, sha)
+                return _unprobed(path, name, sha, size, e.message)
             lib.blobs.put_bytes(data, sha)
         else:
-            probe = probe_path(path)
+            try:
+                probe = probe_path(path)
+            except RejectedInput as e:
+                sha, size = lib.blobs.put_file(path)
+                return Analysed(path, sha, size) if sha in known else _unprobed(path, name, sha, size, e.message)
             sha, size = lib.blobs.put_file(path)
             if sha in known:
                 return Analysed(path, sha, size)
@@ -57,6 +75,12 @@ def analyse_one(lib: Library, path: Path, name: str, known: set[str]) -> Analyse
         return Analysed(path, problem=f"cannot be read ({e.strerror or e})")
     except Exception as e:  # a hostile file must never stop the batch
         return Analysed(path, problem=f"cannot be read ({type(e).__name__}: {e})")
+
+
+def _unprobed(path: Path, name: str, sha: str, size: int, why: str) -> Analysed:
+    """A stored original that could not be probed: kind ``other``, the reason kept with it."""
+    mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return Analysed(path, sha, size, ProbeResult(MediaKind.OTHER, mime=mime, warnings=[why]), problem=why)
 
 
 def analyse_all(

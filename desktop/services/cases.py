@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime
 
 from desktop.core.errors import NotFound
-from desktop.core.model import CaseSummary, MediaInfo
+from desktop.core.model import CaseSummary, MediaInfo, MediaRole
 from desktop.core.records import AlertInfo, CustomerInfo, DupGroupInfo, MessageInfo, NoteInfo
+from desktop.core.response import ResponsePolicy
 from desktop.services.library import Library
 
 __all__ = ["CustomerInfo", "MessageInfo", "OpenCase", "get_case", "get_media", "list_cases", "list_customers",
@@ -22,21 +23,26 @@ class OpenCase:
     case: CaseSummary
     customer: CustomerInfo | None
     history: list[CaseSummary]  # the customer's cases, this one included (contact history)
-    media: list[MediaInfo]
+    media: list[MediaInfo]  # case media only (the grid)
     messages: list[MessageInfo]
     notes: list[NoteInfo]
     groups: list[DupGroupInfo] = field(default_factory=list)
     alerts: list[AlertInfo] = field(default_factory=list)
     seconds: float = 0.0  # how long reading it took
+    originals: list[MediaInfo] = field(default_factory=list)  # the other originals: containers, logos, reports
 
 
-def _norm(lib: Library) -> timedelta:
-    return timedelta(minutes=lib.team.answer_norm_minutes)
+def _norm(lib: Library) -> ResponsePolicy:
+    """How response times are measured in this library (the team's calendar and norm)."""
+    from desktop.services.calendar import response_policy
+
+    return response_policy(lib.team)
 
 
-def list_cases(lib: Library, *, status: str | None = None) -> list[CaseSummary]:
+def list_cases(lib: Library, *, status: str | None = None, now: datetime | None = None) -> list[CaseSummary]:
+    """Every case with its counts and response times (open waits judged at ``now``, default: now)."""
     with lib.unit() as uow:
-        out = uow.cases.summaries(_norm(lib))
+        out = uow.cases.summaries(_norm(lib), now=now)
     return [c for c in out if status is None or c.status == status]
 
 
@@ -45,10 +51,12 @@ def get_case(lib: Library, ref: str) -> CaseSummary:
         return uow.cases.summary(uow.cases.id_of(ref), _norm(lib))
 
 
-def list_media(lib: Library, *, case_ref: str | None = None) -> list[MediaInfo]:
+def list_media(lib: Library, *, case_ref: str | None = None, everything: bool = False) -> list[MediaInfo]:
+    """Case media (of one case); ``everything``: every original too (containers, logos, report parts)."""
     with lib.unit() as uow:
         cid = uow.cases.id_of(case_ref) if case_ref else None
-        return uow.media.infos(case_id=cid, incident_doubt_days=lib.team.incident_doubt_days)
+        return uow.media.infos(case_id=cid, incident_doubt_days=lib.team.incident_doubt_days,
+                               roles=None if everything else (MediaRole.MEDIA,))
 
 
 def get_media(lib: Library, media_id: int) -> MediaInfo:
@@ -80,13 +88,15 @@ def open_case(lib: Library, ref: str) -> OpenCase:
     with lib.unit() as uow:
         cid = uow.cases.id_of(ref)
         case = uow.cases.summary(cid, norm)
-        media = uow.media.infos(case_id=cid, incident_doubt_days=lib.team.incident_doubt_days)
+        every = uow.media.infos(case_id=cid, incident_doubt_days=lib.team.incident_doubt_days)
+        media = [m for m in every if m.role == MediaRole.MEDIA]
         customer = uow.customers.get(case.customer_id) if case.customer_id is not None else None
         history = uow.cases.summaries(norm, customer_id=case.customer_id) if customer is not None else []
         grouped = case.set_aside or any(m.duplicate_of_id for m in media)
         out = OpenCase(
             case, customer, history, media, uow.messages.infos(case_id=cid), uow.notes.of_case(cid),
             uow.duplicates.groups(cid) if grouped else [], uow.duplicates.alerts(cid) if case.alerts else [],
+            originals=[m for m in every if m.role != MediaRole.MEDIA],
         )
     out.seconds = time.perf_counter() - t0
     return out

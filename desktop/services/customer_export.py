@@ -15,7 +15,7 @@ import unicodedata
 import uuid
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from desktop import __version__
@@ -24,6 +24,7 @@ from desktop.core.errors import NotFound, UsageError
 from desktop.core.model import AuditAction, CaseSummary, MediaInfo
 from desktop.core.records import AuditInfo, CustomerInfo, MessageInfo, NoteInfo
 from desktop.core.retention import CaseState
+from desktop.services.calendar import response_policy
 from desktop.services.library import Library
 
 FORMAT = "casedesk-customer-export"
@@ -64,7 +65,7 @@ def customer_data(lib: Library, customer_id: int) -> CustomerData:
         if customer is None:
             raise NotFound(f"no customer {customer_id}")
         scope = uow.erasure.customer_scope(customer_id)
-        cases = uow.cases.summaries(timedelta(minutes=lib.team.answer_norm_minutes), case_ids=scope.case_ids)
+        cases = uow.cases.summaries(response_policy(lib.team), case_ids=scope.case_ids)
         states = {s.ref: s for _, s in uow.retention.states(case_ids=scope.case_ids)}
         involved = [*scope.case_ids, *scope.other_case_ids]
         msg_ids, media_ids = set(scope.message_ids), set(scope.media_ids)

@@ -1,8 +1,10 @@
 """``casedesk demo``: a small library built from generated media, to see the whole flow at once.
 
-Two invented customers: a water-damage claim that arrived on WhatsApp (photos, a video, the same photo sent
-twice) and a hotel complaint by e-mail (a camera original and its WhatsApp-sized copy: a duplicate pair),
-plus a folder of storm photos with near-identical burst shots.
+Three invented customers: a water-damage claim that arrived on WhatsApp (photos, a video, the same photo sent
+twice; the claims team answers after 95 working minutes), a ceiling leak on WhatsApp answered within the norm,
+and a hotel complaint by e-mail (a camera original and its WhatsApp-sized copy: a duplicate pair) with the
+complaints desk's reply in the same thread; plus a folder of storm photos with near-identical burst shots. Two
+handlers, so ``casedesk sla`` has figures per handler and per kind.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
-from desktop.core.model import ImportReport
+from desktop.core.model import CaseKind, ImportReport
+from desktop.services.case_edit import update_case
 from desktop.services.cases import list_cases
 from desktop.services.demo_media import camera_jpeg, scene, video_mp4, whatsapp_copy
 from desktop.services.importing import import_paths
@@ -52,6 +55,47 @@ def _chat_zip(folder: Path) -> Path:
     return zpath
 
 
+def _leak_chat(folder: Path) -> Path:
+    """A second 1:1 chat, answered by the organisation within the norm."""
+    name = "WhatsApp Chat with Mehmet Yilmaz"
+    photos = {f"IMG-20261118-WA00{i:02d}.jpg": whatsapp_copy(scene("bathroom", 20 + i, (2400, 1800)))
+              for i in (1, 2)}
+    lines = [
+        "18/11/2026, 14:02 - Mehmet Yilmaz: Hello, water is dripping through the bathroom ceiling from upstairs.",
+        *[f"18/11/2026, 14:03 - Mehmet Yilmaz: {n} (file attached)" for n in photos],
+        "18/11/2026, 14:20 - Schadeservice Polder: Thank you Mehmet. Please put a bucket under it; an expert will "
+        "call you tomorrow morning.",
+        "18/11/2026, 17:45 - Mehmet Yilmaz: The neighbour has closed the main tap.",
+        "19/11/2026, 08:50 - Schadeservice Polder: Good, the expert will call you before 10:00.",
+    ]
+    zpath = folder / f"{name}.zip"
+    with zipfile.ZipFile(zpath, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(f"{name}.txt", "\n".join(lines) + "\n")
+        for n, data in photos.items():
+            zf.writestr(n, data)
+    return zpath
+
+
+def _complaint_reply(folder: Path, complaint: Path) -> Path:
+    """The complaints desk's answer, in the customer's thread: an answer, not a customer of its own."""
+    from email import message_from_bytes
+
+    original = message_from_bytes(complaint.read_bytes())
+    msg = EmailMessage()
+    msg["From"] = "Sunway Travel Care <complaints@example-travel.test>"
+    msg["To"] = "Daan Visser <daan.visser@example.com>"
+    msg["Subject"] = "Re: " + str(original["Subject"])
+    msg["Date"] = format_datetime(datetime(2026, 11, 20, 9, 10, tzinfo=timezone(timedelta(hours=1))))
+    msg["Message-ID"] = make_msgid(domain="example-travel.test")
+    msg["In-Reply-To"] = str(original["Message-ID"])
+    msg["References"] = str(original["Message-ID"])
+    msg.set_content("Dear Mr Visser,\n\nWe are sorry about your room. We have asked the hotel for a reply and "
+                    "will come back to you within three working days.\n\nSunway Travel Care\n")
+    path = folder / "Re Complaint Hotel Miramar.eml"
+    path.write_bytes(bytes(msg))
+    return path
+
+
 def _complaint_eml(folder: Path) -> Path:
     room = scene("hotel", 7, (3000, 2250))
     original = camera_jpeg(room, "2026:11:19 20:14:05", make="Apple", model="iPhone 13", offset="+01:00")
@@ -85,10 +129,20 @@ def _storm_folder(folder: Path) -> Path:
 
 
 def build_demo(lib: Library) -> ImportReport:
-    """Generate the sample inputs in the library's scratch space and import them."""
+    """Generate the sample inputs in the library's scratch space, import them, and give the cases their kind
+    and handler."""
     with lib.workspace() as scratch:
-        inputs = [_chat_zip(scratch), _complaint_eml(scratch), _storm_folder(scratch)]
+        complaint = _complaint_eml(scratch)
+        inputs = [_chat_zip(scratch), _leak_chat(scratch), complaint, _complaint_reply(scratch, complaint),
+                  _storm_folder(scratch)]
         report = import_paths(lib, inputs)
+    for case in list_cases(lib):
+        if case.customer == "Sophie Bakker":
+            update_case(lib, case.ref, handler="Anna de Boer")
+        elif case.customer == "Mehmet Yilmaz":
+            update_case(lib, case.ref, handler="Piet Jansen")
+        elif case.customer == "Daan Visser":
+            update_case(lib, case.ref, handler="Piet Jansen", kind=CaseKind.COMPLAINT)
     return report
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from desktop import __version__
 from desktop.core.capture_time import wall_clock
-from desktop.core.model import AuditAction, DupKind, MediaKind, MessageKind
+from desktop.core.model import AuditAction, CaseSummary, DupKind, MediaInfo, MediaKind, MediaRole, MessageKind
 from desktop.core.progress import CancelToken, Progress, null_progress, subrange
 from desktop.media.video import keyframes
 from desktop.report.data import (
@@ -17,13 +17,17 @@ from desktop.report.data import (
     ReportAuditEvent,
     ReportCase,
     ReportDuplicate,
+    ReportFile,
     ReportItem,
     ReportManifestEntry,
     ReportMessage,
     ReportNote,
     ReportOptions,
+    ReportResponse,
+    ReportWait,
 )
 from desktop.report.pdf import render_case_file
+from desktop.services.calendar import response_policy
 from desktop.services.library import Library
 
 log = logging.getLogger(__name__)
@@ -65,14 +69,15 @@ def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False,
     rest; with ``with_audit`` also the case's audit trail."""
     with lib.unit() as uow:
         cid = uow.cases.id_of(ref)
-        case = uow.cases.summary(cid, timedelta(minutes=lib.team.answer_norm_minutes))
+        case = uow.cases.summary(cid, response_policy(lib.team))
         media = uow.media.infos(case_id=cid, incident_doubt_days=lib.team.incident_doubt_days)
         cust = uow.customers.get(case.customer_id) if case.customer_id is not None else None
         messages = uow.messages.infos(case_id=cid)
         notes = uow.notes.of_case(cid)
         events = uow.audit.events(cid) if with_audit else []
         head = uow.audit.head() if with_audit else None
-    present = [m for m in media if m.sha256]
+    originals = [m for m in media if m.sha256]  # every byte received: the manifest lists them all
+    present = [m for m in originals if m.role == MediaRole.MEDIA]
     chosen = [m for m in present if m.included and (include_set_aside or not m.set_aside)]
     chosen.sort(key=lambda m: (_order(m.taken_at), m.id))
     number = {m.id: i for i, m in enumerate(chosen, 1)}
@@ -94,16 +99,18 @@ def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False,
             keeper = by_id[m.duplicate_of_id]
             dups.append(ReportDuplicate(m.name, m.sha256 or "", number.get(keeper.id, 0), keeper.name,
                                         m.duplicate_kind or DupKind.SAME))
-    by_msg: dict[int, list[int]] = {}
-    for m in chosen:
-        if m.message_id:
-            by_msg.setdefault(m.message_id, []).append(number[m.id])
-    report_messages = [ReportMessage(x.sent_at, x.sender or "", x.text, by_msg.get(x.id, []))
+    by_msg: dict[int, list[ReportFile]] = {}
+    for m in media:
+        if m.message_id and m.role != MediaRole.CONTAINER:
+            by_msg.setdefault(m.message_id, []).append(ReportFile(m.name, number.get(m.id), _state(m)))
+    report_messages = [ReportMessage(x.sent_at, x.sender or "", x.text,
+                                     [f.number for f in by_msg.get(x.id, []) if f.number is not None],
+                                     kind=x.kind, files=by_msg.get(x.id, []))
                        for x in messages if x.kind != MessageKind.SYSTEM]
     report_notes = [ReportNote(n.created_at, n.author or "", n.text) for n in notes]
     seen: set[tuple[str, str]] = set()
     manifest = []
-    for m in present:
+    for m in originals:
         if (m.sha256, m.name) not in seen:
             seen.add((m.sha256 or "", m.name))
             manifest.append(ReportManifestEntry(m.sha256 or "", m.size or 0, m.name))
@@ -114,9 +121,38 @@ def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False,
         policy_ref=case.policy_ref, incident_date=case.incident_date, opened_at=case.opened_at,
         closed_at=case.closed_at, handler=case.handler, received=len(present),
         set_aside=sum(m.set_aside for m in present), included=len(items),
+        response=_response(case, lib.team.answer_norm_minutes),
     )
     audit = [ReportAuditEvent(e.at, e.actor or "", e.action, details_text(e.detail)) for e in events]
     return CaseFileData(rc, items, report_messages, dups, report_notes, manifest, audit, audit_head=head)
+
+
+def _state(m: MediaInfo) -> str:
+    """Why a file sent with a message is not an item of the case file (see ``ReportFile``)."""
+    if m.sha256 is None:
+        return "missing"
+    if m.role != MediaRole.MEDIA:
+        return "original"
+    if m.set_aside:
+        return "set-aside"
+    return "included" if m.included else "excluded"
+
+
+def _response(case: CaseSummary, norm: float) -> ReportResponse | None:
+    """The cover's response times. A chat's times carry no zone (local, the calendar's): its breaches are shown
+    the same way."""
+    if case.first_message_at is None:
+        return None
+    local = case.first_message_at.tzinfo is None
+
+    def when(text: str | None) -> datetime | None:
+        t = datetime.fromisoformat(text) if text else None
+        return t.replace(tzinfo=None) if t is not None and local else t
+
+    waits = [ReportWait(when(b["message_at"]) or case.first_message_at, float(b["working_minutes"] or 0),
+                        when(b["answered_at"]), when(b["due_at"])) for b in case.breaches]
+    due = case.due_at.replace(tzinfo=None) if case.due_at is not None and local else case.due_at
+    return ReportResponse(norm, case.first_message_at, case.first_answer_at, case.first_answer_minutes, waits, due)
 
 
 def export_case(

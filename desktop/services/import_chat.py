@@ -1,53 +1,93 @@
-"""WhatsApp chat exports: the customer, every message, and every attachment on its message.
+"""WhatsApp chat exports: who is who, every message, every attachment on its message, and the export itself.
+
+Who is the customer and who answers for the organisation is decided from the export (``assign_roles``: the partner
+a 1:1 file names, the people a group is about) refined by the team settings; what the export says about its
+participants is stored with its source, so a settings change can decide again (``desktop.services.roles``). The
+customer is a known one when the number, a number in the chat or the name says so (``resolve_customer``).
 
 A later export of the same chat is cumulative: messages already present (same sender, time and text) are
-skipped, so only the new part is added. A file named in the chat but absent is recorded as missing media.
+skipped, so only the new part is added. A file named in the chat but absent is recorded as missing media. The chat
+text (and the ZIP it came in) is kept as the case's container. An export that cannot be read is reported and kept:
+its text and files go into a case of their own, the reason as the text's flag. Only the customer writing after a
+silence of ``case_gap_days`` starts a new case: the organisation's answer, however late, joins the conversation it
+answers, and system notices join the messages around them.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 from desktop.core.grouping import starts_new_case
-from desktop.core.model import MessageKind, Problem, SourceKind
+from desktop.core.model import MediaRole, MessageKind, Problem, SourceKind
+from desktop.core.parties import ChatParties, Roles, assign_roles, parties_to_json
 from desktop.core.records import CaseHandle
 from desktop.core.team import TeamSettings
-from desktop.intake.chat_export import ChatExport, read_chat_export
-from desktop.intake.whatsapp import ChatEntry, ChatParseError
+from desktop.intake.chat_export import ChatExport, export_files, read_chat_export
+from desktop.intake.whatsapp import ChatEntry, ChatParseError, chat_name_from_filename
+from desktop.intake.whatsapp_parties import phone_e164
 from desktop.services.analyse import Analysed
-from desktop.services.customers import clean_name, find_or_create, to_e164
+from desktop.services.customers import chat_customer, clean_name, resolve_customer
 from desktop.services.planning import ChatUnit
 from desktop.services.writer import ImportWriter
+
+EMPTY = "the chat export holds no messages (an empty file)"
 
 
 @dataclass
 class ChatPlan:
     unit: ChatUnit
-    export: ChatExport
+    export: ChatExport | None  # None when the text cannot be read
+    problem: str | None = None  # why it cannot be used: kept, reported
+    others: list[Path] = field(default_factory=list)  # an unreadable export's other files
 
     def unlinked(self) -> list[Path]:
         """Files the chat never names: part of the export only when a whole export (ZIP, folder) was given."""
-        return self.export.unlinked if self.unit.whole_export else []
+        if not self.unit.whole_export:
+            return []
+        return self.export.unlinked if self.export is not None else self.others
+
+    def containers(self) -> list[tuple[Path, str]]:
+        """The chat text, and the ZIP it came in."""
+        out = [(self.unit.chat_file, self.unit.chat_file.name)]
+        if self.unit.archive is not None:
+            out.append((self.unit.archive, self.unit.archive.name))
+        return out
+
+    def explain(self, analysed: dict[Path, Analysed]) -> None:
+        """The chat text and ZIP are kept as they arrived, not probed as media: no problem of theirs to report."""
+        for p, _ in self.containers():
+            if (an := analysed.get(p)) is not None and an.kept:
+                an.problem = None
 
     def files(self) -> list[tuple[Path, str]]:
-        out = [(path, entry.file or path.name) for entry, path in self.export.linked]
+        out = list(self.containers())
+        if self.export is not None:
+            out += [(path, entry.file or path.name) for entry, path in self.export.linked]
         out += [(p, p.name) for p in self.unlinked()]
         return out
 
 
-def read(unit: ChatUnit, team: TeamSettings, problems: list[Problem]) -> ChatPlan | None:
+def read(unit: ChatUnit, team: TeamSettings, problems: list[Problem]) -> ChatPlan:
+    """The export read; one that cannot be read is reported (kept: its files are still imported)."""
+    why: str | None = None
+    export: ChatExport | None = None
     try:
-        export = read_chat_export(unit.chat_file, chat_name=unit.chat_name, default_order=_default_order(team))
+        export = read_chat_export(unit.chat_file, chat_name=unit.chat_name, default_order=_default_order(team),
+                                  region=team.default_region)
     except ChatParseError as e:
-        problems.append(Problem(unit.display, e.message))
-        return None
+        why = e.message
     except (OSError, UnicodeError) as e:
-        problems.append(Problem(unit.display, f"chat cannot be read ({e})"))
-        return None
-    return ChatPlan(unit, export)
+        why = f"chat cannot be read ({e})"
+    if export is not None and not export.chat.entries:
+        why = EMPTY
+    if why is None:
+        return ChatPlan(unit, export)
+    problems.append(Problem(unit.display, why, kept=True))
+    others = export.unlinked if export is not None else export_files(unit.chat_file)
+    return ChatPlan(unit, None, why, others)
 
 
 def _default_order(team: TeamSettings) -> str:
@@ -60,71 +100,137 @@ def match_key(entry: ChatEntry, occurrence: int = 0) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def customer_identity(chat: ChatExport, business: set[str]) -> tuple[str | None, str | None]:
-    """(customer name, case title). The chat partner, never the business."""
-    senders: list[str] = []
-    for e in chat.chat.entries:
-        name = clean_name(e.sender)
-        if name and e.kind != MessageKind.SYSTEM and name.casefold() not in business and name not in senders:
-            senders.append(name)
-    chat_name = clean_name(chat.chat.chat_name)
-    if chat_name and (chat_name in senders or to_e164(chat_name)) and chat_name.casefold() not in business:
-        return chat_name, f"WhatsApp: {chat_name}"
-    if senders:
-        title = f"WhatsApp: {chat_name}" if chat_name else f"WhatsApp: {senders[0]}"
-        return senders[0], title
-    return chat_name, f"WhatsApp: {chat_name or 'chat'}"
+def title_of(parties: ChatParties, roles: Roles) -> str:
+    """The chat's name (the partner, or a group's subject), unless that is the organisation itself."""
+    partner = clean_name(parties.partner)
+    if partner and any(clean_name(o) == partner for o in roles.organisation):
+        partner = None
+    return f"WhatsApp: {partner or clean_name(roles.customer) or 'chat'}"
 
 
 def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team: TeamSettings,
           fixed_case: CaseHandle | None) -> None:
+    """The chat's new messages into the customer's open case (or new suggested cases after a silence), each
+    attachment on its message, the files the chat never names and the containers with the last case."""
+    if plan.export is None:
+        _write_unreadable(w, plan, analysed, team, fixed_case)
+        return
     uow = w.uow
-    business = {b.casefold() for b in team.business_names}
-    name, title = customer_identity(plan.export, business)
-    phone = to_e164(name, team.default_region)
-    customer = find_or_create(uow, name=name, phone=phone)
-    source = w.source(SourceKind.WHATSAPP, plan.unit.display, chat_key=f"whatsapp:{customer}")
-    existing = uow.messages.keys_of_customer(customer)  # match key -> (message id, case id)
+    export = plan.export
+    parties = export.parties or ChatParties(senders=())
+    roles = assign_roles(parties, team.org())
+    customer, matched = chat_customer(uow, roles, parties, team.default_region)
+    title = title_of(parties, roles)
+    meta = {"parties": parties_to_json(parties), "customer_id": customer, "customer_name": roles.customer,
+            "rule": roles.rule, "customer_rule": matched}
+    source = w.source(SourceKind.WHATSAPP, plan.unit.display, chat_key=f"whatsapp:{customer}", meta=meta)
+    existing = uow.messages.keys_of_customer(customer) if customer is not None else {}
     gap = timedelta(days=team.case_gap_days)
-    case, last = w.open_case(customer) if fixed_case is None else (fixed_case, None)
-    linked = {id(e): p for e, p in plan.export.linked}
-    missing = {id(e) for e in plan.export.missing}
+    case, last = w.open_case(customer) if fixed_case is None and customer is not None else (fixed_case, None)
+    linked = {id(e): p for e, p in export.linked}
+    missing = {id(e) for e in export.missing}
     seen: dict[tuple, int] = {}
-    for entry in plan.export.chat.entries:
+    newest: CaseHandle | None = None  # the case of the last message seen (new or already present)
+    notices: list[tuple[ChatEntry, str]] = []  # system notices waiting for the case of the messages after them
+
+    def add(entry: ChatEntry, key: str, target: CaseHandle) -> tuple[int, int]:
+        sender = clean_name(entry.sender)
+        msg_id = uow.messages.add(
+            case_id=target.id, source_id=source, customer_id=customer, sent_at=entry.t, sender=sender,
+            from_customer=entry.kind != MessageKind.SYSTEM and roles.from_customer(entry.sender),
+            kind=entry.kind, text=entry.text, match_key=key)
+        w.touched_cases[target.id] = target
+        existing[key] = (msg_id, target.id)
+        return msg_id, target.id
+
+    def flush(target: CaseHandle) -> None:
+        for notice, key in notices:
+            add(notice, key, target)
+        notices.clear()
+
+    for entry in export.chat.entries:
         ident = (clean_name(entry.sender), entry.t, entry.text)
         seen[ident] = seen.get(ident, -1) + 1
         key = match_key(entry, seen[ident])
         msg = existing.get(key)
+        if msg is None and entry.kind == MessageKind.SYSTEM:
+            if case is not None and not starts_new_case(last, entry.t, gap):
+                add(entry, key, case)
+            else:
+                notices.append((entry, key))
+            continue
         if msg is None:
-            if fixed_case is None and (case is None or starts_new_case(last, entry.t, gap)):
+            # a silence starts a new case only when the customer writes again: an answer, however late, belongs
+            # to the conversation it answers
+            if fixed_case is None and (case is None or (roles.from_customer(entry.sender)
+                                                        and starts_new_case(last, entry.t, gap))):
                 case = w.new_case(title, customer)
             assert case is not None
-            sender = clean_name(entry.sender)
-            msg_id = uow.messages.add(
-                case_id=case.id, source_id=source, customer_id=customer, sent_at=entry.t, sender=sender,
-                from_customer=bool(sender) and sender.casefold() not in business and entry.kind != MessageKind.SYSTEM,
-                kind=entry.kind, text=entry.text, match_key=key)
-            msg = existing[key] = (msg_id, case.id)
-            w.touched_cases[case.id] = case
-        last = entry.t if last is None or entry.t > last else last
+            flush(case)
+            msg = add(entry, key, case)
+        else:
+            flush(w.case(msg[1]))
+        newest = w.case(msg[1])
+        if entry.kind != MessageKind.SYSTEM:
+            last = entry.t if last is None or entry.t > last else last
         msg_id, msg_case = msg
         if entry.kind != MessageKind.ATTACHMENT or not entry.file:
             continue
         target = w.case(msg_case)
         if id(entry) in linked:
             an = analysed.get(linked[id(entry)])
-            if an is None or an.problem:
+            if an is None or not an.kept:
                 continue
-            uow.imports.drop_missing(msg_id)
-            w.add_media(target, an, entry.file, source=source, received_at=entry.t,
-                        sender=clean_name(entry.sender), message_id=msg_id, customer_id=customer)
+            if w.add_media(target, an, entry.file, source=source, received_at=entry.t,
+                           sender=clean_name(entry.sender), message_id=msg_id, customer_id=customer):
+                uow.imports.drop_missing(msg_id)
         elif id(entry) in missing:
             w.add_missing(target, entry.file, source=source, received_at=entry.t,
                           sender=clean_name(entry.sender), message_id=msg_id, customer_id=customer)
+    case = case or newest
+    if case is None and (notices or _fresh(w, plan, analysed, customer)):
+        case = w.new_case(title, customer)
+    if case is not None:
+        flush(case)
+        _add_files(w, plan, analysed, case, source, customer)
+
+
+def _fresh(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], customer: int | None) -> bool:
+    """Whether the containers or unnamed files hold anything the library does not have yet."""
+    return any(an is not None and an.sha256 and not w.media_exists(an.sha256, n, customer, None)
+               for p, n in [*plan.containers(), *((q, q.name) for q in plan.unlinked())]
+               if (an := analysed.get(p)) is not None)
+
+
+def _add_files(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], case: CaseHandle, source: int,
+               customer: int | None, flag: str | None = None) -> None:
+    """The containers and the files the chat never names."""
+    for p, name in plan.containers():
+        an = analysed.get(p)
+        if an is not None and an.kept:
+            w.add_media(case, an, name, source=source, customer_id=customer, role=MediaRole.CONTAINER,
+                        flags=[flag] if flag else None)
     for p in plan.unlinked():
         an = analysed.get(p)
-        if an is None or an.problem:
-            continue
-        if case is None:
-            case = fixed_case or w.new_case(title, customer)
-        w.add_media(case, an, p.name, source=source, customer_id=customer)
+        if an is not None and an.kept:
+            w.add_media(case, an, p.name, source=source, customer_id=customer)
+
+
+def _write_unreadable(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team: TeamSettings,
+                      fixed_case: CaseHandle | None) -> None:
+    """An export that cannot be read: its text (flagged with the reason) and its files in a case of their own,
+    for the customer its name gives, if any."""
+    chat_file = plan.unit.chat_file
+    name = clean_name(plan.unit.chat_name or chat_name_from_filename(chat_file.name)
+                      or (chat_name_from_filename(chat_file.parent.name) if plan.unit.whole_export else None))
+    customer = None
+    if name:
+        customer, _ = resolve_customer(w.uow, name=name, phone=phone_e164(name, team.default_region),
+                                       region=team.default_region)
+    if fixed_case is None and not _fresh(w, plan, analysed, customer):
+        w.report.already_present += sum(1 for p, _ in plan.files() if (an := analysed.get(p)) and an.kept)
+        return
+    source = w.source(SourceKind.WHATSAPP, plan.unit.display, meta={"unreadable": plan.problem,
+                                                                    "customer_id": customer})
+    case = fixed_case or w.new_case(f"WhatsApp: {name or plan.unit.chat_file.name}", customer)
+    _add_files(w, plan, analysed, case, source, customer, plan.problem)

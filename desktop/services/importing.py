@@ -11,14 +11,16 @@ import logging
 from pathlib import Path
 
 from desktop.core.errors import UsageError
-from desktop.core.model import AuditAction, ImportReport, Problem
+from desktop.core.model import AuditAction, ImportReport, MediaRole, Problem, SourceKind
 from desktop.core.progress import Cancelled, CancelToken, Progress, null_progress, subrange
+from desktop.core.records import CaseHandle
+from desktop.core.titles import container_title
 from desktop.services import duplicates, import_chat, import_mail, journal
-from desktop.services.analyse import analyse_all
+from desktop.services.analyse import Analysed, analyse_all
 from desktop.services.language import preferred_language
 from desktop.services.library import Library
 from desktop.services.loose_cases import write_loose
-from desktop.services.planning import plan_inputs
+from desktop.services.planning import LooseFile, plan_inputs
 from desktop.services.writer import REF_RE, ImportWriter
 
 log = logging.getLogger(__name__)
@@ -56,11 +58,11 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
          split_gaps: float | None, progress: Progress, cancel: CancelToken | None) -> None:
     progress(0, 1000, "Reading the inputs")
     plan = plan_inputs(paths, scratch, report.rejected)
-    chats = [c for c in (import_chat.read(u, lib.team, report.rejected) for u in plan.chats) if c is not None]
-    mails = [m for m in (import_mail.read(u, report.rejected) for u in plan.mails) if m is not None]
+    chats = [import_chat.read(u, lib.team, report.rejected) for u in plan.chats]
+    mails = import_mail.read_all(plan.mails, report.rejected)
     shown: dict[Path, str] = {}  # how each file is named in messages
     files: list[tuple[Path, str]] = []
-    for f in plan.loose:
+    for f in [*plan.loose, *plan.archives]:
         files.append((f.path, f.name))
         shown[f.path] = f.display
     for c in chats:
@@ -74,10 +76,12 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
     with lib.unit() as uow:
         known = uow.media.known_blobs()
     analysed = analyse_all(lib, files, known, subrange(progress, 0.0, 0.9), cancel)
+    for unit in [*chats, *mails]:
+        unit.explain(analysed)  # containers are not media; a damaged e-mail's parts are "cut short"
     for path, _name in files:
         res = analysed.get(path)
         if res is not None and res.problem:
-            report.rejected.append(Problem(shown[path], res.problem))
+            report.rejected.append(Problem(shown[path], res.problem, kept=res.kept))
     progress(900, 1000, "Saving")
     with lib.unit(write=True) as uow:
         w = ImportWriter(uow, report)
@@ -85,9 +89,9 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
         w.fixed_case_id = fixed_case.id if fixed_case else None
         for chat in chats:
             import_chat.write(w, chat, analysed, lib.team, fixed_case)
-        for mail in mails:
-            import_mail.write(w, mail, analysed, lib.team, fixed_case)
+        import_mail.write_all(w, mails, analysed, lib.team, fixed_case)
         write_loose(w, plan.loose, analysed, fixed_case, split_gap_hours=split_gaps, lang=preferred_language(lib))
+        _write_archives(w, plan.archives, analysed, fixed_case)
         duplicates.refresh(uow, list(w.touched_cases), lib.team)
         for case in w.touched_cases.values():
             uow.audit.record(AuditAction.IMPORT, case.id, imported=report.imported, inputs=[str(p) for p in paths])
@@ -95,3 +99,21 @@ def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, c
         report.undo_id = journal.record_import(uow, report.imported, list(w.touched_cases.values()))
         if cancel is not None:
             cancel.check()  # a cancel while saving rolls the whole import back
+
+
+def _write_archives(w: ImportWriter, archives: list[LooseFile], analysed: dict[Path, Analysed],
+                    fixed_case: CaseHandle | None) -> None:
+    """A ZIP of loose files, kept as it arrived: with the (first) case its files went to."""
+    for f in archives:
+        an = analysed.get(f.path)
+        if an is None or not an.kept:
+            continue
+        an.problem = None  # a container is kept, not probed as media
+        case = fixed_case or w.loose_cases.get(f.source_label)
+        if case is None:
+            if w.media_exists(an.sha256 or "", f.name, None, None):
+                w.report.already_present += 1
+                continue
+            case = w.new_case(container_title(f.source_label))
+        w.add_media(case, an, f.name, source=w.source(SourceKind.FILES, f.display), mtime=f.mtime,
+                    role=MediaRole.CONTAINER)

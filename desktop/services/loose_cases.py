@@ -33,7 +33,7 @@ def unique_titles(titles: list[str]) -> list[str]:
 
 def write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict, fixed_case: CaseHandle | None, *,
                 split_gap_hours: float | None = None, lang: str = "en") -> None:
-    ok = [(f, analysed[f.path]) for f in loose if f.path in analysed and not analysed[f.path].problem]
+    ok = [(f, analysed[f.path]) for f in loose if f.path in analysed and analysed[f.path].kept]
     if not ok:
         return
     sources: dict[str, int] = {}
@@ -43,6 +43,7 @@ def write_loose(w: ImportWriter, loose: list[LooseFile], analysed: dict, fixed_c
             if f.source_label not in sources:
                 sources[f.source_label] = w.source(SourceKind.FILES, f.source_label)
             w.add_media(case, an, f.name, source=sources[f.source_label], mtime=f.mtime)
+            w.loose_cases.setdefault(f.source_label, case)  # where the folder's or ZIP's container goes
 
     if fixed_case is not None:
         add(fixed_case, ok)
@@ -66,6 +67,8 @@ def _facts(w: ImportWriter, f: LooseFile, an: Analysed) -> tuple[datetime | None
     """(capture time for a title, capture time for a gap, media kind) of a file."""
     assert an.sha256 is not None
     kind = w.uow.imports.ensure_blob(an.sha256, an.size, an.probe, w.now).kind
+    if an.problem:  # kept unread: its file time says nothing about when the pictures were taken
+        return None, None, kind
     chosen = w.capture(an, f.name, None, f.mtime)
     if chosen.time is None:
         return None, None, kind

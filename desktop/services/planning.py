@@ -37,6 +37,8 @@ class ChatUnit:
     display: str
     chat_name: str | None
     whole_export: bool = True  # False for a bare .txt: its neighbours are not part of the export
+    archive: Path | None = None  # the ZIP it came in, kept as it arrived
+    archive_display: str | None = None
 
 
 @dataclass
@@ -51,6 +53,7 @@ class Plan:
     chats: list[ChatUnit] = field(default_factory=list)
     mails: list[MailUnit] = field(default_factory=list)
     inputs: int = 0
+    archives: list[LooseFile] = field(default_factory=list)  # ZIPs of loose files: kept with the files' case
 
 
 def _head(path: Path, n: int = 4096) -> bytes:
@@ -96,7 +99,15 @@ def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[
         except UnsafeArchive as e:
             problems.append(Problem(display, e.message))
             return
-        _plan_folder(scratch, path.name, display, chat_name_from_filename(path.name), plan, problems, None)
+        before, loose_before = len(plan.chats), len(plan.loose)
+        chat_name = chat_name_from_filename(path.name)
+        _plan_folder(scratch, path.name, display, chat_name, plan, problems, None)
+        if len(plan.chats) == before and chat_name:
+            _read_named_export(scratch, display, chat_name, plan, loose_before)
+        if len(plan.chats) == before + 1:  # the ZIP is one chat export: it is that chat's container
+            plan.chats[-1].archive, plan.chats[-1].archive_display = path, display
+        elif len(plan.chats) == before:  # loose files: the ZIP goes with the case they make
+            plan.archives.append(LooseFile(path, path.name, display, _mtime(path), path.name))
         return
     if _is_mail(path, head):
         plan.mails.append(MailUnit(path, display))
@@ -105,6 +116,18 @@ def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[
         plan.chats.append(ChatUnit(path, display, chat_name_from_filename(path.name), whole_export=False))
         return
     plan.loose.append(LooseFile(path, path.name, display, _mtime(path), label))
+
+
+def _read_named_export(root: Path, display: str, chat_name: str, plan: Plan, loose_before: int) -> None:
+    """A ZIP named like a chat export ("WhatsApp Chat with X.zip") whose one text file was not recognised as a
+    chat: that text is read as the chat all the same, so an unknown date format is reported, not imported
+    silently as a text file."""
+    mine = plan.loose[loose_before:]
+    texts = [f for f in mine if f.path.parent == root and f.path.suffix.lower() == ".txt"]
+    if len(texts) != 1:
+        return
+    plan.loose[loose_before:] = [f for f in mine if f.path.parent != root]
+    plan.chats.append(ChatUnit(texts[0].path, texts[0].display, chat_name))
 
 
 def _plan_folder(

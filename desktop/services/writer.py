@@ -7,7 +7,7 @@ from datetime import datetime
 
 from desktop.core.capture_time import ChosenTime, TimeEvidence, choose_capture_time
 from desktop.core.clock import now_local
-from desktop.core.model import AuditAction, ImportReport
+from desktop.core.model import AuditAction, ImportReport, MediaRole
 from desktop.core.records import CaseHandle
 from desktop.services.analyse import Analysed
 from desktop.store.unit import UnitOfWork
@@ -26,9 +26,10 @@ class ImportWriter:
         self._seen: set[tuple] = set()
         self._cases: dict[int, CaseHandle] = {}
         self.fixed_case_id: int | None = None  # set when the user named the case: "already present" means there
+        self.loose_cases: dict[str, CaseHandle] = {}  # the first case the loose files of a folder or ZIP went to
 
-    def source(self, kind: str, path: str, chat_key: str | None = None) -> int:
-        return self.uow.imports.add_source(kind, path, self.now, chat_key)
+    def source(self, kind: str, path: str, chat_key: str | None = None, meta: dict | None = None) -> int:
+        return self.uow.imports.add_source(kind, path, self.now, chat_key, meta)
 
     def case(self, case_id: int) -> CaseHandle:
         if case_id not in self._cases:
@@ -82,8 +83,11 @@ class ImportWriter:
         message_id: int | None = None,
         customer_id: int | None = None,
         mtime: datetime | None = None,
+        role: str = MediaRole.MEDIA,
+        flags: list[str] | None = None,
     ) -> bool:
-        """A media item for an analysed file; False when this occurrence is already in the library."""
+        """An item for an analysed file (case media, or another original of the case: ``role``); False when this
+        occurrence is already in the library. A file that could not be probed carries the reason as a flag."""
         assert an.sha256 is not None
         scope = case.id if self.fixed_case_id == case.id else None
         if self.media_exists(an.sha256, name, customer_id, message_id, scope):
@@ -96,10 +100,14 @@ class ImportWriter:
             name=name, received_at=received_at, sender=sender, mtime=mtime,
             taken_at=chosen.time.value if chosen.time else None,
             taken_at_source=chosen.time.source.value if chosen.time else None,
-            taken_date_only=chosen.date_only, at=self.now,
+            taken_date_only=chosen.date_only, at=self.now, role=role,
+            flags=list(dict.fromkeys([*(flags or []), *([an.problem] if an.problem else [])])),
         )
         self.touched_cases[case.id] = case
-        self.report.imported += 1
+        if role == MediaRole.CONTAINER:
+            self.report.containers += 1
+        else:
+            self.report.imported += 1
         return True
 
     def add_missing(self, case: CaseHandle, name: str, *, source: int, received_at: datetime | None,

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import NotFound
-from desktop.core.model import CaseKind, CaseStatus, CaseSummary, MessageKind
+from desktop.core.model import CaseKind, CaseStatus, CaseSummary, MediaRole, MessageKind
 from desktop.core.records import CaseHandle, MergeRecord
-from desktop.core.response import response_times
+from desktop.core.response import ResponsePolicy
 from desktop.store.schema import Alert, Case, Customer, MediaItem, Message, Note, fit
 
 FIELDS = ("title", "kind", "status", "policy_ref", "incident_date", "handler", "answered_at", "closed_at")
@@ -51,6 +51,10 @@ class CaseStore:
         return CaseHandle(case.id, case.ref), max((t.replace(tzinfo=None) for t in times if t is not None),
                                                   default=None)
 
+    def set_customer(self, case_ids: list[int], customer_id: int | None) -> None:
+        if case_ids:
+            self._s.execute(update(Case).where(Case.id.in_(case_ids)).values(customer_id=customer_id))
+
     def owners(self) -> dict[int, int | None]:
         """Case id -> customer id, for every case."""
         return dict(self._s.execute(select(Case.id, Case.customer_id)).all())
@@ -67,9 +71,10 @@ class CaseStore:
         return [tuple(r) for r in self._s.execute(q)]
 
     # reading ------------------------------------------------------------------------------------------------
-    def summaries(self, answer_norm: timedelta, *, case_ids: list[int] | None = None,
-                  customer_id: int | None = None) -> list[CaseSummary]:
-        """Cases in id order, with media, set-aside and alert counts and the response times of their messages."""
+    def summaries(self, policy: ResponsePolicy, *, case_ids: list[int] | None = None,
+                  customer_id: int | None = None, now: datetime | None = None) -> list[CaseSummary]:
+        """Cases in id order, with media, set-aside and alert counts and the response times of their messages
+        in working time (``policy``; a handler's "answered" mark counts as an answer at that moment)."""
         s = self._s
         q = select(Case, Customer).outerjoin(Customer, Case.customer_id == Customer.id).order_by(Case.id)
         if case_ids is not None:
@@ -87,8 +92,9 @@ class CaseStore:
                 cq = cq.where(column.in_(ids))
             return Counter(dict(s.execute(cq).all()))
 
-        media = per_case(MediaItem.case_id, MediaItem.blob_sha256.is_not(None))
-        aside = per_case(MediaItem.case_id, MediaItem.set_aside.is_(True))
+        is_media = MediaItem.role == MediaRole.MEDIA.value
+        media = per_case(MediaItem.case_id, MediaItem.blob_sha256.is_not(None), is_media)
+        aside = per_case(MediaItem.case_id, MediaItem.set_aside.is_(True), is_media)
         alerts = per_case(Alert.case_id, Alert.dismissed.is_(False))
         mq = select(Message.case_id, Message.sent_at, Message.from_customer).where(
             Message.kind != MessageKind.SYSTEM)
@@ -97,25 +103,35 @@ class CaseStore:
         msgs: dict[int, list] = {}
         for case_id, t, fc in s.execute(mq):
             msgs.setdefault(case_id, []).append((t, fc))
-        now = datetime.now()
+        now = now or datetime.now(UTC)
         out = []
         for case, cust in rows:
-            rt = response_times(msgs.get(case.id, []), answer_norm, now=None if case.answered_at else now)
+            timed = msgs.get(case.id, [])
+            if case.answered_at is not None:
+                timed = [*timed, (case.answered_at, False)]
+            r = policy.measure(timed, now=now, case_open=case.status != CaseStatus.CLOSED)
+            original = {policy.calendar.instant(t): t for t, _ in timed if t is not None}
+
+            def shown(t: datetime | None, original: dict = original) -> datetime | None:
+                return original.get(t, t) if t is not None else None  # as stored (chat times stay naive)
+
+            wait = r.open_wait
             out.append(CaseSummary(
                 id=case.id, ref=case.ref, title=case.title, kind=case.kind, status=case.status,
                 customer=(cust.name or cust.phone or cust.email) if cust else None,
                 customer_id=case.customer_id, media=media.get(case.id, 0), opened_at=case.opened_at,
                 closed_at=case.closed_at, policy_ref=case.policy_ref, incident_date=case.incident_date,
-                handler=case.handler, answered_at=case.answered_at, first_message_at=rt.first_message_at,
-                first_answer_at=rt.first_answer_at,
-                waiting_since=None if case.answered_at else rt.waiting_since,
+                handler=case.handler, answered_at=case.answered_at, first_message_at=shown(r.first_message_at),
+                first_answer_at=shown(r.first_answer_at), first_answer_minutes=r.first_answer_minutes,
+                waiting_since=shown(wait.since) if wait else None, due_at=r.due_at,
                 set_aside=aside.get(case.id, 0), alerts=alerts.get(case.id, 0),
-                overdue=[(t, waited.total_seconds() / 60) for t, waited in rt.overdue],
+                overdue=[(shown(w.since), w.minutes or 0.0) for w in r.breaches],
+                breaches=[w.to_json() for w in r.breaches],
             ))
         return out
 
-    def summary(self, case_id: int, answer_norm: timedelta) -> CaseSummary:
-        found = self.summaries(answer_norm, case_ids=[case_id])
+    def summary(self, case_id: int, policy: ResponsePolicy) -> CaseSummary:
+        found = self.summaries(policy, case_ids=[case_id])
         if not found:
             raise NotFound(f"no case {case_id}")
         return found[0]

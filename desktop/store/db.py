@@ -20,7 +20,7 @@ from desktop.core.errors import CasedeskError
 from desktop.store.unit import UnitOfWork, begin
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "undo01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
+SCHEMA_HEAD = "convint01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
 MIGRATION_LOCK = 0x43415345  # "CASE": the PostgreSQL advisory lock key the first migration takes
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.model import ProbeResult
+from desktop.core.model import MediaRole, ProbeResult
 from desktop.core.records import BlobDates
 from desktop.store.rows import RowStore
 from desktop.store.schema import Blob, MediaItem, Source, fit
@@ -20,12 +20,23 @@ class ImportStore:
         self.sources: list[int] = []  # the sources this unit of work added
         self.dropped: list[dict] = []  # the "missing" placeholders it removed, as ``RowStore.values`` rows
 
-    def add_source(self, kind: str, path: str, at: datetime, chat_key: str | None = None) -> int:
-        src = Source(kind=str(kind), path=path, chat_key=fit(Source.chat_key, chat_key), imported_at=at)
+    def add_source(self, kind: str, path: str, at: datetime, chat_key: str | None = None,
+                   meta: dict | None = None) -> int:
+        src = Source(kind=str(kind), path=path, chat_key=fit(Source.chat_key, chat_key), imported_at=at, meta=meta)
         self._s.add(src)
         self._s.flush()
         self.sources.append(src.id)
         return src.id
+
+    def sources_with_meta(self, kind: str) -> list[tuple[int, dict]]:
+        """(id, meta) of the sources of one kind that carry what their roles were decided from."""
+        q = select(Source.id, Source.meta).where(Source.kind == str(kind), Source.meta.is_not(None)).order_by(Source.id)
+        return [(sid, meta) for sid, meta in self._s.execute(q) if meta]
+
+    def set_meta(self, source_id: int, meta: dict) -> None:
+        src = self._s.get(Source, source_id)
+        if src is not None:
+            src.meta = dict(meta)
 
     def ensure_blob(self, sha256: str, size: int, probe: ProbeResult | None, at: datetime) -> BlobDates:
         """The original's row, added from its probe when new; returns the dates it carries."""
@@ -51,6 +62,11 @@ class ImportStore:
         self._dates[sha256] = dates
         return dates
 
+    def dimensions(self, sha256: str) -> tuple[int | None, int | None]:
+        """Width and height of a known original (None, None when unknown)."""
+        row = self._s.execute(select(Blob.width, Blob.height).where(Blob.sha256 == sha256)).first()
+        return (row[0], row[1]) if row else (None, None)
+
     def occurrence_exists(self, sha256: str, name: str, customer_id: int | None, message_id: int | None,
                           case_id: int | None = None) -> bool:
         """Whether this file already arrived this way: on this message, or (loose) under this name from this
@@ -69,12 +85,16 @@ class ImportStore:
     def add_occurrence(self, *, case_id: int, sha256: str, source_id: int, message_id: int | None,
                        customer_id: int | None, name: str, received_at: datetime | None, sender: str | None,
                        mtime: datetime | None, taken_at: datetime | None, taken_at_source: str | None,
-                       taken_date_only: bool, at: datetime) -> None:
+                       taken_date_only: bool, at: datetime, role: str = MediaRole.MEDIA,
+                       flags: list[str] | None = None) -> None:
+        """One occurrence of an original; ``role`` says whether it is case media (``MediaRole``), ``flags`` what
+        is odd about it, in words."""
         self._s.add(MediaItem(
             case_id=case_id, blob_sha256=sha256, source_id=source_id, message_id=message_id,
             customer_id=customer_id, name=name, received_at=received_at, sender=fit(MediaItem.sender, sender),
             file_mtime=mtime, taken_at=taken_at, taken_at_source=taken_at_source, taken_date_only=taken_date_only,
-            added_at=at,
+            added_at=at, role=str(role), flags=list(flags or []),
+            included=role == MediaRole.MEDIA,
         ))
 
     def missing_known(self, case_id: int, name: str, message_id: int | None) -> bool:

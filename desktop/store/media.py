@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import select, update
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.capture_time import compute_flags
 from desktop.core.errors import NotFound
-from desktop.core.model import CaptureSource, CaptureTime, MediaInfo, MediaKind
+from desktop.core.model import CaptureSource, CaptureTime, MediaInfo, MediaKind, MediaRole
 from desktop.store.schema import Alert, Blob, Case, MediaItem
 
 
@@ -17,9 +18,10 @@ class MediaStore:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def infos(self, *, case_id: int | None = None, incident_doubt_days: int = 30,
-              include_missing: bool = True) -> list[MediaInfo]:
-        """Items by case, capture time and id, with flags computed from the case's incident date."""
+    def infos(self, *, case_id: int | None = None, incident_doubt_days: int = 30, include_missing: bool = True,
+              roles: Collection[str] | None = None) -> list[MediaInfo]:
+        """Items by case, capture time and id, with flags computed from the case's incident date (and those the
+        import gave the occurrence); only items of ``roles`` (``MediaRole``) when given."""
         s = self._s
         q = (select(MediaItem, Blob, Case.ref, Case.incident_date)
              .outerjoin(Blob, MediaItem.blob_sha256 == Blob.sha256)
@@ -29,6 +31,8 @@ class MediaStore:
             q = q.where(MediaItem.case_id == case_id)
         if not include_missing:
             q = q.where(MediaItem.blob_sha256.is_not(None))
+        if roles is not None:
+            q = q.where(MediaItem.role.in_([str(r) for r in roles]))
         rows = s.execute(q).all()
         dup_ids = {r[0].duplicate_of_id for r in rows if r[0].duplicate_of_id}
         dup_sha = dict(s.execute(select(MediaItem.id, MediaItem.blob_sha256)
@@ -72,6 +76,15 @@ class MediaStore:
         s.execute(update(Alert).where(Alert.media_item_id.in_(media_ids)).values(case_id=case_id))
         s.execute(update(Alert).where(Alert.other_media_item_id.in_(media_ids)).values(other_case_id=case_id))
 
+    def customers_of_source(self, source_id: int) -> list[tuple[int, int | None]]:
+        """(id, customer id) of the items an import source added."""
+        q = select(MediaItem.id, MediaItem.customer_id).where(MediaItem.source_id == source_id).order_by(MediaItem.id)
+        return [(i, c) for i, c in self._s.execute(q)]
+
+    def set_customer(self, media_ids: list[int], customer_id: int | None) -> None:
+        if media_ids:
+            self._s.execute(update(MediaItem).where(MediaItem.id.in_(media_ids)).values(customer_id=customer_id))
+
     def cases_with_blob(self, sha256: str) -> list[int]:
         """The cases holding an occurrence of this original, in id order."""
         return sorted(set(self._s.scalars(select(MediaItem.case_id).where(MediaItem.blob_sha256 == sha256))))
@@ -93,7 +106,8 @@ def _info(m: MediaItem, b: Blob | None, ref: str, incident: date | None, doubt_d
         has_exif_date=bool(b and (b.exif_taken or b.exif_digitized)), software=b.software if b else None,
         taken=taken, taken_date_only=m.taken_date_only, received_at=m.received_at, incident_date=incident,
         incident_doubt_days=doubt_days, missing=b is None,
-    )
+    ) if m.role == MediaRole.MEDIA else []  # a container or logo is evidence of nothing: no picture flags
+    flags += [f for f in (m.flags or []) if f]
     camera = " ".join(x for x in ((b.make or "").strip(), (b.model or "").strip()) if x) if b else ""
     if b and b.make and b.model and b.model.lower().startswith(b.make.lower().split()[0]):
         camera = b.model.strip()
@@ -109,4 +123,5 @@ def _info(m: MediaItem, b: Blob | None, ref: str, incident: date | None, doubt_d
         included=m.included, caption=m.caption, flags=flags, format=b.format if b else None,
         orientation=b.orientation if b else None, message_id=m.message_id, duplicate_of_id=m.duplicate_of_id,
         rotation=m.rotation or 0,
+        role=m.role,
     )

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from desktop.core.model import MediaRole, MessageKind
 from desktop.core.records import MessageInfo
 from desktop.store.schema import Case, MediaItem, Message, fit
 
@@ -16,7 +17,7 @@ class MessageStore:
         self._s = session
 
     def infos(self, *, case_id: int | None = None, customer_id: int | None = None) -> list[MessageInfo]:
-        """Messages in id order with the SHA-256 of the files sent with them."""
+        """Messages in id order with the SHA-256 of the files sent with them (not the .eml they came in)."""
         s = self._s
         q = select(Message, Case.ref).join(Case, Message.case_id == Case.id).order_by(Message.id)
         if case_id is not None:
@@ -25,7 +26,8 @@ class MessageStore:
             q = q.where(Message.customer_id == customer_id)
         rows = s.execute(q).all()
         aq = (select(MediaItem.message_id, MediaItem.blob_sha256).join(Message, MediaItem.message_id == Message.id)
-              .where(MediaItem.blob_sha256.is_not(None)).order_by(MediaItem.id))
+              .where(MediaItem.blob_sha256.is_not(None), MediaItem.role != MediaRole.CONTAINER.value)
+              .order_by(MediaItem.id))
         if case_id is not None:
             aq = aq.where(Message.case_id == case_id)
         if customer_id is not None:
@@ -54,22 +56,45 @@ class MessageStore:
                               .limit(1)).first()
         return (row[0], row[1]) if row else None
 
-    def case_of_thread(self, external_ids: list[str], customer_id: int) -> int | None:
-        """The case of this customer's newest message with one of these e-mail Message-IDs."""
-        return self._s.scalar(select(Message.case_id).where(Message.external_id.in_(external_ids),
-                                                            Message.customer_id == customer_id)
-                              .order_by(Message.id.desc()).limit(1))
+    def case_of_thread(self, external_ids: list[str], customer_id: int | None) -> int | None:
+        """The case of this customer's (any customer's, for None) newest message with one of these e-mail
+        Message-IDs."""
+        q = select(Message.case_id).where(Message.external_id.in_(external_ids))
+        if customer_id is not None:
+            q = q.where(Message.customer_id == customer_id)
+        return self._s.scalar(q.order_by(Message.id.desc()).limit(1))
+
+    def org_addresses(self) -> frozenset[str]:
+        """E-mail addresses the library knows as the organisation's: senders of answers."""
+        q = select(Message.address).where(Message.address.is_not(None), Message.from_customer.is_(False),
+                                          Message.kind == MessageKind.EMAIL).distinct()
+        return frozenset(a for a in self._s.scalars(q) if a)
 
     def add(self, *, case_id: int, source_id: int, customer_id: int | None, sent_at: datetime | None,
             sender: str | None, from_customer: bool, kind: str, text: str, match_key: str,
-            subject: str | None = None, external_id: str | None = None) -> int:
+            subject: str | None = None, external_id: str | None = None, address: str | None = None) -> int:
         msg = Message(case_id=case_id, source_id=source_id, customer_id=customer_id, sent_at=sent_at,
                       sender=fit(Message.sender, sender), from_customer=from_customer, kind=str(kind),
                       subject=subject, text=text, match_key=match_key,
-                      external_id=fit(Message.external_id, external_id))
+                      external_id=fit(Message.external_id, external_id), address=fit(Message.address, address))
         self._s.add(msg)
         self._s.flush()
         return msg.id
+
+    # who wrote it: re-decided after a settings change --------------------------------------------------------
+    def of_source(self, source_id: int) -> list[tuple[int, str | None, str, bool, int | None, int]]:
+        """(id, sender, kind, from_customer, customer id, case id) of the messages an import source added."""
+        q = select(Message.id, Message.sender, Message.kind, Message.from_customer, Message.customer_id,
+                   Message.case_id).where(Message.source_id == source_id).order_by(Message.id)
+        return [tuple(r) for r in self._s.execute(q)]  # type: ignore[misc]
+
+    def set_from_customer(self, message_ids: list[int], value: bool) -> None:
+        if message_ids:
+            self._s.execute(update(Message).where(Message.id.in_(message_ids)).values(from_customer=value))
+
+    def set_customer(self, message_ids: list[int], customer_id: int | None) -> None:
+        if message_ids:
+            self._s.execute(update(Message).where(Message.id.in_(message_ids)).values(customer_id=customer_id))
 
     # splitting ----------------------------------------------------------------------------------------------
     def case_of(self, message_id: int) -> int | None:

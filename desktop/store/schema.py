@@ -22,8 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Mapped, mapped_column, relationship
 
-from desktop.core.model import CaseKind, CaseStatus, MessageKind
-from desktop.store.types import IsoDate, IsoDateTime, JsonList
+from desktop.core.model import CaseKind, CaseStatus, MediaRole, MessageKind
+from desktop.store.types import IsoDate, IsoDateTime, JsonDict, JsonList
 
 
 class Base(DeclarativeBase):
@@ -37,6 +37,8 @@ class Customer(Base):
     phone: Mapped[str | None] = mapped_column(String(32), unique=True)  # E.164
     email: Mapped[str | None] = mapped_column(String(320), unique=True)  # lower case
     created_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    # merged into another customer: this row stays (its phone and e-mail still find the customer) and is hidden
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
     cases: Mapped[list[Case]] = relationship(back_populates="customer")
 
 
@@ -70,6 +72,8 @@ class Source(Base):
     path: Mapped[str] = mapped_column(Text)  # as given, posix form
     chat_key: Mapped[str | None] = mapped_column(String(300), index=True)
     imported_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    # a chat's participants (``parties_to_json``) and the customer chosen, to re-decide roles after a settings change
+    meta: Mapped[dict | None] = mapped_column(JsonDict)
 
 
 class Message(Base):
@@ -86,6 +90,7 @@ class Message(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     match_key: Mapped[str] = mapped_column(String(64), index=True)  # sender|time|text hash for re-exports
     external_id: Mapped[str | None] = mapped_column(String(500), index=True)  # e-mail Message-ID
+    address: Mapped[str | None] = mapped_column(String(320))  # e-mail: the sender's address, lower case
 
 
 class Blob(Base):
@@ -142,6 +147,9 @@ class MediaItem(Base):
     set_aside: Mapped[bool] = mapped_column(Boolean, default=False)
     added_at: Mapped[datetime] = mapped_column(IsoDateTime)
     rotation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # degrees clockwise, for viewing
+    role: Mapped[str] = mapped_column(String(12), default=MediaRole.MEDIA.value, server_default=MediaRole.MEDIA.value)
+    # flags of this occurrence, in words: why it is not case media, "name says PDF, content is ZIP", unreadable
+    flags: Mapped[list] = mapped_column(JsonList, default=list, server_default="[]")
     blob: Mapped[Blob | None] = relationship()
     __table_args__ = (Index("ix_media_case_taken", "case_id", "taken_at"),)
 

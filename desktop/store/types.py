@@ -45,3 +45,16 @@ class JsonList(TypeDecorator[list]):
 
     def process_result_value(self, value: str | None, dialect: Any) -> list:
         return json.loads(value) if value else []
+
+
+class JsonDict(TypeDecorator[dict]):
+    """A small JSON object as text (what a chat export says about its participants, ...)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: dict | None, dialect: Any) -> str | None:
+        return json.dumps(value, ensure_ascii=False) if value is not None else None
+
+    def process_result_value(self, value: str | None, dialect: Any) -> dict | None:
+        return json.loads(value) if value else None

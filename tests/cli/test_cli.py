@@ -34,8 +34,8 @@ def test_import_cases_media_json_and_exit_codes(tmp_path):
     proc = casedesk("import", str(src), "--json", data_dir=data)
     assert proc.returncode == 1, proc.stderr
     out = json.loads(proc.stdout)
-    assert out["imported"] == 1 and out["already_present"] == 0 and len(out["cases"]) == 1
-    assert [r["path"].endswith("broken.jpg") for r in out["rejected"]] == [True]
+    assert out["imported"] == 2 and out["already_present"] == 0 and len(out["cases"]) == 1  # the broken one kept
+    assert [(r["path"].endswith("broken.jpg"), r["kept"]) for r in out["rejected"]] == [(True, True)]
     assert "Traceback" not in proc.stderr
 
     again = casedesk("import", str(src / "a.jpg"), "--json", data_dir=data)
@@ -43,7 +43,7 @@ def test_import_cases_media_json_and_exit_codes(tmp_path):
 
     cases = json.loads(casedesk("cases", "--json", data_dir=data, check=True).stdout)
     assert [set(c) >= {"ref", "title", "customer", "status", "media", "opened_at"} for c in cases] == [True]
-    assert cases[0]["media"] == 1 and cases[0]["status"] == "new"
+    assert cases[0]["media"] == 2 and cases[0]["status"] == "new"
 
     media = json.loads(casedesk("media", "--case", cases[0]["ref"], "--json", data_dir=data, check=True).stdout)
     m = media[0]
@@ -52,6 +52,8 @@ def test_import_cases_media_json_and_exit_codes(tmp_path):
                       "duplicate_kind", "flags"}
     assert (m["name"], m["kind"], m["taken_at"], m["taken_at_source"], m["camera"]) == (
         "a.jpg", "image", "2024-03-14T10:12:33", "exif", "Nikon D70")
+    broken = next(x for x in media if x["name"] == "broken.jpg")
+    assert broken["kind"] == "other" and broken["flags"] == [out["rejected"][0]["reason"]]
 
     table = casedesk("cases", data_dir=data, check=True).stdout
     assert cases[0]["ref"] in table
@@ -110,9 +112,18 @@ def test_demo_without_display_builds_and_explains(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "no display" in proc.stderr and "casedesk export" in proc.stderr
     cases = json.loads(casedesk("cases", "--json", data_dir=data, check=True).stdout)
-    assert len(cases) == 3 and {c["customer"] for c in cases} >= {"Sophie Bakker", "Daan Visser"}
+    assert len(cases) == 4 and {c["customer"] for c in cases} >= {"Sophie Bakker", "Daan Visser", "Mehmet Yilmaz"}
     groups = json.loads(casedesk("duplicates", "--json", data_dir=data, check=True).stdout)
     assert {g["kind"] for g in groups} >= {"exact", "same"}
+    sla = json.loads(casedesk("sla", "--json", data_dir=data, check=True).stdout)
+    rows = {(r["kind"], r["handler"]): r for r in sla["rows"]}
+    assert sla["norm_minutes"] == 60 and rows[("*", "*")]["cases"] == 3 == rows[("*", "*")]["answered"]
+    assert rows[("claim", "Anna de Boer")]["median_minutes"] == 95 and rows[("claim", "Anna de Boer")]["within_norm"] == 0
+    assert rows[("complaint", "Piet Jansen")]["median_minutes"] == 40
+    assert rows[("*", "*")]["within_norm"] == round(2 / 3, 4)
+    assert json.loads(casedesk("sla", "--from", "2026-11-19", "--json", data_dir=data, check=True).stdout)[
+        "rows"][-1]["cases"] == 1  # only the complaint's first message is on or after the 19th
+    assert casedesk("sla", "--from", "19-11-2026", data_dir=data).returncode == 2
 
 
 def test_handler_names_every_change_and_is_not_the_case_handler(tmp_path, monkeypatch):

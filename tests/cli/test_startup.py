@@ -75,6 +75,10 @@ def test_listings_on_a_current_library_load_no_heavy_module(tmp_path):
         proc = blocked("--data-dir", str(data), listing, "--json")
         assert proc.returncode == 0 and json.loads(proc.stdout) == [], proc.stderr
         assert proc.stderr.splitlines()[-1] == "TRIED ", proc.stderr
+    for listing in (["sla"], ["settings", "show"], ["customers", "--find", "06-12345678"]):
+        proc = blocked("--data-dir", str(data), *listing, "--json")
+        assert proc.returncode == 0 and json.loads(proc.stdout) is not None, proc.stderr
+        assert proc.stderr.splitlines()[-1] == "TRIED ", proc.stderr
 
 
 def test_a_library_without_schema_still_migrates_when_alembic_is_there(tmp_path):

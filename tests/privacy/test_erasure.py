@@ -74,10 +74,10 @@ def test_after_erasure_no_byte_of_her_is_left_and_lars_is_untouched(lib, tmp_pat
         events = list_events(again, customer_id=emma.id)
         assert events[-1].action == "customer-erased" and events[-1].detail["counts"]["messages"] == 5
         assert "[erased]" in str([e.detail for e in events])
-        # the shared photo stays (Lars sent it too); her other one is gone, file and thumbnail
-        assert receipt.kept_originals == 1 and len(receipt.originals) == 1
-        assert not again.original_path(receipt.originals[0]).exists()
-        assert receipt.counts["messages"] == 5 and receipt.counts["media"] == 2 and receipt.counts["notes"] == 1
+        # the shared photo stays (Lars sent it too); her other one and her chat text are gone, file and thumbnail
+        assert receipt.kept_originals == 1 and len(receipt.originals) == 2
+        assert not any(again.original_path(sha).exists() for sha in receipt.originals)
+        assert receipt.counts["messages"] == 5 and receipt.counts["media"] == 3 and receipt.counts["notes"] == 1
         assert receipt.database["vacuum"] is True and receipt.database["wal_emptied"] is True
         # asked again: the same receipt, nothing more to do
         assert erase_customer(again, emma.id, "again").to_json()["originals"] == receipt.originals

@@ -30,19 +30,20 @@ def test_export_holds_one_customer_and_nothing_of_the_other(lib, tmp_path):
     emma, lars = build(lib, tmp_path, close=False)
     result = export_customer(lib, emma.id, tmp_path / "emma.zip")
     assert set(result.to_json()) == {"customer", "file", "bytes", "cases", "originals"}
-    assert result.cases == emma.cases and result.originals == 2
+    assert result.cases == emma.cases and result.originals == 3  # two photos and the chat text she is in
     assert result.bytes == (tmp_path / "emma.zip").stat().st_size
     data, pdf, members = _zip_text(tmp_path / "emma.zip")
     assert data["customer"] == {"id": emma.id, "name": emma.name, "phone": emma.phone, "email": emma.email,
                                 "created_at": data["customer"]["created_at"]}
     assert [c["ref"] for c in data["cases"]] == emma.cases
     assert [m["text"] for m in data["messages"] if m["kind"] == "text"][:2] == emma.texts
-    assert {m["taken_at"] for m in data["media"]} == {"2024-03-02T09:55:00", "2024-03-02T09:56:00"}
+    assert {m["taken_at"] for m in data["media"] if m["role"] == "media"} == {"2024-03-02T09:55:00", "2024-03-02T09:56:00"}
     assert [n["text"] for n in data["notes"]] == [f"Called {emma.name}, she will mail {emma.email}"]
     assert {e["action"] for e in data["audit"]} >= {"case-created", "import", "note-added"}
     # every original of hers, byte for byte, under the name she sent it by
     originals = {n: b for n, b in members.items() if n.startswith("originals/")}
-    assert sorted(originals) == ["originals/IMG-20240302-WA0000.jpg", "originals/IMG-20240302-WA0001.jpg"]
+    assert sorted(originals) == ["originals/IMG-20240302-WA0000.jpg", "originals/IMG-20240302-WA0001.jpg",
+                                "originals/WhatsApp Chat with +31 6 12345678.txt"]
     shas = {m["file"]: m["sha256"] for m in data["media"]}
     assert all(hashlib.sha256(b).hexdigest() == shas[n] for n, b in originals.items())
     # readable, in her language (a Dutch number)
@@ -60,7 +61,7 @@ def test_another_customers_messages_in_her_case_stay_out(lib, tmp_path):
     data, pdf, members = _zip_text(export_customer(lib, emma.id, tmp_path / "emma.zip").file)
     texts = {m["text"] for m in data["messages"]}
     assert set(emma.texts) <= texts and not set(lars.texts) & texts
-    assert len(data["media"]) == 2 and lars.texts[0] not in pdf
+    assert len([m for m in data["media"] if m["role"] == "media"]) == 2 and lars.texts[0] not in pdf
     assert lars.name not in members["data.json"].decode() and lars.phone not in members["data.json"].decode()
     # while Lars's own export has his messages, though they are in her case now
     lars_data, _, _ = _zip_text(export_customer(lib, lars.id, tmp_path / "lars.zip").file)
@@ -74,7 +75,7 @@ def test_the_export_is_an_audit_event_and_the_language_can_be_chosen(lib, tmp_pa
     _, pdf, _ = _zip_text(tmp_path / "emma.zip")
     assert "Your data" in pdf and "Uw gegevens" not in pdf
     [event] = [e for e in list_events(lib, customer_id=emma.id) if e.action == "customer-exported"]
-    assert event.actor == lib.handler and event.detail["file"] == "emma.zip" and event.detail["originals"] == 2
+    assert event.actor == lib.handler and event.detail["file"] == "emma.zip" and event.detail["originals"] == 3
 
 
 def test_names_in_the_zip_are_safe_and_unique(lib, tmp_path):
@@ -89,6 +90,6 @@ def test_names_in_the_zip_are_safe_and_unique(lib, tmp_path):
     data, _, members = _zip_text(export_customer(lib, emma.id, tmp_path / "emma.zip").file)
     assert sorted(n for n in members if n.startswith("originals/")) == [
         "originals/IMG-20240302-WA0000 (2).jpg", "originals/IMG-20240302-WA0000.jpg",
-        "originals/IMG-20240302-WA0001.jpg"]
+        "originals/IMG-20240302-WA0001.jpg", "originals/WhatsApp Chat with +31 6 12345678.txt"]
     assert members["originals/IMG-20240302-WA0000 (2).jpg"] == loose.read_bytes()
-    assert len({m["file"] for m in data["media"]}) == 3
+    assert len({m["file"] for m in data["media"] if m["role"] == "media"}) == 3

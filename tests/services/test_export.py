@@ -11,6 +11,7 @@ from desktop.services import case_edit
 from desktop.services.cases import list_cases, list_media
 from desktop.services.demo import build_demo
 from desktop.services.exporting import export_case
+from desktop.services.importing import import_paths
 from tests.conftest import require_tool
 
 
@@ -42,3 +43,50 @@ def test_export_demo_claim(lib, tmp_path):
     subprocess.run([pdftoppm, "-png", "-r", "30", "-f", "1", "-l", "3", str(out), str(tmp_path / "page")],
                    check=True)
     assert len(list(tmp_path.glob("page-*.png"))) == 3
+
+
+def _pages(path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def test_case_file_conversation_each_file_once_omitted_and_missing_named(lib, tmp_path):
+    """Emma's export without one of its photos: the cover states the response times, the timeline names every
+    file once (with its message), '<Media omitted>' in words, the absent photo as missing."""
+    from tests.services.test_chat_import import EXPECTED, build_export
+
+    key = "casedesk-authored/android-en-us-12h/WhatsApp Chat with Emma de Vries.txt"
+    names = [a["file"] for a in EXPECTED["files"][key]["attachments"]]
+    gone = "IMG-20240302-WA0002.jpg"
+    import_paths(lib, [build_export(key, tmp_path / "e", drop={gone})])
+    first = list_cases(lib)[0]
+    out = export_case(lib, first.ref, tmp_path / "emma.pdf", ReportOptions(pdfa=False))
+    pages = _pages(out)
+    cover, timeline = pages[0], next(p for p in pages if p.lstrip().startswith("Timeline"))
+    assert "First customer message" in cover and "2024-03-02 09:41" in cover
+    assert "First answer" in cover and "after 0 working minutes" in cover  # Saturday: answered before Monday
+    assert "Later than the norm\nnone" in cover
+    for name in names[:3]:  # the files of the first case (the others are in the second suggested case)
+        assert timeline.count(name) == 1, (name, timeline)
+    assert f"{gone}: missing (named in the chat, not in the export)" in timeline.replace("\n", " ")
+    assert "media not included in the export" in timeline and "<Media omitted>" not in timeline
+    nl = _pages(export_case(lib, first.ref, tmp_path / "emma-nl.pdf", ReportOptions(pdfa=False, lang="nl")))
+    assert "media niet meegenomen in de export" in " ".join(nl).replace("\n", " ")
+    assert "Eerste antwoord" in nl[0] and "werkminuten" in nl[0]
+    pdftoppm = require_tool("pdftoppm")
+    subprocess.run([pdftoppm, "-png", "-r", "40", "-f", "1", "-l", "2", str(out), str(tmp_path / "p")], check=True)
+    assert len(list(tmp_path.glob("p-*.png"))) == 2
+
+
+def test_case_file_manifest_lists_the_container_and_kept_originals(lib, tmp_path):
+    from desktop.core.model import MediaRole
+    from tests.services.test_mail_conversations import claim_mail
+
+    import_paths(lib, [claim_mail(tmp_path)])
+    [case] = list_cases(lib)
+    text = "".join(_pages(export_case(lib, case.ref, tmp_path / "m.pdf", ReportOptions(pdfa=False))))
+    flat = text.replace("\n", "")
+    every = list_media(lib, case_ref=case.ref, everything=True)
+    assert {m.role for m in every} == {MediaRole.MEDIA, MediaRole.ORIGINAL, MediaRole.CONTAINER}
+    for m in every:
+        assert m.sha256 in flat, m.name  # the manifest: every byte received
+    assert "Included in this file" in text and "3Received" in flat.replace(" ", "")

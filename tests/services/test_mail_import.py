@@ -25,7 +25,10 @@ def test_eml_with_attachments_and_hostile_names(lib, tmp_path):
     assert all("/" not in m.name and "\\" not in m.name and ".." not in m.name.split("/") for m in media)
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written beside the input
     [msg] = list_messages(lib)
-    assert msg.kind == "email" and set(msg.attachments) == {m.sha256 for m in media}
+    parts = [m for m in list_media(lib, everything=True) if m.role != "container"]
+    assert msg.kind == "email" and set(msg.attachments) == {m.sha256 for m in parts}
+    [logo] = [m for m in parts if m.name == "logo.png"]  # 16 x 16 inline: kept, not case media
+    assert logo.role == "original" and any("logo" in f for f in logo.flags) and logo not in media
     assert case.title
     assert import_paths(lib, [path]).imported == 0
 

@@ -50,16 +50,19 @@ def test_import_list_duplicates_verify_on_postgres(pg_lib, tmp_path):
 
 
 def test_a_read_unit_is_one_snapshot_and_long_text_fits_on_postgres(pg_lib, tmp_path):
-    from datetime import datetime, timedelta
+    from datetime import datetime
 
+    from desktop.core.calendar import ServiceCalendar
+    from desktop.core.response import ResponsePolicy
     from desktop.services.cases import get_case, list_cases
 
+    policy = ResponsePolicy(ServiceCalendar())
     import_paths(pg_lib, [jpeg(tmp_path / "a" / "a.jpg", seed=1).parent])
     with pg_lib.unit() as uow:
-        before = [c.ref for c in uow.cases.summaries(timedelta(minutes=60))]
+        before = [c.ref for c in uow.cases.summaries(policy)]
         import_paths(pg_lib, [jpeg(tmp_path / "b" / "b.jpg", seed=2).parent])
         assert len(list_cases(pg_lib)) == 2
-        assert [c.ref for c in uow.cases.summaries(timedelta(minutes=60))] == before and len(before) == 1
+        assert [c.ref for c in uow.cases.summaries(policy)] == before and len(before) == 1
     with pg_lib.unit(write=True) as uow:  # PostgreSQL refuses text longer than its column: cut, not an error
         case = uow.cases.create(title="t" * 1000, opened_at=datetime(2026, 1, 2))
     assert len(get_case(pg_lib, case.ref).title) == 300

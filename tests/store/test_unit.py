@@ -3,11 +3,13 @@ outside is cut to its column's length."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 
+from desktop.core.calendar import ServiceCalendar
 from desktop.core.errors import NotFound
+from desktop.core.response import ResponsePolicy
 from desktop.services.cases import list_cases
 from desktop.services.importing import import_paths
 from desktop.services.library import Library
@@ -15,7 +17,7 @@ from desktop.settings import AppPaths
 from desktop.store.schema import Case
 from tests.gen import jpeg
 
-NORM = timedelta(minutes=60)
+NORM = ResponsePolicy(ServiceCalendar(), norm_minutes=60)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 
 from desktop.services.importing import import_paths  # noqa: E402
 from desktop.services.library import Library, open_library  # noqa: E402
+from desktop.services.settings import update_team_settings  # noqa: E402
 from tests.ui.media import chat_zip, jpeg_bytes, photo_folder, picture, whatsapp_copy  # noqa: E402
 
 SOPHIE = "Sophie Bakker"
@@ -56,6 +57,9 @@ def _build(root: Path) -> Seeded:
                  *[f"18/11/2026, 14:01 - {JAN}: {n} (file attached)" for n in jan_files]]
     lib = open_library(root / "lib")
     with lib:
+        # a wait stays open for the case gap after the customer's message: long here, so the seeded chats (of a
+        # fixed date) keep their open, overdue waits whatever today's date is
+        update_team_settings(lib, case_gap_days=3650)
         r1 = import_paths(lib, [chat_zip(src / "a", SOPHIE, sophie_files, sophie_lines)])
         r2 = import_paths(lib, [chat_zip(src / "b", JAN, jan_files, jan_lines)])
         r3 = import_paths(lib, [photo_folder(src / "Roof storm", 6, seed=40)])

@@ -38,15 +38,15 @@ def test_drop_a_folder_imports_with_progress_and_lists_rejected_files(qtbot, emp
     qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
     assert progress and progress[-1][0] == progress[-1][1]  # the bar reached its end
     assert dlg.pages.currentIndex() == 1
-    assert dlg.report.imported == 12 and len(dlg.report.cases) == 1
-    assert "12 files imported" in dlg.summary.text()
+    assert dlg.report.imported == 13 and len(dlg.report.cases) == 1  # the broken one is kept too, as other
+    assert "13 files imported" in dlg.summary.text()
     rejected = {dlg.rejected.item(r, 0).text(): dlg.rejected.item(r, 1).text() for r in range(dlg.rejected.rowCount())}
     assert any("broken.jpg" in k for k in rejected) and all(rejected.values())
     assert w.problems.isVisible() and w.problems_panel.count() == len(rejected)
     # the new case appears in the list and opens from the summary
     qtbot.mouseClick(dlg.open_case_btn, Qt.MouseButton.LeftButton)
     ref = dlg.report.cases[0]
-    qtbot.waitUntil(lambda: w.case.ref == ref and w.media.model.rowCount() == 12, timeout=10000)
+    qtbot.waitUntil(lambda: w.case.ref == ref and w.media.model.rowCount() == 13, timeout=10000)
     assert len(list_cases(empty_library)) == 1
 
 
