@@ -41,3 +41,18 @@ class IntegrityError(CasedeskError):
 
 class ReadOnlyLibrary(CasedeskError):
     """The library's folder or database cannot be written (read-only mount, permissions)."""
+
+
+class DatabaseError(CasedeskError):
+    """The database refused or failed a piece of work; the message is one sentence, without SQL."""
+
+
+class EditConflict(CasedeskError):
+    """Someone else saved the same record after this editor read it: nothing was saved.
+
+    ``current`` holds the fresh values (to show, and to edit again from), ``version`` their version."""
+
+    def __init__(self, message: str, current: dict[str, object], version: int) -> None:
+        super().__init__(message)
+        self.current = current
+        self.version = version

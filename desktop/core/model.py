@@ -185,6 +185,10 @@ class CaseSummary:
     set_aside: int = 0
     alerts: int = 0
     overdue: list[tuple[datetime, float]] = field(default_factory=list)  # (customer message, minutes waited)
+    version: int = 1  # +1 on every change of a field: an edit says which version it was made on
+    updated_at: datetime | None = None  # the last change of a field, and who made it
+    updated_by: str | None = None
+    opinions: list = field(default_factory=list)  # open second-opinion requests (core.records.OpinionInfo)
 
     def to_json(self) -> dict:
         iso = _iso
@@ -202,6 +206,11 @@ class CaseSummary:
             "waiting_since": iso(self.waiting_since),
             "overdue": [{"message_at": iso(t), "waited_minutes": round(m)} for t, m in self.overdue],
             "alerts": self.alerts,
+            "handler": self.handler,
+            "version": self.version,
+            "updated_at": iso(self.updated_at),
+            "updated_by": self.updated_by,
+            "open_opinions": [o.to_json() for o in self.opinions],
         }
 
 

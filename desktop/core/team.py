@@ -2,12 +2,18 @@
 
 Kept in the library's database (``desktop.store.settings``), so every desk of a team reads the same values;
 window preferences (language) stay in each desk's own preferences file (``desktop.settings.Preferences``).
+Where the originals live (``store``, ``store_id``) is set only by ``casedesk team init`` (``STORE_FIELDS``), never by
+saving the other settings.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+from desktop.core.numbering import DEFAULT_FORMAT, format_problem
+
+STORE_FIELDS = ("store", "store_id")
 
 
 @dataclass
@@ -21,6 +27,10 @@ class TeamSettings:
     incident_doubt_days: int = 30  # taken this long before the incident date raises a flag
     dup_same_shift: float | None = None  # None: the engine's tuned default (see desktop.core.dedup)
     dup_similar_corr: float | None = None
+    case_prefix: str = "C"  # case numbers: case_format with {prefix}, {year}, {yy} and the running number {n}
+    case_format: str = DEFAULT_FORMAT
+    store: str = ""  # where the originals live: "" this library's own folder, a shared folder, or s3://bucket/prefix
+    store_id: str = ""  # the id in the store's marker file, so a desk can tell it reached the right store
 
     @classmethod
     def from_json(cls, raw: Any) -> TeamSettings:
@@ -32,6 +42,8 @@ class TeamSettings:
         for f in fields(cls):
             if f.name in raw and valid_setting(getattr(out, f.name), raw[f.name]):
                 setattr(out, f.name, raw[f.name])
+        if format_problem(out.case_format, out.case_prefix):  # a numbering that cannot work keeps the default
+            out.case_prefix, out.case_format = cls.case_prefix, cls.case_format
         return out
 
     def to_json(self) -> dict[str, Any]:

@@ -1,20 +1,32 @@
-"""The open library: paths, database, blob store, team settings and preferences, passed to every service.
+"""The open library: paths, database, store of originals, team settings and preferences, passed to every service.
 
-``handler`` is who is at the desk: every audit event the services write names them.
+``handler`` is who is at the desk: every audit event the services write names them. The store of originals is
+the one the database records (``casedesk team init``; a library's own ``originals/`` folder when none is), opened
+on first use: listing cases never reaches a bucket. Originals from a bucket are read through this desk's cache.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
+from desktop.core.errors import DatabaseError
 from desktop.core.team import TeamSettings
-from desktop.settings import AppPaths, Preferences, default_db_url, default_handler, resolve_paths
-from desktop.store.blobs import BlobStore
+from desktop.settings import (
+    AppPaths,
+    Preferences,
+    cache_limit,
+    default_db_url,
+    default_handler,
+    resolve_paths,
+    store_mount,
+)
+from desktop.store.blobs import BlobStore, OriginalCache, OriginalMissing, open_store
 from desktop.store.db import Database
 from desktop.store.unit import UnitOfWork
 
@@ -24,10 +36,27 @@ class Library:
         self.paths = paths.ensure()
         self.handler = handler or default_handler()
         self.db = Database(db_url or default_db_url(paths))
-        self.blobs = BlobStore(paths.originals)
         self.prefs = Preferences.load(paths.preferences_file)
         self.team = self._load_team()
+        self.cache = OriginalCache(paths.cache / "originals", cache_limit())
+        self._blobs: BlobStore | None = None
+        self._blobs_lock = threading.Lock()
         self._remove_stale_scratch()
+
+    @property
+    def blobs(self) -> BlobStore:
+        """The store of originals the database names, opened (and its marker checked) on first use."""
+        mounted = store_mount() if self.team.store and not self.team.store.startswith("s3://") else None
+        with self._blobs_lock:
+            if self._blobs is None or self._blobs.location != (mounted or self.team.store):  # team init since
+                self._blobs = open_store(self.team.store, own_folder=self.paths.originals,
+                                         store_id=self.team.store_id, mounted_at=mounted)
+            return self._blobs
+
+    @property
+    def shared_database(self) -> bool:
+        """Whether other desks may use this database (anything but SQLite in the data folder)."""
+        return not self.db.url.startswith("sqlite")
 
     def unit(self, *, write: bool = False) -> AbstractContextManager[UnitOfWork]:
         """One use case's unit of work, in the name of this library's handler (``desktop.store.unit``)."""
@@ -40,10 +69,16 @@ class Library:
             if uow.settings.has_team():
                 return uow.settings.team()
         team = TeamSettings.from_json(Preferences.read_raw(self.paths.preferences_file))
-        with self.unit(write=True) as uow:
-            if uow.settings.has_team():  # another desk was first
-                return uow.settings.team()
-            uow.settings.save_team(team)
+        try:
+            with self.unit(write=True) as uow:
+                if uow.settings.has_team():  # another desk was first
+                    return uow.settings.team()
+                uow.settings.save_team(team)
+        except DatabaseError:  # another desk seeded them at the same moment: theirs count
+            with self.unit() as uow:
+                if uow.settings.has_team():
+                    return uow.settings.team()
+            raise
         return team
 
     def _remove_stale_scratch(self, max_age_s: float = 6 * 3600) -> None:
@@ -65,7 +100,23 @@ class Library:
         return self.paths.thumbs / sha256[:2] / f"{sha256}.jpg"
 
     def original_path(self, sha256: str) -> Path:
-        return self.blobs.path_for(sha256)
+        """Where this desk reads the original, without reaching the store: the file in a folder store, or the
+        cache's file for a bucket (which may not be fetched yet: ``local_original`` fetches it)."""
+        if self.team.store.startswith("s3://"):
+            return self.cache.path(sha256)
+        local = self.blobs.local_path(sha256)
+        return local if local is not None else self.cache.path(sha256)
+
+    def local_original(self, sha256: str) -> Path:
+        """The original as a file on this machine, fetched into the cache when it lives in a bucket; raises
+        ``OriginalMissing`` when the store lacks it. May reach the network: never on the window's thread."""
+        store = self.blobs
+        local = store.local_path(sha256)
+        if local is None:
+            return self.cache.get(store, sha256)
+        if not local.is_file():
+            raise OriginalMissing(sha256, f"the original {sha256[:12]}… is not in {store.describe()}")
+        return local
 
     @contextmanager
     def workspace(self) -> Iterator[Path]:

@@ -13,14 +13,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.errors import CasedeskError
 from desktop.store.unit import UnitOfWork, begin
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0001"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
+SCHEMA_HEAD = "team01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
 MIGRATION_LOCK = 0x43415345  # "CASE": the PostgreSQL advisory lock key the first migration takes
 
 
@@ -122,6 +122,13 @@ def _clear_half_created(conn: Connection) -> None:
     Base.metadata.drop_all(conn, tables=ours)
 
 
+def _rollback_quietly(s: Session) -> None:
+    try:
+        s.rollback()
+    except SQLAlchemyError:  # the connection is gone: the server rolled back already
+        pass
+
+
 class Database:
     """The engine plus a session factory. Sessions are short and never shared across threads."""
 
@@ -137,13 +144,19 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on any error."""
+        """A session whose work is committed on success and rolled back on any error; a database error leaves
+        as a ``DatabaseError`` of one sentence (``desktop.store.errors``)."""
         with self._factory() as s:
             try:
                 yield s
                 s.commit()
+            except SQLAlchemyError as e:
+                _rollback_quietly(s)
+                from desktop.store.errors import readable
+
+                raise readable(e) from e
             except BaseException:
-                s.rollback()
+                _rollback_quietly(s)
                 raise
 
     @contextmanager

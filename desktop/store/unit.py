@@ -21,6 +21,7 @@ from desktop.store.imports import ImportStore
 from desktop.store.media import MediaStore
 from desktop.store.messages import MessageStore
 from desktop.store.notes import NoteStore
+from desktop.store.opinions import OpinionStore
 from desktop.store.settings import SettingsStore
 
 
@@ -42,7 +43,7 @@ class UnitOfWork:
 
     @cached_property
     def cases(self) -> CaseStore:
-        return CaseStore(self._s)
+        return CaseStore(self._s, self.actor)
 
     @cached_property
     def customers(self) -> CustomerStore:
@@ -67,6 +68,10 @@ class UnitOfWork:
     @cached_property
     def imports(self) -> ImportStore:
         return ImportStore(self._s)
+
+    @cached_property
+    def opinions(self) -> OpinionStore:
+        return OpinionStore(self._s)
 
     @cached_property
     def settings(self) -> SettingsStore:

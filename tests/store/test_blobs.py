@@ -1,7 +1,7 @@
 import hashlib
 import os
 
-from desktop.store.blobs import BlobStore
+from desktop.store.blobs import FolderStore as BlobStore
 
 
 def test_put_is_content_addressed_and_readonly(tmp_path):
@@ -17,7 +17,7 @@ def test_put_is_content_addressed_and_readonly(tmp_path):
     src.write_bytes(os.urandom(3 << 20))
     sha2, size = store.put_file(src)
     assert size == 3 << 20 and store.path_for(sha2).read_bytes() == src.read_bytes()
-    assert sorted(store.iter_stored()) == sorted([sha, sha2])
+    assert sorted(b.sha256 for b in store.iter_stored()) == sorted([sha, sha2])
     assert not [f for f in (tmp_path / "originals").rglob("*") if f.name.startswith((".incoming-", "in-"))]
 
 
