@@ -1,11 +1,11 @@
-"""``casedesk case merge|split|move|set|note``: change cases; every change is audited."""
+"""``casedesk case merge|split|move|set|note|ask|answer``: change cases; every change is audited."""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK
+from desktop.cli.output import EXIT_OK, EXIT_USAGE, error, print_json
 from desktop.core.model import CaseKind, CaseStatus
 
 if TYPE_CHECKING:
@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub, parents) -> None:
-    p = sub.add_parser("case", parents=parents, help="merge, split, move media, set fields, add notes")
+    p = sub.add_parser("case", parents=parents,
+                       help="merge, split, move media, set fields, add notes, ask and answer second opinions")
     acts = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     m = acts.add_parser("merge", parents=parents, help="move everything of SOURCE into TARGET")
@@ -40,6 +41,9 @@ def add_parser(sub, parents) -> None:
     st.add_argument("--incident-date", metavar="YYYY-MM-DD")
     st.add_argument("--handler")
     st.add_argument("--answered", action="store_true", help="mark the customer as answered")
+    st.add_argument("--if-version", type=int, metavar="N",
+                    help="save only if the case is still at version N (as 'cases --json' showed it)")
+    st.add_argument("--json", action="store_true")
     st.set_defaults(run=run_set)
 
     n = acts.add_parser("note", parents=parents, help="add a note to a case")
@@ -47,6 +51,19 @@ def add_parser(sub, parents) -> None:
     n.add_argument("text")
     n.add_argument("--author")
     n.set_defaults(run=run_note)
+
+    a = acts.add_parser("ask", parents=parents, help="ask a colleague for a second opinion on a case")
+    a.add_argument("ref", metavar="REF")
+    a.add_argument("--to", required=True, metavar="NAME")
+    a.add_argument("comment")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(run=run_ask)
+
+    an = acts.add_parser("answer", parents=parents, help="answer a request for a second opinion")
+    an.add_argument("request_id", type=int, metavar="REQUEST_ID")
+    an.add_argument("comment")
+    an.add_argument("--json", action="store_true")
+    an.set_defaults(run=run_answer)
 
 
 def run_merge(lib: Library, args: argparse.Namespace) -> int:
@@ -81,9 +98,24 @@ def run_set(lib: Library, args: argparse.Namespace) -> int:
                                  "handler": args.handler}.items() if v is not None}
     if args.answered:
         changes["answered"] = True
-    case_edit.update_case(lib, args.ref, **changes)
-    print(f"Updated {args.ref}.")
+    try:
+        change = case_edit.update_case(lib, args.ref, expected_version=args.if_version, **changes)
+    except case_edit.EditConflict as e:
+        error(str(e))
+        if args.json:
+            print_json({"case": args.ref, "saved": False, "conflict": str(e), "version": e.version,
+                        "current": _plain(e.current)})
+        return EXIT_USAGE
+    if args.json:
+        print_json({"case": args.ref, "saved": True, "version": change.version, "before": _plain(change.before),
+                    "after": _plain(change.after)})
+    else:
+        print(f"Updated {args.ref} (version {change.version}).")
     return EXIT_OK
+
+
+def _plain(values: dict) -> dict:
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in values.items()}
 
 
 def run_note(lib: Library, args: argparse.Namespace) -> int:
@@ -91,4 +123,26 @@ def run_note(lib: Library, args: argparse.Namespace) -> int:
 
     case_edit.add_note(lib, args.ref, args.text, author=args.author)
     print(f"Note added to {args.ref}.")
+    return EXIT_OK
+
+
+def run_ask(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.opinions import ask_opinion
+
+    req = ask_opinion(lib, args.ref, args.to, args.comment)
+    if args.json:
+        print_json(req.to_json())
+    else:
+        print(f"Asked {req.asked_to} for a second opinion on {req.case_ref} (request {req.id}).")
+    return EXIT_OK
+
+
+def run_answer(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.opinions import answer_opinion
+
+    req = answer_opinion(lib, args.request_id, args.comment)
+    if args.json:
+        print_json(req.to_json())
+    else:
+        print(f"Answered request {req.id} on {req.case_ref} (asked by {req.asked_by}).")
     return EXIT_OK

@@ -1,4 +1,8 @@
-"""``casedesk export REF -o FILE [--per-page N] [--with-duplicates] [--redact] [--lang en|nl]``"""
+"""``casedesk export REF -o FILE [--per-page N] [--with-duplicates] [--redact] [--lang en|nl] [--allow-missing]``
+
+An original that cannot be read stops the export (exit 1, naming them); ``--allow-missing`` writes the PDF with a
+placeholder for each, listed on the cover.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, TerminalProgress, print_json
+from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, TerminalProgress, print_json
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -21,6 +25,8 @@ def add_parser(sub, parents) -> None:
     p.add_argument("--redact", action="store_true", help="hide GPS positions and phone numbers")
     p.add_argument("--lang", choices=["en", "nl"], default="en")
     p.add_argument("--no-pdfa", action="store_true", help="plain PDF instead of PDF/A-2b")
+    p.add_argument("--allow-missing", action="store_true",
+                   help="write the PDF even when originals cannot be read (a placeholder for each, named on the cover)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
 
@@ -32,12 +38,16 @@ def run(lib: Library, args: argparse.Namespace) -> int:
     options = ReportOptions(per_page=args.per_page, with_duplicates=args.with_duplicates, redact=args.redact,
                             lang=args.lang, pdfa=not args.no_pdfa)
     bar = TerminalProgress("Exporting")
+    missing: list[str] = []
     try:
-        path = export_case(lib, args.ref, Path(args.output), options, bar)
+        path = export_case(lib, args.ref, Path(args.output), options, bar, allow_missing=args.allow_missing,
+                           on_missing=missing.extend)
     finally:
         bar.close()
     if args.json:
-        print_json({"case": args.ref, "file": str(path), "bytes": path.stat().st_size})
+        print_json({"case": args.ref, "file": str(path), "bytes": path.stat().st_size, "missing": missing})
     else:
         print(f"Wrote {path} ({path.stat().st_size / 1e6:.1f} MB).")
-    return EXIT_OK
+        if missing:
+            print(f"{len(missing)} original(s) could not be read and are placeholders in the PDF: {', '.join(missing)}")
+    return EXIT_PROBLEMS if missing else EXIT_OK

@@ -1,4 +1,5 @@
-"""``casedesk verify``: re-hash the store; non-zero exit on any missing or modified original."""
+"""``casedesk verify [--repair [--older-than HOURS]] [--json]``: re-hash the store; non-zero exit on any missing or
+modified original. ``--repair`` removes temporaries and originals no row references (older than the grace period)."""
 
 from __future__ import annotations
 
@@ -13,26 +14,54 @@ if TYPE_CHECKING:
 
 def add_parser(sub, parents) -> None:
     p = sub.add_parser("verify", parents=parents, help="re-hash every original and compare")
+    p.add_argument("--repair", action="store_true",
+                   help="remove half-written temporaries and originals the database does not reference")
+    p.add_argument("--older-than", type=float, metavar="HOURS",
+                   help="with --repair: only what is older than this (default: 6 h temporaries, 24 h originals)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
 
 
 def run(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.services.verify import verify_store
+    from datetime import timedelta
+
+    from desktop.services.verify import repair_store, verify_store
 
     bar = TerminalProgress("Verifying")
     try:
         result = verify_store(lib, bar)
     finally:
         bar.close()
+    repair = None
+    if args.repair:
+        grace = timedelta(hours=args.older_than) if args.older_than is not None else None
+        repair = repair_store(lib, older_than=grace)
     if args.json:
-        print_json({"checked": result.checked, "missing": result.missing, "modified": result.modified,
-                    "ok": result.ok})
+        out = {"checked": result.checked, "missing": result.missing, "modified": result.modified,
+               "unreferenced": result.unreferenced, "ok": result.ok}
+        if repair is not None:
+            out["repair"] = repair.to_json()
+        print_json(out)
     else:
-        print(f"Checked {result.checked} original(s).")
+        print(f"Checked {result.checked} original(s) in {lib.blobs.describe()}.")
         for sha in result.missing:
             print(f"MISSING  {sha}")
         for sha in result.modified:
             print(f"MODIFIED {sha}")
+        if repair is None and result.unreferenced:
+            print(f"{len(result.unreferenced)} original(s) in the store are not in the database "
+                  "(casedesk verify --repair removes them).")
+        if repair is not None:
+            for name in repair.temporaries_removed:
+                print(f"REMOVED  temporary {name}")
+            for sha in repair.unreferenced_removed:
+                print(f"REMOVED  unreferenced {sha}")
+            kept = len(repair.unreferenced_kept) + len(repair.temporaries_kept)
+            if kept:
+                print(f"Kept {kept} recent file(s) an import may still be saving.")
+            print(f"Repair: removed {len(repair.temporaries_removed)} temporary file(s) and "
+                  f"{len(repair.unreferenced_removed)} unreferenced original(s), {repair.bytes_freed / 1e6:.1f} MB.")
+            if not result.ok:
+                print("Missing or modified originals cannot be repaired here: import those files again.")
         print("All originals are intact." if result.ok else "The store does NOT match the library.")
     return EXIT_OK if result.ok else EXIT_PROBLEMS

@@ -56,3 +56,11 @@ class EditConflict(CasedeskError):
         super().__init__(message)
         self.current = current
         self.version = version
+
+
+class MissingOriginals(IntegrityError):
+    """Originals a piece of work needs are not in the store; ``missing`` holds (file name, sha256) pairs."""
+
+    def __init__(self, message: str, missing: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.missing = missing

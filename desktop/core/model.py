@@ -100,6 +100,8 @@ class AuditAction(StrEnum):
     ALERT_RAISED = "alert-raised"
     EXPORTED = "exported"
     SETTINGS_CHANGED = "settings-changed"
+    OPINION_ASKED = "opinion-asked"
+    OPINION_ANSWERED = "opinion-answered"
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ class ReportItem:
     flags: list[str] = field(default_factory=list)
     caption: str | None = None
     keyframes: list[bytes] = field(default_factory=list)
+    missing: bool = False  # the original could not be read from the store: a placeholder is printed
 
 
 @dataclass
@@ -132,6 +133,7 @@ class CaseFileData:
     duplicates: list[ReportDuplicate] = field(default_factory=list)
     notes: list[ReportNote] = field(default_factory=list)
     manifest: list[ReportManifestEntry] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # included files whose originals could not be read
 
 
 # --- integrity manifest --------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from desktop.core.model import CaseSummary, MediaInfo
-from desktop.core.records import AlertInfo, CustomerInfo, DupGroupInfo, MessageInfo, NoteInfo
+from desktop.core.records import AlertInfo, CustomerInfo, DupGroupInfo, MessageInfo, NoteInfo, OpinionInfo
 from desktop.services.library import Library
 
 __all__ = ["CustomerInfo", "MessageInfo", "OpenCase", "get_case", "list_cases", "list_customers", "list_media",
@@ -26,6 +26,7 @@ class OpenCase:
     notes: list[NoteInfo]
     groups: list[DupGroupInfo] = field(default_factory=list)
     alerts: list[AlertInfo] = field(default_factory=list)
+    opinions: list[OpinionInfo] = field(default_factory=list)  # second opinions asked, answered or not
     seconds: float = 0.0  # how long reading it took
 
 
@@ -33,9 +34,13 @@ def _norm(lib: Library) -> timedelta:
     return timedelta(minutes=lib.team.answer_norm_minutes)
 
 
-def list_cases(lib: Library, *, status: str | None = None) -> list[CaseSummary]:
+def list_cases(lib: Library, *, status: str | None = None, handler: str | None = None,
+               mine: bool = False) -> list[CaseSummary]:
+    """Cases in id order; only those with ``status``, or assigned to ``handler`` (``mine``: to this desk's
+    handler; names compare without regard to case)."""
+    who = lib.handler if mine else handler
     with lib.unit() as uow:
-        out = uow.cases.summaries(_norm(lib))
+        out = uow.cases.summaries(_norm(lib), handler=who)
     return [c for c in out if status is None or c.status == status]
 
 
@@ -76,6 +81,7 @@ def open_case(lib: Library, ref: str) -> OpenCase:
         out = OpenCase(
             case, customer, history, media, uow.messages.infos(case_id=cid), uow.notes.of_case(cid),
             uow.duplicates.groups(cid) if grouped else [], uow.duplicates.alerts(cid) if case.alerts else [],
+            uow.opinions.find(case_id=cid),
         )
     out.seconds = time.perf_counter() - t0
     return out

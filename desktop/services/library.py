@@ -7,6 +7,7 @@ on first use: listing cases never reaches a bucket. Originals from a bucket are 
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 import threading
@@ -30,6 +31,8 @@ from desktop.store.blobs import BlobStore, OriginalCache, OriginalMissing, open_
 from desktop.store.db import Database
 from desktop.store.unit import UnitOfWork
 
+log = logging.getLogger(__name__)
+
 
 class Library:
     def __init__(self, paths: AppPaths, db_url: str | None = None, handler: str | None = None) -> None:
@@ -51,6 +54,10 @@ class Library:
             if self._blobs is None or self._blobs.location != (mounted or self.team.store):  # team init since
                 self._blobs = open_store(self.team.store, own_folder=self.paths.originals,
                                          store_id=self.team.store_id, mounted_at=mounted)
+                if not self.team.store and self.shared_database:
+                    log.warning("this database is shared but records no store of originals: they stay in %s, "
+                                "where other desks cannot read them (casedesk team init --store LOCATION)",
+                                self.paths.originals)
             return self._blobs
 
     @property

@@ -166,5 +166,9 @@ class Database:
             begin(s, write=write)
             yield UnitOfWork(s, actor)
 
+    def display_url(self) -> str:
+        """The URL without its password."""
+        return self.engine.url.render_as_string(hide_password=True)
+
     def dispose(self) -> None:
         self.engine.dispose()

@@ -10,7 +10,7 @@ from sqlalchemy import event
 
 from desktop.core.model import AuditAction
 from desktop.report.data import ReportOptions
-from desktop.services import case_edit, duplicates
+from desktop.services import case_edit, duplicates, opinions
 from desktop.services.audit import list_events
 from desktop.services.cases import (
     get_case,
@@ -123,6 +123,8 @@ def test_every_audit_event_names_the_handler(anna, two_claims, tmp_path):
     case_edit.undo_merge(anna, record)
     new_ref = case_edit.split_case(anna, ref, list_messages(anna, case_ref=ref)[-1].id)
     export_case(anna, ref, tmp_path / "case.pdf", ReportOptions(pdfa=False))
+    request = opinions.ask_opinion(anna, ref, "Bob", "Is this water damage covered?")
+    opinions.answer_opinion(anna, request.id, "Yes: sudden leak, covered.")
     events = list_events(anna)
     assert {e.actor for e in events} == {HANDLER}
     assert {a.value for a in AuditAction} - {e.action for e in events} == {"duplicate-restored", "settings-changed"}
