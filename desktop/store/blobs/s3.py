@@ -53,6 +53,13 @@ def parse_s3(location: str) -> tuple[str, str]:
     return bucket, f"{prefix}/" if prefix else ""
 
 
+def _int(text: str | None, default: int) -> int:
+    try:
+        return max(1, int(text)) if text else default
+    except ValueError:
+        return default
+
+
 def _b64(digest: bytes) -> str:
     return base64.b64encode(digest).decode("ascii")
 
@@ -80,7 +87,9 @@ class S3Store(BlobStore):
                 from botocore.config import Config
 
                 region = os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
-                cfg = Config(connect_timeout=10, read_timeout=120, retries={"max_attempts": 5, "mode": "standard"},
+                attempts = _int(os.environ.get("AWS_MAX_ATTEMPTS"), 5)  # as the AWS tools read it
+                cfg = Config(connect_timeout=10, read_timeout=120,
+                             retries={"max_attempts": attempts, "mode": os.environ.get("AWS_RETRY_MODE", "standard")},
                              s3={"addressing_style": os.environ.get("CASEDESK_S3_ADDRESSING", "auto")},
                              request_checksum_calculation="when_required",
                              response_checksum_validation="when_required")
