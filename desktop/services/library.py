@@ -13,6 +13,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
@@ -48,7 +49,13 @@ class Library:
 
     @property
     def blobs(self) -> BlobStore:
-        """The store of originals the database names, opened (and its marker checked) on first use."""
+        """The store of originals the database names, opened (and its marker checked) on first use. While a
+        shared database names none, every use asks again: a desk open when ``team init`` ran switches at once."""
+        if not self.team.store and self.shared_database:
+            with self.unit() as uow:
+                location, store_id = uow.settings.store()
+            if location:
+                self.team = replace(self.team, store=location, store_id=store_id)
         mounted = store_mount() if self.team.store and not self.team.store.startswith("s3://") else None
         with self._blobs_lock:
             if self._blobs is None or self._blobs.location != (mounted or self.team.store):  # team init since
@@ -62,8 +69,8 @@ class Library:
 
     @property
     def shared_database(self) -> bool:
-        """Whether other desks may use this database (anything but SQLite in the data folder)."""
-        return not self.db.url.startswith("sqlite")
+        """Whether other desks may use this database (anything but the SQLite file in this data folder)."""
+        return self.db.url != f"sqlite:///{self.paths.db_file.as_posix()}"
 
     def unit(self, *, write: bool = False) -> AbstractContextManager[UnitOfWork]:
         """One use case's unit of work, in the name of this library's handler (``desktop.store.unit``)."""

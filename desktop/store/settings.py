@@ -66,3 +66,16 @@ class SettingsStore:
                 rows[name].value = text
             else:
                 self._s.add(Setting(key=TEAM + name, value=text))
+
+    def store(self) -> tuple[str, str]:
+        """(location, store id) of the team's store of originals; ("", "") when none is recorded."""
+        rows = {r.key: r.value for r in self._s.scalars(
+            select(Setting).where(Setting.key.in_([TEAM + "store", TEAM + "store_id"])))}
+        values = []
+        for name in ("store", "store_id"):
+            try:
+                value = json.loads(rows.get(TEAM + name, '""'))
+            except ValueError:
+                value = ""
+            values.append(value if isinstance(value, str) else "")
+        return values[0], values[1]
