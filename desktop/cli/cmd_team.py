@@ -1,4 +1,5 @@
-"""``casedesk team init --store LOCATION`` and ``casedesk team show [--json]``: the team's store of originals."""
+"""``casedesk team init --store LOCATION``, ``team show [--json]``, ``team set NAME VALUE``: the team's store of
+originals and its shared settings."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ def add_parser(sub, parents) -> None:
     s = acts.add_parser("show", parents=parents, help="the store, whether this desk reaches it, the team settings")
     s.add_argument("--json", action="store_true")
     s.set_defaults(run=run_show)
+    st = acts.add_parser("set", parents=parents, help="change one team setting (see team show), e.g. case_format")
+    st.add_argument("name", metavar="NAME")
+    st.add_argument("value", metavar="VALUE", help="JSON (a list, a number) or plain text")
+    st.set_defaults(run=run_set)
 
 
 def run_init(lib: Library, args: argparse.Namespace) -> int:
@@ -60,8 +65,16 @@ def run_show(lib: Library, args: argparse.Namespace) -> int:
         print(f"Database: {info['database']}")
         print(f"Handler at this desk: {info['handler']}")
         cache = info["cache"]
-        print(f"Cache: {cache['folder']} ({cache['used_bytes'] / 1e6:.1f} of {cache['limit_bytes'] / 1e6:.0f} MB)")
+        print(f"Cache: {cache['folder']} ({cache['used_bytes'] / 2**20:.1f} of {cache['limit_bytes'] / 2**20:.0f} MB)")
         print("Team settings:")
         for key, value in info["settings"].items():
             print(f"  {key}: {value}")
     return EXIT_OK if store["reachable"] else EXIT_PROBLEMS
+
+
+def run_set(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.team import set_team_setting
+
+    changed = set_team_setting(lib, args.name, args.value)
+    print(f"Changed {args.name} for the whole team." if changed else f"{args.name} was already {args.value}.")
+    return EXIT_OK

@@ -8,14 +8,16 @@ desk's originals too; it never moves a team to a second store.
 
 from __future__ import annotations
 
+import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from desktop.core.errors import CasedeskError, UsageError
 from desktop.core.model import AuditAction
 from desktop.core.progress import CancelToken, Progress, null_progress
-from desktop.core.team import STORE_FIELDS
+from desktop.core.numbering import format_problem
+from desktop.core.team import STORE_FIELDS, TeamSettings, valid_setting
 from desktop.services.library import Library
 from desktop.settings import store_mount
 from desktop.store.blobs import BlobStore, FolderStore, normalise_location
@@ -113,3 +115,30 @@ def team_overview(lib: Library) -> dict:
         "settings": settings,
         "cache": {"folder": str(lib.cache.root), "limit_bytes": lib.cache.limit, "used_bytes": lib.cache.size()},
     }
+
+
+def set_team_setting(lib: Library, name: str, text: str) -> list[str]:
+    """Change one team setting from its text (JSON, or a plain word for text settings); returns what changed.
+    The change is made on the settings as stored now, so it never undoes another desk's change to another one."""
+    from desktop.services.settings import save_team_settings, team_settings
+
+    known = {f.name for f in fields(TeamSettings)} - set(STORE_FIELDS)
+    if name in STORE_FIELDS:
+        raise UsageError("the store of originals is set by 'casedesk team init --store LOCATION'")
+    if name not in known:
+        raise UsageError(f"no team setting {name!r}; there are: {', '.join(sorted(known))}")
+    current = team_settings(lib)
+    default = getattr(TeamSettings(), name)
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = text
+    if isinstance(default, str) and not isinstance(value, str):
+        value = text
+    if not valid_setting(default, value):
+        raise UsageError(f"{text!r} is not a value for {name} (like {json.dumps(default)})")
+    changed = replace(current, **{name: value})
+    problem = format_problem(changed.case_format, changed.case_prefix)
+    if problem:
+        raise UsageError(problem)
+    return save_team_settings(lib, changed)

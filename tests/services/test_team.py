@@ -255,3 +255,20 @@ def test_a_database_error_is_one_sentence_without_sql(tmp_path):
     text = str(e.value)
     assert text.startswith("the database refused the change") and "nothing was saved" in text
     assert "INSERT" not in text and "[SQL" not in text and "\n" not in text
+
+
+def test_one_team_setting_is_changed_for_every_desk_and_bad_values_are_refused(team):
+    from desktop.services.team import set_team_setting
+
+    anna, bob = team
+    save_team_settings(bob, replace(bob.team, answer_norm_minutes=45))  # bob's change to another setting ...
+    assert set_team_setting(anna, "case_format", "{prefix}{yy}-{n:03d}") == ["case_format"]
+    assert set_team_setting(anna, "business_names", '["Schadeafdeling"]') == ["business_names"]
+    fresh = team_settings(bob)
+    assert (fresh.case_format, fresh.business_names, fresh.answer_norm_minutes) == (
+        "{prefix}{yy}-{n:03d}", ["Schadeafdeling"], 45)  # ... is kept
+    for name, value, why in (("case_format", "{year}", "exactly once"), ("answer_norm_minutes", "abc", "not a value"),
+                             ("store", "/x", "team init"), ("nonsense", "1", "no team setting"),
+                             ("case_prefix", "A prefix far too long", "at most 20")):
+        with pytest.raises(UsageError, match=why):
+            set_team_setting(anna, name, value)
