@@ -15,8 +15,8 @@ from pathlib import Path
 
 from desktop.core.errors import CasedeskError, UsageError
 from desktop.core.model import AuditAction
-from desktop.core.progress import CancelToken, Progress, null_progress
 from desktop.core.numbering import format_problem
+from desktop.core.progress import CancelToken, Progress, null_progress
 from desktop.core.team import STORE_FIELDS, TeamSettings, valid_setting
 from desktop.services.library import Library
 from desktop.settings import store_mount
