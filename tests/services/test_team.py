@@ -272,3 +272,22 @@ def test_one_team_setting_is_changed_for_every_desk_and_bad_values_are_refused(t
                              ("case_prefix", "A prefix far too long", "at most 20")):
         with pytest.raises(UsageError, match=why):
             set_team_setting(anna, name, value)
+
+
+def test_the_window_locates_originals_of_a_bucket_on_a_worker(team, tmp_path, s3_location):  # noqa: F811
+    from desktop.services.originals import local_original, locate
+
+    anna, bob = team
+    init_store(anna, s3_location)
+    ref = import_paths(anna, [photos(tmp_path / "in", 1)]).cases[0]
+    [m] = list_media(bob, case_ref=ref)
+    thumb, original = locate(bob, m.sha256)  # bob's desk has no thumbnail: it gets the original to make one
+    assert thumb == bob.thumb_path(m.sha256) and not thumb.exists()
+    assert original == bob.cache.path(m.sha256) and original.read_bytes() == anna.blobs.read(m.sha256)
+    assert locate(anna, m.sha256) == (anna.thumb_path(m.sha256), None)  # anna's import made it
+    assert local_original(bob, m.sha256) == original
+    anna.blobs.remove(m.sha256)
+    for p in bob.cache.root.glob("??/*"):
+        os.chmod(p, 0o644)
+        p.unlink()
+    assert locate(bob, m.sha256) == (thumb, None)
