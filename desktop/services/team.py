@@ -42,7 +42,7 @@ def _raw_store(location: str, *, create: bool) -> BlobStore:
         from desktop.store.blobs.s3 import S3Store
 
         return S3Store(location)
-    return FolderStore(Path(store_mount() or location), location=location, create=create)
+    return FolderStore(Path(store_mount() or location), location=location, create=create, shared=True)
 
 
 def init_store(lib: Library, location: str, progress: Progress = null_progress,

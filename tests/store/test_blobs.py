@@ -36,7 +36,7 @@ def corrupt(store, sha: str, data: bytes) -> None:
     """Change a stored original behind the store's back (a disk fault, someone's hand)."""
     if isinstance(store, FolderStore):
         p = store.path_for(sha)
-        os.chmod(p, 0o644)
+        os.chmod(p, 0o600)
         p.write_bytes(data)
     else:
         s3_client().put_object(Bucket=store.bucket, Key=store.key(sha), Body=data)
@@ -47,8 +47,9 @@ def test_put_is_content_addressed_idempotent_and_streamed_back(store, tmp_path):
     sha = store.put_bytes(data)
     assert sha == hashlib.sha256(data).hexdigest()
     assert store.put_bytes(data, sha) == sha and store.exists(sha)
-    with pytest.raises(ValueError):
-        store.put_bytes(b"other", sha)
+    with pytest.raises(OriginalCorrupt):
+        store.put_bytes(b"other", "f" * 64)
+    assert not store.exists("f" * 64) and list(store.temporaries()) == []
     with store.open(sha) as f:
         assert f.read(1000) == data[:1000]
     assert store.read(sha) == data
@@ -64,11 +65,18 @@ def test_put_is_content_addressed_idempotent_and_streamed_back(store, tmp_path):
     assert list(store.iter_stored()) == []
 
 
-def test_a_folder_original_is_read_only(tmp_path):
-    store = FolderStore(tmp_path / "o")
-    sha = store.put_bytes(b"hello" * 1000)
-    assert oct(store.path_for(sha).stat().st_mode & 0o777) == "0o444"
-    assert not list(store.temporaries())
+def test_a_folder_original_is_read_only_and_private_unless_the_team_shares_it(tmp_path):
+    own = FolderStore(tmp_path / "o")
+    sha = own.put_bytes(b"hello" * 1000)
+    assert oct(own.path_for(sha).stat().st_mode & 0o777) == "0o400" and not list(own.temporaries())
+    old_umask = os.umask(0o077)  # a desk's private data folder does not make the team's folder private
+    try:
+        team = FolderStore(tmp_path / "share", shared=True)
+        sha = team.put_bytes(b"hello" * 1000)
+    finally:
+        os.umask(old_umask)
+    assert oct(team.path_for(sha).stat().st_mode & 0o777) == "0o444"
+    assert oct(team.path_for(sha).parent.stat().st_mode & 0o7777) == "0o2775"
 
 
 def test_a_large_file_is_streamed_in_parts_never_whole_in_memory(store, tmp_path):

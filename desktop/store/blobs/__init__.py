@@ -55,6 +55,6 @@ def open_store(location: str, *, own_folder: Path, store_id: str = "", mounted_a
 
         store: BlobStore = S3Store(location)
     else:
-        store = FolderStore(Path(mounted_at or location), location=mounted_at or location, create=False)
+        store = FolderStore(Path(mounted_at or location), location=mounted_at or location, create=False, shared=True)
     store.check_marker(store_id)
     return store

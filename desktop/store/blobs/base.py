@@ -117,7 +117,8 @@ class BlobStore(ABC):
     @abstractmethod
     def put_bytes(self, data: bytes, sha256: str | None = None) -> str:
         """Store ``data`` (a small file already in memory); returns its SHA-256. The same content twice writes
-        nothing. A given ``sha256`` must match the data."""
+        nothing. A given ``sha256`` (the caller hashed the data already) must match what is written, else
+        ``OriginalCorrupt`` and nothing is stored."""
 
     @abstractmethod
     def put_file(self, src: Path) -> tuple[str, int]:

@@ -47,7 +47,7 @@ class OriginalCache:
         tmp = Path(name)
         try:
             store.copy_to(sha256, tmp)
-            os.chmod(tmp, 0o444)
+            os.chmod(tmp, 0o400)  # the data folder is private to the handler
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
@@ -91,7 +91,7 @@ class OriginalCache:
             if f.name in keep or f.name in pinned or now - mtime < RECENT_S:
                 continue
             with contextlib.suppress(OSError):
-                os.chmod(f, 0o644)
+                os.chmod(f, 0o600)
                 f.unlink()
                 total -= size
                 removed.append(f.name)

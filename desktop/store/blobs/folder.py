@@ -35,19 +35,32 @@ INCOMING = ".incoming"
 
 
 class FolderStore(BlobStore):
+    """``shared``: a team's folder, whose files every desk's account must read and whose folders every desk must
+    write into (files 0444, folders 2775); otherwise a library's own, private to its handler (files 0400)."""
+
     kind = "folder"
 
-    def __init__(self, root: Path, *, location: str = "", create: bool = True) -> None:
+    def __init__(self, root: Path, *, location: str = "", create: bool = True, shared: bool = False) -> None:
         self.root = Path(root)
         self.location = location
+        self.shared = shared
+        self.file_mode = 0o444 if shared else 0o400
         if create:
-            self.root.mkdir(parents=True, exist_ok=True)
+            self._mkdir(self.root)
         elif not self.root.is_dir():
             raise StoreUnavailable(f"the store of originals {self.root} cannot be reached: no such folder "
                                    "(is the share mounted?)")
 
     def describe(self) -> str:
         return self.location or str(self.root)
+
+    def _mkdir(self, path: Path) -> None:
+        if path.is_dir():
+            return
+        path.mkdir(parents=True, exist_ok=True)
+        if self.shared:  # the desk's private umask must not lock the other desks out of a team's folder
+            with contextlib.suppress(OSError):
+                os.chmod(path, 0o2775)
 
     def path_for(self, sha256: str) -> Path:
         check_sha(sha256)
@@ -68,14 +81,12 @@ class FolderStore(BlobStore):
     # writing ------------------------------------------------------------------------------------------------
     def _incoming(self) -> tuple[int, Path]:
         tmp_dir = self.root / INCOMING
-        tmp_dir.mkdir(exist_ok=True)
+        self._mkdir(tmp_dir)
         fd, name = tempfile.mkstemp(prefix="in-", dir=tmp_dir)
         return fd, Path(name)
 
     def put_bytes(self, data: bytes, sha256: str | None = None) -> str:
-        digest = hashlib.sha256(data).hexdigest()
-        if sha256 is not None and sha256 != digest:
-            raise ValueError(f"the data does not have the SHA-256 {sha256}")
+        digest = sha256 or hashlib.sha256(data).hexdigest()  # a given SHA-256 is checked on the written file
         if self._adopt(digest):
             return digest
         fd, tmp = self._incoming()
@@ -122,12 +133,12 @@ class FolderStore(BlobStore):
         """Check the written file against its SHA-256, then give it its final name."""
         digest, actual = sha256_file(tmp)
         if digest != sha256 or actual != size:
-            raise OriginalCorrupt(f"writing to {self.describe()} changed the file on the way (SHA-256 "
-                                  f"{digest[:12]}… instead of {sha256[:12]}…): nothing was stored; check the disk "
-                                  "or share")
+            raise OriginalCorrupt(f"the file written to {self.describe()} does not have the SHA-256 it is stored "
+                                  f"under ({digest[:12]}… instead of {sha256[:12]}…): nothing was stored; check "
+                                  "the disk or share")
         final = self.path_for(sha256)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(tmp, 0o444)
+        self._mkdir(final.parent)
+        os.chmod(tmp, self.file_mode)
         os.replace(tmp, final)
         _fsync_dir(final.parent)
 
@@ -145,7 +156,7 @@ class FolderStore(BlobStore):
     def remove(self, sha256: str) -> bool:
         path = self.path_for(sha256)
         with contextlib.suppress(OSError):
-            os.chmod(path, 0o644)  # Windows refuses to delete a read-only file
+            os.chmod(path, 0o600)  # Windows refuses to delete a read-only file
         try:
             path.unlink()
         except FileNotFoundError:
@@ -181,6 +192,8 @@ class FolderStore(BlobStore):
     def write_marker(self, store_id: str) -> None:
         tmp = self.root / f".{MARKER}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps({"store_id": store_id, "app": "casedesk"}) + "\n", encoding="utf-8")
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, 0o644 if self.shared else 0o600)
         os.replace(tmp, self.root / MARKER)
 
 

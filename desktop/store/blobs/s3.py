@@ -153,7 +153,8 @@ class S3Store(BlobStore):
         digest = hashlib.sha256(data)
         sha = digest.hexdigest()
         if sha256 is not None and sha256 != sha:
-            raise ValueError(f"the data does not have the SHA-256 {sha256}")
+            raise OriginalCorrupt(f"the data to store does not have the SHA-256 {sha256[:12]}… it is stored under: "
+                                  "nothing was stored")
         key = self.key(sha)
         if self._adopt(key):
             return sha
