@@ -53,18 +53,23 @@ def update_case(lib: Library, ref: str, *, expected_version: int | None = None, 
             raise UsageError("incident date must be YYYY-MM-DD") from None
     with lib.unit(write=True) as uow:
         cid = uow.cases.id_of(ref)
-        current = uow.cases.fields(cid)
-        if expected_version is not None and current["version"] != expected_version:
-            raise _conflict(ref, current, changes)
-        values = {k: v for k, v in changes.items() if k in EDITABLE}
-        if "answered" in changes:
-            values["answered_at"] = now_local() if changes["answered"] else None
-        if changes.get("status") == CaseStatus.CLOSED and current["closed_at"] is None:
-            values["closed_at"] = now_local()
-        elif "status" in changes and changes["status"] != CaseStatus.CLOSED:
-            values["closed_at"] = None
-        version = uow.cases.set_fields(cid, values, expected_version=current["version"])
-        if version is None:  # another desk saved between our read and our write
+        for _ in range(3):
+            current = uow.cases.fields(cid)
+            if expected_version is not None and current["version"] != expected_version:
+                raise _conflict(ref, current, changes)
+            values = {k: v for k, v in changes.items() if k in EDITABLE}
+            if "answered" in changes:
+                values["answered_at"] = now_local() if changes["answered"] else None
+            if changes.get("status") == CaseStatus.CLOSED and current["closed_at"] is None:
+                values["closed_at"] = now_local()
+            elif "status" in changes and changes["status"] != CaseStatus.CLOSED:
+                values["closed_at"] = None
+            version = uow.cases.set_fields(cid, values, expected_version=current["version"])
+            if version is not None:
+                break
+            if expected_version is not None:  # another desk saved between our read and our write
+                raise _conflict(ref, uow.cases.fields(cid), changes)
+        else:
             raise _conflict(ref, uow.cases.fields(cid), changes)
         before = {k: current[k] for k in values}
         uow.audit.record(AuditAction.CASE_UPDATED, cid, before={k: current[k] for k in changes if k in EDITABLE},

@@ -206,16 +206,17 @@ class CaseStore:
         case = self._s.get(Case, case_id)
         if case is None:
             raise NotFound(f"no case {case_id}")
-        version = case.version if expected_version is None else expected_version
         fitted = {k: fit(_TEXT[k], v) if k in _TEXT and isinstance(v, str) else v for k, v in values.items()}
+        stamp = {"updated_at": at or now_local(), "updated_by": fit(Case.updated_by, self.actor)}
         self._s.flush()
-        done = self._s.execute(
-            update(Case).where(Case.id == case_id, Case.version == version)
-            .values(**fitted, version=version + 1, updated_at=at or now_local(), updated_by=fit(Case.updated_by,
-                                                                                                self.actor))
-            .execution_options(synchronize_session=False))
+        stmt = update(Case).where(Case.id == case_id)
+        if expected_version is None:  # whatever the version now is (a merge, a split)
+            stmt = stmt.values(**fitted, **stamp, version=Case.version + 1)
+        else:  # compare and set: a save made on a version someone else replaced changes nothing
+            stmt = stmt.where(Case.version == expected_version).values(**fitted, **stamp, version=expected_version + 1)
+        new = self._s.execute(stmt.returning(Case.version).execution_options(synchronize_session=False)).scalar()
         self._s.expire(case)
-        return version + 1 if done.rowcount == 1 else None
+        return new
 
     def move_contents(self, source_id: int, target_id: int, source_ref: str, target_ref: str) -> MergeRecord:
         """Media, messages, notes and alerts of one case into another; returns what moved (for an undo)."""
