@@ -43,8 +43,11 @@ def test_two_saves_on_one_version_one_wins_one_is_told(tmp_path, pg_database):  
             ref = uow.cases.create(title="t", opened_at=datetime(2026, 3, 14)).ref
         for n in range(ROUNDS):
             [seen] = list_cases(anna)
-            results = race(lambda: case_edit.update_case(anna, ref, expected_version=seen.version, title=f"A{n}"),
-                           lambda: case_edit.update_case(bob, ref, expected_version=seen.version, title=f"B{n}"))
+
+            def save(lib: Library, title: str, version: int = seen.version):  # noqa: ANN202
+                return case_edit.update_case(lib, ref, expected_version=version, title=title)
+
+            results = race(lambda: save(anna, f"A{n}"), lambda: save(bob, f"B{n}"))  # noqa: B023 - run at once
             won = [r for r in results if isinstance(r, case_edit.CaseChange)]
             lost = [r for r in results if isinstance(r, EditConflict)]
             assert len(won) == 1 and len(lost) == 1, results
