@@ -45,6 +45,7 @@ class Library:
         self.cache = OriginalCache(paths.cache / "originals", cache_limit())
         self._blobs: BlobStore | None = None
         self._blobs_lock = threading.Lock()
+        self._pruned = False  # this desk's copies of erased originals are removed at the first fetch
         self._remove_stale_scratch()
 
     @property
@@ -127,10 +128,30 @@ class Library:
         store = self.blobs
         local = store.local_path(sha256)
         if local is None:
+            if not self._pruned:
+                self._pruned = True
+                self.forget_erased()
             return self.cache.get(store, sha256)
         if not local.is_file():
             raise OriginalMissing(sha256, f"the original {sha256[:12]}… is not in {store.describe()}")
         return local
+
+    def forget_erased(self, min_age_s: float = 3600) -> int:
+        """Remove this desk's copies (fetched originals, thumbnails) of originals the database no longer knows:
+        erased by another desk. Thumbnails younger than ``min_age_s`` stay (an import may be saving them).
+        Returns how many files went."""
+        with self.unit() as uow:
+            known = uow.media.known_blobs()
+        removed = len(self.cache.prune(known))
+        cutoff = time.time() - min_age_s
+        for thumb in self.paths.thumbs.glob("??/*.jpg"):
+            try:
+                if len(thumb.stem) == 64 and thumb.stem not in known and thumb.stat().st_mtime < cutoff:
+                    thumb.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
 
     @contextmanager
     def workspace(self) -> Iterator[Path]:

@@ -27,11 +27,12 @@ class RepairReport:
     unreferenced_removed: list[str] = field(default_factory=list)
     unreferenced_kept: list[str] = field(default_factory=list)  # younger than the grace period
     bytes_freed: int = 0
+    local_copies_removed: int = 0  # this desk's cached originals and thumbnails of originals erased elsewhere
 
     def to_json(self) -> dict:
         return {"temporaries_removed": self.temporaries_removed, "temporaries_kept": self.temporaries_kept,
                 "unreferenced_removed": self.unreferenced_removed, "unreferenced_kept": self.unreferenced_kept,
-                "bytes_freed": self.bytes_freed}
+                "bytes_freed": self.bytes_freed, "local_copies_removed": self.local_copies_removed}
 
 
 def verify_store(lib: Library, progress: Progress = null_progress, cancel: CancelToken | None = None) -> VerifyResult:
@@ -69,4 +70,5 @@ def repair_store(lib: Library, *, older_than: timedelta | None = None, now: date
                 report.unreferenced_removed.append(b.sha256)
                 report.bytes_freed += b.size
     report.unreferenced_removed.sort()
+    report.local_copies_removed = lib.forget_erased()
     return report

@@ -291,3 +291,24 @@ def test_the_window_locates_originals_of_a_bucket_on_a_worker(team, tmp_path, s3
         os.chmod(p, 0o644)
         p.unlink()
     assert locate(bob, m.sha256) == (thumb, None)
+
+
+def test_copies_of_an_original_erased_on_another_desk_leave_this_desk(team, tmp_path, s3_location):  # noqa: F811
+    from desktop.store.schema import Blob, MediaItem
+
+    anna, bob = team
+    init_store(anna, s3_location)
+    ref = import_paths(anna, [photos(tmp_path / "in", 2)]).cases[0]
+    export_case(bob, ref, tmp_path / "case.pdf", ReportOptions(pdfa=False))  # bob's cache now holds both
+    erased, kept = (m.sha256 for m in list_media(bob, case_ref=ref))
+    with anna.db.session() as s:  # what an erasure on anna's desk leaves: no row, no original
+        s.query(MediaItem).filter(MediaItem.blob_sha256 == erased).delete()
+        s.query(Blob).filter(Blob.sha256 == erased).delete()
+    anna.blobs.remove(erased)
+    thumb = bob.thumb_path(erased)
+    thumb.parent.mkdir(parents=True, exist_ok=True)
+    thumb.write_bytes(b"jpeg")
+    hour_ago = datetime.now().timestamp() - 7200
+    os.utime(thumb, (hour_ago, hour_ago))
+    assert repair_store(bob).local_copies_removed == 2
+    assert not bob.cache.path(erased).exists() and not thumb.exists() and bob.cache.path(kept).exists()

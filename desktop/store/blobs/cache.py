@@ -97,5 +97,16 @@ class OriginalCache:
                 removed.append(f.name)
         return removed
 
+    def prune(self, known: set[str]) -> list[str]:
+        """Remove every cached original not in ``known`` (erased since it was fetched); returns what went."""
+        removed = []
+        for f in self.root.glob("??/*"):
+            if len(f.name) == 64 and f.name not in known:
+                with contextlib.suppress(OSError):
+                    os.chmod(f, 0o600)
+                    f.unlink()
+                    removed.append(f.name)
+        return removed
+
     def size(self) -> int:
         return sum(f.stat().st_size for f in self.root.glob("??/*") if len(f.name) == 64)
