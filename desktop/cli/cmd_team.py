@@ -19,6 +19,8 @@ def add_parser(sub, parents) -> None:
                         help="record where the team's originals live (a folder every desk mounts, or s3://bucket/"
                              "prefix) and copy this desk's originals there")
     i.add_argument("--store", required=True, metavar="LOCATION")
+    i.add_argument("--adopt", action="store_true",
+                   help="take over a store another database used (e.g. the team moved to a new database server)")
     i.add_argument("--json", action="store_true")
     i.set_defaults(run=run_init)
     s = acts.add_parser("show", parents=parents, help="the store, whether this desk reaches it, the team settings")
@@ -35,7 +37,7 @@ def run_init(lib: Library, args: argparse.Namespace) -> int:
 
     bar = TerminalProgress("Copying originals")
     try:
-        setup = init_store(lib, args.store, bar)
+        setup = init_store(lib, args.store, bar, adopt=args.adopt)
     finally:
         bar.close()
     if args.json:

@@ -46,8 +46,10 @@ def _raw_store(location: str, *, create: bool) -> BlobStore:
 
 
 def init_store(lib: Library, location: str, progress: Progress = null_progress,
-               cancel: CancelToken | None = None) -> StoreSetup:
-    """Make ``location`` the team's store of originals (see the module docstring)."""
+               cancel: CancelToken | None = None, *, adopt: bool = False) -> StoreSetup:
+    """Make ``location`` the team's store of originals (see the module docstring). A store another database
+    already uses is refused unless ``adopt`` (this database takes it over, e.g. a new server for the same team):
+    two databases sharing one store would each take the other's originals for leftovers."""
     try:
         loc = normalise_location(location)
     except ValueError as e:
@@ -63,6 +65,9 @@ def init_store(lib: Library, location: str, progress: Progress = null_progress,
         store.check_marker(team.store_id)
         store_id, new = team.store_id, False
     else:
+        if marker is not None and not adopt:
+            raise UsageError(f"{loc} is already the store of originals of another Casedesk database; give a new "
+                             "folder or bucket prefix, or --adopt if this database takes that store over")
         store_id, new = marker or uuid.uuid4().hex, marker is None
         if new:
             store.write_marker(store_id)

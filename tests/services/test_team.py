@@ -81,6 +81,14 @@ def test_a_shared_folder_store_is_used_by_every_desk(team, tmp_path):
         init_store(bob, str(tmp_path / "elsewhere"))
     with pytest.raises(UsageError, match="full path"):
         init_store(bob, "relative/share")
+    with desk(tmp_path, "other", "Carla") as other:  # another team's database: not the same store by accident
+        other_db = Library(AppPaths(tmp_path / "other2"), f"sqlite:///{(tmp_path / 'other.db').as_posix()}", "C")
+        with other_db:
+            with pytest.raises(UsageError, match="another Casedesk database"):
+                init_store(other_db, str(share))
+            taken = init_store(other_db, str(share), adopt=True)  # a new database server for the same team
+            assert (taken.store_id, taken.new) == (setup.store_id, False)
+        assert other.team.store == str(share)
     assert verify_store(bob).ok
 
 
