@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from desktop.core.errors import DatabaseError
+from desktop.core.errors import CasedeskError, DatabaseError
 from desktop.core.team import TeamSettings
 from desktop.settings import (
     AppPaths,
@@ -119,7 +119,10 @@ class Library:
         cache's file for a bucket (which may not be fetched yet: ``local_original`` fetches it)."""
         if self.team.store.startswith("s3://"):
             return self.cache.path(sha256)
-        local = self.blobs.local_path(sha256)
+        try:
+            local = self.blobs.local_path(sha256)
+        except CasedeskError:  # the share is not reachable: the window shows its placeholder, no error
+            return self.cache.path(sha256)
         return local if local is not None else self.cache.path(sha256)
 
     def local_original(self, sha256: str) -> Path:
