@@ -23,6 +23,9 @@ APP_AUTHOR = "Casedesk"
 ENV_DATA_DIR = "CASEDESK_DATA_DIR"
 ENV_DB_URL = "CASEDESK_DB_URL"
 ENV_HANDLER = "CASEDESK_HANDLER"
+ENV_STORE_MOUNT = "CASEDESK_STORE_MOUNT"  # where this desk mounts the team's store folder, when not where recorded
+ENV_CACHE_MB = "CASEDESK_CACHE_MB"
+DEFAULT_CACHE_MB = 2048
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,11 @@ class AppPaths:
         return self.data_dir / "thumbs"
 
     @property
+    def cache(self) -> Path:
+        """Originals fetched from the team's bucket (bounded: ``cache_limit``)."""
+        return self.data_dir / "cache"
+
+    @property
     def tmp(self) -> Path:
         return self.data_dir / "tmp"
 
@@ -56,7 +64,7 @@ class AppPaths:
     def ensure(self) -> AppPaths:
         """Create the library's folders private to this account (``make_private``), and refuse a library that
         cannot be written before any work starts."""
-        folders = (self.data_dir, self.originals, self.thumbs, self.tmp, self.logs)
+        folders = (self.data_dir, self.originals, self.thumbs, self.cache, self.tmp, self.logs)
         db_files = (self.db_file, *(self.db_file.with_name(self.db_file.name + x) for x in ("-wal", "-shm")))
         make_private(self)
         target: Path = self.data_dir
@@ -124,6 +132,20 @@ def demo_paths() -> AppPaths:
 
 def default_db_url(paths: AppPaths) -> str:
     return os.environ.get(ENV_DB_URL) or f"sqlite:///{paths.db_file.as_posix()}"
+
+
+def cache_limit() -> int:
+    """Bytes of fetched originals this desk keeps: ``CASEDESK_CACHE_MB`` (default 2048)."""
+    try:
+        mb = int(os.environ.get(ENV_CACHE_MB, DEFAULT_CACHE_MB))
+    except ValueError:
+        mb = DEFAULT_CACHE_MB
+    return max(mb, 0) << 20
+
+
+def store_mount() -> str | None:
+    """Where this desk mounts the team's store folder, when its mount point differs from the recorded one."""
+    return os.environ.get(ENV_STORE_MOUNT, "").strip() or None
 
 
 def default_handler() -> str:

@@ -1,12 +1,13 @@
-"""``casedesk case merge|split|split-gaps|move|set|note|note-edit|note-delete|notes|pick|hold|release``: change
-cases (every change is audited and can be undone with ``casedesk undo``), list notes, pick a case, legal holds."""
+"""``casedesk case merge|split|split-gaps|move|set|note|note-edit|note-delete|notes|pick|hold|release|ask|answer``:
+change cases (every change is audited and can be undone with ``casedesk undo``), list notes, pick a case, legal
+holds, second opinions."""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, print_json, print_table, when
+from desktop.cli.output import EXIT_OK, EXIT_USAGE, error, print_json, print_table, when
 from desktop.core.model import CaseKind, CaseStatus
 
 if TYPE_CHECKING:
@@ -14,7 +15,8 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub, parents) -> None:
-    p = sub.add_parser("case", parents=parents, help="merge, split, move media, set fields, add notes")
+    p = sub.add_parser("case", parents=parents,
+                       help="merge, split, move media, set fields, add notes, ask and answer second opinions")
     acts = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     m = acts.add_parser("merge", parents=parents, help="move everything of SOURCE into TARGET")
@@ -41,6 +43,9 @@ def add_parser(sub, parents) -> None:
     st.add_argument("--incident-date", metavar="YYYY-MM-DD")
     st.add_argument("--handler")
     st.add_argument("--answered", action="store_true", help="mark the customer as answered")
+    st.add_argument("--if-version", type=int, metavar="N",
+                    help="save only if the case is still at version N (as 'cases --json' showed it)")
+    st.add_argument("--json", action="store_true")
     st.set_defaults(run=run_set)
 
     n = acts.add_parser("note", parents=parents, help="add a note to a case")
@@ -59,6 +64,7 @@ def add_parser(sub, parents) -> None:
     r.add_argument("ref", metavar="REF")
     r.add_argument("--json", action="store_true")
     r.set_defaults(run=run_release)
+
     ne = acts.add_parser("note-edit", parents=parents, help="change the text of a note")
     ne.add_argument("note_id", type=int, metavar="NOTE_ID")
     ne.add_argument("text")
@@ -86,6 +92,19 @@ def add_parser(sub, parents) -> None:
     pk.add_argument("--limit", type=int, default=20, metavar="N")
     pk.add_argument("--json", action="store_true")
     pk.set_defaults(run=run_pick)
+
+    a = acts.add_parser("ask", parents=parents, help="ask a colleague for a second opinion on a case")
+    a.add_argument("ref", metavar="REF")
+    a.add_argument("--to", required=True, metavar="NAME")
+    a.add_argument("comment")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(run=run_ask)
+
+    an = acts.add_parser("answer", parents=parents, help="answer a request for a second opinion")
+    an.add_argument("request_id", type=int, metavar="REQUEST_ID")
+    an.add_argument("comment")
+    an.add_argument("--json", action="store_true")
+    an.set_defaults(run=run_answer)
 
 
 def run_merge(lib: Library, args: argparse.Namespace) -> int:
@@ -120,9 +139,24 @@ def run_set(lib: Library, args: argparse.Namespace) -> int:
                                  "handler": args.handler}.items() if v is not None}
     if args.answered:
         changes["answered"] = True
-    case_edit.update_case(lib, args.ref, **changes)
-    print(f"Updated {args.ref}.")
+    try:
+        change = case_edit.update_case(lib, args.ref, expected_version=args.if_version, **changes)
+    except case_edit.EditConflict as e:
+        error(str(e))
+        if args.json:
+            print_json({"case": args.ref, "saved": False, "conflict": str(e), "version": e.version,
+                        "current": _plain(e.current)})
+        return EXIT_USAGE
+    if args.json:
+        print_json({"case": args.ref, "saved": True, "version": change.version, "before": _plain(change.before),
+                    "after": _plain(change.after)})
+    else:
+        print(f"Updated {args.ref} (version {change.version}).")
     return EXIT_OK
+
+
+def _plain(values: dict) -> dict:
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in values.items()}
 
 
 def run_note(lib: Library, args: argparse.Namespace) -> int:
@@ -154,6 +188,9 @@ def run_release(lib: Library, args: argparse.Namespace) -> int:
         print_json({"case": args.ref, "held": False, "hold": None, "before": before.to_json() if before else None})
     else:
         print(f"{args.ref}: legal hold lifted." if before else f"{args.ref} had no legal hold.")
+    return EXIT_OK
+
+
 def run_note_edit(lib: Library, args: argparse.Namespace) -> int:
     from desktop.services import case_edit
 
@@ -208,4 +245,26 @@ def run_pick(lib: Library, args: argparse.Namespace) -> int:
         print_table(["CASE", "STATUS", "CUSTOMER", "TITLE", "ACTIVE", "OTHER CASES"],
                     [[c.ref, c.status, c.customer, c.title, when(c.last_activity), " ".join(c.others)]
                      for c in found])
+    return EXIT_OK
+
+
+def run_ask(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.opinions import ask_opinion
+
+    req = ask_opinion(lib, args.ref, args.to, args.comment)
+    if args.json:
+        print_json(req.to_json())
+    else:
+        print(f"Asked {req.asked_to} for a second opinion on {req.case_ref} (request {req.id}).")
+    return EXIT_OK
+
+
+def run_answer(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.opinions import answer_opinion
+
+    req = answer_opinion(lib, args.request_id, args.comment)
+    if args.json:
+        print_json(req.to_json())
+    else:
+        print(f"Answered request {req.id} on {req.case_ref} (asked by {req.asked_by}).")
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""``casedesk cases [--status S] [--json]``: the case list, as a table or stable JSON."""
+"""``casedesk cases [--status S] [--mine | --handler NAME] [--json]``: the case list, as a table or stable JSON."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 def add_parser(sub, parents) -> None:
     p = sub.add_parser("cases", parents=parents, help="list cases")
     p.add_argument("--status", help="only cases with this status")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--mine", action="store_true", help="only cases assigned to this desk's handler")
+    who.add_argument("--handler", dest="assigned", metavar="NAME", help="only cases assigned to NAME")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
 
@@ -21,11 +24,12 @@ def add_parser(sub, parents) -> None:
 def run(lib: Library, args: argparse.Namespace) -> int:
     from desktop.services.cases import list_cases
 
-    rows = list_cases(lib, status=args.status)
+    rows = list_cases(lib, status=args.status, handler=args.assigned, mine=args.mine)
     if args.json:
         print_json([c.to_json() for c in rows])
     else:
-        print_table(["REF", "STATUS", "CUSTOMER", "MEDIA", "ASIDE", "OPENED", "WAITING SINCE", "TITLE"],
-                    [[c.ref, c.status, c.customer, c.media, c.set_aside, when(c.opened_at), when(c.waiting_since),
-                      c.title] for c in rows])
+        print_table(["REF", "STATUS", "HANDLER", "CUSTOMER", "MEDIA", "ASIDE", "OPENED", "WAITING SINCE", "ASKED",
+                     "TITLE"],
+                    [[c.ref, c.status, c.handler, c.customer, c.media, c.set_aside, when(c.opened_at),
+                      when(c.waiting_since), len(c.opinions) or "", c.title] for c in rows])
     return EXIT_OK

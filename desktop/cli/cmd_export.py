@@ -1,7 +1,9 @@
 """``casedesk export REF -o FILE [--per-page N] [--with-duplicates] [--with-audit] [--redact] [--redact-faces]
-[--lang en|nl]``
+[--lang en|nl] [--allow-missing]``
 
-Without ``--lang`` the case file is in the handler's language: the window's preference, else the system's.
+Without ``--lang`` the case file is in the handler's language: the window's preference, else the system's. An
+original that cannot be read stops the export (exit 1, naming them); ``--allow-missing`` writes the PDF with a
+placeholder for each, listed on the cover.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, TerminalProgress, print_json
+from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, TerminalProgress, print_json
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -28,6 +30,8 @@ def add_parser(sub, parents) -> None:
     p.add_argument("--redact-faces", action="store_true", help="blur the faces in the photos (originals untouched)")
     p.add_argument("--lang", choices=["en", "nl"], help="language (default: the handler's, as in the window)")
     p.add_argument("--no-pdfa", action="store_true", help="plain PDF instead of PDF/A-2b")
+    p.add_argument("--allow-missing", action="store_true",
+                   help="write the PDF even when originals cannot be read (a placeholder for each, named on the cover)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
 
@@ -41,12 +45,17 @@ def run(lib: Library, args: argparse.Namespace) -> int:
                             redact_faces=args.redact_faces, with_audit=args.with_audit,
                             lang=args.lang or preferred_language(lib), pdfa=not args.no_pdfa)
     bar = TerminalProgress("Exporting")
+    missing: list[str] = []
     try:
-        path = export_case(lib, args.ref, Path(args.output), options, bar)
+        path = export_case(lib, args.ref, Path(args.output), options, bar, allow_missing=args.allow_missing,
+                           on_missing=missing.extend)
     finally:
         bar.close()
     if args.json:
-        print_json({"case": args.ref, "file": str(path), "bytes": path.stat().st_size, "lang": options.lang})
+        print_json({"case": args.ref, "file": str(path), "bytes": path.stat().st_size, "lang": options.lang,
+                    "missing": missing})
     else:
         print(f"Wrote {path} ({path.stat().st_size / 1e6:.1f} MB).")
-    return EXIT_OK
+        if missing:
+            print(f"{len(missing)} original(s) could not be read and are placeholders in the PDF: {', '.join(missing)}")
+    return EXIT_PROBLEMS if missing else EXIT_OK

@@ -23,20 +23,23 @@ from desktop.cli import (
     cmd_import,
     cmd_media,
     cmd_messages,
+    cmd_opinions,
     cmd_retention,
     cmd_send,
     cmd_settings,
     cmd_sla,
+    cmd_team,
     cmd_undo,
     cmd_verify,
 )
 from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error
-from desktop.core.errors import CasedeskError, NotFound, ReadOnlyLibrary, UsageError
+from desktop.core.errors import CasedeskError, EditConflict, NotFound, ReadOnlyLibrary, UsageError
 from desktop.log import CRASH_LOGGER, setup_logging
 from desktop.settings import demo_paths, resolve_paths
 
 COMMANDS = (cmd_import, cmd_cases, cmd_media, cmd_customers, cmd_customer, cmd_messages, cmd_verify, cmd_case,
-            cmd_duplicates, cmd_export, cmd_sla, cmd_settings, cmd_audit, cmd_retention, cmd_send, cmd_undo, cmd_demo)
+            cmd_duplicates, cmd_export, cmd_sla, cmd_settings, cmd_audit, cmd_retention, cmd_opinions, cmd_team,
+            cmd_send, cmd_undo, cmd_demo)
 
 
 def _common() -> argparse.ArgumentParser:
@@ -92,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.run(lib, args)
-    except (NotFound, UsageError) as e:
+    except (NotFound, UsageError, EditConflict) as e:
         error(str(e))
         return EXIT_USAGE
     except CasedeskError as e:
@@ -106,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except Exception as e:  # never a traceback for the user: it goes to the log file
         logging.getLogger(CRASH_LOGGER).exception("unexpected error")
-        error(f"unexpected error: {type(e).__name__}: {e} (details in {paths.logs / 'casedesk.log'})")
+        brief = (str(e).strip().splitlines() or [""])[0][:300]  # never SQL or its values: they stay in the log
+        error(f"unexpected error: {type(e).__name__}: {brief} (details in {paths.logs / 'casedesk.log'})")
         return EXIT_PROBLEMS
     finally:
         lib.close()

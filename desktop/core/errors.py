@@ -45,3 +45,26 @@ class IntegrityError(CasedeskError):
 
 class ReadOnlyLibrary(CasedeskError):
     """The library's folder or database cannot be written (read-only mount, permissions)."""
+
+
+class DatabaseError(CasedeskError):
+    """The database refused or failed a piece of work; the message is one sentence, without SQL."""
+
+
+class EditConflict(CasedeskError):
+    """Someone else saved the same record after this editor read it: nothing was saved.
+
+    ``current`` holds the fresh values (to show, and to edit again from), ``version`` their version."""
+
+    def __init__(self, message: str, current: dict[str, object], version: int) -> None:
+        super().__init__(message)
+        self.current = current
+        self.version = version
+
+
+class MissingOriginals(IntegrityError):
+    """Originals a piece of work needs are not in the store; ``missing`` holds (file name, sha256) pairs."""
+
+    def __init__(self, message: str, missing: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.missing = missing

@@ -65,6 +65,8 @@ _LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
     },
     AuditAction: {
         AuditAction.CASE_CREATED: ("Case created", "Zaak aangemaakt"),
+        AuditAction.OPINION_ASKED: ("Second opinion asked", "Second opinion gevraagd"),
+        AuditAction.OPINION_ANSWERED: ("Second opinion given", "Second opinion gegeven"),
         AuditAction.NOTE_EDITED: ("Note changed", "Notitie gewijzigd"),
         AuditAction.NOTE_DELETED: ("Note deleted", "Notitie verwijderd"),
         AuditAction.MEDIA_ROTATED: ("Item turned", "Item gedraaid"),

@@ -123,6 +123,8 @@ class AuditAction(StrEnum):
     DRAFT_WRITTEN = "draft-written"
     CUSTOMER_MERGED = "customer-merged"
     CUSTOMER_MERGE_UNDONE = "customer-merge-undone"
+    OPINION_ASKED = "opinion-asked"
+    OPINION_ANSWERED = "opinion-answered"
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,11 @@ class CaseSummary:
     first_answer_minutes: float | None = None  # working minutes from the first customer message to the answer
     breaches: list[dict] = field(default_factory=list)  # ``desktop.core.response.Wait.to_json`` of each breach
     due_at: datetime | None = None  # when the wait that is open now must be answered (None: no open wait)
+    overdue: list[tuple[datetime, float]] = field(default_factory=list)  # (customer message, minutes waited)
+    version: int = 1  # +1 on every change of a field: an edit says which version it was made on
+    updated_at: datetime | None = None  # the last change of a field, and who made it
+    updated_by: str | None = None
+    opinions: list = field(default_factory=list)  # open second-opinion requests (core.records.OpinionInfo)
 
     def to_json(self) -> dict:
         iso = _iso
@@ -239,6 +246,10 @@ class CaseSummary:
             "breaches": list(self.breaches),
             "due_at": iso(self.due_at),
             "handler": self.handler,
+            "version": self.version,
+            "updated_at": iso(self.updated_at),
+            "updated_by": self.updated_by,
+            "open_opinions": [o.to_json() for o in self.opinions],
         }
 
 

@@ -232,3 +232,29 @@ class DupItem:
     has_exif: bool  # an EXIF capture date: a camera original
     received_at: datetime | None
     duration_s: float | None
+
+
+@dataclass(frozen=True)
+class OpinionInfo:
+    """A request for a second opinion on a case, and its answer once given."""
+
+    id: int
+    case_id: int
+    case_ref: str
+    asked_by: str | None
+    asked_to: str
+    question: str
+    asked_at: datetime
+    answer: str | None = None
+    answered_by: str | None = None
+    answered_at: datetime | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.answered_at is None
+
+    def to_json(self) -> dict:
+        iso = lambda t: t.isoformat() if t is not None else None  # noqa: E731
+        return {"id": self.id, "case": self.case_ref, "asked_by": self.asked_by, "asked_to": self.asked_to,
+                "question": self.question, "asked_at": iso(self.asked_at), "answer": self.answer,
+                "answered_by": self.answered_by, "answered_at": iso(self.answered_at), "open": self.open}

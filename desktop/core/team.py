@@ -3,6 +3,8 @@ response times are measured (the service calendar and the norm).
 
 Kept in the library's database (``desktop.store.settings``), so every desk of a team reads the same values;
 window preferences (language) stay in each desk's own preferences file (``desktop.settings.Preferences``).
+Where the originals live (``store``, ``store_id``) is set only by ``casedesk team init`` (``STORE_FIELDS``), never by
+saving the other settings.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from datetime import date, time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from desktop.core.numbering import DEFAULT_FORMAT, format_problem
 from desktop.core.parties import OrgIdentity
 
 ORG_FIELDS = ("business_names", "org_emails", "org_domains")  # who the organisation is: a change re-evaluates
 CALENDAR_FIELDS = ("calendar_country", "calendar_subdivision", "calendar_timezone", "calendar_workdays",
                    "calendar_start", "calendar_end", "calendar_extra_holidays")
+STORE_FIELDS = ("store", "store_id")
 
 
 @dataclass
@@ -45,6 +49,10 @@ class TeamSettings:
     calendar_start: str = "08:30"
     calendar_end: str = "17:30"
     calendar_extra_holidays: list[str] = field(default_factory=list)  # ISO dates the office is closed
+    case_prefix: str = "C"  # case numbers: case_format with {prefix}, {year}, {yy} and the running number {n}
+    case_format: str = DEFAULT_FORMAT
+    store: str = ""  # where the originals live: "" this library's own folder, a shared folder, or s3://bucket/prefix
+    store_id: str = ""  # the id in the store's marker file, so a desk can tell it reached the right store
 
     @classmethod
     def from_json(cls, raw: Any) -> TeamSettings:
@@ -58,6 +66,8 @@ class TeamSettings:
                 setattr(out, f.name, raw[f.name])
         if _clock(out.calendar_start) >= _clock(out.calendar_end):
             out.calendar_start, out.calendar_end = cls.calendar_start, cls.calendar_end
+        if format_problem(out.case_format, out.case_prefix):  # a numbering that cannot work keeps the default
+            out.case_prefix, out.case_format = cls.case_prefix, cls.case_format
         return out
 
     def to_json(self) -> dict[str, Any]:

@@ -107,6 +107,7 @@ class ReportItem:
     flags: list[str] = field(default_factory=list)
     caption: str | None = None
     keyframes: list[bytes] = field(default_factory=list)
+    missing: bool = False  # the original could not be read from the store: a placeholder is printed
 
 
 @dataclass
@@ -185,6 +186,7 @@ class CaseFileData:
     audit: list[ReportAuditEvent] = field(default_factory=list)
     audit_head: str | None = None  # the hash of the case's newest audit event
     redactions: dict[str, int] | None = None
+    missing: list[str] = field(default_factory=list)  # included files whose originals could not be read
 
 
 # --- integrity manifest --------------------------------------------------------------------------------------

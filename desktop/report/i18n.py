@@ -57,6 +57,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "none": ("none", "geen"),
     "redacted": ("hidden", "verborgen"),
     "unreadable": ("The image could not be read.", "De afbeelding kon niet worden gelezen."),
+    "missing_original": ("The original is missing from the store.", "Het origineel ontbreekt in de opslag."),
+    "missing_cover": (
+        "{n} original(s) could not be read from the store and are shown as placeholders: {names}.",
+        "{n} origine(e)l(en) konden niet uit de opslag worden gelezen en staan er als lege plek in: {names}.",
+    ),
     "attachments": ("Attachments", "Bijlagen"),
     "media_omitted": ("media not included in the export", "media niet meegenomen in de export"),
     "file_missing": ("{name}: missing (named in the chat, not in the export)",

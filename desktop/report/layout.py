@@ -248,7 +248,8 @@ def caption_rows(
         taken = f"{taken} ({para(s.label(CaptureSource, it.taken_at_source, short=True))})"
     dims = f"{it.width} × {it.height} px" if it.width and it.height else ""
     size = " · ".join(x for x in (dims, fmt_size(it.size, options.lang)) if x)
-    flags = [para(s.label(Flag, f)) for f in it.flags] + ([para(s("unreadable"))] if unreadable else [])
+    problem = [para(s("missing_original"))] if it.missing else [para(s("unreadable"))] if unreadable else []
+    flags = [para(s.label(Flag, f)) for f in it.flags] + problem
     rows = [
         (s("taken"), taken or s("unknown")),
         (s("received_at"), fmt_datetime(it.received_at) or "–"),

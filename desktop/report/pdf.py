@@ -240,7 +240,7 @@ class _Report:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
             )
         )
-        return [
+        story: list[Flowable] = [
             lay.Bookmark("cover", s("sec_cover")),
             Paragraph(lay.para(s("case_file")), st.title),
             Paragraph(sub, st.subtitle),
@@ -250,6 +250,12 @@ class _Report:
             *self.response(),
             *self.redaction_note(),
         ]
+        if self.data.missing:
+            names = ", ".join(self.data.missing[:20]) + (" …" if len(self.data.missing) > 20 else "")
+            story += [Spacer(1, 6 * mm),
+                      Paragraph(lay.bold(s("missing_cover", n=len(self.data.missing), names=names), 2000),
+                                st.body)]
+        return story
 
     def redaction_note(self) -> list[Flowable]:
         return privacy.redaction_note(self.data, self.options, self.s, self.prepared)
@@ -290,7 +296,7 @@ class _Report:
         style = self.st.small if not compact else self.st.tiny
         heading = Paragraph(f"<b>#{it.number}</b>&nbsp;&nbsp;{lay.bold(it.name, 160)}", style)
         image = self.prepared.get(("item", it.number))
-        picture = pictures.PictureBox(image, width, 100, self.s("unreadable"))
+        picture = pictures.PictureBox(image, width, 100, self.s("missing_original" if it.missing else "unreadable"))
         caption = lay.caption_table(self._caption_rows(it), width, 1 if compact else 2, compact)
         return pictures.PhotoCell(heading, picture, caption)
 

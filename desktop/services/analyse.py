@@ -23,6 +23,7 @@ from desktop.core.model import MediaKind, ProbeResult
 from desktop.core.progress import CancelToken, Progress, null_progress
 from desktop.media.probe import probe_bytes, probe_path
 from desktop.services.library import Library
+from desktop.store.blobs import OriginalCorrupt, StoreUnavailable
 
 IN_MEMORY_LIMIT = 64 << 20  # larger files (videos) are streamed
 
@@ -69,6 +70,8 @@ def analyse_one(lib: Library, path: Path, name: str, known: set[str]) -> Analyse
         if probe.thumbnail:
             _write_thumb(lib.thumb_path(sha), probe.thumbnail)
         return Analysed(path, sha, size, probe)
+    except (StoreUnavailable, OriginalCorrupt):  # the store failed, not this file: the import stops, named
+        raise
     except RejectedInput as e:
         return Analysed(path, problem=e.message)
     except OSError as e:

@@ -6,22 +6,26 @@ Every change is one unit of work, leaves an audit event naming the handler and a
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from desktop.core.clock import now_local
-from desktop.core.errors import NotFound, UsageError
+from desktop.core.errors import EditConflict, NotFound, UsageError
 from desktop.core.model import AuditAction, CaseKind, CaseStatus
 from desktop.core.records import MergeRecord, NoteInfo
 from desktop.services import duplicates, journal
 from desktop.services.library import Library
 from desktop.store.unit import UnitOfWork
 
-__all__ = ["EDITABLE", "MergeRecord", "NoteInfo", "add_note", "delete_note", "edit_note", "list_notes",
-           "merge_cases", "move_media", "set_media", "set_rotation", "split_case", "undo_merge", "update_case"]
+__all__ = ["EDITABLE", "CaseChange", "EditConflict", "MergeRecord", "NoteInfo", "add_note", "delete_note",
+           "edit_note", "list_notes", "merge_cases", "move_media", "restore_case", "set_media", "set_rotation",
+           "split_case", "undo_merge", "update_case"]
 
 FIELDS = ("title", "kind", "status", "policy_ref", "incident_date", "handler")  # in the order a label names them
 EDITABLE = set(FIELDS)
 ROTATIONS = (0, 90, 180, 270)
+_SAID = {"policy_ref": "policy", "incident_date": "incident date", "answered_at": "answered",
+         "closed_at": "closed"}
 
 
 def _case_action(ref: str, changes: dict[str, object]) -> tuple[str, dict]:
@@ -36,8 +40,22 @@ def _case_action(ref: str, changes: dict[str, object]) -> tuple[str, dict]:
     return "case-fields", {"ref": ref, "fields": [f for f in (*FIELDS, "answered") if f in keys]}
 
 
-def update_case(lib: Library, ref: str, **changes: object) -> None:
-    """Change fields of a case (``EDITABLE``, and ``answered``: whether the customer has been answered)."""
+@dataclass(frozen=True)
+class CaseChange:
+    """What ``update_case`` changed: the fields before and after, and the version it made (``restore_case``
+    puts ``before`` back, refused if someone changed the case since)."""
+
+    ref: str
+    before: dict[str, object]
+    after: dict[str, object]
+    version: int
+
+
+def update_case(lib: Library, ref: str, *, expected_version: int | None = None, **changes: object) -> CaseChange:
+    """Change fields of a case (``EDITABLE``, and ``answered``: whether the customer has been answered).
+
+    ``expected_version`` is the version the editor saw (``CaseSummary.version``): when another handler saved
+    the case since, nothing is saved and ``EditConflict`` says who, when, and the current values."""
     unknown = set(changes) - EDITABLE - {"answered"}
     if unknown:
         raise UsageError(f"cannot change {', '.join(sorted(unknown))}")
@@ -52,20 +70,74 @@ def update_case(lib: Library, ref: str, **changes: object) -> None:
             raise UsageError("incident date must be YYYY-MM-DD") from None
     with lib.unit(write=True) as uow:
         cid = uow.cases.id_of(ref)
-        current = uow.cases.fields(cid)
-        values = {k: v for k, v in changes.items() if k in EDITABLE}
-        if "answered" in changes:
-            values["answered_at"] = now_local() if changes["answered"] else None
-        if changes.get("status") == CaseStatus.CLOSED and current["closed_at"] is None:
-            values["closed_at"] = now_local()
-        elif "status" in changes and changes["status"] != CaseStatus.CLOSED:
-            values["closed_at"] = None
         kind, params = _case_action(ref, changes)
         with journal.track(uow, kind, case_id=cid, **params) as t:
-            t.watch("case_", [cid], sorted(values))
-            uow.cases.set_fields(cid, values)
+            t.watch("case_", [cid], sorted({k for k in changes if k in EDITABLE}
+                                           | ({"answered_at"} if "answered" in changes else set())
+                                           | ({"closed_at"} if "status" in changes else set())))
+            for _ in range(3):
+                current = uow.cases.fields(cid)
+                if expected_version is not None and current["version"] != expected_version:
+                    raise _conflict(ref, current, changes)
+                values = {k: v for k, v in changes.items() if k in EDITABLE}
+                if "answered" in changes:
+                    values["answered_at"] = now_local() if changes["answered"] else None
+                if changes.get("status") == CaseStatus.CLOSED and current["closed_at"] is None:
+                    values["closed_at"] = now_local()
+                elif "status" in changes and changes["status"] != CaseStatus.CLOSED:
+                    values["closed_at"] = None
+                version = uow.cases.set_fields(cid, values, expected_version=current["version"])
+                if version is not None:
+                    break
+                if expected_version is not None:  # another desk saved between our read and our write
+                    raise _conflict(ref, uow.cases.fields(cid), changes)
+            else:
+                raise _conflict(ref, uow.cases.fields(cid), changes)
+        before = {k: current[k] for k in values}
         uow.audit.record(AuditAction.CASE_UPDATED, cid, before={k: current[k] for k in changes if k in EDITABLE},
-                         after=dict(changes))
+                         after=dict(changes), version=version)
+    return CaseChange(ref, before, values, version)
+
+
+def restore_case(lib: Library, change: CaseChange) -> CaseChange:
+    """Put back the fields ``change`` replaced (an undo), unless the case was changed again since."""
+    with lib.unit(write=True) as uow:
+        cid = uow.cases.id_of(change.ref)
+        current = uow.cases.fields(cid)
+        if current["version"] != change.version:
+            raise _conflict(change.ref, current, change.before)
+        version = uow.cases.set_fields(cid, dict(change.before), expected_version=change.version)
+        if version is None:
+            raise _conflict(change.ref, uow.cases.fields(cid), change.before)
+        uow.audit.record(AuditAction.CASE_UPDATED, cid, before=change.after, after=change.before, version=version,
+                         restored=True)
+    return CaseChange(change.ref, change.after, change.before, version)
+
+
+def _said(value: object) -> str:
+    if value is None or value == "":
+        return "(none)"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def _conflict(ref: str, current: dict[str, object], changes: dict[str, object]) -> EditConflict:
+    """The message for an edit made on a version that is no longer current."""
+    at = current.get("updated_at")
+    when = ""
+    if isinstance(at, datetime):
+        when = f" at {at:%H:%M}" if at.date() == now_local().date() else f" on {at:%Y-%m-%d} at {at:%H:%M}"
+    who = current.get("updated_by") or "another handler"
+    names = ["answered" if k == "answered" else k for k in changes]
+    fields = [k for k in ("answered_at" if n == "answered" else n for n in names) if k in current]
+    said = ", ".join(_SAID.get(k, k) for k in fields) or "the case"
+    values = "; ".join(f"{_SAID.get(k, k)}: {_said(current[k])}" for k in fields)
+    plural = "s" if len(fields) > 1 else ""
+    message = (f"{ref} was changed by {who}{when} while you were editing: your change{plural} to {said} "
+               f"{'were' if plural else 'was'} not saved; current values: {values or 'see the case'}")
+    fresh = {k: v for k, v in current.items() if k not in ("customer_id",)}
+    return EditConflict(message, fresh, int(current["version"]))  # type: ignore[arg-type]
 
 
 def add_note(lib: Library, ref: str, text: str, *, author: str | None = None,

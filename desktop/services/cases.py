@@ -8,7 +8,7 @@ from datetime import datetime
 
 from desktop.core.errors import NotFound
 from desktop.core.model import CaseSummary, MediaInfo, MediaRole
-from desktop.core.records import AlertInfo, CustomerInfo, DupGroupInfo, MessageInfo, NoteInfo
+from desktop.core.records import AlertInfo, CustomerInfo, DupGroupInfo, MessageInfo, NoteInfo, OpinionInfo
 from desktop.core.response import ResponsePolicy
 from desktop.services.library import Library
 
@@ -28,6 +28,7 @@ class OpenCase:
     notes: list[NoteInfo]
     groups: list[DupGroupInfo] = field(default_factory=list)
     alerts: list[AlertInfo] = field(default_factory=list)
+    opinions: list[OpinionInfo] = field(default_factory=list)  # second opinions asked, answered or not
     seconds: float = 0.0  # how long reading it took
     originals: list[MediaInfo] = field(default_factory=list)  # the other originals: containers, logos, reports
 
@@ -39,10 +40,14 @@ def _norm(lib: Library) -> ResponsePolicy:
     return response_policy(lib.team)
 
 
-def list_cases(lib: Library, *, status: str | None = None, now: datetime | None = None) -> list[CaseSummary]:
-    """Every case with its counts and response times (open waits judged at ``now``, default: now)."""
+def list_cases(lib: Library, *, status: str | None = None, handler: str | None = None, mine: bool = False,
+               now: datetime | None = None) -> list[CaseSummary]:
+    """Cases in id order, with counts and response times (open waits judged at ``now``, default: now); only
+    those with ``status``, or assigned to ``handler`` (``mine``: to this desk's handler; names compare without
+    regard to case)."""
+    who = lib.handler if mine else handler
     with lib.unit() as uow:
-        out = uow.cases.summaries(_norm(lib), now=now)
+        out = uow.cases.summaries(_norm(lib), handler=who, now=now)
     return [c for c in out if status is None or c.status == status]
 
 
@@ -96,6 +101,7 @@ def open_case(lib: Library, ref: str) -> OpenCase:
         out = OpenCase(
             case, customer, history, media, uow.messages.infos(case_id=cid), uow.notes.of_case(cid),
             uow.duplicates.groups(cid) if grouped else [], uow.duplicates.alerts(cid) if case.alerts else [],
+            opinions=uow.opinions.find(case_id=cid),
             originals=[m for m in every if m.role != MediaRole.MEDIA],
         )
     out.seconds = time.perf_counter() - t0

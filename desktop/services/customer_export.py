@@ -182,7 +182,7 @@ def export_customer(lib: Library, customer_id: int, out: Path, *, lang: str | No
             z.writestr("data.json", body, compress_type=zipfile.ZIP_DEFLATED)
             z.write(pdf, "summary.pdf", compress_type=zipfile.ZIP_DEFLATED)
             for (sha, _name), arcname in by_content.items():
-                z.write(lib.original_path(sha), arcname, compress_type=zipfile.ZIP_STORED)
+                z.write(lib.local_original(sha), arcname, compress_type=zipfile.ZIP_STORED)
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, out)

@@ -1,14 +1,23 @@
-"""``export_case``: the PDF case file of one case, filled from the library and rendered by ``desktop.report``."""
+"""``export_case``: the PDF case file of one case, filled from the library and rendered by ``desktop.report``.
+
+Every included original is read through the store (fetched into this desk's cache from a bucket). One that
+cannot be read stops the export with ``MissingOriginals`` naming them all; with ``allow_missing`` the PDF is
+written with a placeholder for each, listed on the cover.
+"""
 
 from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
 from desktop import __version__
 from desktop.core.capture_time import wall_clock
+from desktop.core.errors import MissingOriginals
 from desktop.core.model import AuditAction, CaseSummary, DupKind, MediaInfo, MediaKind, MediaRole, MessageKind
 from desktop.core.progress import CancelToken, Progress, null_progress, subrange
 from desktop.media.video import keyframes
@@ -29,6 +38,7 @@ from desktop.report.data import (
 from desktop.report.pdf import render_case_file
 from desktop.services.calendar import response_policy
 from desktop.services.library import Library
+from desktop.store.blobs import OriginalCorrupt, OriginalMissing
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +61,13 @@ def _keyframe_jpegs(path: Path) -> list[bytes]:
     return out
 
 
+def _local(lib: Library, sha256: str) -> Path | None:
+    try:
+        return lib.local_original(sha256)
+    except (OriginalMissing, OriginalCorrupt):
+        return None
+
+
 def details_text(detail: dict) -> str:
     """An event's details as one short line: ``key: value · key: value``."""
     parts = []
@@ -63,10 +80,12 @@ def details_text(detail: dict) -> str:
     return " · ".join(parts)
 
 
-def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False,
-                   with_audit: bool = False) -> CaseFileData:
+def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False, with_audit: bool = False,
+                   allow_missing: bool = False, pins: ExitStack | None = None) -> CaseFileData:
     """Everything the PDF shows, from one snapshot, in report order: included items by capture time, then the
-    rest; with ``with_audit`` also the case's audit trail."""
+    rest; with ``with_audit`` also the case's audit trail. Raises ``MissingOriginals`` when an included original
+    cannot be read, unless ``allow_missing``. With ``pins``, the fetched originals stay in this desk's cache
+    until that stack closes."""
     with lib.unit() as uow:
         cid = uow.cases.id_of(ref)
         case = uow.cases.summary(cid, response_policy(lib.team))
@@ -81,16 +100,30 @@ def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False,
     chosen = [m for m in present if m.included and (include_set_aside or not m.set_aside)]
     chosen.sort(key=lambda m: (_order(m.taken_at), m.id))
     number = {m.id: i for i, m in enumerate(chosen, 1)}
+    wanted = sorted({m.sha256 for m in chosen if m.sha256})
+    if pins is not None:
+        pins.enter_context(lib.cache.pinned(wanted))
+    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="fetch") as pool:  # a bucket answers in parallel
+        paths = dict(zip(wanted, pool.map(lambda sha: _local(lib, sha), wanted), strict=True))
+    lacking = [(m.name, m.sha256) for m in chosen if m.sha256 and paths[m.sha256] is None]
+    if lacking and not allow_missing:
+        names = ", ".join(f"{name} ({sha[:12]}…)" for name, sha in lacking[:10])
+        more = f" and {len(lacking) - 10} more" if len(lacking) > 10 else ""
+        raise MissingOriginals(
+            f"{ref} was not exported: {len(lacking)} original(s) cannot be read from "
+            f"{lib.blobs.describe() or 'the store'}: {names}{more}. Nothing was written; import them again, or "
+            "export with --allow-missing to mark them in the PDF", lacking)
     items = []
     for m in chosen:
         assert m.sha256 is not None
-        path = lib.original_path(m.sha256)
+        path = paths[m.sha256]
         items.append(ReportItem(
             number=number[m.id], name=m.name, kind=m.kind, path=path, sha256=m.sha256, size=m.size or 0,
             width=m.width, height=m.height, duration_s=m.duration_s, orientation=m.orientation, rotation=m.rotation,
             taken_at=m.taken_at, taken_at_source=m.taken_at_source, taken_date_only=m.taken_date_only,
             received_at=m.received_at, sender=m.sender, camera=m.camera, gps=m.gps, flags=list(m.flags),
-            caption=m.caption, keyframes=_keyframe_jpegs(path) if m.kind == MediaKind.VIDEO else [],
+            caption=m.caption, keyframes=_keyframe_jpegs(path) if m.kind == MediaKind.VIDEO and path else [],
+            missing=path is None,
         ))
     by_id = {m.id: m for m in present}
     dups = []
@@ -124,7 +157,8 @@ def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False,
         response=_response(case, lib.team.answer_norm_minutes),
     )
     audit = [ReportAuditEvent(e.at, e.actor or "", e.action, details_text(e.detail)) for e in events]
-    return CaseFileData(rc, items, report_messages, dups, report_notes, manifest, audit, audit_head=head)
+    return CaseFileData(rc, items, report_messages, dups, report_notes, manifest, audit, audit_head=head,
+                        missing=[name for name, _ in lacking])
 
 
 def _state(m: MediaInfo) -> str:
@@ -162,14 +196,22 @@ def export_case(
     options: ReportOptions | None = None,
     progress: Progress = null_progress,
     cancel: CancelToken | None = None,
+    *,
+    allow_missing: bool = False,
+    on_missing: Callable[[list[str]], object] | None = None,
 ) -> Path:
-    """Write the case file to ``out`` (a temporary name first, then renamed: no half files)."""
+    """Write the case file to ``out`` (a temporary name first, then renamed: no half files). Originals it cannot
+    read stop it (``MissingOriginals``) unless ``allow_missing``: then the cover names them, and so does
+    ``on_missing`` (called with their file names)."""
     options = options or ReportOptions()
     options.app_version = __version__
     progress(0, 1000, "Collecting the case")
-    data = case_file_data(lib, ref, with_audit=options.with_audit)
-    path = render_case_file(data, Path(out), options, subrange(progress, 0.05, 1.0), cancel)
+    with ExitStack() as pins:  # fetched originals stay in the cache until the PDF is drawn
+        data = case_file_data(lib, ref, with_audit=options.with_audit, allow_missing=allow_missing, pins=pins)
+        path = render_case_file(data, Path(out), options, subrange(progress, 0.05, 1.0), cancel)
     with lib.unit(write=True) as uow:  # after rendering: no transaction is held while the PDF is drawn
         uow.audit.record(AuditAction.EXPORTED, uow.cases.id_of(ref), file=path.name, items=len(data.items),
-                         redacted=options.redact, faces_blurred=options.redact_faces)
+                         redacted=options.redact, faces_blurred=options.redact_faces, missing=data.missing)
+    if data.missing and on_missing is not None:
+        on_missing(list(data.missing))
     return path

@@ -13,11 +13,11 @@ from typing import Any
 
 from desktop.core.errors import UsageError
 from desktop.core.model import AuditAction
-from desktop.core.team import CALENDAR_FIELDS, ORG_FIELDS, TeamSettings, setting_problem
+from desktop.core.team import CALENDAR_FIELDS, ORG_FIELDS, STORE_FIELDS, TeamSettings, setting_problem
 from desktop.services.library import Library
 from desktop.services.roles import RoleChanges, reevaluate_roles, undo_role_changes
 
-EDITABLE = tuple(f.name for f in fields(TeamSettings))
+EDITABLE = tuple(f.name for f in fields(TeamSettings) if f.name not in STORE_FIELDS)  # the store: team init
 
 
 @dataclass
@@ -53,7 +53,7 @@ def save_team_settings(lib: Library, settings: TeamSettings) -> list[str]:
     """Store the settings for the whole team (re-deciding roles when the organisation changed); returns the
     names of the fields that changed."""
     current = team_settings(lib)
-    changes = {k: v for k, v in settings.to_json().items() if current.to_json()[k] != v}
+    changes = {k: v for k, v in settings.to_json().items() if k in EDITABLE and current.to_json()[k] != v}
     return update_team_settings(lib, **changes).changed if changes else []
 
 

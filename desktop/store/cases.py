@@ -1,28 +1,45 @@
-"""Cases: summaries with their counts and response times, creation, field changes, merge and split moves."""
+"""Cases: summaries with their counts and response times, creation, field changes, merge and split moves.
+
+Case numbers come from the team's format (``desktop.core.numbering``) and a counter per scope, advanced in a
+statement of its own (PostgreSQL: its own autocommitted connection; SQLite: writers queue anyway), so two desks
+creating cases at once never wait for each other nor get the same number; a number someone took by hand is
+skipped inside a savepoint, never by rolling back the import. Every field change adds 1 to the case's
+``version``; a change made against a version that is no longer current is refused (``set_fields``).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, datetime
 
+from sqlalchemy import case as when
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import NotFound
+from desktop.core.clock import now_local
+from desktop.core.errors import DatabaseError, NotFound
 from desktop.core.model import CaseKind, CaseStatus, CaseSummary, MediaRole, MessageKind
-from desktop.core.records import CaseHandle, MergeRecord
+from desktop.core.numbering import Scope, scope
+from desktop.core.records import CaseHandle, MergeRecord, OpinionInfo
 from desktop.core.response import ResponsePolicy
-from desktop.store.schema import Alert, Case, Customer, MediaItem, Message, Note, fit
+from desktop.store.schema import Alert, Case, CaseCounter, Customer, MediaItem, Message, Note, Opinion, fit
+from desktop.store.settings import SettingsStore
 
 FIELDS = ("title", "kind", "status", "policy_ref", "incident_date", "handler", "answered_at", "closed_at")
 _TEXT = {"title": Case.title, "kind": Case.kind, "status": Case.status, "policy_ref": Case.policy_ref,
          "handler": Case.handler}
 
 
+ALLOCATION_TRIES = 1000
+
+
 class CaseStore:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, actor: str | None = None) -> None:
         self._s = session
         self.created: list[int] = []  # ids of the cases this unit of work created
+        self.actor = actor
+        self._floors: dict[str, int] = {}
 
     # finding ------------------------------------------------------------------------------------------------
     def id_of(self, ref: str) -> int:
@@ -72,9 +89,11 @@ class CaseStore:
 
     # reading ------------------------------------------------------------------------------------------------
     def summaries(self, policy: ResponsePolicy, *, case_ids: list[int] | None = None,
-                  customer_id: int | None = None, now: datetime | None = None) -> list[CaseSummary]:
-        """Cases in id order, with media, set-aside and alert counts and the response times of their messages
-        in working time (``policy``; a handler's "answered" mark counts as an answer at that moment)."""
+                  customer_id: int | None = None, handler: str | None = None,
+                  now: datetime | None = None) -> list[CaseSummary]:
+        """Cases in id order, with media, set-aside and alert counts, the response times of their messages in
+        working time (``policy``; a handler's "answered" mark counts as an answer at that moment) and their open
+        second-opinion requests (only cases assigned to ``handler``, when given)."""
         s = self._s
         q = select(Case, Customer).outerjoin(Customer, Case.customer_id == Customer.id).order_by(Case.id)
         if case_ids is not None:
@@ -83,8 +102,11 @@ class CaseStore:
             q = q.where(Case.customer_id == customer_id)
         if case_ids is None:
             q = q.where(Case.erased_at.is_(None))  # erased cases are tombstones: named by reference only
+        if handler is not None:
+            q = q.where(func.lower(Case.handler) == handler.lower())
         rows = s.execute(q).all()
-        ids = [case.id for case, _ in rows] if case_ids is not None or customer_id is not None else None
+        filtered = case_ids is not None or customer_id is not None or handler is not None
+        ids = [case.id for case, _ in rows] if filtered else None
 
         def per_case(column, *where) -> Counter:  # noqa: ANN001
             cq = select(column, func.count()).where(*where).group_by(column)
@@ -103,6 +125,9 @@ class CaseStore:
         msgs: dict[int, list] = {}
         for case_id, t, fc in s.execute(mq):
             msgs.setdefault(case_id, []).append((t, fc))
+        opinions: dict[int, list[OpinionInfo]] = {}
+        for o in open_opinions(s, ids):
+            opinions.setdefault(o.case_id, []).append(o)
         now = now or datetime.now(UTC)
         out = []
         for case, cust in rows:
@@ -127,6 +152,8 @@ class CaseStore:
                 set_aside=aside.get(case.id, 0), alerts=alerts.get(case.id, 0),
                 overdue=[(shown(w.since), w.minutes or 0.0) for w in r.breaches],
                 breaches=[w.to_json() for w in r.breaches],
+                version=case.version, updated_at=case.updated_at, updated_by=case.updated_by,
+                opinions=opinions.get(case.id, []),
             ))
         return out
 
@@ -137,41 +164,91 @@ class CaseStore:
         return found[0]
 
     def fields(self, case_id: int) -> dict[str, object]:
-        """The fields of ``FIELDS`` and the customer id of one case."""
-        case = self._s.get(Case, case_id)
+        """The fields of ``FIELDS``, the customer id, and the version with who made it and when, as committed
+        now (not as this session read them before)."""
+        case = self._s.get(Case, case_id, populate_existing=True)
         if case is None:
             raise NotFound(f"no case {case_id}")
-        return {**{k: getattr(case, k) for k in FIELDS}, "customer_id": case.customer_id}
+        return {**{k: getattr(case, k) for k in FIELDS}, "customer_id": case.customer_id, "ref": case.ref,
+                "version": case.version, "updated_at": case.updated_at, "updated_by": case.updated_by}
 
     # writing ------------------------------------------------------------------------------------------------
     def create(self, *, title: str, opened_at: datetime, customer_id: int | None = None,
                kind: str = CaseKind.CLAIM, ref: str | None = None) -> CaseHandle:
-        """A new case; without ``ref`` it gets the next number of the year it opens (C-2026-0001, ...)."""
-        case = Case(ref=ref or self._next_ref(opened_at.year), title=fit(Case.title, title) or "",
-                    kind=str(kind), customer_id=customer_id, opened_at=opened_at)
-        self._s.add(case)
-        self._s.flush()
+        """A new case; without ``ref`` it gets the next number of the team's format for the year it opens
+        (C-2026-0001, ...). With ``ref``, a case another desk created under that reference a moment ago is
+        returned instead of a clash."""
+        fields = {"title": fit(Case.title, title) or "", "kind": str(kind), "customer_id": customer_id,
+                  "opened_at": opened_at}
+        if ref is not None:
+            created = self._insert(ref, fields)
+            if created is None:
+                found = self.find(ref)
+                if found is None:
+                    raise DatabaseError(f"case {ref} could not be created nor found; try again")
+                return found
+            return created
+        sc = self._scope(opened_at.year)
+        for _ in range(ALLOCATION_TRIES):
+            created = self._insert(sc.ref(self._next_number(sc)), fields)
+            if created is not None:
+                return created
+            self._floors[sc.key] = self._floor(sc)  # a number taken by hand or by an older desk: skip past it
+        raise RuntimeError(f"no free case number in {sc.key} after {ALLOCATION_TRIES} tries")
+
+    def _insert(self, ref: str, fields: dict[str, object]) -> CaseHandle | None:
+        """The case under ``ref``, or None when that reference is taken (the savepoint keeps the rest)."""
+        try:
+            with self._s.begin_nested():
+                case = Case(ref=ref, **fields)
+                self._s.add(case)
+                self._s.flush()
+        except IntegrityError:
+            return None
         self.created.append(case.id)
         return CaseHandle(case.id, case.ref)
 
-    def _next_ref(self, year: int) -> str:
-        prefix = f"C-{year}-"
-        refs = self._s.scalars(select(Case.ref).where(Case.ref.like(f"{prefix}%"))).all()
-        numbers = [int(r[len(prefix):]) for r in refs if r[len(prefix):].isdigit()]
-        return f"{prefix}{(max(numbers) + 1) if numbers else 1:04d}"
+    def _scope(self, year: int) -> Scope:
+        team = SettingsStore(self._s).team()
+        return scope(team.case_format, team.case_prefix, year)
 
-    def set_fields(self, case_id: int, values: dict[str, object]) -> None:
-        """Change fields named in ``FIELDS``; text is cut to its column."""
+    def _floor(self, sc: Scope) -> int:
+        """The highest number in use in the scope (as this transaction sees the cases)."""
+        refs = self._s.scalars(select(Case.ref).where(Case.ref.startswith(sc.head, autoescape=True))).all()
+        return max((n for n in map(sc.number_of, refs) if n is not None), default=0)
+
+    def _next_number(self, sc: Scope) -> int:
+        """Advance the scope's counter (at least past ``_floor``) and return the number it hands out."""
+        floor = self._floors.get(sc.key)
+        if floor is None:
+            floor = self._floors[sc.key] = self._floor(sc)
+        stmt = _counter_upsert(self._s.get_bind().dialect.name, sc.key, floor)
+        if self._s.get_bind().dialect.name == "postgresql":  # outside this transaction: no desk waits for it
+            with self._s.get_bind().connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                return int(conn.execute(stmt).scalar_one())
+        return int(self._s.execute(stmt).scalar_one())
+
+    def set_fields(self, case_id: int, values: dict[str, object], *, expected_version: int | None = None,
+                   at: datetime | None = None) -> int | None:
+        """Change fields named in ``FIELDS`` (text cut to its column) and add 1 to the version; returns the new
+        version, or None (nothing changed) when ``expected_version`` is given and no longer the case's."""
         unknown = set(values) - set(FIELDS)
         if unknown:
             raise ValueError(f"not a case field: {sorted(unknown)}")
         case = self._s.get(Case, case_id)
         if case is None:
             raise NotFound(f"no case {case_id}")
-        for key, value in values.items():
-            if key in _TEXT and isinstance(value, str):
-                value = fit(_TEXT[key], value)
-            setattr(case, key, value)
+        fitted = {k: fit(_TEXT[k], v) if k in _TEXT and isinstance(v, str) else v for k, v in values.items()}
+        stamp = {"updated_at": at or now_local(), "updated_by": fit(Case.updated_by, self.actor)}
+        self._s.flush()
+        stmt = update(Case).where(Case.id == case_id)
+        if expected_version is None:  # whatever the version now is (a merge, a split)
+            stmt = stmt.values(**fitted, **stamp, version=Case.version + 1)
+        else:  # compare and set: a save made on a version someone else replaced changes nothing
+            stmt = stmt.where(Case.version == expected_version).values(**fitted, **stamp, version=expected_version + 1)
+        new = self._s.execute(stmt.returning(Case.version).execution_options(synchronize_session=False)).scalar()
+        self._s.expire(case)
+        return new
 
     def move_contents(self, source_id: int, target_id: int, source_ref: str, target_ref: str) -> MergeRecord:
         """Media, messages, notes and alerts of one case into another; returns what moved (for an undo)."""
@@ -203,3 +280,28 @@ class CaseStore:
             s.execute(update(Alert).where(Alert.id.in_(rec.alert_ids)).values(case_id=source_id))
         if rec.other_alert_ids:
             s.execute(update(Alert).where(Alert.id.in_(rec.other_alert_ids)).values(other_case_id=source_id))
+
+
+def _counter_upsert(dialect: str, key: str, floor: int):  # noqa: ANN202 - a dialect's Insert
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    ins = insert(CaseCounter).values(scope=key, last=floor + 1)
+    bumped = when((CaseCounter.last >= floor, CaseCounter.last + 1), else_=floor + 1)
+    return ins.on_conflict_do_update(index_elements=[CaseCounter.scope], set_={"last": bumped}).returning(
+        CaseCounter.last)
+
+
+def open_opinions(s: Session, case_ids: list[int] | None) -> list[OpinionInfo]:
+    """Unanswered second-opinion requests, oldest first (of these cases, when given)."""
+    q = (select(Opinion, Case.ref).join(Case, Opinion.case_id == Case.id).where(Opinion.answered_at.is_(None))
+         .order_by(Opinion.id))
+    if case_ids is not None:
+        q = q.where(Opinion.case_id.in_(case_ids))
+    return [opinion_info(o, ref) for o, ref in s.execute(q)]
+
+
+def opinion_info(o: Opinion, ref: str) -> OpinionInfo:
+    return OpinionInfo(o.id, o.case_id, ref, o.asked_by, o.asked_to, o.question, o.asked_at, o.answer,
+                       o.answered_by, o.answered_at)

@@ -13,14 +13,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.errors import CasedeskError
 from desktop.store.unit import UnitOfWork, begin
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "convint01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
+SCHEMA_HEAD = "team01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
 MIGRATION_LOCK = 0x43415345  # "CASE": the PostgreSQL advisory lock key the first migration takes
 
 
@@ -123,6 +123,13 @@ def _clear_half_created(conn: Connection) -> None:
     Base.metadata.drop_all(conn, tables=ours)
 
 
+def _rollback_quietly(s: Session) -> None:
+    try:
+        s.rollback()
+    except SQLAlchemyError:  # the connection is gone: the server rolled back already
+        pass
+
+
 class Database:
     """The engine plus a session factory. Sessions are short and never shared across threads."""
 
@@ -138,13 +145,19 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on any error."""
+        """A session whose work is committed on success and rolled back on any error; a database error leaves
+        as a ``DatabaseError`` of one sentence (``desktop.store.errors``)."""
         with self._factory() as s:
             try:
                 yield s
                 s.commit()
+            except SQLAlchemyError as e:
+                _rollback_quietly(s)
+                from desktop.store.errors import readable
+
+                raise readable(e) from e
             except BaseException:
-                s.rollback()
+                _rollback_quietly(s)
                 raise
 
     @contextmanager
@@ -179,6 +192,10 @@ class Database:
         except DBAPIError as e:
             out.update(vacuum=False, error=str(e.orig).strip().splitlines()[0] if e.orig else type(e).__name__)
         return out
+
+    def display_url(self) -> str:
+        """The URL without its password."""
+        return self.engine.url.render_as_string(hide_password=True)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Column, LargeBinary, Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop.core.clock import now_local
 from desktop.store.schema import Base, Case, MediaItem
 from desktop.store.types import IsoDate, IsoDateTime
 
@@ -67,8 +68,9 @@ def decode(column: Column, value: Any) -> Any:
 
 
 class RowStore:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, actor: str | None = None) -> None:
         self._s = session
+        self.actor = actor
 
     def values(self, table: str, ids: Iterable[Key], cols: list[str] | None = None, *,
                lock: bool = False) -> dict[Key, Values]:
@@ -87,7 +89,10 @@ class RowStore:
 
     def set(self, table: str, ids: Iterable[Key], values: Values) -> None:
         t, pk = _table(table)
-        data = {k: decode(t.c[k], v) for k, v in values.items()}
+        data: dict[str, Any] = {k: decode(t.c[k], v) for k, v in values.items()}
+        if "version" in t.c and "version" not in data:  # an undo is a change too: editors holding the old
+            data.update(version=t.c.version + 1, updated_at=now_local(),  # version get a conflict, not a surprise
+                        updated_by=self.actor[: t.c.updated_by.type.length] if self.actor else None)
         self._s.flush()
         for part in _chunks(ids):
             self._s.execute(update(t).where(pk.in_(part)).values(**data))

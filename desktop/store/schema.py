@@ -60,7 +60,35 @@ class Case(Base):
     held_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
     held_by: Mapped[str | None] = mapped_column(String(100))
     erased_at: Mapped[datetime | None] = mapped_column(IsoDateTime)  # emptied by an erasure: a tombstone
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # +1 on every change of a field
+    updated_at: Mapped[datetime | None] = mapped_column(IsoDateTime)  # the last change of a field, and by whom
+    updated_by: Mapped[str | None] = mapped_column(String(100))
     customer: Mapped[Customer | None] = relationship(back_populates="cases")
+    __table_args__ = (Index("ix_case_handler", "handler"),)
+
+
+class CaseCounter(Base):
+    """The last case number handed out per numbering scope ("C-2026-{n}"): a counter, so two desks creating
+    cases at once never get the same number."""
+
+    __tablename__ = "case_counter"
+    scope: Mapped[str] = mapped_column(String(60), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class Opinion(Base):
+    """A handler asks a colleague for a second opinion on a case; the colleague answers."""
+
+    __tablename__ = "opinion"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id"), index=True)
+    asked_by: Mapped[str | None] = mapped_column(String(100))
+    asked_to: Mapped[str] = mapped_column(String(100), index=True)
+    question: Mapped[str] = mapped_column(Text)
+    asked_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by: Mapped[str | None] = mapped_column(String(100))
+    answered_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
 
 
 class Source(Base):

@@ -11,7 +11,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.team import TeamSettings
+from desktop.core.team import STORE_FIELDS, TeamSettings
 from desktop.store.schema import Setting
 
 TEAM = "team."
@@ -39,10 +39,13 @@ class SettingsStore:
         return TeamSettings.from_json(raw)
 
     def save_team(self, settings: TeamSettings) -> list[str]:
-        """Write the fields that differ from what is stored; returns their names."""
+        """Write the fields that differ from what is stored; returns their names. The store location is left
+        alone (``set_store``)."""
         rows = self._team_rows()
         changed = []
         for name, value in settings.to_json().items():
+            if name in STORE_FIELDS:
+                continue
             text = json.dumps(value, ensure_ascii=False)
             row = rows.get(name)
             if row is None:
@@ -53,3 +56,26 @@ class SettingsStore:
                 continue
             changed.append(name)
         return changed
+
+    def set_store(self, location: str, store_id: str) -> None:
+        """Record where the team's originals live (``casedesk team init``)."""
+        rows = self._team_rows()
+        for name, value in (("store", location), ("store_id", store_id)):
+            text = json.dumps(value, ensure_ascii=False)
+            if name in rows:
+                rows[name].value = text
+            else:
+                self._s.add(Setting(key=TEAM + name, value=text))
+
+    def store(self) -> tuple[str, str]:
+        """(location, store id) of the team's store of originals; ("", "") when none is recorded."""
+        rows = {r.key: r.value for r in self._s.scalars(
+            select(Setting).where(Setting.key.in_([TEAM + "store", TEAM + "store_id"])))}
+        values = []
+        for name in ("store", "store_id"):
+            try:
+                value = json.loads(rows.get(TEAM + name, '""'))
+            except ValueError:
+                value = ""
+            values.append(value if isinstance(value, str) else "")
+        return values[0], values[1]

@@ -23,6 +23,7 @@ from desktop.store.journal import JournalStore
 from desktop.store.media import MediaStore
 from desktop.store.messages import MessageStore
 from desktop.store.notes import NoteStore
+from desktop.store.opinions import OpinionStore
 from desktop.store.retention import RetentionStore
 from desktop.store.rows import RowStore
 from desktop.store.settings import SettingsStore
@@ -46,7 +47,7 @@ class UnitOfWork:
 
     @cached_property
     def cases(self) -> CaseStore:
-        return CaseStore(self._s)
+        return CaseStore(self._s, self.actor)
 
     @cached_property
     def customers(self) -> CustomerStore:
@@ -73,6 +74,10 @@ class UnitOfWork:
         return ImportStore(self._s)
 
     @cached_property
+    def opinions(self) -> OpinionStore:
+        return OpinionStore(self._s)
+
+    @cached_property
     def settings(self) -> SettingsStore:
         return SettingsStore(self._s)
 
@@ -90,7 +95,7 @@ class UnitOfWork:
 
     @cached_property
     def rows(self) -> RowStore:
-        return RowStore(self._s)
+        return RowStore(self._s, self.actor)
 
     @cached_property
     def audit(self) -> AuditLog:

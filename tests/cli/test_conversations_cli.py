@@ -43,7 +43,7 @@ def test_every_real_mail_and_chat_is_kept_and_counted_by_verify(tmp_path):
     verify = casedesk("verify", "--json", data_dir=data)
     report = json.loads(verify.stdout)
     assert verify.returncode == 0 and report.pop("audit")["ok"] and report == {
-        "checked": len(expected), "missing": [], "modified": [], "ok": True}
+        "checked": len(expected), "missing": [], "modified": [], "unreferenced": [], "ok": True}
     kept = json.loads(casedesk("media", "--all", "--json", data_dir=data, check=True).stdout)
     assert {m["sha256"] for m in kept if m["sha256"]} == expected  # (and the files a chat names but lacks)
     assert {m["role"] for m in kept} == {"media", "original", "container"}

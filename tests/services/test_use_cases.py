@@ -10,7 +10,7 @@ from sqlalchemy import event
 
 from desktop.core.model import AuditAction
 from desktop.report.data import ReportOptions
-from desktop.services import case_edit, customers, duplicates, undo
+from desktop.services import case_edit, customers, duplicates, opinions, undo
 from desktop.services.audit import list_events
 from desktop.services.cases import (
     get_case,
@@ -130,6 +130,8 @@ def test_every_audit_event_names_the_handler(anna, two_claims, tmp_path):
     export_case(anna, ref, tmp_path / "case.pdf", ReportOptions(pdfa=False))
     sophie, jan = list_customers(anna)
     customers.unmerge_customers(anna, customers.merge_customers(anna, jan.id, sophie.id))
+    request = opinions.ask_opinion(anna, ref, "Bob", "Is this water damage covered?")
+    opinions.answer_opinion(anna, request.id, "Yes: sudden leak, covered.")
     events = list_events(anna)
     assert {e.actor for e in events} == {HANDLER}
     privacy = {"customer-exported", "customer-erased", "case-purged", "case-held", "case-released"}  # tests/privacy
