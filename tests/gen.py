@@ -130,3 +130,34 @@ def _av_media(ext: str, workdir: Path) -> bytes:
         for pkt in st.encode():
             out.mux(pkt)
     return path.read_bytes()
+
+
+def padded_video(path: Path, size: int, workdir: Path) -> Path:
+    """A real MP4 made ``size`` bytes long by a trailing ``free`` box (sparse where the filesystem allows): a big
+    video in seconds, readable by any player, for memory and speed measurements."""
+    data = media_file_bytes("clip.mp4", 0, workdir)
+    pad = size - len(data)
+    assert 8 <= pad < 2**32, "a 32-bit box size"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data + pad.to_bytes(4, "big") + b"free")
+        f.truncate(size)
+    return path
+
+
+def mail_with_attachment(path: Path, data: bytes, filename: str, content_type: str = "application/pdf") -> Path:
+    """An e-mail from a customer with one attachment (base64, as mail programs send it)."""
+    from email.message import EmailMessage
+
+    m = EmailMessage()
+    m["From"] = "Sophie Bakker <sophie@example.nl>"
+    m["To"] = "schade@verzekeraar.nl"
+    m["Subject"] = "Schade keuken"
+    m["Date"] = "Thu, 14 Mar 2024 10:12:33 +0100"
+    m["Message-ID"] = f"<{filename}@example.nl>"
+    m.set_content("Zie de bijlage.")
+    main, sub = content_type.split("/")
+    m.add_attachment(data, maintype=main, subtype=sub, filename=filename)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(m.as_bytes())
+    return path

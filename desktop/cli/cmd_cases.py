@@ -1,4 +1,5 @@
-"""``casedesk cases [--status S] [--mine | --handler NAME] [--json]``: the case list, as a table or stable JSON."""
+"""``casedesk cases [--status S] [--mine | --handler NAME] [--search TEXT] [--json]``: the case list, as a table or
+stable JSON."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def add_parser(sub, parents) -> None:
     who = p.add_mutually_exclusive_group()
     who.add_argument("--mine", action="store_true", help="only cases assigned to this desk's handler")
     who.add_argument("--handler", dest="assigned", metavar="NAME", help="only cases assigned to NAME")
+    p.add_argument("--search", metavar="TEXT", help="only cases whose reference, title, customer, policy number, "
+                                                    "messages or notes contain TEXT (ignoring case)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
 
@@ -24,7 +27,7 @@ def add_parser(sub, parents) -> None:
 def run(lib: Library, args: argparse.Namespace) -> int:
     from desktop.services.cases import list_cases
 
-    rows = list_cases(lib, status=args.status, handler=args.assigned, mine=args.mine)
+    rows = list_cases(lib, status=args.status, handler=args.assigned, mine=args.mine, search=args.search)
     if args.json:
         print_json([c.to_json() for c in rows])
     else:

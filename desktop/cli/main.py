@@ -33,7 +33,16 @@ from desktop.cli import (
     cmd_verify,
 )
 from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error
-from desktop.core.errors import CasedeskError, EditConflict, NotFound, ReadOnlyLibrary, UsageError
+from desktop.core.errors import (
+    CasedeskError,
+    DiskFull,
+    EditConflict,
+    LibraryWriteError,
+    NotFound,
+    ReadOnlyLibrary,
+    UsageError,
+    is_disk_full,
+)
 from desktop.log import CRASH_LOGGER, setup_logging
 from desktop.settings import demo_paths, resolve_paths
 
@@ -85,17 +94,20 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         lib = Library(paths, getattr(args, "db_url", None), getattr(args, "acting_handler", None))
-    except ReadOnlyLibrary as e:
+    except (ReadOnlyLibrary, DiskFull) as e:
         error(str(e))
         return EXIT_USAGE
     except Exception as e:  # a library that cannot be opened is reported, not traced back
         logging.getLogger(CRASH_LOGGER).exception("cannot open the library")
+        if is_disk_full(e):
+            error(str(DiskFull()))
+            return EXIT_USAGE
         brief = (str(e).strip().splitlines() or [type(e).__name__])[0]  # a database error's SQL stays in the log
         error(f"cannot open the library at {paths.data_dir}: {brief}")
         return EXIT_USAGE
     try:
         return args.run(lib, args)
-    except (NotFound, UsageError, EditConflict) as e:
+    except (NotFound, UsageError, EditConflict, DiskFull, LibraryWriteError) as e:  # the last two: undone
         error(str(e))
         return EXIT_USAGE
     except CasedeskError as e:
@@ -107,6 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and cut off: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as e:
+        logging.getLogger(CRASH_LOGGER).exception("error writing or reading a file")
+        name = str(e.filename) if e.filename else None
+        if is_disk_full(e):
+            error(str(DiskFull(where=f"the disk holding {name}" if name else "the disk")))
+            return EXIT_USAGE
+        error(f"{name + ': ' if name else ''}{e.strerror or e} (details in {paths.logs / 'casedesk.log'})")
+        return EXIT_PROBLEMS
     except Exception as e:  # never a traceback for the user: it goes to the log file
         logging.getLogger(CRASH_LOGGER).exception("unexpected error")
         brief = (str(e).strip().splitlines() or [""])[0][:300]  # never SQL or its values: they stay in the log

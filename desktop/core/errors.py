@@ -6,6 +6,8 @@ to the caller but collected as ``Problem`` records (see ``desktop.core.model``).
 
 from __future__ import annotations
 
+import errno
+
 
 class CasedeskError(Exception):
     """Base class. ``str(err)`` is the message shown to the user."""
@@ -68,3 +70,40 @@ class MissingOriginals(IntegrityError):
     def __init__(self, message: str, missing: list[tuple[str, str]]) -> None:
         super().__init__(message)
         self.missing = missing
+class LibraryWriteError(CasedeskError):
+    """The library's folder could not be written while working (not a problem of the input); the work was undone."""
+
+
+class DiskFull(CasedeskError):
+    """A disk has no room left for what is being written. Nothing half-written is left referenced.
+
+    ``needed`` and ``free`` are in bytes, when known; ``where`` names the disk for the user.
+    """
+
+    def __init__(self, needed: int | None = None, free: int | None = None,
+                 where: str = "the disk holding the library") -> None:
+        self.needed, self.free, self.where = needed, free, where
+        if needed is not None and free is not None:
+            text = f"{where} is full: {mb(needed, up=True)} needed, {mb(free)} free"
+        elif free is not None:
+            text = f"{where} is full ({mb(free)} free)"
+        else:
+            text = f"{where} is full"
+        super().__init__(text + "; free some space and try again")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether an error means the disk (or the user's quota) is full: ``OSError`` ENOSPC/EDQUOT or ``DiskFull``."""
+    if isinstance(exc, DiskFull):
+        return True
+    return isinstance(exc, OSError) and exc.errno in {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def mb(n: int, *, up: bool = False) -> str:
+    """A size for a message: whole megabytes (1 MB = 10**6 bytes), never "0 MB" for something that exists."""
+    if n <= 0:
+        return "0 MB"
+    if n < 1_000_000:
+        return "less than 1 MB" if not up else "1 MB"
+    value = -(-n // 1_000_000) if up else n // 1_000_000
+    return f"{value:,} MB"

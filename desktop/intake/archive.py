@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from desktop.core.errors import UnsafeArchive
+from desktop.core.errors import DiskFull, UnsafeArchive, is_disk_full
 from desktop.core.model import Problem
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -102,6 +102,9 @@ def extract_zip(
             declared = sum(i.file_size for i in infos)
             if declared > limits.max_total_bytes:
                 raise UnsafeArchive("ZIP bomb: it would unpack to more than the allowed total size", label)
+            free = shutil.disk_usage(dest).free
+            if declared > free:  # unpacked next to the library: refuse before writing anything
+                raise DiskFull(declared, free)
             used: set[str] = set()
             written = 0
             for info in infos:
@@ -144,6 +147,8 @@ def extract_zip(
                     written += _copy_bounded(zf, info, target, limits, label,
                                              budget=limits.max_total_bytes - written)
                 except OSError as e:  # one unwritable name (a clash with a folder, ...) does not sink the ZIP
+                    if is_disk_full(e):  # ... but a full disk stops the import
+                        raise
                     problems.append(Problem(f"{label} › {info.filename}",
                                             f"cannot be extracted ({e.strerror or type(e).__name__})"))
                     continue
@@ -159,11 +164,13 @@ def extract_zip(
                         target.unlink(missing_ok=True)
                         continue
                 out.append(ExtractedFile(target, rel, shown))
-    except UnsafeArchive:
+    except (UnsafeArchive, DiskFull):
         shutil.rmtree(dest, ignore_errors=True)
         raise
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
         shutil.rmtree(dest, ignore_errors=True)
+        if is_disk_full(e):
+            raise
         detail = e.strerror if isinstance(e, OSError) and e.strerror else type(e).__name__
         raise UnsafeArchive(f"damaged ZIP archive ({detail})", label) from None
     return out

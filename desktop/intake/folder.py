@@ -1,11 +1,28 @@
-"""Files and folders given by the user: walked recursively, without following links."""
+"""Files and folders given by the user: walked recursively, without following links, without opening anything
+that is not a regular file.
+
+Rules (each skipped entry is named in the problems, with why):
+
+- named pipes (FIFOs), sockets and device files are skipped: opening a FIFO would block the import forever, and a
+  device is not a customer's file;
+- a symbolic link is never followed inside a folder: a link to a file inside the folder is skipped because that
+  file is imported where it lies; a link pointing outside the folder is skipped because importing a folder must
+  read only what is in it (the user can give the target itself); a broken link is named as broken;
+- a path the user names directly is taken as named: a link given as an input is followed.
+
+``open_regular`` opens a file for reading only once it is sure it is a regular file, without blocking on a FIFO
+that replaced it in the meantime.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
+from desktop.core.errors import RejectedInput
 from desktop.core.model import Problem
 
 IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini", ".localized"}
@@ -16,18 +33,76 @@ def is_ignored(name: str) -> bool:
     return low in IGNORED_NAMES or low.startswith("._") or low.startswith(".~")
 
 
+def special_kind(mode: int) -> str | None:
+    """Words for what a non-regular, non-folder entry is, or None for a regular file or folder."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return "not a regular file"
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading; ``RejectedInput`` if it is not a regular file (checked on the open file)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        kind = special_kind(mode) or ("a folder, not a file" if stat.S_ISDIR(mode) else None)
+        if kind is not None:
+            raise RejectedInput(f"skipped: {kind}")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def walk_files(root: Path, problems: list[Problem]) -> Iterator[Path]:
-    """Regular files below ``root`` in a stable order; links are reported and skipped."""
+    """Regular files below ``root`` in a stable order; links and special files are reported and skipped."""
+    base = os.path.realpath(root)
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=lambda e: problems.append(
         Problem(str(e.filename), f"folder cannot be read ({e.strerror})")
     )):
-        dirnames[:] = sorted(d for d in dirnames if d != "__MACOSX" and not d.startswith("."))
+        kept = []
+        for d in sorted(dirnames):
+            if d == "__MACOSX" or d.startswith("."):
+                continue
+            p = Path(dirpath) / d
+            if p.is_symlink():
+                problems.append(Problem(str(p), _link_reason(p, base, folder=True)))
+                continue
+            kept.append(d)
+        dirnames[:] = kept
         for name in sorted(filenames):
             if is_ignored(name):
                 continue
             p = Path(dirpath) / name
-            if p.is_symlink():
-                problems.append(Problem(str(p), "skipped: symbolic link"))
+            try:
+                mode = p.lstat().st_mode
+            except OSError as e:
+                problems.append(Problem(str(p), f"cannot be read ({e.strerror})"))
                 continue
-            if p.is_file():
+            if stat.S_ISLNK(mode):
+                problems.append(Problem(str(p), _link_reason(p, base, folder=False)))
+            elif (kind := special_kind(mode)) is not None:
+                problems.append(Problem(str(p), f"skipped: {kind}"))
+            elif stat.S_ISREG(mode):
                 yield p
+
+
+def _link_reason(link: Path, base: str, *, folder: bool) -> str:
+    try:
+        target = os.path.realpath(link, strict=True)
+    except (OSError, RuntimeError):
+        return "skipped: broken symbolic link (its target does not exist)"
+    inside = target == base or target.startswith(base.rstrip(os.sep) + os.sep)
+    what = "folder" if folder else "file"
+    if inside:
+        return f"skipped: symbolic link to a {what} inside the same folder, imported where it lies"
+    return (f"skipped: symbolic link pointing outside the folder (to {target}); links are not followed, "
+            f"give the {what} itself to import it")

@@ -69,10 +69,13 @@ class MailError(RejectedInput):
 
 @dataclass
 class MailAttachment:
-    """One attachment. ``filename`` is a sanitised display name: never use it as a path."""
+    """One attachment. ``filename`` is a sanitised display name: never use it as a path.
+
+    Read with a spool folder (``read_mail(path, spool)``), the decoded content is the file ``path`` and is not held
+    in memory; otherwise it is ``content``. ``data`` gives the bytes either way.
+    """
 
     filename: str
-    data: bytes
     content_type: str
     inline: bool
     content_id: str | None
@@ -80,10 +83,25 @@ class MailAttachment:
     #                             e-mail, also opened) | "body-part" (a text part of the body) | "in-forwarded"
     flags: list[str] = field(default_factory=list)  # "name says PDF, content is ZIP", "cut short", ...
     damaged: bool = False  # cut short or badly encoded: its content is not what was sent
+    size: int = 0
+    path: Path | None = None
+    content: bytes | None = None
 
     @property
-    def size(self) -> int:
-        return len(self.data)
+    def data(self) -> bytes:
+        if self.content is not None:
+            return self.content
+        assert self.path is not None
+        return self.path.read_bytes()
+
+
+@dataclass(frozen=True)
+class Stored:
+    """Content already decoded into a file of the spool folder."""
+
+    path: Path
+    size: int
+    head: bytes  # the first bytes, to tell the content by its signature
 
 
 @dataclass
@@ -159,24 +177,25 @@ def is_mail_file(path: Path, head: bytes) -> str | None:
     return "eml" if looks_like_rfc822(head) else None
 
 
-def read_mail(path: Path) -> MailMessage:
-    """Read an .eml or .msg file, whatever its extension."""
+def read_mail(path: Path, spool: Path | None = None) -> MailMessage:
+    """Read an .eml or .msg file, whatever its extension. With ``spool`` (a private folder), attachments are
+    decoded into files there and memory stays flat whatever their size; without, they are held in memory."""
     path = Path(path)
     head = read_bytes(path, HEAD_BYTES)
     if not head:
         raise MailError("not an e-mail: the file is empty", str(path))
     if head.startswith(OLE_MAGIC):  # read_msg tells a damaged Outlook file from another Office file
-        return read_msg(path)
+        return read_msg(path, spool)
     if looks_like_rfc822(head) or path.suffix.lower() == ".eml":  # read_eml tells a cut e-mail from another file
-        return read_eml(path)
+        return read_eml(path, spool)
     raise MailError("not an e-mail: no mail headers (From, Date, Subject ...) at the start of the file", str(path))
 
 
-def read_msg(path: Path) -> MailMessage:
+def read_msg(path: Path, spool: Path | None = None) -> MailMessage:
     """Read an Outlook .msg file (see ``desktop.intake.mail_msg``)."""
     from desktop.intake.mail_msg import read_outlook
 
-    return read_outlook(Path(path))
+    return read_outlook(Path(path), spool)
 
 
 def check_size(path: Path) -> int:
@@ -207,45 +226,70 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
 
 
 class AttachmentSink:
-    """Collects attachments under the count and size limits, warning once per limit."""
+    """Collects attachments under the count and size limits, warning once per limit. With a ``folder``, every
+    attachment's content is written there (``att-0001``, ...) and not kept in memory."""
 
-    def __init__(self, warnings: list[str]) -> None:
+    def __init__(self, warnings: list[str], folder: Path | None = None) -> None:
         self.items: list[MailAttachment] = []
         self.total = 0
         self.skipped = 0
         self.warnings = warnings
+        self.folder = folder
+        self._files = 0
 
-    def add(self, name: str | None, data: bytes, content_type: str, inline: bool, cid: str | None, *,
+    def new_path(self) -> Path:
+        """A fresh file name in the folder, for content decoded straight to disk."""
+        assert self.folder is not None
+        self._files += 1
+        return self.folder / f"att-{self._files:04d}"
+
+    def add(self, name: str | None, content: bytes | Stored, content_type: str, inline: bool, cid: str | None, *,
             origin: str = "attachment", flags: list[str] | None = None, damaged: bool = False,
             default: str | None = None) -> MailAttachment | None:
         """Keep one part; ``default`` names it when ``name`` is empty. None when a limit was reached."""
-        if len(self.items) >= MAX_ATTACHMENTS or self.total + len(data) > MAX_ATTACHMENT_BYTES:
+        size = content.size if isinstance(content, Stored) else len(content)
+        if len(self.items) >= MAX_ATTACHMENTS or self.total + size > MAX_ATTACHMENT_BYTES:
             self.skipped += 1
+            if isinstance(content, Stored):
+                content.path.unlink(missing_ok=True)
             return None
-        self.total += len(data)
+        self.total += size
+        head = content.head if isinstance(content, Stored) else content[:64]
         number = len(self.items) + 1
-        filename = sanitise_filename(name or default or default_name(content_type, data, number), number,
+        filename = sanitise_filename(name or default or default_name(content_type, head, number), number,
                                      content_type)
         flags = list(flags or [])
-        if (why := content_flag(filename, data)) is not None:
+        if (why := content_flag(filename, head)) is not None:
             flags.append(why)
-        att = MailAttachment(filename, data, content_type, inline, cid, origin, flags, damaged)
+        att = MailAttachment(filename, content_type, inline, cid, origin, flags, damaged, size)
+        if isinstance(content, Stored):
+            att.path = content.path
+        elif self.folder is not None:
+            att.path = self.new_path()
+            att.path.write_bytes(content)
+        else:
+            att.content = content
         self.items.append(att)
         return att
 
-    def finish(self) -> list[MailAttachment]:
+    def finish(self, *, load: bool = False) -> list[MailAttachment]:
+        """The attachments kept; ``load`` reads their files into memory (the folder is about to go)."""
         if self.skipped:
             self.warnings.append(
                 f"{self.skipped} attachment(s) skipped: at most {MAX_ATTACHMENTS} attachments and "
                 f"{MAX_ATTACHMENT_BYTES // 2**20} MB per e-mail are read")
+        if load:
+            for att in self.items:
+                if att.path is not None:
+                    att.content, att.path = att.path.read_bytes(), None
         return self.items
 
 
-def read_eml(path: Path) -> MailMessage:
+def read_eml(path: Path, spool: Path | None = None) -> MailMessage:
     """Read an RFC 5322 / MIME file with ``email.policy.default`` (plus limits, see the module docstring)."""
     from desktop.intake.mail_eml import parse_eml
 
-    return parse_eml(Path(path))
+    return parse_eml(Path(path), spool)
 
 
 def header_record(msg: Message, warnings: list[str]) -> dict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 from dataclasses import dataclass, field
 from email.generator import BytesGenerator
 from email.message import Message
@@ -16,21 +17,25 @@ from email.parser import BytesParser
 from email.policy import compat32
 from pathlib import Path
 
+from desktop.core.errors import is_disk_full
 from desktop.intake.mail import (
     HEAD_BYTES,
+    MAX_ATTACHMENT_BYTES,
     MAX_BODY_CHARS,
     MAX_DEPTH,
     MAX_MULTIPARTS,
     AttachmentSink,
     MailError,
     MailMessage,
+    Stored,
+    check_size,
     header_record,
     looks_like_rfc822,
-    read_bytes,
     safe_header,
     strip_leading_blank_lines,
 )
 from desktop.intake.mail_parts import default_name, part_damage
+from desktop.intake.mail_spool import Spool
 from desktop.intake.mail_text import (
     decode_text,
     guarded_policy,
@@ -42,6 +47,8 @@ from desktop.intake.mail_text import (
 _MULTIPART = re.compile(rb"^content-type:[ \t]*(?:multipart/|message/rfc822)", re.IGNORECASE | re.MULTILINE)
 _CUT = {"CloseBoundaryNotFoundDefect", "StartBoundaryNotFoundDefect"}
 CUT_SHORT = "the e-mail ends inside this part: it was probably cut short"
+TEXT_PART_CHARS = 4 * MAX_BODY_CHARS  # a text part's encoded size read back from the spool, at most
+MAX_ATTACHMENT_CHARS = 2 * MAX_ATTACHMENT_BYTES  # the same for a rare large part that is not base64
 
 
 @dataclass
@@ -57,6 +64,7 @@ class _Leaf:
 class _Walk:
     warnings: list[str]
     sink: AttachmentSink
+    spool: Spool
     plain: list[str] = field(default_factory=list)
     html: list[str] = field(default_factory=list)
     forwarded: list[str] = field(default_factory=list)
@@ -66,15 +74,45 @@ class _Walk:
     body_damaged: bool = False  # a text part of the body has broken base64
 
 
-def parse_eml(path: Path) -> MailMessage:
-    raw = strip_leading_blank_lines(read_bytes(path).removeprefix(b"\xef\xbb\xbf"))
-    if not raw:
-        raise MailError("not an e-mail: the file is empty", str(path))
-    if not looks_like_rfc822(raw[:HEAD_BYTES]):
-        if path.suffix.lower() == ".eml" and re.match(rb"^[!-9;-~]{1,40}:", raw) and b"\n\n" not in raw[:HEAD_BYTES] \
-                and b"\r\n\r\n" not in raw[:HEAD_BYTES]:
-            raise MailError("damaged e-mail: the file ends inside its headers (cut short?)", str(path))
-        raise MailError("not an e-mail: no mail headers (From, Date, Subject ...) at the start of the file", str(path))
+def parse_eml(path: Path, spool: Path | None = None) -> MailMessage:
+    """The e-mail at ``path``; attachments decoded into ``spool`` (or, without one, held in memory)."""
+    check_size(path)
+    if spool is not None:
+        spool.mkdir(parents=True, exist_ok=True)
+        return _parse(path, Spool(spool), load=False)
+    with tempfile.TemporaryDirectory(prefix="casedesk-mail-") as tmp:
+        return _parse(path, Spool(Path(tmp)), load=True)
+
+
+def _read_reduced(path: Path, spool: Spool) -> bytes:
+    """The file with long base64 runs spooled out (``desktop.intake.mail_spool``), checked to be an e-mail."""
+    try:
+        with path.open("rb") as fh:
+            first = strip_leading_blank_lines(fh.read(HEAD_BYTES).removeprefix(b"\xef\xbb\xbf"))
+            if not first:
+                raise MailError("not an e-mail: the file is empty", str(path))
+            if not looks_like_rfc822(first):
+                if path.suffix.lower() == ".eml" and re.match(rb"^[!-9;-~]{1,40}:", first) \
+                        and b"\n\n" not in first and b"\r\n\r\n" not in first:
+                    raise MailError("damaged e-mail: the file ends inside its headers (cut short?)", str(path))
+                raise MailError("not an e-mail: no mail headers (From, Date, Subject ...) at the start of the file",
+                                str(path))
+            return spool.reduce(fh, first)
+    except OSError as exc:
+        if is_disk_full(exc):  # the spool cannot be written: not this e-mail's fault
+            raise
+        raise MailError(f"cannot read the e-mail file: {exc.strerror or exc}", str(path)) from exc
+
+
+def _parse(path: Path, spool: Spool, *, load: bool) -> MailMessage:
+    try:
+        raw = _read_reduced(path, spool)
+        return _parse_reduced(path, raw, spool, load=load)
+    finally:
+        spool.remove()
+
+
+def _parse_reduced(path: Path, raw: bytes, spool: Spool, *, load: bool) -> MailMessage:
     if len(_MULTIPART.findall(raw)) > MAX_MULTIPARTS:
         raise MailError(f"e-mail cannot be read safely: more than {MAX_MULTIPARTS} nested MIME parts", str(path))
     policy, guard = guarded_policy()
@@ -87,7 +125,7 @@ def parse_eml(path: Path) -> MailMessage:
     except Exception as exc:  # noqa: BLE001 - the stdlib parser choking on hostile input
         raise MailError(f"damaged e-mail: {type(exc).__name__}", str(path)) from exc
     warnings = list(guard.warnings)
-    walk = _Walk(warnings, AttachmentSink(warnings))
+    walk = _Walk(warnings, AttachmentSink(warnings, spool.folder), spool)
     _walk(msg, walk, depth=0, nested=False)
     cids = referenced_cids(walk.cid_html)
     taken = [_take_attachment(leaf, cids, walk) for leaf in walk.leaves]
@@ -105,7 +143,7 @@ def parse_eml(path: Path) -> MailMessage:
     if damaged is None and b"\n\n" not in raw and b"\r\n\r\n" not in raw and not raw.endswith(b"\n"):
         damaged = "damaged e-mail: the file ends inside its headers (it was probably cut short)"
     report = msg.get_param("report-type") if msg.get_content_type() == "multipart/report" else None
-    return MailMessage(path=path, body_text=body, attachments=walk.sink.finish(), warnings=warnings,
+    return MailMessage(path=path, body_text=body, attachments=walk.sink.finish(load=load), warnings=warnings,
                        cc=parse_addresses(safe_header(msg, "Cc", warnings)), auto=_automatic(msg, report),
                        report_type=str(report).lower() if report else None, damaged=damaged, **headers)
 
@@ -189,7 +227,15 @@ def _charset(part: Message) -> str | None:
         return None
 
 
-def _payload(part: Message, walk: _Walk) -> bytes:
+def _payload(part: Message, walk: _Walk, limit: int = TEXT_PART_CHARS) -> bytes:
+    """The decoded content of a leaf part, in memory (spooled runs put back, at most ``limit`` characters)."""
+    raw = getattr(part, "_payload", None)  # the stdlib's undecoded payload
+    if walk.spool.holds_tokens(raw):
+        assert isinstance(raw, str)
+        text, cut = walk.spool.restore(raw, limit)
+        if cut:
+            walk.warnings.append(f"a {part.get_content_type()} part was cut at {limit:,} characters")
+        part.set_payload(text)
     try:
         data = part.get_payload(decode=True)
     except Exception:  # noqa: BLE001 - broken transfer encodings
@@ -211,7 +257,8 @@ def _forwarded(part: Message, walk: _Walk, depth: int, nested: bool) -> None:
     if nested:
         walk.warnings.append("a forwarded e-mail inside a forwarded e-mail is kept as an attachment, not opened")
         return
-    sub = _Walk(walk.warnings, walk.sink, leaves=walk.leaves, cid_html=walk.cid_html, defects=walk.defects)
+    sub = _Walk(walk.warnings, walk.sink, walk.spool, leaves=walk.leaves, cid_html=walk.cid_html,
+                defects=walk.defects)
     _walk(inner, sub, depth + 1, nested=True)
     headers = header_record(inner, [])
     text = "\n\n".join(t for t in sub.plain if t.strip()) or "\n\n".join(html_to_text(h) for h in sub.html)
@@ -258,7 +305,8 @@ def _take_attachment(leaf: _Leaf, cids: set[str], walk: _Walk):
         disposition = part.get_content_disposition()
     except Exception:  # noqa: BLE001
         disposition = None
-    data = _message_bytes(part, walk) if ctype.startswith("message/") else _payload(part, walk)
+    content = _content(part, ctype, walk)
+    head = content.head if isinstance(content, Stored) else content
     referenced = bool(cid and cid.lower() in cids)
     inline = disposition == "inline" or referenced or (leaf.related and disposition is None and cid is not None)
     if ctype == "application/ms-tnef":
@@ -269,6 +317,34 @@ def _take_attachment(leaf: _Leaf, cids: set[str], walk: _Walk):
     origin = "in-forwarded" if leaf.nested and leaf.origin == "attachment" else leaf.origin
     damage = part_damage(part)
     number = len(walk.sink.items) + 1
-    return walk.sink.add(_filename(part), data, ctype, inline, cid, origin=origin, flags=[damage] if damage else [],
-                         damaged=damage is not None,
-                         default=default_name(ctype, data, number, subject=subject, in_report=leaf.in_report))
+    return walk.sink.add(_filename(part), content, ctype, inline, cid, origin=origin,
+                         flags=[damage] if damage else [], damaged=damage is not None,
+                         default=default_name(ctype, head, number, subject=subject, in_report=leaf.in_report))
+
+
+def _content(part: Message, ctype: str, walk: _Walk) -> bytes | Stored:
+    """An attachment's content: in memory when small, else decoded from the spool into its file in chunks."""
+    if ctype.startswith("message/"):
+        data = _message_bytes(part, walk)
+        if not walk.spool.holds_tokens(data):
+            return data
+        path = walk.sink.new_path()
+        with path.open("wb") as out:
+            size = walk.spool.expand(data, out)
+        return Stored(path, size, _head(path))
+    raw = getattr(part, "_payload", None)
+    cte = str(part.get("content-transfer-encoding", "")).strip().lower()
+    if not walk.spool.holds_tokens(raw) or cte != "base64":
+        return _payload(part, walk, limit=MAX_ATTACHMENT_CHARS)
+    assert isinstance(raw, str)
+    path = walk.sink.new_path()
+    with path.open("wb") as out:
+        size, head, defects = walk.spool.decode_base64(raw, out)
+    for defect in defects:
+        part.policy.handle_defect(part, defect)
+    return Stored(path, size, head)
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(64)

@@ -71,8 +71,9 @@ def _close(msg: Any) -> None:
         log.debug("closing a .msg failed", exc_info=True)
 
 
-def read_outlook(path: Path) -> MailMessage:
-    """Read an Outlook .msg into a ``MailMessage``; ``MailError`` if it is not one or is damaged."""
+def read_outlook(path: Path, spool: Path | None = None) -> MailMessage:
+    """Read an Outlook .msg into a ``MailMessage``; ``MailError`` if it is not one or is damaged. With ``spool``,
+    attachments are written there (extract-msg itself reads the whole file into memory)."""
     head = read_bytes(path, 8)
     if not head:
         raise MailError("not an e-mail: the file is empty", str(path))
@@ -92,7 +93,9 @@ def read_outlook(path: Path) -> MailMessage:
             raise MailError("not an e-mail: an Office file, but not an Outlook message", str(path))
         warnings: list[str] = []
         record = _message_fields(msg, warnings)
-        sink = AttachmentSink(warnings)
+        if spool is not None:
+            spool.mkdir(parents=True, exist_ok=True)
+        sink = AttachmentSink(warnings, spool)
         forwarded: list[str] = []
         _attachments(msg, sink, warnings, forwarded, nested=False)
         body = "\n\n".join([record.pop("body"), *forwarded]).strip()

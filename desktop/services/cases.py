@@ -13,7 +13,7 @@ from desktop.core.response import ResponsePolicy
 from desktop.services.library import Library
 
 __all__ = ["CustomerInfo", "MessageInfo", "OpenCase", "get_case", "get_media", "list_cases", "list_customers",
-           "list_media", "list_messages", "open_case", "search_index"]
+           "list_media", "list_messages", "open_case", "search_cases", "search_index"]
 
 
 @dataclass
@@ -41,14 +41,23 @@ def _norm(lib: Library) -> ResponsePolicy:
 
 
 def list_cases(lib: Library, *, status: str | None = None, handler: str | None = None, mine: bool = False,
-               now: datetime | None = None) -> list[CaseSummary]:
-    """Cases in id order, with counts and response times (open waits judged at ``now``, default: now); only
-    those with ``status``, or assigned to ``handler`` (``mine``: to this desk's handler; names compare without
-    regard to case)."""
+               search: str | None = None, open_only: bool = False, now: datetime | None = None) -> list[CaseSummary]:
+    """The case list in id order, with counts and response times (open waits judged at ``now``, default: now).
+    Only those with ``status``; assigned to ``handler`` (``mine``: to this desk's handler; names compare without
+    regard to case); whose reference, title, customer, policy number, messages or notes contain ``search``
+    (ignoring case, found by the database: ``search_cases``); ``open_only``: not closed."""
     who = lib.handler if mine else handler
     with lib.unit() as uow:
-        out = uow.cases.summaries(_norm(lib), handler=who, now=now)
+        ids = uow.cases.search(search) if search else None
+        out = uow.cases.summaries(_norm(lib), case_ids=ids, handler=who, open_only=open_only, now=now)
     return [c for c in out if status is None or c.status == status]
+
+
+def search_cases(lib: Library, text: str) -> list[str]:
+    """References of the cases that contain ``text`` anywhere the window's search looks (reference, title,
+    customer, policy number, messages, notes), ignoring case: one query, nothing loaded into memory."""
+    with lib.unit() as uow:
+        return uow.cases.refs(uow.cases.search(text))
 
 
 def get_case(lib: Library, ref: str) -> CaseSummary:

@@ -18,7 +18,7 @@ from desktop.core.model import SET_ASIDE_KINDS, AuditAction, DupKind, DupRuling
 from desktop.core.records import AlertInfo, DupGroupInfo, DupItem
 from desktop.core.team import TeamSettings
 from desktop.media.fingerprint import FORMAT_VERSION, FRAME_BYTES, GRID, THUMB, THUMB_SCALE
-from desktop.media.hashindex import HashIndex
+from desktop.media.hashindex import popcount64
 from desktop.services import journal
 from desktop.services.library import Library
 from desktop.store.duplicates import Outcome
@@ -190,17 +190,31 @@ def _max_shifted_corr(thumbs: np.ndarray, a: np.ndarray, b: np.ndarray, max_shif
 
 
 def _raise_alerts(uow: UnitOfWork, case_ids: list[int], t: Thresholds) -> None:
-    """The same picture in another customer's case: an alert on both cases (possible fraud)."""
+    """The same picture in another customer's case: an alert on both cases (possible fraud).
+
+    The library's perceptual hashes are read as one array (not a row object each) and scanned with numpy; the
+    near pictures of all the cases' items are then read in one query."""
     if not case_ids:
         return
-    owners = uow.cases.owners()
-    index = HashIndex(uow.duplicates.image_hashes())
-    for item in uow.duplicates.hashed_pictures(case_ids=case_ids):
-        assert item.phash is not None
-        near = [sha for sha, _d in index.query(item.phash, t.index_radius)]
-        if not near:
-            continue
-        for other in uow.duplicates.hashed_pictures(shas=near):
+    items = [i for i in uow.duplicates.hashed_pictures(case_ids=case_ids) if i.phash is not None]
+    if not items:
+        return
+    hexes = uow.duplicates.picture_phashes()
+    library = np.frombuffer(bytes.fromhex("".join(hexes)), dtype=">u8").astype(np.uint64)
+    near_of: dict[int, set[str]] = {}
+    for item in items:
+        hits = np.flatnonzero(popcount64(library ^ np.uint64(item.phash)) <= t.index_radius)
+        near_of[item.id] = {hexes[i] for i in hits.tolist()}
+    wanted = sorted(set().union(*near_of.values()))
+    by_hash: dict[str, list[DupItem]] = {}
+    for start in range(0, len(wanted), 500):
+        for other in uow.duplicates.hashed_pictures(phashes=wanted[start:start + 500]):
+            by_hash.setdefault(f"{other.phash:016x}", []).append(other)
+    involved = {i.case_id for i in items} | {o.case_id for group in by_hash.values() for o in group}
+    owners = uow.cases.owners(sorted(involved))
+    for item in items:
+        others = sorted((o for h in near_of[item.id] for o in by_hash.get(h, ())), key=lambda o: o.id)
+        for other in others:
             if other.case_id == item.case_id or not _different_customer(owners.get(item.case_id),
                                                                         owners.get(other.case_id)):
                 continue

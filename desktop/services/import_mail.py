@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from desktop.core.errors import is_disk_full
 from desktop.core.grouping import starts_new_case
 from desktop.core.mail_media import MIN_BYTES, decoration_reason, is_case_media
 from desktop.core.mail_roles import MailParty, MailRole, mail_roles
@@ -39,16 +40,18 @@ class MailPlan:
     quiet: dict[Path, str] = field(default_factory=dict)  # probe problems of parts that are not case media
 
     def files(self, scratch: Path) -> list[tuple[Path, str]]:
-        """The file itself, then the attachments written to scratch files named by position: a mail's file names
-        are never paths."""
+        """The file itself, then the attachments as scratch files named by position (``read`` decoded them
+        there, in chunks): a mail's file names are never paths."""
         if self.written is None:
             self.written = []
             if self.mail is not None:
-                folder = scratch / ("mail-" + hashlib.sha256(str(self.unit.path).encode()).hexdigest()[:16])
+                folder = spool_folder(scratch, self.unit)
                 folder.mkdir(parents=True, exist_ok=True)
                 for i, att in enumerate(self.mail.attachments):
-                    p = folder / f"att-{i:04d}"
-                    p.write_bytes(att.data)
+                    p = att.path
+                    if p is None:
+                        p = folder / f"mem-{i:04d}"
+                        p.write_bytes(att.data)
                     self.written.append((p, att.filename))
         return [(self.unit.path, self.unit.path.name), *self.written]
 
@@ -76,13 +79,20 @@ class MailPlan:
                 an.problem = None
 
 
-def read(unit: MailUnit, problems: list[Problem]) -> MailPlan:
+def spool_folder(scratch: Path, unit: MailUnit) -> Path:
+    return scratch / ("mail-" + hashlib.sha256(str(unit.path).encode()).hexdigest()[:16])
+
+
+def read(unit: MailUnit, problems: list[Problem], scratch: Path | None = None) -> MailPlan:
+    """The e-mail of ``unit``, its attachments decoded into the import's scratch folder (memory stays flat)."""
     try:
-        mail = read_mail(unit.path)
+        mail = read_mail(unit.path, spool_folder(scratch, unit) if scratch is not None else None)
     except MailError as e:
         problems.append(Problem(unit.display, e.message, kept=True))
         return MailPlan(unit, None, e.message)
     except Exception as e:  # a hostile mail never stops the batch
+        if is_disk_full(e):
+            raise
         why = f"e-mail cannot be read ({type(e).__name__})"
         problems.append(Problem(unit.display, why, kept=True))
         return MailPlan(unit, None, why)
@@ -91,8 +101,8 @@ def read(unit: MailUnit, problems: list[Problem]) -> MailPlan:
     return MailPlan(unit, mail)
 
 
-def read_all(units: list[MailUnit], problems: list[Problem]) -> list[MailPlan]:
-    return [read(u, problems) for u in units]
+def read_all(units: list[MailUnit], problems: list[Problem], scratch: Path | None = None) -> list[MailPlan]:
+    return [read(u, problems, scratch) for u in units]
 
 
 def message_key(mail: MailMessage) -> str:

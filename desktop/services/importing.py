@@ -1,16 +1,25 @@
 """``import_paths``: files, folders, ZIPs, chat exports and e-mails into the library in one transaction.
 
-Steps: plan the inputs (ZIPs unpacked safely into scratch space inside the library); hash, store and probe
-every file on all cores; then write every row in one database transaction. Blobs are on disk before the
-commit that references them, so a process killed at any point leaves the library as before or as after.
+Steps: plan the inputs (ZIPs unpacked safely and e-mail attachments decoded into scratch space inside the
+library); check the disk has room for them; then, inside ONE write transaction, hash, store and probe every file on
+all cores (``desktop.services.analyse``) while the rows of the originals already done are written, and finally the
+cases, messages and media items, the duplicate groups of the touched cases and the audit events.
+
+Blobs are on disk before the commit that references them, so a process killed at any point leaves the library as
+before or as after (blobs written before the kill are adopted by the next import of the same file, or removed by
+``verify --repair``). An import that fails (disk full, cancelled, an unexpected error) removes the originals it
+wrote itself before it reports, so nothing is left half-done on a full disk.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
+import time
 from pathlib import Path
 
-from desktop.core.errors import UsageError
+from desktop.core.clock import now_local
+from desktop.core.errors import DiskFull, UsageError, is_disk_full
 from desktop.core.model import AuditAction, ImportReport, MediaRole, Problem, SourceKind
 from desktop.core.progress import Cancelled, CancelToken, Progress, null_progress, subrange
 from desktop.core.records import CaseHandle
@@ -22,8 +31,12 @@ from desktop.services.library import Library
 from desktop.services.loose_cases import write_loose
 from desktop.services.planning import LooseFile, plan_inputs
 from desktop.services.writer import REF_RE, ImportWriter
+from desktop.store.unit import UnitOfWork
 
 log = logging.getLogger(__name__)
+
+OVERHEAD_PER_FILE = 32 * 1024  # thumbnail, rows and journal per file, beyond the original itself
+OVERHEAD = 1 << 20  # the database's journal and the log
 
 
 def import_paths(
@@ -34,71 +47,163 @@ def import_paths(
     split_gaps: float | None = None,
     progress: Progress = null_progress,
     cancel: CancelToken | None = None,
+    timings: dict[str, float] | None = None,
 ) -> ImportReport:
     """Import everything under ``paths``. Per-file problems land in ``report.rejected``; the rest goes on.
 
     Loose files go into one new case, or into ``case_ref``; with ``split_gaps`` (hours) into one case per part
     between capture-time gaps (``desktop.services.loose_cases``). Chats and e-mails go to their customer's case.
-    """
+    Raises ``DiskFull`` (nothing imported, the library as before) when the disk holding the library has no room.
+    ``timings``, when given, receives the seconds each step took (plan, analyse, rows, duplicates, commit)."""
     if case_ref is not None and not REF_RE.match(case_ref):
         raise UsageError(f"not a usable case reference: {case_ref!r} (letters, digits, '-', '.', '_')")
     if split_gaps is not None and (case_ref is not None or split_gaps <= 0):
         raise UsageError("--split-gaps needs a number of hours above 0, and no --case")
     report = ImportReport()
+    run = _Import(lib, report, case_ref, progress, cancel)
+    run.split_gaps = split_gaps
+    if timings is not None:
+        run.timings = timings
     try:
         with lib.workspace() as scratch:
-            _run(lib, [Path(p) for p in paths], scratch, report, case_ref, split_gaps, progress, cancel)
+            run.run([Path(p) for p in paths], scratch)
     except Cancelled:  # the transaction was rolled back: the library is as before
+        run.discard_stored()
         return ImportReport(rejected=report.rejected, cancelled=True)
+    except BaseException as e:
+        run.discard_stored()
+        if isinstance(e, DiskFull) and e.needed is not None:
+            raise
+        if is_disk_full(e):
+            raise DiskFull(run.needed, _free(lib)) from e
+        raise
     progress(1000, 1000, "Done")
     return report
 
 
-def _run(lib: Library, paths: list[Path], scratch: Path, report: ImportReport, case_ref: str | None,
-         split_gaps: float | None, progress: Progress, cancel: CancelToken | None) -> None:
-    progress(0, 1000, "Reading the inputs")
-    plan = plan_inputs(paths, scratch, report.rejected)
-    chats = [import_chat.read(u, lib.team, report.rejected) for u in plan.chats]
-    mails = import_mail.read_all(plan.mails, report.rejected)
-    shown: dict[Path, str] = {}  # how each file is named in messages
-    files: list[tuple[Path, str]] = []
-    for f in [*plan.loose, *plan.archives]:
-        files.append((f.path, f.name))
-        shown[f.path] = f.display
-    for c in chats:
-        for path, name in c.files():
-            files.append((path, name))
-            shown[path] = f"{c.unit.display} › {name}"
-    for m in mails:
-        for path, name in m.files(scratch):
-            files.append((path, name))
-            shown[path] = f"{m.unit.display} › {name}"
-    with lib.unit() as uow:
-        known = uow.media.known_blobs()
-    analysed = analyse_all(lib, files, known, subrange(progress, 0.0, 0.9), cancel)
-    for unit in [*chats, *mails]:
-        unit.explain(analysed)  # containers are not media; a damaged e-mail's parts are "cut short"
-    for path, _name in files:
-        res = analysed.get(path)
-        if res is not None and res.problem:
-            report.rejected.append(Problem(shown[path], res.problem, kept=res.kept))
-    progress(900, 1000, "Saving")
-    with lib.unit(write=True) as uow:
-        w = ImportWriter(uow, report)
-        fixed_case = w.case_by_ref(case_ref) if case_ref else None
-        w.fixed_case_id = fixed_case.id if fixed_case else None
-        for chat in chats:
-            import_chat.write(w, chat, analysed, lib.team, fixed_case)
-        import_mail.write_all(w, mails, analysed, lib.team, fixed_case)
-        write_loose(w, plan.loose, analysed, fixed_case, split_gap_hours=split_gaps, lang=preferred_language(lib))
-        _write_archives(w, plan.archives, analysed, fixed_case)
-        duplicates.refresh(uow, list(w.touched_cases), lib.team)
-        for case in w.touched_cases.values():
-            uow.audit.record(AuditAction.IMPORT, case.id, imported=report.imported, inputs=[str(p) for p in paths])
-        report.cases = sorted({c.ref for c in w.touched_cases.values()})
-        report.undo_id = journal.record_import(uow, report.imported, list(w.touched_cases.values()))
-        if cancel is not None:
-            cancel.check()  # a cancel while saving rolls the whole import back
+def _free(lib: Library) -> int | None:
+    try:
+        return shutil.disk_usage(lib.paths.data_dir).free
+    except OSError:
+        return None
+
+
+class _Import:
+    def __init__(self, lib: Library, report: ImportReport, case_ref: str | None, progress: Progress,
+                 cancel: CancelToken | None) -> None:
+        self.lib, self.report, self.case_ref, self.progress, self.cancel = lib, report, case_ref, progress, cancel
+        self.stored: set[str] = set()  # originals this import wrote into the store
+        self.needed: int | None = None
+        self.timings: dict[str, float] = {}  # seconds per step, for the benchmarks
+        self.split_gaps: float | None = None  # hours: loose files split by capture-time gaps
+
+    def run(self, paths: list[Path], scratch: Path) -> None:
+        lib, report, progress = self.lib, self.report, self.progress
+        t0 = time.perf_counter()
+        progress(0, 1000, "Reading the inputs")
+        plan = plan_inputs(paths, scratch, report.rejected)
+        chats = [c for c in (import_chat.read(u, lib.team, report.rejected) for u in plan.chats) if c is not None]
+        mails = import_mail.read_all(plan.mails, report.rejected, scratch)
+        shown: dict[Path, str] = {}  # how each file is named in messages
+        files: list[tuple[Path, str]] = []
+        for f in [*plan.loose, *plan.archives]:
+            files.append((f.path, f.name))
+            shown[f.path] = f.display
+        for c in chats:
+            for path, name in c.files():
+                files.append((path, name))
+                shown[path] = f"{c.unit.display} › {name}"
+        for m in mails:
+            for path, name in m.files(scratch):
+                files.append((path, name))
+                shown[path] = f"{m.unit.display} › {name}"
+        self._check_room(files)
+        self.timings["plan"] = time.perf_counter() - t0
+        with lib.unit(write=True) as uow:
+            t0 = time.perf_counter()
+            rows = _RowWriter(uow)
+            analysed = analyse_all(lib, files, uow.imports.known_blobs, subrange(progress, 0.0, 0.9), self.cancel,
+                                   on_batch=rows.on_batch, stored=self.stored)
+            self.timings["analyse"] = time.perf_counter() - t0
+            for unit in [*chats, *mails]:
+                unit.explain(analysed)  # containers are not media; a damaged e-mail's parts are "cut short"
+            for path, _name in files:
+                res = analysed.get(path)
+                if res is not None and res.problem:
+                    report.rejected.append(Problem(shown[path], res.problem, kept=res.kept))
+            progress(900, 1000, "Saving")
+            t0 = time.perf_counter()
+            w = ImportWriter(uow, report)
+            fixed_case = w.case_by_ref(self.case_ref) if self.case_ref else None
+            w.fixed_case_id = fixed_case.id if fixed_case else None
+            for chat in chats:
+                import_chat.write(w, chat, analysed, lib.team, fixed_case)
+            import_mail.write_all(w, mails, analysed, lib.team, fixed_case)
+            write_loose(w, plan.loose, analysed, fixed_case, split_gap_hours=self.split_gaps,
+                        lang=preferred_language(lib))
+            _write_archives(w, plan.archives, analysed, fixed_case)
+            uow.flush()
+            self.timings["rows"] = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            duplicates.refresh(uow, list(w.touched_cases), lib.team)  # once per import, for the touched cases
+            self.timings["duplicates"] = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            for case in w.touched_cases.values():
+                uow.audit.record(AuditAction.IMPORT, case.id, imported=report.imported,
+                                 inputs=[str(p) for p in paths])
+            report.cases = sorted({c.ref for c in w.touched_cases.values()})
+            report.undo_id = journal.record_import(uow, report.imported, list(w.touched_cases.values()))
+            if self.cancel is not None:
+                self.cancel.check()  # a cancel while saving rolls the whole import back
+        self.timings["commit"] = time.perf_counter() - t0
+
+    def _check_room(self, files: list[tuple[Path, str]]) -> None:
+        """Refuse before anything is stored when the originals (with their thumbnails and rows) cannot fit."""
+        size = 0
+        for path, _name in files:
+            try:
+                size += path.stat().st_size
+            except OSError:
+                continue
+        self.needed = size + OVERHEAD_PER_FILE * len(files) + OVERHEAD
+        free = _free(self.lib)
+        if free is not None and free < self.needed:
+            raise DiskFull(self.needed, free)
+
+    def discard_stored(self) -> None:
+        """Remove the originals this import wrote that no committed row references (it failed or was cancelled)."""
+        if not self.stored:
+            return
+        try:
+            with self.lib.unit() as uow:
+                referenced = uow.imports.known_blobs(sorted(self.stored))
+        except Exception:  # noqa: BLE001 - the database cannot tell: leave them to ``verify --repair``
+            log.warning("could not check the originals of a failed import; `casedesk verify --repair` removes them")
+            return
+        for sha in sorted(self.stored - referenced):
+            try:
+                self.lib.blobs.remove(sha)
+                self.lib.thumb_path(sha).unlink(missing_ok=True)
+            except Exception:  # noqa: BLE001 - what cannot go now, ``verify --repair`` removes later
+                log.warning("could not remove an original of a failed import; `casedesk verify --repair` will")
+        self.stored.clear()
+
+
+class _RowWriter:
+    """Writes the rows of each batch of analysed files while the next ones are still being analysed."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+        self.now = now_local()
+
+    def on_batch(self, batch: list[Analysed]) -> None:
+        imports = self.uow.imports
+        probed = [a for a in batch if a.probe is not None and a.sha256]  # kept unprobed ones too (as ``other``)
+        already = imports.known_blobs([a.sha256 for a in probed if a.sha256]) if probed else set()
+        imports.add_blobs([(a.sha256, a.size, a.probe) for a in probed  # type: ignore[misc]
+                           if a.sha256 not in already], self.now)
+        imports.prefetch([a.sha256 for a in batch if a.sha256])
+
 
 
 def _write_archives(w: ImportWriter, archives: list[LooseFile], analysed: dict[Path, Analysed],

@@ -8,18 +8,16 @@ on first use: listing cases never reaches a bucket. Originals from a bucket are 
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 
 from desktop.core.errors import CasedeskError, DatabaseError
 from desktop.core.team import TeamSettings
+from desktop.services import scratch
 from desktop.settings import (
     AppPaths,
     Preferences,
@@ -32,40 +30,6 @@ from desktop.settings import (
 from desktop.store.blobs import BlobStore, OriginalCache, OriginalMissing, open_store
 from desktop.store.db import Database
 from desktop.store.unit import UnitOfWork
-
-LOCK_NAME = ".in-use"  # in an import's scratch folder: locked (flock / msvcrt) while the import runs
-
-
-class ScratchLock:
-    """An exclusive, non-blocking lock on a file, released by the system when its process dies."""
-
-    def __init__(self, fd: int) -> None:
-        self._fd = fd
-
-    @classmethod
-    def try_take(cls, path: Path) -> ScratchLock | None:
-        """The lock, or None when another open holds it (or the file cannot be opened)."""
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError:
-            return None
-        try:
-            if os.name == "nt":
-                import msvcrt
-
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            return None
-        return cls(fd)
-
-    def release(self) -> None:
-        os.close(self._fd)  # closing drops the lock (flock and msvcrt alike)
-
 
 log = logging.getLogger(__name__)
 
@@ -132,19 +96,12 @@ class Library:
         return team
 
     def _remove_stale_scratch(self, max_age_s: float = 6 * 3600) -> int:
-        """Scratch left by a killed process: an import's scratch folder (unpacked chats: customer data) at once
-        when no process holds its lock; half-written originals, and scratch folders without a lock, when old
-        enough not to be in use. Returns how many were removed."""
-        removed = 0
-        for d in self.paths.tmp.glob("import-*"):
-            lock = ScratchLock.try_take(d / LOCK_NAME) if (d / LOCK_NAME).exists() else None
-            if lock is not None:  # nobody is using it (Windows cannot delete a file held open: released first)
-                lock.release()
-                shutil.rmtree(d, ignore_errors=True)
-                removed += 1
+        """Scratch folders of killed imports (at once: ``desktop.services.scratch``), their thumbnails' temporary
+        files, and half-written originals (old enough not to be in use); returns how many went."""
+        removed = len(scratch.remove_stale(self.paths.tmp))
+        removed += scratch.remove_stale_thumb_files(self.paths.thumbs)
         cutoff = time.time() - max_age_s
-        stale = [*(d for d in self.paths.tmp.glob("import-*") if not (d / LOCK_NAME).exists()),
-                 *self.paths.originals.glob(".incoming/in-*"), *self.paths.originals.glob("??/.incoming-*")]
+        stale = [*self.paths.originals.glob(".incoming/in-*"), *self.paths.originals.glob("??/.incoming-*")]
         for p in stale:
             try:
                 if p.lstat().st_mtime < cutoff:
@@ -206,17 +163,9 @@ class Library:
                 continue
         return removed
 
-    @contextmanager
-    def workspace(self) -> Iterator[Path]:
-        """A scratch folder inside the library (never outside it), removed afterwards."""
-        d = Path(tempfile.mkdtemp(prefix="import-", dir=self.paths.tmp))
-        lock = ScratchLock.try_take(d / LOCK_NAME)
-        try:
-            yield d
-        finally:
-            if lock is not None:
-                lock.release()
-            shutil.rmtree(d, ignore_errors=True)
+    def workspace(self) -> AbstractContextManager[Path]:
+        """A scratch folder inside the library (never outside it), locked while in use, removed afterwards."""
+        return scratch.workspace(self.paths.tmp)
 
     def close(self) -> None:
         self.db.dispose()

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core.errors import UnsafeArchive
+from desktop.core.errors import RejectedInput, UnsafeArchive
 from desktop.core.model import Problem
 from desktop.intake.archive import extract_zip, is_zip
 from desktop.intake.chat_export import find_chat_exports
-from desktop.intake.folder import is_ignored, walk_files
+from desktop.intake.folder import is_ignored, open_regular, special_kind, walk_files
 from desktop.intake.mail import is_mail_file
 from desktop.intake.whatsapp import chat_name_from_filename, looks_like_chat
 
@@ -57,10 +57,11 @@ class Plan:
 
 
 def _head(path: Path, n: int = 4096) -> bytes:
+    """The first bytes, or nothing when the file cannot be read (the analysis then says why)."""
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:
             return f.read(n)
-    except OSError:
+    except (OSError, RejectedInput):
         return b""
 
 
@@ -80,8 +81,17 @@ def plan_inputs(paths: list[Path], scratch: Path, problems: list[Problem]) -> Pl
     plan = Plan()
     for n, raw in enumerate(paths):
         path = Path(raw)
-        if not path.exists():
-            problems.append(Problem(str(path), "not found"))
+        try:
+            mode = path.stat().st_mode  # a link the user names is followed
+        except FileNotFoundError:
+            problems.append(Problem(str(path), "not found" if not path.is_symlink() else
+                                    "not found: broken symbolic link (its target does not exist)"))
+            continue
+        except OSError as e:
+            problems.append(Problem(str(path), f"cannot be read ({e.strerror})"))
+            continue
+        if (kind := special_kind(mode)) is not None:
+            problems.append(Problem(str(path), f"skipped: {kind}"))
             continue
         plan.inputs += 1
         if path.is_dir():

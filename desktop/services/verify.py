@@ -6,10 +6,14 @@ uploads never completed) and originals no database row references (stored by an 
 not commit). Only those older than a grace period go, so an import saving at this moment keeps its files; an
 import of the same file adopts an unreferenced original instead (its time is refreshed). Missing or modified
 originals cannot be repaired here: import them again.
+
+The originals are read from the database a page at a time (each page in its own short read) and merged with the
+store's listing, so memory stays flat whatever the size of the library and no snapshot is held open for the run.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -18,6 +22,7 @@ from desktop.core.progress import CancelToken, Progress, null_progress
 from desktop.services.library import Library
 from desktop.store.blobs import VerifyResult
 
+PAGE = 5000
 TEMP_GRACE = timedelta(hours=6)
 UNREFERENCED_GRACE = timedelta(hours=24)
 
@@ -53,8 +58,19 @@ class LibraryCheck:
 
 def verify_store(lib: Library, progress: Progress = null_progress, cancel: CancelToken | None = None) -> VerifyResult:
     with lib.unit() as uow:
-        expected = uow.media.blob_sizes()
-    return lib.blobs.verify(expected, progress, cancel)
+        total = uow.media.blob_count()
+
+    def pages() -> Iterator[tuple[str, int]]:
+        after = ""
+        while True:
+            with lib.unit() as uow:
+                page = uow.media.blob_sizes_after(after, PAGE)
+            if not page:
+                return
+            yield from page
+            after = page[-1][0]
+
+    return lib.blobs.verify(pages(), progress, cancel, total=total)
 
 
 def verify_audit(lib: Library) -> tuple[ChainCheck, str | None]:

@@ -9,11 +9,11 @@ skipped inside a savepoint, never by rolling back the import. Every field change
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import UTC, datetime
 
+from sqlalchemy import String, func, or_, select, type_coerce, union, update
+from sqlalchemy import case as sql_case
 from sqlalchemy import case as when
-from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,7 @@ from desktop.core.records import CaseHandle, MergeRecord, OpinionInfo
 from desktop.core.response import ResponsePolicy
 from desktop.store.schema import Alert, Case, CaseCounter, Customer, MediaItem, Message, Note, Opinion, fit
 from desktop.store.settings import SettingsStore
+from desktop.store.types import parse_iso, plain_rows
 
 FIELDS = ("title", "kind", "status", "policy_ref", "incident_date", "handler", "answered_at", "closed_at")
 _TEXT = {"title": Case.title, "kind": Case.kind, "status": Case.status, "policy_ref": Case.policy_ref,
@@ -72,9 +73,50 @@ class CaseStore:
         if case_ids:
             self._s.execute(update(Case).where(Case.id.in_(case_ids)).values(customer_id=customer_id))
 
-    def owners(self) -> dict[int, int | None]:
-        """Case id -> customer id, for every case."""
-        return dict(self._s.execute(select(Case.id, Case.customer_id)).all())
+    def search(self, text: str) -> list[int]:
+        """Ids of the cases whose reference, title, customer (name, phone, e-mail), policy number, messages
+        (sender, subject, text) or notes contain ``text``, ignoring case; one query, no text loaded."""
+        needle = text.strip()
+        if not needle:
+            return []
+        def like(word: str) -> str:
+            return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+        sqlite = self._s.get_bind().dialect.name == "sqlite"
+        # SQLite's LIKE ignores the case of ASCII letters only: other letters are tried in their usual cases
+        spellings = sorted({needle, needle.lower(), needle.upper(), needle.capitalize(), needle.title()})
+
+        def has(column):  # noqa: ANN001, ANN202
+            if not sqlite:
+                return column.ilike(like(needle), escape="\\")
+            if needle.isascii():
+                return column.like(like(needle), escape="\\")
+            return or_(*(column.like(like(w), escape="\\") for w in spellings))
+
+        cases = select(Case.id).outerjoin(Customer, Case.customer_id == Customer.id).where(or_(
+            has(Case.ref), has(Case.title), has(Case.policy_ref), has(Customer.name), has(Customer.phone),
+            has(Customer.email)))
+        messages = select(Message.case_id).where(or_(has(Message.text), has(Message.subject), has(Message.sender)))
+        notes = select(Note.case_id).where(has(Note.text))
+        return sorted(set(self._s.scalars(union(cases, messages, notes))))
+
+    def refs(self, case_ids: list[int]) -> list[str]:
+        """The references of these cases, in id order."""
+        out: list[str] = []
+        for start in range(0, len(case_ids), 500):
+            out += self._s.scalars(select(Case.ref).where(Case.id.in_(case_ids[start:start + 500]))
+                                   .order_by(Case.id)).all()
+        return out
+
+    def owners(self, case_ids: list[int] | None = None) -> dict[int, int | None]:
+        """Case id -> customer id, for these cases (default: every case)."""
+        q = select(Case.id, Case.customer_id)
+        if case_ids is None:
+            return dict(self._s.execute(q).all())
+        out: dict[int, int | None] = {}
+        for start in range(0, len(case_ids), 500):
+            out.update(self._s.execute(q.where(Case.id.in_(case_ids[start:start + 500]))).all())
+        return out
 
     def pick_rows(self) -> list[tuple]:
         """(ref, title, status, customer id, customer name, phone, e-mail, opened at, last item added at) of
@@ -89,71 +131,80 @@ class CaseStore:
 
     # reading ------------------------------------------------------------------------------------------------
     def summaries(self, policy: ResponsePolicy, *, case_ids: list[int] | None = None,
-                  customer_id: int | None = None, handler: str | None = None,
+                  customer_id: int | None = None, handler: str | None = None, open_only: bool = False,
                   now: datetime | None = None) -> list[CaseSummary]:
         """Cases in id order, with media, set-aside and alert counts, the response times of their messages in
         working time (``policy``; a handler's "answered" mark counts as an answer at that moment) and their open
-        second-opinion requests (only cases assigned to ``handler``, when given)."""
+        second-opinion requests. Only cases assigned to ``handler``, when given; ``open_only``: not closed;
+        without ``case_ids`` erased cases (tombstones) are left out."""
         s = self._s
-        q = select(Case, Customer).outerjoin(Customer, Case.customer_id == Customer.id).order_by(Case.id)
+        conn = s.connection()  # plain rows, not ORM objects: 10,000 cases load in a few tens of milliseconds
+        filters = []
         if case_ids is not None:
-            q = q.where(Case.id.in_(case_ids))
+            filters.append(Case.id.in_(case_ids))
+        else:
+            filters.append(Case.erased_at.is_(None))  # erased cases are tombstones: named by reference only
         if customer_id is not None:
-            q = q.where(Case.customer_id == customer_id)
-        if case_ids is None:
-            q = q.where(Case.erased_at.is_(None))  # erased cases are tombstones: named by reference only
+            filters.append(Case.customer_id == customer_id)
         if handler is not None:
-            q = q.where(func.lower(Case.handler) == handler.lower())
-        rows = s.execute(q).all()
-        filtered = case_ids is not None or customer_id is not None or handler is not None
-        ids = [case.id for case, _ in rows] if filtered else None
+            filters.append(func.lower(Case.handler) == handler.lower())
+        if open_only:
+            filters.append(Case.status != CaseStatus.CLOSED)
+        q = (select(Case.id, Case.ref, Case.title, Case.kind, Case.status, Case.customer_id, Case.opened_at,
+                    Case.closed_at, Case.policy_ref, Case.incident_date, Case.handler, Case.answered_at,
+                    Case.version, Case.updated_at, Case.updated_by, Customer.name, Customer.phone, Customer.email)
+             .outerjoin(Customer, Case.customer_id == Customer.id).where(*filters).order_by(Case.id))
+        rows = conn.execute(q).all()
+        narrowed = case_ids is not None or customer_id is not None or handler is not None or open_only
+        subset = select(Case.id).where(*filters) if narrowed else None
 
-        def per_case(column, *where) -> Counter:  # noqa: ANN001
-            cq = select(column, func.count()).where(*where).group_by(column)
-            if ids is not None:
-                cq = cq.where(column.in_(ids))
-            return Counter(dict(s.execute(cq).all()))
+        def only(query, column):  # noqa: ANN001, ANN202
+            return query.where(column.in_(subset)) if subset is not None else query
 
-        is_media = MediaItem.role == MediaRole.MEDIA.value
-        media = per_case(MediaItem.case_id, MediaItem.blob_sha256.is_not(None), is_media)
-        aside = per_case(MediaItem.case_id, MediaItem.set_aside.is_(True), is_media)
-        alerts = per_case(Alert.case_id, Alert.dismissed.is_(False))
-        mq = select(Message.case_id, Message.sent_at, Message.from_customer).where(
-            Message.kind != MessageKind.SYSTEM)
-        if ids is not None:
-            mq = mq.where(Message.case_id.in_(ids))
+        media: dict[int, int] = {}
+        aside: dict[int, int] = {}
+        counts = only(select(MediaItem.case_id, func.count(MediaItem.blob_sha256),
+                             func.sum(sql_case((MediaItem.set_aside.is_(True), 1), else_=0)))
+                      .where(MediaItem.role == MediaRole.MEDIA.value)  # case media only, not containers
+                      .group_by(MediaItem.case_id), MediaItem.case_id)
+        for case_id, with_original, set_aside in conn.execute(counts):  # one pass (ix_media_case_counts)
+            media[case_id], aside[case_id] = with_original, int(set_aside or 0)
+        alerts = dict(conn.execute(only(select(Alert.case_id, func.count()).where(Alert.dismissed.is_(False))
+                                        .group_by(Alert.case_id), Alert.case_id)).all())
+        mq = only(select(Message.case_id, type_coerce(Message.sent_at, String), Message.from_customer)
+                  .where(Message.kind != MessageKind.SYSTEM), Message.case_id)
         msgs: dict[int, list] = {}
-        for case_id, t, fc in s.execute(mq):
-            msgs.setdefault(case_id, []).append((t, fc))
+        for case_id, t, fc in plain_rows(conn, mq):  # from ix_message_case_times alone, not the table
+            msgs.setdefault(case_id, []).append((parse_iso(t), fc))
         opinions: dict[int, list[OpinionInfo]] = {}
-        for o in open_opinions(s, ids):
+        for o in open_opinions(s, [r.id for r in rows] if narrowed else None):
             opinions.setdefault(o.case_id, []).append(o)
         now = now or datetime.now(UTC)
         out = []
-        for case, cust in rows:
-            timed = msgs.get(case.id, [])
-            if case.answered_at is not None:
-                timed = [*timed, (case.answered_at, False)]
-            r = policy.measure(timed, now=now, case_open=case.status != CaseStatus.CLOSED)
+        for r in rows:
+            timed = msgs.get(r.id, [])
+            if r.answered_at is not None:
+                timed = [*timed, (r.answered_at, False)]
+            m = policy.measure(timed, now=now, case_open=r.status != CaseStatus.CLOSED)
             original = {policy.calendar.instant(t): t for t, _ in timed if t is not None}
 
             def shown(t: datetime | None, original: dict = original) -> datetime | None:
                 return original.get(t, t) if t is not None else None  # as stored (chat times stay naive)
 
-            wait = r.open_wait
+            wait = m.open_wait
             out.append(CaseSummary(
-                id=case.id, ref=case.ref, title=case.title, kind=case.kind, status=case.status,
-                customer=(cust.name or cust.phone or cust.email) if cust else None,
-                customer_id=case.customer_id, media=media.get(case.id, 0), opened_at=case.opened_at,
-                closed_at=case.closed_at, policy_ref=case.policy_ref, incident_date=case.incident_date,
-                handler=case.handler, answered_at=case.answered_at, first_message_at=shown(r.first_message_at),
-                first_answer_at=shown(r.first_answer_at), first_answer_minutes=r.first_answer_minutes,
-                waiting_since=shown(wait.since) if wait else None, due_at=r.due_at,
-                set_aside=aside.get(case.id, 0), alerts=alerts.get(case.id, 0),
-                overdue=[(shown(w.since), w.minutes or 0.0) for w in r.breaches],
-                breaches=[w.to_json() for w in r.breaches],
-                version=case.version, updated_at=case.updated_at, updated_by=case.updated_by,
-                opinions=opinions.get(case.id, []),
+                id=r.id, ref=r.ref, title=r.title, kind=r.kind, status=r.status,
+                customer=(r.name or r.phone or r.email) if r.customer_id is not None else None,
+                customer_id=r.customer_id, media=media.get(r.id, 0), opened_at=r.opened_at,
+                closed_at=r.closed_at, policy_ref=r.policy_ref, incident_date=r.incident_date,
+                handler=r.handler, answered_at=r.answered_at, first_message_at=shown(m.first_message_at),
+                first_answer_at=shown(m.first_answer_at), first_answer_minutes=m.first_answer_minutes,
+                waiting_since=shown(wait.since) if wait else None, due_at=m.due_at,
+                set_aside=aside.get(r.id, 0), alerts=alerts.get(r.id, 0),
+                overdue=[(shown(w.since), w.minutes or 0.0) for w in m.breaches],
+                breaches=[w.to_json() for w in m.breaches],
+                version=r.version, updated_at=r.updated_at, updated_by=r.updated_by,
+                opinions=opinions.get(r.id, []),
             ))
         return out
 

@@ -8,19 +8,21 @@ leaves no half-created schema, and two desks starting at the same moment do not 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.errors import CasedeskError
+from desktop.core.errors import CasedeskError, DiskFull
 from desktop.store.unit import UnitOfWork, begin
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "team01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
+SCHEMA_HEAD = "robust01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
+FULL_BELOW = 1 << 20  # free bytes under which a disk counts as full when SQLite cannot open its files
 MIGRATION_LOCK = 0x43415345  # "CASE": the PostgreSQL advisory lock key the first migration takes
 
 
@@ -28,7 +30,13 @@ class LibraryUnusable(CasedeskError):
     """The database cannot be used as it is; the message says why and what to do."""
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, frozen: bool = False) -> Engine:
+    """An engine for ``url``. ``frozen``: a SQLite file opened read-only and immutable, without the shared-memory
+    file WAL mode needs (the way to read a library on a disk too full to create that file)."""
+    if url.startswith("sqlite") and frozen:
+        path = Path(make_url(url).database or "").resolve()
+        return create_engine(f"sqlite:///file:{path.as_posix()}?mode=ro&immutable=1&uri=true",
+                             connect_args={"check_same_thread": False})
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
@@ -136,29 +144,76 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        self._folder = Path(self.engine.url.database or ".").resolve().parent if url.startswith("sqlite") else None
+        self.frozen = False  # opened read-only because the disk is full (reads work, writes raise DiskFull)
         try:
             migrate(self.engine)
+        except DBAPIError as e:
+            self.engine.dispose()
+            if not self._open_frozen(e):
+                raise
         except BaseException:
             self.engine.dispose()
             raise
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
+    def _open_frozen(self, e: DBAPIError) -> bool:
+        """On a disk too full for SQLite's shared-memory file, open the library read-only so it can still be
+        looked at; False when that is not the case (or not possible)."""
+        if self.engine.dialect.name != "sqlite" or (free := self._free()) is None or free >= FULL_BELOW:
+            return False
+        if getattr(e.orig, "sqlite_errorcode", None) not in (10, 13) and "disk" not in str(e.orig):  # IOERR, FULL
+            return False
+        self.engine = make_engine(self.url, frozen=True)
+        self.frozen = True
+        try:
+            current = schema_revision(self.engine)
+        except DBAPIError:
+            current = None
+        if current != SCHEMA_HEAD:  # nothing to read, or it needs an upgrade that cannot be written
+            self.engine.dispose()
+            raise DiskFull(None, free) from e
+        return True
+
+    def _free(self) -> int | None:
+        """Free bytes on the disk of the SQLite file (None for a server database)."""
+        if self._folder is None:
+            return None
+        try:
+            return shutil.disk_usage(self._folder).free
+        except OSError:
+            return None
+
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on any error; a database error leaves
-        as a ``DatabaseError`` of one sentence (``desktop.store.errors``)."""
+        """A session whose work is committed on success and rolled back on any error. A full disk (SQLite's
+        "database or disk is full", PostgreSQL's disk_full) is raised as ``DiskFull``; any other database error
+        leaves as a ``DatabaseError`` of one sentence (``desktop.store.errors``)."""
         with self._factory() as s:
             try:
                 yield s
                 s.commit()
-            except SQLAlchemyError as e:
+            except BaseException as e:
                 _rollback_quietly(s)
-                from desktop.store.errors import readable
+                full = self._disk_full(e)
+                if full is not None:
+                    raise full from e
+                if isinstance(e, SQLAlchemyError):
+                    from desktop.store.errors import readable
 
-                raise readable(e) from e
-            except BaseException:
-                _rollback_quietly(s)
+                    raise readable(e) from e
                 raise
+
+    def _disk_full(self, e: BaseException) -> DiskFull | None:
+        if not isinstance(e, DBAPIError):
+            return None
+        orig = e.orig
+        code = getattr(orig, "sqlite_errorcode", None)
+        if code == 13 or "database or disk is full" in str(orig) or (self.frozen and code == 8):  # FULL, READONLY
+            return DiskFull(None, self._free())
+        if getattr(orig, "sqlstate", None) == "53100" or getattr(orig, "pgcode", None) == "53100":
+            return DiskFull(where="the disk of the database server")
+        return None
 
     @contextmanager
     def unit(self, actor: str | None = None, *, write: bool = False) -> Iterator[UnitOfWork]:

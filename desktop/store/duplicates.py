@@ -85,14 +85,23 @@ class DuplicateStore:
         q = select(Blob.sha256, Blob.phash).where(Blob.phash.is_not(None), Blob.kind == MediaKind.IMAGE)
         return [(sha, int(ph, 16)) for sha, ph in self._s.execute(q)]
 
-    def hashed_pictures(self, *, case_ids: list[int] | None = None, shas: list[str] | None = None) -> list[DupItem]:
-        """Picture items with a perceptual hash, in these cases and/or of these originals."""
+    def picture_phashes(self) -> list[str]:
+        """The perceptual hash (16 hex digits) of every picture in the library, in one plain query: what a
+        library-wide near-neighbour scan needs, without a row object per picture."""
+        q = select(Blob.phash).where(Blob.phash.is_not(None), Blob.kind == MediaKind.IMAGE)
+        return list(self._s.connection().execute(q).scalars().all())
+
+    def hashed_pictures(self, *, case_ids: list[int] | None = None, shas: list[str] | None = None,
+                        phashes: list[str] | None = None) -> list[DupItem]:
+        """Picture items with a perceptual hash, in these cases and/or of these originals or hashes (hex)."""
         q = (select(MediaItem, Blob).join(Blob, MediaItem.blob_sha256 == Blob.sha256)
              .where(Blob.phash.is_not(None), Blob.kind == MediaKind.IMAGE))
         if case_ids is not None:
             q = q.where(MediaItem.case_id.in_(case_ids))
         if shas is not None:
             q = q.where(MediaItem.blob_sha256.in_(shas))
+        if phashes is not None:
+            q = q.where(Blob.phash.in_(phashes))
         return [_item(m, b) for m, b in self._s.execute(q.order_by(MediaItem.id))]
 
     def add_alert(self, item: DupItem, other: DupItem, kind: str, at: datetime) -> bool:

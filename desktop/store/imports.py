@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.model import MediaRole, ProbeResult
 from desktop.core.records import BlobDates
 from desktop.store.rows import RowStore
 from desktop.store.schema import Blob, MediaItem, Source, fit
+
+_Occurrence = tuple[str, int | None, int | None, int]  # name, customer id, message id, case id
 
 
 class ImportStore:
@@ -19,6 +21,44 @@ class ImportStore:
         self._dates: dict[str, BlobDates] = {}
         self.sources: list[int] = []  # the sources this unit of work added
         self.dropped: list[dict] = []  # the "missing" placeholders it removed, as ``RowStore.values`` rows
+        self._occurrences: dict[str, list[_Occurrence]] = {}  # sha256 -> committed items, for prefetched originals
+
+    # a batch at a time -----------------------------------------------------------------------------------------
+    def known_blobs(self, shas: list[str]) -> set[str]:
+        """Which of these originals the library already has a row for (this transaction's own rows included)."""
+        found: set[str] = set()
+        unique = sorted(set(shas))
+        for i in range(0, len(unique), 500):
+            part = unique[i:i + 500]
+            found.update(self._s.scalars(select(Blob.sha256).where(Blob.sha256.in_(part))))
+        return found
+
+    def add_blobs(self, rows: list[tuple[str, int, ProbeResult]], at: datetime) -> None:
+        """Rows for new originals, in one statement; their dates are remembered for ``ensure_blob``."""
+        rows = list({r[0]: r for r in rows if r[0] not in self._dates}.values())
+        if not rows:
+            return
+        self._s.execute(insert(Blob), [_blob_values(sha, size, probe, at) for sha, size, probe in rows])
+        for sha, _size, p in rows:
+            self._dates[sha] = BlobDates(p.exif_taken, p.exif_digitized, p.exif_modified, p.video_created_at)
+            self._occurrences[sha] = []  # a new original: no item refers to it yet
+
+    def prefetch(self, shas: list[str]) -> None:
+        """Dates and existing occurrences of known originals, one query each per batch (not one per file)."""
+        todo = sorted({s for s in shas if s not in self._occurrences})
+        for i in range(0, len(todo), 500):
+            part = todo[i:i + 500]
+            q = select(Blob.sha256, Blob.exif_taken, Blob.exif_digitized, Blob.exif_modified,
+                       Blob.video_created_at).where(Blob.sha256.in_(part))
+            for sha, taken, digitized, modified, video in self._s.execute(q):
+                self._dates.setdefault(sha, BlobDates(taken, digitized, modified, video))
+            for sha in part:
+                self._occurrences[sha] = []
+            q = select(MediaItem.blob_sha256, MediaItem.name, MediaItem.customer_id, MediaItem.message_id,
+                       MediaItem.case_id).where(MediaItem.blob_sha256.in_(part))
+            with self._s.no_autoflush:
+                for sha, name, customer, message, case in self._s.execute(q):
+                    self._occurrences[sha].append((name, customer, message, case))
 
     def add_source(self, kind: str, path: str, at: datetime, chat_key: str | None = None,
                    meta: dict | None = None) -> int:
@@ -46,17 +86,7 @@ class ImportStore:
         b = self._s.get(Blob, sha256)
         if b is None:
             assert probe is not None, "a new original always comes with its probe"
-            p = probe
-            b = Blob(
-                sha256=sha256, size=size, kind=p.kind.value, mime=fit(Blob.mime, p.mime) or "",
-                format=fit(Blob.format, p.format), width=p.width, height=p.height, duration_s=p.duration_s,
-                codec=fit(Blob.codec, p.codec), orientation=p.orientation, has_exif=p.has_exif,
-                exif_taken=p.exif_taken, exif_digitized=p.exif_digitized, exif_modified=p.exif_modified,
-                make=fit(Blob.make, p.make), model=fit(Blob.model, p.model), software=fit(Blob.software, p.software),
-                gps_lat=p.gps[0] if p.gps else None, gps_lon=p.gps[1] if p.gps else None,
-                video_created_at=p.video_created_at, phash=f"{p.phash:016x}" if p.phash is not None else None,
-                fingerprint=p.fingerprint, warnings=list(p.warnings), stored_at=at,
-            )
+            b = Blob(**_blob_values(sha256, size, probe, at))
             self._s.add(b)
         dates = BlobDates(b.exif_taken, b.exif_digitized, b.exif_modified, b.video_created_at, b.kind)
         self._dates[sha256] = dates
@@ -71,6 +101,9 @@ class ImportStore:
                           case_id: int | None = None) -> bool:
         """Whether this file already arrived this way: on this message, or (loose) under this name from this
         customer; only in ``case_id`` when given. Rows pending in this import are not looked at."""
+        known = self._occurrences.get(sha256)
+        if known is not None:
+            return any(_same_occurrence(o, name, customer_id, message_id, case_id) for o in known)
         q = select(func.count()).select_from(MediaItem).where(MediaItem.blob_sha256 == sha256)
         if case_id is not None:
             q = q.where(MediaItem.case_id == case_id)
@@ -130,3 +163,27 @@ class ImportStore:
         return self._s.scalar(select(MediaItem.case_id).where(
             MediaItem.blob_sha256 == sha256, MediaItem.name == name, MediaItem.message_id.is_(None),
             MediaItem.customer_id.is_(None)).order_by(MediaItem.id.desc()).limit(1))
+
+
+def _same_occurrence(o: _Occurrence, name: str, customer_id: int | None, message_id: int | None,
+                     case_id: int | None) -> bool:
+    """``occurrence_exists``'s condition on one prefetched item."""
+    o_name, o_customer, o_message, o_case = o
+    if case_id is not None and o_case != case_id:
+        return False
+    if message_id is not None:
+        return o_message == message_id
+    return o_name == name and o_message is None and o_customer == customer_id
+
+
+def _blob_values(sha256: str, size: int, p: ProbeResult, at: datetime) -> dict:
+    return dict(
+        sha256=sha256, size=size, kind=p.kind.value, mime=fit(Blob.mime, p.mime) or "",
+        format=fit(Blob.format, p.format), width=p.width, height=p.height, duration_s=p.duration_s,
+        codec=fit(Blob.codec, p.codec), orientation=p.orientation, has_exif=p.has_exif,
+        exif_taken=p.exif_taken, exif_digitized=p.exif_digitized, exif_modified=p.exif_modified,
+        make=fit(Blob.make, p.make), model=fit(Blob.model, p.model), software=fit(Blob.software, p.software),
+        gps_lat=p.gps[0] if p.gps else None, gps_lon=p.gps[1] if p.gps else None,
+        video_created_at=p.video_created_at, phash=f"{p.phash:016x}" if p.phash is not None else None,
+        fingerprint=p.fingerprint, warnings=list(p.warnings), stored_at=at,
+    )

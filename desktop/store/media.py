@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.capture_time import compute_flags
@@ -23,8 +24,8 @@ class MediaStore:
         """Items by case, capture time and id, with flags computed from the case's incident date (and those the
         import gave the occurrence); only items of ``roles`` (``MediaRole``) when given."""
         s = self._s
-        q = (select(MediaItem, Blob, Case.ref, Case.incident_date)
-             .outerjoin(Blob, MediaItem.blob_sha256 == Blob.sha256)
+        q = (select(*_ITEM_COLUMNS, *_BLOB_COLUMNS, Case.ref, Case.incident_date)  # columns, not objects: no
+             .outerjoin(Blob, MediaItem.blob_sha256 == Blob.sha256)                 # fingerprints, no ORM state
              .join(Case, MediaItem.case_id == Case.id)
              .order_by(MediaItem.case_id, MediaItem.taken_at, MediaItem.id))
         if case_id is not None:
@@ -33,11 +34,12 @@ class MediaStore:
             q = q.where(MediaItem.blob_sha256.is_not(None))
         if roles is not None:
             q = q.where(MediaItem.role.in_([str(r) for r in roles]))
-        rows = s.execute(q).all()
-        dup_ids = {r[0].duplicate_of_id for r in rows if r[0].duplicate_of_id}
+        rows = s.connection().execute(q).all()
+        dup_ids = {r.duplicate_of_id for r in rows if r.duplicate_of_id}
         dup_sha = dict(s.execute(select(MediaItem.id, MediaItem.blob_sha256)
                                  .where(MediaItem.id.in_(dup_ids))).all()) if dup_ids else {}
-        return [_info(m, b, ref, incident, incident_doubt_days, dup_sha) for m, b, ref, incident in rows]
+        return [_info(r, r if r.blob_sha256 is not None and r.kind is not None else None, r.ref, r.incident_date,
+                      incident_doubt_days, dup_sha) for r in rows]
 
     def set_fields(self, media_id: int, *, caption: str | None = None, included: bool | None = None,
                    rotation: int | None = None) -> int:
@@ -97,9 +99,28 @@ class MediaStore:
         """SHA-256 -> size of every original the library knows."""
         return dict(self._s.execute(select(Blob.sha256, Blob.size)).all())
 
+    def blob_count(self) -> int:
+        return self._s.scalar(select(func.count()).select_from(Blob)) or 0
 
-def _info(m: MediaItem, b: Blob | None, ref: str, incident: date | None, doubt_days: int,
+    def blob_sizes_after(self, after: str, limit: int) -> list[tuple[str, int]]:
+        """(SHA-256, size) of up to ``limit`` originals whose SHA-256 sorts after ``after``, in that order: the
+        library's originals a page at a time, however many there are."""
+        q = select(Blob.sha256, Blob.size).where(Blob.sha256 > after).order_by(Blob.sha256).limit(limit)
+        return [(sha, size) for sha, size in self._s.connection().execute(q)]
+
+
+_ITEM_COLUMNS = (MediaItem.id, MediaItem.case_id, MediaItem.blob_sha256, MediaItem.name, MediaItem.received_at,
+                 MediaItem.sender, MediaItem.taken_at, MediaItem.taken_at_source, MediaItem.taken_date_only,
+                 MediaItem.included, MediaItem.caption, MediaItem.duplicate_of_id, MediaItem.duplicate_kind,
+                 MediaItem.set_aside, MediaItem.message_id, MediaItem.rotation, MediaItem.role, MediaItem.flags)
+_BLOB_COLUMNS = (Blob.kind, Blob.format, Blob.exif_taken, Blob.exif_digitized, Blob.software, Blob.make,
+                 Blob.model, Blob.size, Blob.width, Blob.height, Blob.duration_s, Blob.gps_lat, Blob.gps_lon,
+                 Blob.orientation)
+
+
+def _info(m: Any, b: Any | None, ref: str, incident: date | None, doubt_days: int,
           dup_sha: dict[int, str | None]) -> MediaInfo:
+    """A media item from a row of ``_ITEM_COLUMNS`` (``m``) and ``_BLOB_COLUMNS`` (``b``, None when missing)."""
     taken = CaptureTime(m.taken_at, CaptureSource(m.taken_at_source)) if m.taken_at and m.taken_at_source else None
     flags = compute_flags(
         kind=b.kind if b else MediaKind.OTHER, fmt=b.format if b else None,

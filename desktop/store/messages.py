@@ -19,12 +19,14 @@ class MessageStore:
     def infos(self, *, case_id: int | None = None, customer_id: int | None = None) -> list[MessageInfo]:
         """Messages in id order with the SHA-256 of the files sent with them (not the .eml they came in)."""
         s = self._s
-        q = select(Message, Case.ref).join(Case, Message.case_id == Case.id).order_by(Message.id)
+        q = (select(Message.id, Case.ref, Message.sent_at, Message.sender, Message.from_customer, Message.kind,
+                    Message.subject, Message.text)  # columns, not ORM objects
+             .join(Case, Message.case_id == Case.id).order_by(Message.id))
         if case_id is not None:
             q = q.where(Message.case_id == case_id)
         if customer_id is not None:
             q = q.where(Message.customer_id == customer_id)
-        rows = s.execute(q).all()
+        rows = s.connection().execute(q).all()
         aq = (select(MediaItem.message_id, MediaItem.blob_sha256).join(Message, MediaItem.message_id == Message.id)
               .where(MediaItem.blob_sha256.is_not(None), MediaItem.role != MediaRole.CONTAINER.value)
               .order_by(MediaItem.id))
@@ -35,8 +37,8 @@ class MessageStore:
         att: dict[int, list[str]] = {}
         for mid, sha in s.execute(aq) if rows else ():
             att.setdefault(mid, []).append(sha)
-        return [MessageInfo(m.id, ref, m.sent_at, m.sender, m.from_customer, m.kind, m.subject, m.text,
-                            att.get(m.id, [])) for m, ref in rows]
+        return [MessageInfo(m.id, m.ref, m.sent_at, m.sender, m.from_customer, m.kind, m.subject, m.text,
+                            att.get(m.id, [])) for m in rows]
 
     def texts(self) -> list[tuple[str, str]]:
         """(case reference, searchable text) of every message."""

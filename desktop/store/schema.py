@@ -119,6 +119,8 @@ class Message(Base):
     match_key: Mapped[str] = mapped_column(String(64), index=True)  # sender|time|text hash for re-exports
     external_id: Mapped[str | None] = mapped_column(String(500), index=True)  # e-mail Message-ID
     address: Mapped[str | None] = mapped_column(String(320))  # e-mail: the sender's address, lower case
+    # the case list reads its response times from this index alone
+    __table_args__ = (Index("ix_message_case_times", "case_id", "kind", "sent_at", "from_customer"),)
 
 
 class Blob(Base):
@@ -149,6 +151,7 @@ class Blob(Base):
     fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
     warnings: Mapped[list] = mapped_column(JsonList, default=list)
     stored_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    __table_args__ = (Index("ix_blob_kind_phash", "kind", "phash"),)  # the library's hashes without its rows
 
 
 class MediaItem(Base):
@@ -159,7 +162,7 @@ class MediaItem(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case_.id"), index=True)
     blob_sha256: Mapped[str | None] = mapped_column(ForeignKey("blob.sha256"), index=True)  # None: missing
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
-    message_id: Mapped[int | None] = mapped_column(ForeignKey("message.id"))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("message.id"), index=True)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
     name: Mapped[str] = mapped_column(Text)  # original file name
     received_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
@@ -179,7 +182,8 @@ class MediaItem(Base):
     # flags of this occurrence, in words: why it is not case media, "name says PDF, content is ZIP", unreadable
     flags: Mapped[list] = mapped_column(JsonList, default=list, server_default="[]")
     blob: Mapped[Blob | None] = relationship()
-    __table_args__ = (Index("ix_media_case_taken", "case_id", "taken_at"),)
+    __table_args__ = (Index("ix_media_case_taken", "case_id", "taken_at"),
+                      Index("ix_media_case_counts", "case_id", "role", "blob_sha256", "set_aside"))  # the case list
 
 
 class Note(Base):

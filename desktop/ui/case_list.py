@@ -11,7 +11,7 @@ from desktop.core.model import CaseStatus, CaseSummary
 from desktop.services.cases import list_cases, search_index
 from desktop.services.library import Library
 from desktop.ui.labels import status_label
-from desktop.ui.models.case_list_model import CASE_ROLE, SLA_ROLE, CaseFilterProxy, CaseListModel, Col, Sla
+from desktop.ui.models.case_list_model import CASE_ROLE, CaseFilterProxy, CaseListModel, Col
 from desktop.ui.tasks import INTERACTIVE, TaskRunner
 from desktop.ui.views.case_list_view import CaseListView
 
@@ -76,8 +76,19 @@ class CaseListController(QObject):
             return
         lib = self.lib
         self._index_stale = True
-        self.runner.run(lambda: list_cases(lib), pool=INTERACTIVE, key="case-list", name="list cases",
-                        on_done=lambda cases: self._loaded(cases, select_ref))
+
+        def everything(_open: list[CaseSummary] | None = None) -> None:
+            if _open is not None:
+                self._loaded(_open, select_ref)
+            self.runner.run(lambda: list_cases(lib), pool=INTERACTIVE, key="case-list", name="list cases",
+                            on_done=lambda cases: self._loaded(cases, select_ref))
+
+        if self.model.rowCount():
+            everything()
+            return
+        # the first load: the open cases (what the list shows by default) at once, then all of them
+        self.runner.run(lambda: list_cases(lib, open_only=True), pool=INTERACTIVE, key="case-list",
+                        name="list open cases", on_done=everything)
 
     def _loaded(self, cases: list[CaseSummary], select_ref: str | None) -> None:
         assert self.lib is not None
@@ -91,7 +102,7 @@ class CaseListController(QObject):
     def _update_count(self, *args: object) -> None:
         self._reselect()
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        overdue = sum(1 for c in range(total) if self.model.data(self.model.index(c, Col.SLA), SLA_ROLE) == Sla.OVERDUE)
+        overdue = self.model.overdue()
         text = self.tr("%1 of %2 cases").replace("%1", str(shown)).replace("%2", str(total))
         if overdue:
             text += " · " + self.tr("%n overdue", "", overdue)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -126,7 +126,7 @@ class BlobStore(ABC):
 
     @abstractmethod
     def iter_stored(self) -> Iterator[StoredBlob]:
-        """Every original in the store."""
+        """Every original in the store, in SHA-256 order (``verify`` merges this listing with the database's)."""
 
     @abstractmethod
     def remove(self, sha256: str) -> bool:
@@ -183,19 +183,30 @@ class BlobStore(ABC):
             raise StoreUnavailable(f"the store of originals {self.describe()} {why} ({MARKER}); is the share "
                                    "mounted, or the bucket right? (casedesk team show)")
 
-    def verify(self, expected: dict[str, int], progress=None, cancel=None) -> VerifyResult:  # noqa: ANN001
-        """Re-hash every original the database knows (sha256 -> size) by streaming it; lists the originals in the
-        store that the database does not know."""
-        present = {b.sha256: b for b in self.iter_stored()}
+    def verify(self, expected: Iterable[tuple[str, int]] | dict[str, int], progress=None, cancel=None,  # noqa: ANN001
+               total: int | None = None) -> VerifyResult:
+        """Re-hash every original the database knows ((sha256, size) pairs in SHA-256 order, e.g. read a page at a
+        time) by streaming it, and list the originals in the store that the database does not know. The store's
+        listing (also in SHA-256 order) is merged with it, so memory stays flat whatever the library's size."""
+        pairs = sorted(expected.items()) if isinstance(expected, dict) else expected
+        total = total if total is not None else (len(expected) if isinstance(expected, dict) else 0)
+        listing = iter(self.iter_stored())
+        here = next(listing, None)
         missing: list[str] = []
         modified: list[str] = []
-        total = len(expected)
-        for i, (sha, size) in enumerate(sorted(expected.items())):
+        unreferenced: list[str] = []
+        checked = 0
+        for sha, size in pairs:
             if cancel is not None:
                 cancel.check()
-            if sha not in present:
+            while here is not None and here.sha256 < sha:
+                unreferenced.append(here.sha256)
+                here = next(listing, None)
+            checked += 1
+            if here is None or here.sha256 != sha:
                 missing.append(sha)
             else:
+                here = next(listing, None)
                 try:
                     with self.open(sha) as f:
                         digest, actual = sha256_stream(f)
@@ -205,5 +216,8 @@ class BlobStore(ABC):
                     if digest != sha or actual != size:
                         modified.append(sha)
             if progress is not None:
-                progress(i + 1, total, sha[:12])
-        return VerifyResult(total, missing, modified, sorted(set(present) - set(expected)))
+                progress(checked, max(total, checked), sha[:12])
+        while here is not None:
+            unreferenced.append(here.sha256)
+            here = next(listing, None)
+        return VerifyResult(checked, missing, modified, unreferenced)

@@ -1,0 +1,295 @@
+"""Faults in plain words, through the command line as a user meets them: a full disk, a file that cannot be read,
+pipes and devices in a folder, links, libraries' warnings, a killed import's scratch folder.
+
+The full disk is real: a tmpfs of a few MB mounted for the test (root only; otherwise the test says why it is
+skipped), filled by the test while an import runs. Without root, a write failure is injected by a real mechanism
+too: the file-size limit (RLIMIT_FSIZE) of the importing process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_read_only import _drop_root_overrides
+from tests.gen import jpeg, zip_of
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def casedesk(data: Path, *args: str, preexec=None, timeout: float = 300) -> subprocess.CompletedProcess:  # noqa: ANN001
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data), *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout, preexec_fn=preexec)
+
+
+def clean_terminal(stderr: str) -> None:
+    for word in ("Traceback", "Logging error", "Warning", "warnings.warn"):
+        assert word not in stderr, stderr
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real filesystem of a few MB: a tmpfs mounted for the test."""
+    mnt = tmp_path / "disk"
+    mnt.mkdir()
+    mounted = []
+
+    def mount(mb: int) -> Path:
+        if os.geteuid() != 0 or shutil.which("mount") is None:
+            pytest.skip("mounting a small tmpfs needs root (the RLIMIT_FSIZE test covers write failures)")
+        proc = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={mb}m", "tmpfs", str(mnt)],
+                              capture_output=True, text=True)
+        if proc.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {proc.stderr.strip()}")
+        mounted.append(mnt)
+        return mnt
+
+    yield mount
+    for m in mounted:
+        subprocess.run(["umount", "-l", str(m)], check=False)
+
+
+def fill(disk: Path, name: str = "filler") -> Path:
+    """Take every free byte of ``disk`` (while an import may be writing to it too)."""
+    filler = disk / name
+    with open(filler, "wb", buffering=0) as f:
+        for block in (1 << 20, 4096, 512):
+            try:
+                while True:
+                    f.write(b"\0" * block)
+            except OSError:
+                continue
+    return filler
+
+
+def shown_name(path: str) -> str:
+    """The file's own name in a problem's path ("folder › sub/name.jpg" or a plain path)."""
+    return re.split(r"[/›]", path)[-1].strip()
+
+
+def originals(data: Path) -> list[Path]:
+    return [p for p in (data / "originals").rglob("*") if p.is_file()]
+
+
+def test_disk_too_small_is_refused_before_anything_is_written(small_disk, tmp_path):
+    disk = small_disk(5)
+    src = tmp_path / "in"
+    for i in range(12):
+        jpeg(src / f"p{i:02d}.jpg", seed=i, size=(1600, 1200), quality=95)
+    assert sum(p.stat().st_size for p in src.iterdir()) > 5_000_000
+    data = disk / "lib"
+    proc = casedesk(data, "import", str(src))
+    assert proc.returncode == 2
+    assert "casedesk: the disk holding the library is full:" in proc.stderr
+    assert " MB needed, " in proc.stderr and " MB free" in proc.stderr
+    clean_terminal(proc.stderr)
+    assert originals(data) == [] and not list((data / "tmp").iterdir())
+    assert json.loads(casedesk(data, "cases", "--json").stdout) == []
+    archive = zip_of(tmp_path / "export.zip", [(p.name, p.read_bytes()) for p in sorted(src.iterdir())])
+    proc = casedesk(data, "import", str(archive))  # unpacked into the library's scratch first: refused before
+    assert proc.returncode == 2 and "is full:" in proc.stderr and " MB needed, " in proc.stderr
+    clean_terminal(proc.stderr)
+    assert not list((data / "tmp").iterdir())
+
+
+@pytest.mark.slow
+def test_disk_filling_up_during_an_import(small_disk, tmp_path):
+    """The disk fills while the import runs: one sentence, nothing left behind, the library still readable on the
+    full disk, and the same import works once there is room."""
+    disk = small_disk(64)
+    src = tmp_path / "many"
+    for i in range(120):
+        jpeg(src / f"p{i:03d}.jpg", seed=i, size=(1600, 1200), taken=f"2024:03:14 10:{i // 60:02d}:{i % 60:02d}")
+    data = disk / "lib"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data), "import", str(src)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(originals(data)) < 10 and proc.poll() is None:
+        time.sleep(0.01)
+    filler = fill(disk)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 2, (out, err)
+    assert "casedesk: the disk holding the library is full:" in err and " MB needed, " in err
+    clean_terminal(err)
+    assert originals(data) == []  # what the failed import wrote is gone again
+    assert not list((data / "tmp").iterdir())
+    # the failed import's originals made room again; take it too: on a full disk, reading works and writing
+    # says why it cannot
+    more = fill(disk, "more")
+    assert json.loads(casedesk(data, "cases", "--json").stdout) == []
+    assert casedesk(data, "verify").returncode == 0
+    again = casedesk(data, "import", str(src / "p000.jpg"))
+    assert again.returncode == 2 and "is full" in again.stderr
+    clean_terminal(again.stderr)
+    filler.unlink()
+    more.unlink()
+    done = casedesk(data, "import", str(src), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["imported"] == 120
+    assert casedesk(data, "verify").returncode == 0
+
+
+def _file_size_limit() -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead of a signal
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, 1_000_000))
+
+
+def test_a_write_failure_undoes_the_import(tmp_path):
+    data = tmp_path / "lib"
+    assert casedesk(data, "cases").returncode == 0  # the library exists before the limit applies
+    src = tmp_path / "in"
+    small = jpeg(src / "small.jpg", seed=1)
+    big = jpeg(src / "big.jpg", seed=2, size=(3000, 2000), quality=98)
+    assert big.stat().st_size > 1_000_000 > small.stat().st_size
+    proc = casedesk(data, "import", str(src), preexec=_file_size_limit)
+    assert proc.returncode == 2, proc.stderr
+    assert "the disk holding the library does not take a file this large" in proc.stderr
+    clean_terminal(proc.stderr)
+    assert originals(data) == []  # the small one was stored before the failure, and removed again
+    assert not [p for p in (data / "originals").rglob("*") if p.name.startswith((".incoming", "in-"))
+                and p.is_file()]
+    assert json.loads(casedesk(data, "media", "--json").stdout) == []
+    assert json.loads(casedesk(data, "import", str(src), "--json").stdout)["imported"] == 2
+
+
+def test_pipes_sockets_devices_and_unreadable_files_are_named(tmp_path):
+    src = tmp_path / "in"
+    jpeg(src / "good.jpg", seed=1)
+    os.mkfifo(src / "pipe.jpg")  # opening it for reading would block for ever
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(src / "sock"))
+    if os.geteuid() == 0:
+        os.mknod(src / "device", stat.S_IFCHR | 0o600, os.makedev(1, 3))  # like /dev/null
+    secret = jpeg(src / "secret.jpg", seed=2)
+    secret.chmod(0)
+    data = tmp_path / "lib"
+    try:
+        proc = casedesk(data, "import", str(src), "--json", timeout=120, preexec=_drop_root_overrides)
+    finally:
+        sock.close()
+    assert proc.returncode == 1, proc.stderr
+    out = json.loads(proc.stdout)
+    reasons = {shown_name(r["path"]): r["reason"] for r in out["rejected"]}
+    assert reasons["pipe.jpg"] == "skipped: a named pipe (FIFO), not a file"
+    assert reasons["sock"] == "skipped: a socket, not a file"
+    if os.geteuid() == 0:
+        assert reasons["device"] == "skipped: a device, not a file"
+    assert reasons["secret.jpg"] == "cannot be read (Permission denied)"
+    assert out["imported"] == 1
+    fifo = casedesk(data, "import", str(src / "pipe.jpg"), "--json", timeout=60)  # named directly: same
+    assert json.loads(fifo.stdout)["rejected"] == [{"path": str(src / "pipe.jpg"),
+                                                   "reason": "skipped: a named pipe (FIFO), not a file"}]
+
+
+def test_links_are_handled_deliberately(tmp_path):
+    outside = jpeg(tmp_path / "elsewhere" / "private.jpg", seed=9)
+    src = tmp_path / "in"
+    inner = jpeg(src / "photo.jpg", seed=1)
+    (src / "again.jpg").symlink_to(inner)
+    (src / "private.jpg").symlink_to(outside)
+    (src / "gone.jpg").symlink_to(tmp_path / "nothing.jpg")
+    (src / "more").symlink_to(outside.parent, target_is_directory=True)
+    data = tmp_path / "lib"
+    out = json.loads(casedesk(data, "import", str(src), "--json").stdout)
+    reasons = {shown_name(r["path"]): r["reason"] for r in out["rejected"]}
+    assert reasons["again.jpg"].startswith("skipped: symbolic link to a file inside the same folder")
+    assert reasons["private.jpg"].startswith(f"skipped: symbolic link pointing outside the folder (to {outside})")
+    assert reasons["gone.jpg"] == "skipped: broken symbolic link (its target does not exist)"
+    assert reasons["more"].startswith("skipped: symbolic link pointing outside the folder")
+    assert out["imported"] == 1
+    named = json.loads(casedesk(data, "import", str(src / "private.jpg"), "--json").stdout)
+    assert named["imported"] == 1 and named["rejected"] == []  # a link the user names is followed
+
+
+def test_library_warnings_go_to_the_log_not_the_terminal(tmp_path):
+    from PIL import Image, TiffImagePlugin
+
+    src = tmp_path / "in"
+    src.mkdir()
+    Image.new("L", (10000, 9500)).save(src / "huge.png")  # over Pillow's pixel limit: DecompressionBombWarning
+    info = TiffImagePlugin.ImageFileDirectory_v2()
+    info[270] = "a description long enough to be stored outside its directory entry"
+    Image.new("RGB", (300, 200), (120, 30, 200)).save(src / "tags.tif", tiffinfo=info)
+    raw = bytearray((src / "tags.tif").read_bytes())
+    ifd = int.from_bytes(raw[4:8], "little")
+    for i in range(int.from_bytes(raw[ifd:ifd + 2], "little")):
+        entry = ifd + 2 + 12 * i
+        if int.from_bytes(raw[entry:entry + 2], "little") == 270:
+            raw[entry + 4:entry + 8] = (10_000_000).to_bytes(4, "little")  # a tag longer than the file
+    (src / "tags.tif").write_bytes(raw)
+    data = tmp_path / "lib"
+    proc = casedesk(data, "import", str(src))
+    assert proc.returncode == 1
+    assert "Rejected: " in proc.stdout and "decompression bomb" in proc.stdout
+    assert proc.stderr == ""
+    log = (data / "logs" / "casedesk.log").read_text()
+    assert "DecompressionBombWarning" in log and "Skipping tag 270" in log
+
+
+KEEP_SCRATCH = """
+import os, sys, time
+from desktop.services.library import open_library
+lib = open_library(sys.argv[1])
+with lib.workspace() as scratch:
+    (scratch / "chat.txt").write_text("customer data")
+    print(scratch, flush=True)
+    time.sleep(120)
+"""
+
+
+def test_scratch_of_a_killed_import_is_removed_at_the_next_start(tmp_path):
+    from desktop.services.library import open_library
+
+    data = tmp_path / "lib"
+    killed = subprocess.Popen([sys.executable, "-c", KEEP_SCRATCH, str(data)], cwd=ROOT, stdout=subprocess.PIPE,
+                              text=True)
+    dead_scratch = Path(killed.stdout.readline().strip())
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    assert (dead_scratch / "chat.txt").read_text() == "customer data"
+    alive = subprocess.Popen([sys.executable, "-c", KEEP_SCRATCH, str(data)], cwd=ROOT, stdout=subprocess.PIPE,
+                             text=True)
+    try:
+        live_scratch = Path(alive.stdout.readline().strip())
+        assert not dead_scratch.exists()  # the next start removed it at once, not hours later
+        with open_library(data):
+            pass
+        assert (live_scratch / "chat.txt").exists()  # another process is still working in this one
+    finally:
+        alive.kill()
+        alive.wait()
+    with open_library(data):
+        pass
+    assert not live_scratch.exists()
+
+
+def test_a_log_that_cannot_be_written_is_given_up_quietly(tmp_path):
+    """The log file on a full disk: /dev/full answers every write with ENOSPC, like a full disk does."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    from PIL import Image
+
+    data = tmp_path / "lib"
+    (data / "logs").mkdir(parents=True)
+    (data / "logs" / "casedesk.log").symlink_to("/dev/full")
+    src = tmp_path / "in"
+    src.mkdir()
+    Image.new("L", (10000, 9500)).save(src / "huge.png")  # a warning for the log, which cannot take it
+    jpeg(src / "fine.jpg", seed=3)
+    proc = casedesk(data, "import", str(src))
+    assert proc.returncode == 1 and "Imported 1 file(s)" in proc.stdout
+    assert proc.stderr == ""
