@@ -40,7 +40,8 @@ class ImportStore:
             return
         self._s.execute(insert(Blob), [_blob_values(sha, size, probe, at) for sha, size, probe in rows])
         for sha, _size, p in rows:
-            self._dates[sha] = BlobDates(p.exif_taken, p.exif_digitized, p.exif_modified, p.video_created_at)
+            self._dates[sha] = BlobDates(p.exif_taken, p.exif_digitized, p.exif_modified, p.video_created_at,
+                                         p.kind.value)
             self._occurrences[sha] = []  # a new original: no item refers to it yet
 
     def prefetch(self, shas: list[str]) -> None:
@@ -49,9 +50,9 @@ class ImportStore:
         for i in range(0, len(todo), 500):
             part = todo[i:i + 500]
             q = select(Blob.sha256, Blob.exif_taken, Blob.exif_digitized, Blob.exif_modified,
-                       Blob.video_created_at).where(Blob.sha256.in_(part))
-            for sha, taken, digitized, modified, video in self._s.execute(q):
-                self._dates.setdefault(sha, BlobDates(taken, digitized, modified, video))
+                       Blob.video_created_at, Blob.kind).where(Blob.sha256.in_(part))
+            for sha, taken, digitized, modified, video, kind in self._s.execute(q):
+                self._dates.setdefault(sha, BlobDates(taken, digitized, modified, video, kind))
             for sha in part:
                 self._occurrences[sha] = []
             q = select(MediaItem.blob_sha256, MediaItem.name, MediaItem.customer_id, MediaItem.message_id,

@@ -192,7 +192,8 @@ def test_pipes_sockets_devices_and_unreadable_files_are_named(tmp_path):
     assert out["imported"] == 1
     fifo = casedesk(data, "import", str(src / "pipe.jpg"), "--json", timeout=60)  # named directly: same
     assert json.loads(fifo.stdout)["rejected"] == [{"path": str(src / "pipe.jpg"),
-                                                   "reason": "skipped: a named pipe (FIFO), not a file"}]
+                                                   "reason": "skipped: a named pipe (FIFO), not a file",
+                                                       "kept": False}]
 
 
 def test_links_are_handled_deliberately(tmp_path):
@@ -234,7 +235,7 @@ def test_library_warnings_go_to_the_log_not_the_terminal(tmp_path):
     data = tmp_path / "lib"
     proc = casedesk(data, "import", str(src))
     assert proc.returncode == 1
-    assert "Rejected: " in proc.stdout and "decompression bomb" in proc.stdout
+    assert "Kept, with a problem: " in proc.stdout and "decompression bomb" in proc.stdout  # kept, never dropped
     assert proc.stderr == ""
     log = (data / "logs" / "casedesk.log").read_text()
     assert "DecompressionBombWarning" in log and "Skipping tag 270" in log
@@ -291,5 +292,5 @@ def test_a_log_that_cannot_be_written_is_given_up_quietly(tmp_path):
     Image.new("L", (10000, 9500)).save(src / "huge.png")  # a warning for the log, which cannot take it
     jpeg(src / "fine.jpg", seed=3)
     proc = casedesk(data, "import", str(src))
-    assert proc.returncode == 1 and "Imported 1 file(s)" in proc.stdout
+    assert proc.returncode == 1 and "Imported 2 file(s)" in proc.stdout  # the bomb is kept, with its problem
     assert proc.stderr == ""

@@ -41,9 +41,10 @@ def test_an_email_with_a_50_mb_attachment(tmp_path):
     result = peak_import(data, mail)
     assert result["report"]["imported"] == 1
     assert result["peak_mb"] < LIMIT_MB, result["peak_mb"]  # was 712 MB before the spooled parse
-    stored = [p for p in (data / "originals").rglob("*") if p.is_file()]
-    assert [p.stat().st_size for p in stored] == [len(payload)]
-    assert stored[0].read_bytes() == payload
+    stored = {p.stat().st_size: p for p in (data / "originals").rglob("*") if p.is_file()}
+    assert sorted(stored) == sorted([len(payload), mail.stat().st_size])  # the attachment and the e-mail itself
+    assert stored[len(payload)].read_bytes() == payload
+    assert stored[mail.stat().st_size].read_bytes() == mail.read_bytes()
     assert not list((data / "tmp").iterdir())
 
 
