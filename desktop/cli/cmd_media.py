@@ -1,6 +1,7 @@
 """``casedesk media [--case REF] [--all] [--json]``: media items with capture time, source, flags; ``--all`` also
 the other originals kept (the chat text or ZIP, the .eml, logos and report parts: see ``role``);
-``media rotate ID --degrees 90`` and ``media set ID [--caption TEXT] [--include|--exclude]`` change one."""
+``media rotate ID --degrees 90`` and ``media set ID [--caption TEXT] [--include|--exclude]`` change one; ``media exif ID [--json]`` lists every EXIF tag
+(``[{"group", "tag", "value"}]``)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ def add_parser(sub, parents) -> None:
     r.add_argument("--degrees", type=int, required=True, choices=[0, 90, 180, 270, -90])
     r.add_argument("--json", action="store_true")
     r.set_defaults(run=run_rotate)
+
+    ex = acts.add_parser("exif", parents=parents, help="every EXIF tag of an item's original")
+    ex.add_argument("media_id", type=int, metavar="ID")
+    ex.add_argument("--json", action="store_true")
+    ex.set_defaults(run=run_exif)
 
     st = acts.add_parser("set", parents=parents, help="caption an item, include it in the report or leave it out")
     st.add_argument("media_id", type=int, metavar="ID")
@@ -74,3 +80,14 @@ def run_set(lib: Library, args: argparse.Namespace) -> int:
 
     set_media(lib, args.media_id, caption=args.caption, included=args.included)
     return _print_item(lib, args.media_id, args.json, f"Item {args.media_id} updated.")
+
+
+def run_exif(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.services.media_details import exif_table
+
+    rows = exif_table(lib, args.media_id)
+    if args.json:
+        print_json([{"group": g, "tag": t, "value": v} for g, t, v in rows])
+    else:
+        print_table(["GROUP", "TAG", "VALUE"], [list(r) for r in rows])
+    return EXIT_OK

@@ -288,3 +288,54 @@ def exif_from_pillow(img: Any) -> ExifData:
         out.warnings.append(f"EXIF unreadable: {type(exc).__name__}: {exc}")
         out.failed = True
     return interpret(fields, out)
+
+
+# --- every tag, for the viewer's EXIF table ------------------------------------------------------------------------
+
+_SKIP = ("JPEGThumbnail", "TIFFThumbnail", "Thumbnail JPEGInterchangeFormat", "EXIF MakerNote", "Image ExifOffset",
+         "Image GPSInfo", "EXIF InteroperabilityOffset")  # pointers and blobs, not facts
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|\b)|[A-Z]?[a-z]+|\d+|[A-Z]+")
+_GROUPS = {"Image": "Image", "EXIF": "Exif", "GPS": "GPS", "Interoperability": "Interoperability",
+           "Thumbnail": "Thumbnail", "MakerNote": "Maker note"}
+
+
+_NAMES = {"DateTime": "Date and time", "DateTimeOriginal": "Date and time taken",
+          "DateTimeDigitized": "Date and time digitized", "FNumber": "F-number", "ISOSpeedRatings": "ISO speed",
+          "YCbCrPositioning": "YCbCr positioning", "ExifImageWidth": "Image width", "ExifImageLength": "Image height",
+          "ExifVersion": "Exif version", "ExifOffset": "Exif offset", "GPSInfo": "GPS info"}
+
+
+def readable_tag(name: str) -> str:
+    """"ExposureBiasValue" -> "Exposure bias value", "GPSLatitudeRef" -> "GPS latitude ref"."""
+    if name in _NAMES:
+        return _NAMES[name]
+    if " " in name or not name.isalnum():  # "Tag 0x9999": exifread does not know it
+        return name
+    words = _WORD.findall(name) or [name]
+    out = [words[0]] + [w if w.isupper() and len(w) > 1 else w.lower() for w in words[1:]]
+    return " ".join(out)
+
+
+def exif_table(data: bytes, limit: int = 300) -> list[tuple[str, str, str]]:
+    """Every EXIF tag exifread finds in a file, as (group, readable name, value), in file order. Long values
+    (binary blocks, long lists) are cut to ``limit`` characters. Never raises: unreadable EXIF gives []."""
+    _collect.sink = []
+    try:
+        tags = exifread.process_file(io.BytesIO(data), details=True, extract_thumbnail=False)
+    except Exception:  # exifread crashes on many real files
+        log.debug("exifread failed", exc_info=True)
+        return []
+    finally:
+        _collect.sink = None
+    rows: list[tuple[str, str, str]] = []
+    for key, tag in tags.items():
+        if key.startswith(_SKIP) or key in _SKIP:
+            continue
+        group, _, name = key.partition(" ")
+        if not name:
+            group, name = "", group
+        value = str(getattr(tag, "printable", tag)).replace("\x00", "").strip()
+        if len(value) > limit:
+            value = value[: limit - 1] + "…"
+        rows.append((_GROUPS.get(group, group), readable_tag(name), value))
+    return rows
