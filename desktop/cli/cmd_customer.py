@@ -40,6 +40,8 @@ def add_actions(acts, parents) -> None:  # noqa: ANN001
     r.add_argument("--reason", required=True, help="why (recorded; keep personal data out of it)")
     r.add_argument("--override-retention", metavar="BASIS",
                    help="the legal basis for erasing within the retention period (e.g. 'GDPR 17(1)(b)')")
+    r.add_argument("--dry-run", action="store_true",
+                   help="change nothing: say what would be erased, or why it would be refused")
     r.add_argument("--json", action="store_true")
     r.set_defaults(run=run_erase)
 
@@ -57,8 +59,19 @@ def run_export(lib: Library, args: argparse.Namespace) -> int:
 
 
 def run_erase(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.services.erasure import erase_customer
+    from desktop.services.erasure import erase_customer, erasure_preview
 
+    if args.dry_run:
+        preview = erasure_preview(lib, args.customer_id, override_basis=args.override_retention)
+        if args.json:
+            print_json(preview.to_json())
+        else:
+            c = preview.counts
+            print(f"Customer {args.customer_id}: {c['cases']} case(s) {', '.join(preview.cases) or '-'}, "
+                  f"{c['messages']} message(s), {c['media']} media item(s), {c['notes']} note(s) would be erased.")
+            for reason in preview.reasons:
+                print(f"  refused: {reason}")
+        return EXIT_OK
     receipt = erase_customer(lib, args.customer_id, args.reason, override_basis=args.override_retention)
     print_receipt(receipt, args.json)
     return EXIT_OK

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 import phonenumbers
@@ -22,7 +23,7 @@ from desktop.core import model
 from desktop.core.clock import now_local
 from desktop.core.errors import NotFound, UsageError
 from desktop.core.model import AuditAction
-from desktop.core.records import AuditInfo
+from desktop.core.records import AuditInfo, CustomerInfo
 from desktop.core.retention import ErasureRefused, erasure_obstacles
 from desktop.core.rights import DataScope, ErasureReceipt
 from desktop.services.library import Library
@@ -79,6 +80,38 @@ def _wipe(refs: set[str], scrub: Callable[[str], str]) -> Callable[[AuditInfo], 
 def _substitute(scrub: Callable[[str], str]) -> Callable[[AuditInfo], dict | None]:
     """For every other event: only the needles go."""
     return lambda e: _walk(e.detail, scrub)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class ErasurePreview:
+    """What ``erase_customer`` would remove now, and why it would refuse (``reasons`` empty: it would not)."""
+
+    customer: CustomerInfo
+    cases: list[str]
+    counts: dict[str, int]  # messages, media, notes
+    reasons: list[str]
+    can_override: bool  # a legal basis (``override_basis``) would lift every reason
+
+    def to_json(self) -> dict:
+        return {"customer": self.customer.id, "cases": self.cases, "counts": dict(self.counts),
+                "refused": bool(self.reasons), "reasons": self.reasons, "can_override": self.can_override}
+
+
+def erasure_preview(lib: Library, customer_id: int, *, override_basis: str | None = None,
+                    now: datetime | None = None) -> ErasurePreview:
+    """Nothing is changed: the rows an erasure of the customer would cover, and its obstacles."""
+    now = now or now_local()
+    with lib.unit() as uow:
+        customer = uow.customers.get(customer_id)
+        if customer is None:
+            raise NotFound(f"no customer {customer_id}")
+        states = [s for _, s in uow.retention.states(customer_id=customer_id)]
+        reasons, can_override = erasure_obstacles(states, now, lib.team.retention_years, override_basis)
+        scope = uow.erasure.customer_scope(customer_id)
+        refs = [uow.cases.handle(c).ref for c in scope.case_ids]
+    counts = {"cases": len(scope.case_ids), "messages": len(scope.message_ids), "media": len(scope.media_ids),
+              "notes": len(scope.note_ids)}
+    return ErasurePreview(customer, refs, counts, reasons, can_override)
 
 
 def erase_customer(lib: Library, customer_id: int, reason: str, *, override_basis: str | None = None,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
     QSlider,
     QSplitter,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -137,6 +141,17 @@ class ViewerView(QWidget):
         self.zoom_out_act = self.toolbar.addAction(self.tr("Zoom out"))
         self.zoom_out_act.setShortcuts([QKeySequence(Qt.Key.Key_Minus), QKeySequence.StandardKey.ZoomOut])
         self.toolbar.addSeparator()
+        self.rotate_left_act = self.toolbar.addAction(self.tr("⟲ Turn left"))
+        self.rotate_left_act.setObjectName("rotateLeft")
+        self.rotate_left_act.setShortcut(QKeySequence("Shift+R"))
+        self.rotate_left_act.setToolTip(self.tr("Turn a quarter to the left, here and in the PDF; the original is "
+                                                "not changed (Shift+R)"))
+        self.rotate_right_act = self.toolbar.addAction(self.tr("⟳ Turn right"))
+        self.rotate_right_act.setObjectName("rotateRight")
+        self.rotate_right_act.setShortcut(QKeySequence(Qt.Key.Key_R))
+        self.rotate_right_act.setToolTip(self.tr("Turn a quarter to the right, here and in the PDF; the original is "
+                                                 "not changed (R)"))
+        self.toolbar.addSeparator()
         self.position = QLabel()
         self.position.setObjectName("viewerPosition")
         self.toolbar.addWidget(self.position)
@@ -179,19 +194,83 @@ class ViewerView(QWidget):
         sl.addWidget(self.included)
         sl.addStretch(1)
         side.setWidget(inner)
-        split.addWidget(side)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("viewerSideTabs")
+        self.side_tabs.setMinimumWidth(320)
+        self.side_tabs.addTab(side, self.tr("Details"))
+        exif_page = QWidget()
+        el = QVBoxLayout(exif_page)
+        el.setContentsMargins(4, 4, 4, 4)
+        self.exif_filter = QLineEdit()
+        self.exif_filter.setObjectName("exifFilter")
+        self.exif_filter.setPlaceholderText(self.tr("Filter tags…"))
+        self.exif_filter.setClearButtonEnabled(True)
+        el.addWidget(self.exif_filter)
+        self.exif = QTableWidget(0, 3)
+        self.exif.setObjectName("exifTable")
+        self.exif.setHorizontalHeaderLabels([self.tr("Group"), self.tr("Tag"), self.tr("Value")])
+        self.exif.verticalHeader().hide()
+        self.exif.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.exif.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.exif.setWordWrap(True)
+        self.exif.setAlternatingRowColors(True)
+        head = self.exif.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        el.addWidget(self.exif, 1)
+        self.exif_note = QLabel()
+        self.exif_note.setObjectName("exifNote")
+        self.exif_note.setWordWrap(True)
+        el.addWidget(self.exif_note)
+        self.side_tabs.addTab(exif_page, self.tr("EXIF"))
+        split.addWidget(self.side_tabs)
         split.setStretchFactor(0, 1)
-        split.setSizes([880, 320])
+        split.setSizes([840, 360])
         lay.addWidget(split, 1)
 
     def clear_facts(self) -> None:
         while self.facts.rowCount():
             self.facts.removeRow(0)
 
-    def add_fact(self, label: str, value: str, warn: bool = False) -> None:
+    def add_fact(self, label: str, value: str, warn: bool = False) -> QLabel:
         v = QLabel(value)
         v.setWordWrap(True)
         v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if warn:
             v.setStyleSheet("color: #b3261e; font-weight: 600;")
         self.facts.addRow(label, v)
+        return v
+
+    def add_button_fact(self, label: str, value: str, button: str, name: str = "") -> QPushButton:
+        """A fact with a small button beside it (e.g. "Copy" beside the GPS position)."""
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        v = QLabel(value)
+        v.setWordWrap(True)
+        v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        btn = QPushButton(button)
+        btn.setObjectName(name)
+        h.addWidget(v, 1)
+        h.addWidget(btn)
+        self.facts.addRow(label, row)
+        return btn
+
+    def set_exif_rows(self, rows: list[tuple[str, str, str]]) -> None:
+        self.exif.setRowCount(0)
+        self.exif.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.exif.setItem(r, c, item)
+        self.exif.resizeRowsToContents()
+        self.filter_exif(self.exif_filter.text())
+
+    def filter_exif(self, text: str) -> None:
+        needle = text.strip().lower()
+        for r in range(self.exif.rowCount()):
+            cells = [self.exif.item(r, c) for c in range(3)]
+            hay = " ".join(i.text().lower() for i in cells if i is not None)
+            self.exif.setRowHidden(r, bool(needle) and needle not in hay)
