@@ -190,8 +190,17 @@ class CasePanel(QObject):
         for k, v in changes.items():
             if k != "answered":
                 setattr(self.bundle.case, k, v)
-        self.runner.run(lambda: update_case(lib, ref, **changes), pool=WRITER, name="save case",
-                        on_done=lambda _r: self._saved(ref, changes))
+        # edits are made on the version shown (or the one this window's last save made): another handler's save
+        # in between is an EditConflict (explained by the window, which shows the case afresh)
+        saved = self.__dict__.setdefault("_saved_versions", {})
+        shown = self.bundle.case.version
+
+        def save() -> object:
+            change = update_case(lib, ref, expected_version=max(saved.get(ref, 0), shown), **changes)
+            saved[ref] = change.version  # the writer thread runs saves in order
+            return change
+
+        self.runner.run(save, pool=WRITER, name="save case", on_done=lambda _r: self._saved(ref, changes))
 
     def _saved(self, ref: str, changes: dict) -> None:
         self.changed.emit(ref)

@@ -57,6 +57,7 @@ class MainWindow(MainWindowView):
         self.problems_panel = ProblemsPanel(self.problems)
         self.viewer = MediaViewer(self.runner, self.media, self)
         self._wire()
+        self._install_viewer_actions()
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -302,8 +303,16 @@ class MainWindow(MainWindowView):
         self.last_error = error
         show_error(self, error, what)
 
+    # viewer branch: compare, send on, history, second opinions, customer's rights, edit conflicts -------------
+    def _install_viewer_actions(self) -> None:
+        from desktop.ui.window_actions import WindowActions
+
+        self.extra = WindowActions(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.viewer.close()
+        if self.extra.compare_window is not None:
+            self.extra.compare_window.close()
         self.runner.shutdown()
         super().closeEvent(event)
