@@ -66,6 +66,11 @@ def check_settings(current: TeamSettings, changes: dict[str, Any]) -> TeamSettin
         if (why := setting_problem(name, value, getattr(TeamSettings(), name))) is not None:
             raise UsageError(why)
     new = replace(current, **changes)
+    if {"case_format", "case_prefix"} & set(changes):
+        from desktop.core.numbering import format_problem
+
+        if (why := format_problem(new.case_format, new.case_prefix)) is not None:
+            raise UsageError(why)
     if new.calendar_start >= new.calendar_end:
         raise UsageError(f"the working day must end after it starts ({new.calendar_start} to {new.calendar_end})")
     if {"calendar_country", "calendar_subdivision"} & set(changes):

@@ -30,7 +30,7 @@ def test_settings_dialog_saves_preferences(qtbot, window, library, tmp_path):
     dlg.language.setCurrentIndex(dlg.language.findData("nl"))
     dlg.library.setText(str(tmp_path / "elsewhere"))
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    assert not dlg.isVisible()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=10000)  # saved on the writer thread
     with open_library(library.paths.data_dir) as other_desk:  # team settings are in the library's database
         saved = other_desk.team
     assert saved.business_names == ["Claims Team", "Schadeafdeling"]
@@ -39,6 +39,42 @@ def test_settings_dialog_saves_preferences(qtbot, window, library, tmp_path):
     assert Preferences.load(library.paths.preferences_file).language == "nl"  # the window's own
     assert QSettings().value(LIBRARY_KEY) == str(tmp_path / "elsewhere")
     qtbot.waitUntil(lambda: w.cases.model.norm.total_seconds() == 30 * 60, timeout=5000)
+
+
+def test_settings_dialog_edits_every_team_setting_as_the_cli_does(qtbot, window, library):
+    from desktop.services.audit import list_events
+    from desktop.services.settings import team_settings
+
+    w = window
+    dlg = w.open_settings()
+    assert [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())] == [
+        "Organisation", "Service hours", "Intake", "Retention and numbers", "This desk"]
+    assert dlg.business.toPlainText().splitlines() == library.team.business_names
+    assert [b.isChecked() for b in dlg.workdays] == [True] * 5 + [False] * 2
+    dlg.org_emails.setPlainText("Schade@Polder.example\n")
+    dlg.org_domains.setPlainText("@polder.example")
+    dlg.workdays[5].setChecked(True)  # Saturday mornings too
+    dlg.end.setTime(dlg.end.time().addSecs(30 * 60))
+    dlg.extra_holidays.setPlainText("2026-12-24")
+    dlg.keep_claim.setValue(10)
+    dlg.prefix.setText("SCH")
+    assert dlg.example.text().startswith("SCH-")
+    dlg.case_format.setText("{prefix}-{year}")  # no running number: refused before anything is saved
+    assert "{n}" in dlg.example.text()
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and "{n}" in dlg.status.text()
+    assert team_settings(library).case_prefix == "C"
+    dlg.case_format.setText("{prefix}-{year}-{n:05d}")
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=10000)
+    t = team_settings(library)
+    assert t.org_emails == ["schade@polder.example"] and t.org_domains == ["polder.example"]
+    assert t.calendar_workdays == [0, 1, 2, 3, 4, 5] and t.calendar_end == "18:00"
+    assert t.calendar_extra_holidays == ["2026-12-24"] and t.retention_years["claim"] == 10
+    assert (t.case_prefix, t.case_format) == ("SCH", "{prefix}-{year}-{n:05d}")
+    (event,) = [e for e in list_events(library) if e.action == "settings-changed"][-1:]
+    assert "org_emails" in event.detail["changed"] and "messages_reevaluated" in event.detail  # roles re-decided
+    assert dlg.change is not None and "org_domains" in dlg.change.changed
 
 
 def test_language_follows_the_system_unless_chosen():
