@@ -3,7 +3,7 @@
 <context>
     <name>CaseListController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="97" />
+        <location filename="../../desktop/ui/case_list.py" line="108" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -14,7 +14,7 @@
 <context>
     <name>CaseListModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="142" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="178" />
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="143" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="179" />
         <source>%n set aside as duplicates</source>
         <translation>
             <numerusform>%n set aside as duplicates</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="186" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="222" />
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n alert: the same picture is in another case</numerusform>
@@ -85,11 +85,35 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="31" />
+        <location filename="../../desktop/ui/export_dialog.py" line="37" />
         <source>%n photo(s) per page</source>
         <translation>
             <numerusform>%n photo per page</numerusform>
             <numerusform>%n photos per page</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/export_dialog.py" line="157" />
+        <source>%n original(s) could not be read: the PDF shows a placeholder and names them on the cover.</source>
+        <translation>
+            <numerusform>%n original could not be read: the PDF shows a placeholder and names them on the cover.</numerusform>
+            <numerusform>%n originals could not be read: the PDF shows a placeholder and names them on the cover.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/export_dialog.py" line="173" />
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/export_dialog.py" line="174" />
+        <source>Not exported: %n original(s) cannot be read from the store of originals:</source>
+        <translation>
+            <numerusform>Not exported: %n original cannot be read from the store of originals:</numerusform>
+            <numerusform>Not exported: %n originals cannot be read from the store of originals:</numerusform>
         </translation>
     </message>
 </context>
@@ -139,7 +163,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="137" />
         <source>Opened %1: %n item(s) in %2 s</source>
         <translation>
             <numerusform>Opened %1: %n item in %2 s</numerusform>
@@ -147,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n file imported</numerusform>
@@ -155,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="276" />
+        <location filename="../../desktop/ui/main_window.py" line="279" />
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>Move %n item to…</numerusform>
@@ -191,6 +215,17 @@
     </message>
 </context>
 <context>
+    <name>MediaViewer</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/media_viewer.py" line="369" />
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n tag</numerusform>
+            <numerusform>%n tags</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessagesModel</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/models/messages_model.py" line="57" />
@@ -202,13 +237,13 @@
     </message>
 </context>
 <context>
-    <name>undo</name>
+    <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/undo.py" line="44" />
-        <source>Move %n item(s) to %1</source>
+        <location filename="../../desktop/ui/settings_dialog.py" line="151" />
+        <source>Settings saved; who wrote %n message(s) was decided again.</source>
         <translation>
-            <numerusform>Move %n item to %1</numerusform>
-            <numerusform>Move %n items to %1</numerusform>
+            <numerusform>Settings saved; who wrote %n message was decided again.</numerusform>
+            <numerusform>Settings saved; who wrote %n messages was decided again.</numerusform>
         </translation>
     </message>
 </context>

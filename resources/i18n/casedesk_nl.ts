@@ -14,12 +14,12 @@
         <translation>Alle zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="95"/>
+        <location filename="../../desktop/ui/case_list.py" line="106"/>
         <source>%1 of %2 cases</source>
         <translation>%1 van %2 zaken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="97"/>
+        <location filename="../../desktop/ui/case_list.py" line="108"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n te laat</numerusform>
@@ -30,37 +30,37 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="106"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="142"/>
         <source>First answer</source>
         <translation>Eerste antwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="106"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="142"/>
         <source>Reference</source>
         <translation>Kenmerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="107"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="143"/>
         <source>Customer / title</source>
         <translation>Klant / titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="107"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="143"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="107"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="143"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="108"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="144"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="142"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="178"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="143"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="179"/>
         <source>%n set aside as duplicates</source>
         <translation>
             <numerusform>%n apart gezet als dubbel</numerusform>
@@ -76,37 +76,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="150"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="186"/>
         <source>Overdue %1</source>
         <translation>%1 te laat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="152"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="188"/>
         <source>Due in %1</source>
         <translation>Nog %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="154"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="190"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="159"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="195"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="182"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="218"/>
         <source>Opened %1</source>
         <translation>Geopend %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="184"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="220"/>
         <source>Customer waiting since %1</source>
         <translation>Klant wacht sinds %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="186"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="222"/>
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n melding: dezelfde foto zit in een andere zaak</numerusform>
@@ -224,6 +224,344 @@
         <location filename="../../desktop/ui/views/case_view.py" line="223"/>
         <source>Notes</source>
         <translation>Notities</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePane</name>
+    <message>
+        <location filename="../../desktop/ui/views/compare_view.py" line="42"/>
+        <source>Differs from the other item</source>
+        <translation>Verschilt van het andere item</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../desktop/ui/views/compare_view.py" line="51"/>
+        <source>Compare — Casedesk</source>
+        <translation>Vergelijken — Casedesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/compare_view.py" line="56"/>
+        <source>Swap sides</source>
+        <translation>Kanten wisselen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/compare_view.py" line="57"/>
+        <source>Fit</source>
+        <translation>Passend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/compare_view.py" line="60"/>
+        <source>Facts in blue differ between the two.</source>
+        <translation>Gegevens in blauw verschillen tussen de twee.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/compare_view.py" line="63"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="43"/>
+        <source>Compare: %1 and %2 — Casedesk</source>
+        <translation>Vergelijken: %1 en %2 — Casedesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="60"/>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="61"/>
+        <source>Taken</source>
+        <translation>Gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="62"/>
+        <source>Received</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="63"/>
+        <source>Sent by</source>
+        <translation>Verstuurd door</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="64"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="65"/>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="66"/>
+        <source>Size</source>
+        <translation>Grootte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="69"/>
+        <source>Duration</source>
+        <translation>Duur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="70"/>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="71"/>
+        <source>Flags</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="73"/>
+        <source>set aside</source>
+        <translation>apart gezet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="73"/>
+        <source>kept</source>
+        <translation>bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="74"/>
+        <source>Duplicate</source>
+        <translation>Dubbel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="75"/>
+        <source>In the report</source>
+        <translation>In het dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="75"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="75"/>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="76"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="77"/>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare.py" line="85"/>
+        <source>%1: no picture to show.</source>
+        <translation>%1: geen beeld om te tonen.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerEraseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="116"/>
+        <source>Erase %1 for good?</source>
+        <translation>%1 definitief wissen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="117"/>
+        <source>Reading what would be erased…</source>
+        <translation>Nagaan wat gewist zou worden…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="138"/>
+        <source>This erases, for good:
+• the customer&apos;s record: %1
+• %2 message(s) and %3 media item(s) with their originals and thumbnails (an original that another customer&apos;s case also holds stays)
+• %4 note(s) on their case(s) %5
+• their name, phone, e-mail and message texts wherever a copy was kept: case titles, notes, the audit log&apos;s details, the log files.
+What stays: a tombstone (customer number, when, why, by whom) and the emptied cases as references, so the audit trail still reads. You get a receipt.</source>
+        <translation>Dit wist definitief:
+• de klantgegevens: %1
+• %2 bericht(en) en %3 media-item(s) met hun originelen en miniaturen (een origineel dat ook in de zaak van een andere klant zit, blijft)
+• %4 notitie(s) bij hun zaak/zaken %5
+• hun naam, telefoon, e-mail en berichtteksten overal waar een kopie bewaard is: zaaktitels, notities, de details van het auditlog, de logbestanden.
+Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege zaken als verwijzing, zodat het auditspoor leesbaar blijft. U krijgt een ontvangstbewijs.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="151"/>
+        <source>Within the retention period: erase only when a legal basis allows it, and name it.</source>
+        <translation>Binnen de bewaartermijn: wis alleen als een wettelijke grondslag dat toestaat, en noem die.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="152"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="202"/>
+        <source>This customer cannot be erased now:</source>
+        <translation>Deze klant kan nu niet gewist worden:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="180"/>
+        <source>Erasing…</source>
+        <translation>Wissen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="188"/>
+        <source>Erased. Receipt: %1 message(s), %2 media item(s), %3 note(s), %4 original(s) removed; by %5 at %6.</source>
+        <translation>Gewist. Ontvangstbewijs: %1 bericht(en), %2 media-item(s), %3 notitie(s), %4 origineel/originelen verwijderd; door %5 op %6.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="207"/>
+        <source>Nothing was erased:
+%1</source>
+        <translation>Er is niets gewist:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="217"/>
+        <source>Save the erasure receipt</source>
+        <translation>Ontvangstbewijs van het wissen opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="218"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="223"/>
+        <source>Receipt saved: %1</source>
+        <translation>Ontvangstbewijs opgeslagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerEraseView</name>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="72"/>
+        <source>Erase the customer</source>
+        <translation>Klant wissen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="92"/>
+        <source>e.g. the customer asked by e-mail on 2 December (no personal data)</source>
+        <translation>bv. de klant vroeg erom per e-mail op 2 december (geen persoonsgegevens)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="95"/>
+        <source>e.g. GDPR art. 17(1)(b)</source>
+        <translation>bv. AVG art. 17 lid 1 sub b</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="96"/>
+        <source>Legal basis</source>
+        <translation>Wettelijke grondslag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="97"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="100"/>
+        <source>I understand that this cannot be undone</source>
+        <translation>Ik begrijp dat dit niet ongedaan kan worden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="108"/>
+        <source>Erase for good</source>
+        <translation>Definitief wissen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="111"/>
+        <source>Save the receipt…</source>
+        <translation>Ontvangstbewijs opslaan…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="43"/>
+        <source>Everything stored on %1</source>
+        <translation>Alles wat over %1 is opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="44"/>
+        <source>The customer&apos;s (%1)</source>
+        <translation>Die van de klant (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="59"/>
+        <source>Save the customer&apos;s data</source>
+        <translation>Gegevens van de klant opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="60"/>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-bestanden (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="67"/>
+        <source>Choose where to save the ZIP.</source>
+        <translation>Kies waar de ZIP moet komen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="78"/>
+        <source>Collecting the customer&apos;s data…</source>
+        <translation>Gegevens van de klant verzamelen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="89"/>
+        <source>Saved: %1
+%2 · %3 case(s) · %4 original(s). Give it to the customer through a safe channel.</source>
+        <translation>Opgeslagen: %1
+%2 · %3 zaak/zaken · %4 origineel/originelen. Geef het de klant via een veilig kanaal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="99"/>
+        <source>The export failed:
+%1</source>
+        <translation>De export is mislukt:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerExportView</name>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="24"/>
+        <source>Export the customer&apos;s data</source>
+        <translation>Gegevens van de klant exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="31"/>
+        <source>A ZIP with everything stored on this customer (GDPR art. 15): data.json (their record, cases, messages, media, notes and the audit events about them), every original under originals/ and summary.pdf, a readable overview in their language. Nothing of any other customer goes in.</source>
+        <translation>Een ZIP met alles wat over deze klant is opgeslagen (AVG art. 15): data.json (klantgegevens, zaken, berichten, media, notities en de auditgebeurtenissen over hen), elk origineel onder originals/ en summary.pdf, een leesbaar overzicht in hun taal. Niets van een andere klant komt erin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="43"/>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="46"/>
+        <source>Summary language</source>
+        <translation>Taal van het overzicht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="47"/>
+        <source>Save as</source>
+        <translation>Opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="57"/>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/customer_view.py" line="60"/>
+        <source>Show in folder</source>
+        <translation>In map tonen</translation>
     </message>
 </context>
 <context>
@@ -438,12 +776,12 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="35"/>
         <source>Case %1 %2</source>
         <translation>Zaak %1 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="37"/>
         <source>%n photo(s) per page</source>
         <translation>
             <numerusform>%n foto per pagina</numerusform>
@@ -451,42 +789,71 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="81"/>
         <source>Save the case file</source>
         <translation>Dossier opslaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="82"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="89"/>
         <source>Choose where to save the PDF.</source>
         <translation>Kies waar de PDF moet komen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="112"/>
         <source>Writing the case file…</source>
         <translation>Dossier wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="134"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="154"/>
         <source>Saved: %1</source>
         <translation>Opgeslagen: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/export_dialog.py" line="157"/>
+        <source>%n original(s) could not be read: the PDF shows a placeholder and names them on the cover.</source>
+        <translation>
+            <numerusform>%n origineel kon niet gelezen worden: het dossier toont een plaatshouder en noemt het op het voorblad.</numerusform>
+            <numerusform>%n originelen konden niet gelezen worden: het dossier toont plaatshouders en noemt ze op het voorblad.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="166"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>De export is afgebroken; er is geen bestand geschreven.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/export_dialog.py" line="173"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… en nog %n</numerusform>
+            <numerusform>… en nog %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
+        <source>Not exported: %n original(s) cannot be read from the store of originals:</source>
+        <translation>
+            <numerusform>Niet geëxporteerd: %n origineel kan niet gelezen worden uit de opslag van originelen:</numerusform>
+            <numerusform>Niet geëxporteerd: %n originelen kunnen niet gelezen worden uit de opslag van originelen:</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="176"/>
+        <source>Nothing was written. Import them again, or export anyway: the PDF then shows a placeholder for each and names them on the cover.</source>
+        <translation>Er is niets geschreven. Importeer ze opnieuw, of exporteer toch: het dossier toont dan voor elk een plaatshouder en noemt ze op het voorblad.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="183"/>
         <source>The export failed:
 %1</source>
         <translation>De export is mislukt:
@@ -507,48 +874,151 @@
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="38"/>
-        <source>Hide phone numbers and GPS positions</source>
-        <translation>Telefoonnummers en GPS-posities verbergen</translation>
+        <source>Mask phone numbers, e-mail addresses, IBANs, BSNs, licence plates and GPS</source>
+        <translation>Telefoonnummers, e-mailadressen, IBAN&apos;s, BSN&apos;s, kentekens en GPS afschermen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="40"/>
+        <source>Blur faces in the photos (the originals stay as they are)</source>
+        <translation>Gezichten in de foto&apos;s vervagen (de originelen blijven zoals ze zijn)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/export_view.py" line="42"/>
+        <source>Appendix with the case&apos;s audit trail</source>
+        <translation>Bijlage met het auditspoor van de zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/export_view.py" line="44"/>
         <source>PDF/A for archiving</source>
         <translation>PDF/A voor archivering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="45"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="49"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="48"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="52"/>
         <source>Photos per page</source>
         <translation>Foto&apos;s per pagina</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="49"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="53"/>
         <source>Report language</source>
         <translation>Taal van het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="53"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="59"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="64"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="70"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="67"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="73"/>
         <source>Open the file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="69"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="75"/>
         <source>Show in folder</source>
         <translation>In map tonen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/export_view.py" line="76"/>
+        <source>Export anyway, marking what is missing</source>
+        <translation>Toch exporteren, met wat ontbreekt gemarkeerd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/export_view.py" line="78"/>
+        <source>Write the PDF with a placeholder for each original that cannot be read; the cover says which</source>
+        <translation>Het dossier schrijven met een plaatshouder voor elk origineel dat niet gelezen kan worden; het voorblad zegt welke</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="162"/>
+        <source>History of %1</source>
+        <translation>Geschiedenis van %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="165"/>
+        <source>History of %1 %2</source>
+        <translation>Geschiedenis van %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="100"/>
+        <source>Filter: a handler, an action, a file name…</source>
+        <translation>Filter: een behandelaar, een handeling, een bestandsnaam…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="104"/>
+        <location filename="../../desktop/ui/history_panel.py" line="106"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="104"/>
+        <location filename="../../desktop/ui/history_panel.py" line="106"/>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="104"/>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="104"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="106"/>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="106"/>
+        <source>Undone</source>
+        <translation>Ongedaan gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="108"/>
+        <source>Audit trail</source>
+        <translation>Auditspoor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="109"/>
+        <source>Undoable actions</source>
+        <translation>Handelingen die ongedaan kunnen worden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="126"/>
+        <source>Reading the history…</source>
+        <translation>De geschiedenis wordt gelezen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="144"/>
+        <source>Audit trail (%1)</source>
+        <translation>Auditspoor (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="145"/>
+        <source>Undoable actions (%1)</source>
+        <translation>Ongedaan te maken (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_panel.py" line="146"/>
+        <source>The audit trail is append-only and hash-chained; &apos;casedesk verify&apos; checks it.</source>
+        <translation>Het auditspoor wordt alleen aangevuld en is met hashes geketend; &apos;casedesk verify&apos; controleert het.</translation>
     </message>
 </context>
 <context>
@@ -672,27 +1142,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="42"/>
+        <location filename="../../desktop/ui/main_window.py" line="43"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="44"/>
+        <location filename="../../desktop/ui/main_window.py" line="45"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>Media (%1)</source>
         <translation>Media (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>Duplicates (%1)</source>
         <translation>Dubbele (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>Opened %1: %n item(s) in %2 s</source>
         <translation>
             <numerusform>%1 geopend: %n item in %2 s</numerusform>
@@ -700,22 +1170,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>Photos, videos, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;All files (*)</source>
         <translation>Foto&apos;s, video&apos;s, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Import a folder</source>
         <translation>Map importeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n bestand geïmporteerd</numerusform>
@@ -723,22 +1193,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source>Merge %1 into…</source>
         <translation>%1 samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>Select the first message of the new case in the Messages tab.</source>
         <translation>Kies op het tabblad Berichten het eerste bericht van de nieuwe zaak.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>%n item verplaatsen naar…</numerusform>
@@ -746,12 +1216,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>About Casedesk</source>
         <translation>Over Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>Casedesk %1
 Photos, videos and chats from customers, turned into case files.</source>
         <translation>Casedesk %1
@@ -1000,7 +1470,7 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MediaViewer</name>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="97"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="119"/>
         <source>%1
 
 This file cannot be shown here; it is listed in the report.</source>
@@ -1009,105 +1479,158 @@ This file cannot be shown here; it is listed in the report.</source>
 Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="147"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="170"/>
         <source>This picture cannot be decoded.</source>
         <translation>Deze foto kan niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="248"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="271"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="248"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="271"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="255"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="278"/>
         <source>Playback not available: %1</source>
         <translation>Afspelen niet mogelijk: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="274"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="297"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="276"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="299"/>
         <source>Taken</source>
         <translation>Gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="276"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="299"/>
         <source>source: %1</source>
         <translation>bron: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="278"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="301"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="280"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="303"/>
         <source>Sent by</source>
         <translation>Verstuurd door</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="282"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="305"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="284"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="307"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="286"/>
-        <location filename="../../desktop/ui/media_viewer.py" line="288"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="309"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="311"/>
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="290"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="313"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="292"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="316"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="294"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="316"/>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/media_viewer.py" line="317"/>
+        <source>Copy the coordinates, to paste into a map</source>
+        <translation>De coördinaten kopiëren, om in een kaart te plakken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/media_viewer.py" line="320"/>
+        <source>Turned</source>
+        <translation>Gedraaid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/media_viewer.py" line="320"/>
+        <source>%1° clockwise (for viewing and the PDF; the original is unchanged)</source>
+        <translation>%1° met de klok mee (voor het bekijken en het dossier; het origineel blijft ongewijzigd)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/media_viewer.py" line="323"/>
         <source>Flag</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="296"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="325"/>
         <source>set aside</source>
         <translation>apart gezet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="296"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="325"/>
         <source>kept</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="297"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="326"/>
         <source>Duplicate</source>
         <translation>Dubbel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="299"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="328"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="300"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="329"/>
         <source>Case</source>
         <translation>Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/media_viewer.py" line="334"/>
+        <source>Copied: %1</source>
+        <translation>Gekopieerd: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/media_viewer.py" line="357"/>
+        <source>No original to read.</source>
+        <translation>Geen origineel om te lezen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/media_viewer.py" line="359"/>
+        <source>Reading…</source>
+        <translation>Lezen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/media_viewer.py" line="363"/>
+        <source>The EXIF data cannot be read.</source>
+        <translation>De EXIF-gegevens kunnen niet gelezen worden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/media_viewer.py" line="369"/>
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n tag</numerusform>
+            <numerusform>%n tags</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/media_viewer.py" line="370"/>
+        <source>This file carries no EXIF data (WhatsApp and many apps remove it).</source>
+        <translation>Dit bestand bevat geen EXIF-gegevens (WhatsApp en veel apps halen ze weg).</translation>
     </message>
 </context>
 <context>
@@ -1173,9 +1696,107 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
     </message>
 </context>
 <context>
+    <name>OpinionsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="42"/>
+        <source>Second opinions on %1</source>
+        <translation>Second opinions over %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="49"/>
+        <source>Requests on this case</source>
+        <translation>Verzoeken over deze zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="51"/>
+        <source>Answer the selected request</source>
+        <translation>Het gekozen verzoek beantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="55"/>
+        <source>Your opinion, e.g. the damage fits the story; pay the claim</source>
+        <translation>Uw oordeel, bv. de schade past bij het verhaal; de claim uitbetalen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="57"/>
+        <source>Answer</source>
+        <translation>Beantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="65"/>
+        <source>Ask a colleague</source>
+        <translation>Een collega vragen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="69"/>
+        <source>the colleague&apos;s handler name</source>
+        <translation>de behandelaarsnaam van de collega</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="72"/>
+        <source>What should they look at? e.g. is photo 3 the same kitchen?</source>
+        <translation>Waar moet die naar kijken? bv. is foto 3 dezelfde keuken?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="74"/>
+        <source>Ask</source>
+        <translation>Vragen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="76"/>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="77"/>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="103"/>
+        <source>%1 asked %2 on %3:</source>
+        <translation>%1 vroeg %2 op %3:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="106"/>
+        <source>Not answered yet.</source>
+        <translation>Nog niet beantwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="108"/>
+        <source>%1 answered on %2:</source>
+        <translation>%1 antwoordde op %2:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="116"/>
+        <source>No second opinion was asked on this case yet.</source>
+        <translation>Over deze zaak is nog geen second opinion gevraagd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="131"/>
+        <source>Name the colleague and say what they should look at.</source>
+        <translation>Noem de collega en zeg waar die naar moet kijken.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="142"/>
+        <source>Asked %1 for a second opinion.</source>
+        <translation>%1 om een second opinion gevraagd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="150"/>
+        <source>Choose an open request and write your answer.</source>
+        <translation>Kies een open verzoek en schrijf uw antwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="159"/>
+        <source>Your answer to %1 is saved.</source>
+        <translation>Uw antwoord aan %1 is opgeslagen.</translation>
+    </message>
+</context>
+<context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="103"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="107"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
@@ -1212,173 +1833,641 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
     </message>
 </context>
 <context>
+    <name>SendOnDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="43"/>
+        <source>Send the case file</source>
+        <translation>Dossier versturen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="44"/>
+        <source>Case file of %1 %2</source>
+        <translation>Dossier van %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="46"/>
+        <source>Casedesk writes an e-mail draft with the PDF case file attached and the case reference in the subject. Your mail program opens it: check it, then send it yourself.</source>
+        <translation>Casedesk maakt een e-mailconcept met het dossier (PDF) als bijlage en het zaakkenmerk in het onderwerp. Uw mailprogramma opent het: controleer het en verstuur het zelf.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="49"/>
+        <source>e.g. claims@insurer.example (you can also fill it in later)</source>
+        <translation>bv. schade@verzekeraar.example (u kunt het ook later invullen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="54"/>
+        <source>Ask for more photos</source>
+        <translation>Om meer foto&apos;s vragen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="55"/>
+        <source>Ask the customer of %1 for more photos</source>
+        <translation>De klant van %1 om meer foto&apos;s vragen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="56"/>
+        <source>A short, friendly request for an overview photo, close-ups and the type plate or receipt, in the customer&apos;s language. Your mail program opens it: check it, then send it yourself.</source>
+        <translation>Een kort, vriendelijk verzoek om een overzichtsfoto, close-ups en het typeplaatje of de aankoopbon, in de taal van de klant. Uw mailprogramma opent het: controleer het en verstuur het zelf.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="60"/>
+        <source>the customer&apos;s e-mail address</source>
+        <translation>het e-mailadres van de klant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="73"/>
+        <source>Save the e-mail draft</source>
+        <translation>E-mailconcept opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="74"/>
+        <source>E-mail drafts (*.eml)</source>
+        <translation>E-mailconcepten (*.eml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="82"/>
+        <source>Choose where to save the draft.</source>
+        <translation>Kies waar het concept moet komen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="85"/>
+        <source>The customer&apos;s e-mail address is not known: type it in the To field.</source>
+        <translation>Het e-mailadres van de klant is niet bekend: typ het in het veld Aan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="101"/>
+        <source>Writing the case file and the draft…</source>
+        <translation>Dossier en concept worden geschreven…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="108"/>
+        <source>Writing the draft…</source>
+        <translation>Concept wordt geschreven…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="122"/>
+        <source>Stopping…</source>
+        <translation>Stoppen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="141"/>
+        <source>Draft written: %1</source>
+        <translation>Concept gemaakt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="144"/>
+        <source>Draft written: %1
+No mail program opened it; open the file from its folder.</source>
+        <translation>Concept gemaakt: %1
+Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="149"/>
+        <source>Cancelled; no draft was written.</source>
+        <translation>Geannuleerd; er is geen concept gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="157"/>
+        <source>The draft could not be written:
+%1</source>
+        <translation>Het concept kon niet gemaakt worden:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>SendOnView</name>
+    <message>
+        <location filename="../../desktop/ui/views/sendon_view.py" line="43"/>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sendon_view.py" line="46"/>
+        <source>Open the draft in my mail program</source>
+        <translation>Het concept openen in mijn mailprogramma</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sendon_view.py" line="49"/>
+        <source>To</source>
+        <translation>Aan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sendon_view.py" line="50"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sendon_view.py" line="51"/>
+        <source>Save the draft as</source>
+        <translation>Concept opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sendon_view.py" line="62"/>
+        <source>Write the draft</source>
+        <translation>Concept maken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sendon_view.py" line="65"/>
+        <source>Open the draft</source>
+        <translation>Concept openen</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="31"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
         <source>automatic (%1)</source>
         <translation>automatisch (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
         <source>Follow the system</source>
         <translation>Volg het systeem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="79"/>
         <source>Library folder</source>
         <translation>Bibliotheekmap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="139"/>
+        <source>Saving the team&apos;s settings…</source>
+        <translation>De teaminstellingen worden opgeslagen…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/settings_dialog.py" line="151"/>
+        <source>Settings saved; who wrote %n message(s) was decided again.</source>
+        <translation>
+            <numerusform>Instellingen opgeslagen; van %n bericht is opnieuw bepaald wie het schreef.</numerusform>
+            <numerusform>Instellingen opgeslagen; van %n berichten is opnieuw bepaald wie ze schreef.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="157"/>
+        <source>Not saved: %1</source>
+        <translation>Niet opgeslagen: %1</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="26"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="45"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="29"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="58"/>
+        <source>The organisation&apos;s e-mail addresses, one per line: a mail from one of them is an answer in the customer&apos;s thread.</source>
+        <translation>De e-mailadressen van de organisatie, één per regel: een mail van een daarvan is een antwoord in de draad van de klant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="60"/>
+        <source>The organisation&apos;s e-mail domains, one per line (e.g. insurer.example; subdomains included).</source>
+        <translation>De e-maildomeinen van de organisatie, één per regel (bv. verzekeraar.example; subdomeinen inbegrepen).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="62"/>
+        <source>Names in chats</source>
+        <translation>Namen in chats</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="63"/>
+        <source>E-mail addresses</source>
+        <translation>E-mailadressen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="64"/>
+        <source>E-mail domains</source>
+        <translation>E-maildomeinen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="65"/>
+        <source>In a 1:1 chat the partner named by the export is the customer and everyone else the organisation; these lists refine that. Changing them decides again who wrote every message already imported.</source>
+        <translation>In een 1-op-1-chat is de gesprekspartner die de export noemt de klant en iedereen anders de organisatie; deze lijsten verfijnen dat. Wijzigen bepaalt opnieuw wie elk al geïmporteerd bericht schreef.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="68"/>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="75"/>
+        <source>Mon</source>
+        <translation>ma</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="75"/>
+        <source>Tue</source>
+        <translation>di</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="75"/>
+        <source>Wed</source>
+        <translation>wo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="75"/>
+        <source>Thu</source>
+        <translation>do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="75"/>
+        <source>Fri</source>
+        <translation>vr</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="76"/>
+        <source>Sat</source>
+        <translation>za</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="76"/>
+        <source>Sun</source>
+        <translation>zo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="90"/>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="98"/>
+        <source>none (e.g. BY for Bavaria)</source>
+        <translation>geen (bv. BY voor Beieren)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="102"/>
+        <source>Extra days the office is closed, one date per line (YYYY-MM-DD).</source>
+        <translation>Extra dagen dat het kantoor dicht is, één datum per regel (JJJJ-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="107"/>
+        <source> working min</source>
+        <translation> werkminuten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="108"/>
+        <source>For the first answer and for every later customer message.</source>
+        <translation>Voor het eerste antwoord en voor elk later bericht van de klant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="109"/>
+        <source>Working days</source>
+        <translation>Werkdagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="110"/>
+        <source>Working hours</source>
+        <translation>Werktijden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="111"/>
+        <source>Public holidays of</source>
+        <translation>Feestdagen van</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="112"/>
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="113"/>
+        <source>Time zone</source>
+        <translation>Tijdzone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="114"/>
+        <source>Office closed on</source>
+        <translation>Kantoor dicht op</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="115"/>
+        <source>Answer expected within</source>
+        <translation>Antwoord verwacht binnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="116"/>
+        <source>Response times count working minutes only; changing the calendar or the norm applies to every case at once.</source>
+        <translation>Reactietijden tellen alleen werkminuten; een wijziging van de kalender of de norm geldt meteen voor elke zaak.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="118"/>
+        <source>Service hours</source>
+        <translation>Openingstijden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="133"/>
+        <source> h</source>
+        <translation> uur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="134"/>
+        <source>The gap in capture times that &apos;Split by time gaps…&apos; proposes.</source>
+        <translation>Het gat in opnametijden dat &apos;Splitsen bij tijdsgaten…&apos; voorstelt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="155"/>
+        <source>Split by time gaps of</source>
+        <translation>Splitsen bij tijdsgaten van</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="156"/>
+        <source>Flag photos taken before the incident by</source>
+        <translation>Foto&apos;s markeren die zo lang vóór het voorval gemaakt zijn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="159"/>
         <source>Intake</source>
         <translation>Binnenkomst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="33"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="167"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="171"/>
+        <source> years after closing</source>
+        <translation> jaar na afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="176"/>
+        <source>{prefix}, {year} or {yy}, and the running number {n} (e.g. {n:04d})</source>
+        <translation>{prefix}, {year} of {yy}, en het volgnummer {n} (bv. {n:04d})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="179"/>
+        <source>Keep claims</source>
+        <translation>Schadeclaims bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="180"/>
+        <source>Keep complaints</source>
+        <translation>Klachten bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="181"/>
+        <source>Case number prefix</source>
+        <translation>Voorvoegsel zaaknummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="182"/>
+        <source>Case number format</source>
+        <translation>Opmaak zaaknummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="183"/>
+        <source>Next numbers look like</source>
+        <translation>Volgende nummers worden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="184"/>
+        <source>Claims are kept 7 years by default (the Dutch fiscal retention period, art. 52 AWR). &apos;casedesk retention&apos; lists closed cases past their period.</source>
+        <translation>Schadeclaims worden standaard 7 jaar bewaard (de fiscale bewaarplicht, art. 52 AWR). &apos;casedesk retention&apos; toont afgesloten zaken waarvan de termijn voorbij is.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="186"/>
+        <source>Retention and numbers</source>
+        <translation>Bewaren en nummers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="201"/>
+        <source>Library location and language take effect when Casedesk starts again. The case file (PDF) and e-mail drafts are written in this language unless you choose another one when exporting.</source>
+        <translation>Bibliotheeklocatie en taal gaan in wanneer Casedesk opnieuw start. Het dossier (PDF) en e-mailconcepten worden in deze taal geschreven, tenzij u bij het exporteren een andere kiest.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="205"/>
+        <source>This desk</source>
+        <translation>Deze werkplek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="207"/>
+        <source>The first four tabs are the team&apos;s settings, shared by every desk on this library.</source>
+        <translation>De eerste vier tabbladen zijn de instellingen van het team, gedeeld door elke werkplek op deze bibliotheek.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_view.py" line="55"/>
         <source>The names your team uses in chats, one per line. Messages from these senders are answers, not customer messages.</source>
         <translation>De namen die uw team in chats gebruikt, één per regel. Berichten van deze afzenders zijn antwoorden, geen klantberichten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="42"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="129"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="138"/>
         <source> days</source>
         <translation> dagen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="46"/>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="47"/>
-        <source>Business display names</source>
-        <translation>Weergavenamen van het bedrijf</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="48"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="153"/>
         <source>Default phone region</source>
         <translation>Standaard telefoonregio</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="49"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="154"/>
         <source>New case after a silence of</source>
         <translation>Nieuwe zaak na een stilte van</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="50"/>
-        <source>First answer expected within</source>
-        <translation>Eerste antwoord verwacht binnen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="52"/>
-        <source>Duplicates</source>
-        <translation>Dubbele</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="59"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="144"/>
         <source>Higher finds more re-sized, re-compressed or cropped copies, and risks calling different pictures the same.</source>
         <translation>Hoger vindt meer verkleinde, opnieuw gecomprimeerde of bijgesneden kopieën, maar kan verschillende foto&apos;s voor dezelfde houden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="66"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="151"/>
         <source>Lower groups more burst shots as similar (shown for review, never set aside).</source>
         <translation>Lager groepeert meer serieopnamen als gelijkend (ter beoordeling, nooit apart gezet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="68"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="157"/>
         <source>Same picture: tolerance</source>
         <translation>Zelfde foto: tolerantie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="69"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="158"/>
         <source>Similar (burst): correlation at least</source>
         <translation>Gelijkend (serie): correlatie minstens</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="71"/>
-        <source>General</source>
-        <translation>Algemeen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="76"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="194"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="81"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="199"/>
         <source>Library location</source>
         <translation>Locatie van de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="82"/>
+        <location filename="../../desktop/ui/views/settings_view.py" line="200"/>
         <source>Language</source>
         <translation>Taal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="84"/>
-        <source>Library location and language take effect when Casedesk starts again.</source>
-        <translation>Locatie en taal gelden vanaf de volgende start van Casedesk.</translation>
     </message>
 </context>
 <context>
     <name>ViewerView</name>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="124"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="128"/>
         <source>◀ Previous</source>
         <translation>◀ Vorige</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="126"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="130"/>
         <source>Next ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="130"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="134"/>
         <source>Fit</source>
         <translation>Passend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="132"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="136"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="134"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="138"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="137"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="141"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="143"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="144"/>
+        <source>⟲ Turn left</source>
+        <translation>⟲ Naar links draaien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="147"/>
+        <source>Turn a quarter to the left, here and in the PDF; the original is not changed (Shift+R)</source>
+        <translation>Een kwartslag naar links draaien, hier en in het dossier; het origineel blijft ongewijzigd (Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="149"/>
+        <source>⟳ Turn right</source>
+        <translation>⟳ Naar rechts draaien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="152"/>
+        <source>Turn a quarter to the right, here and in the PDF; the original is not changed (R)</source>
+        <translation>Een kwartslag naar rechts draaien, hier en in het dossier; het origineel blijft ongewijzigd (R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="158"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="172"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="187"/>
         <source>Caption for the report</source>
         <translation>Onderschrift voor het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="175"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="190"/>
         <source>e.g. water damage under the sink</source>
         <translation>bijv. waterschade onder de gootsteen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="177"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="192"/>
         <source>Include in the report</source>
         <translation>Opnemen in het dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="200"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="206"/>
+        <source>Filter tags…</source>
+        <translation>Tags filteren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="211"/>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="211"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="211"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="226"/>
+        <source>EXIF</source>
+        <translation>EXIF</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="50"/>
+        <source>&amp;Compare the two selected items</source>
+        <translation>De twee gekozen items &amp;vergelijken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="52"/>
+        <source>Send case &amp;file…</source>
+        <translation>&amp;Dossier versturen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="53"/>
+        <source>Ask for more &amp;photos…</source>
+        <translation>Om meer &amp;foto&apos;s vragen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="54"/>
+        <source>Second &amp;opinions…</source>
+        <translation>Second &amp;opinions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="55"/>
+        <source>&amp;History…</source>
+        <translation>&amp;Geschiedenis…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="56"/>
+        <source>&amp;Export data…</source>
+        <translation>Gegevens &amp;exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="57"/>
+        <source>E&amp;rase…</source>
+        <translation>&amp;Wissen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="60"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="67"/>
+        <source>C&amp;ustomer</source>
+        <translation>&amp;Klant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="112"/>
+        <source>Select two items in the grid to compare them (Ctrl+click the second one).</source>
+        <translation>Kies twee items in het raster om ze te vergelijken (Ctrl+klik op het tweede).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="123"/>
+        <source>E-mail draft written</source>
+        <translation>E-mailconcept gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="181"/>
+        <source>Changed by someone else</source>
+        <translation>Door iemand anders gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="182"/>
+        <source>Someone else saved this case while you were editing it. Your change was not saved; the case now shows what is stored. Make your change again if it is still needed.</source>
+        <translation>Iemand anders heeft deze zaak opgeslagen terwijl u eraan werkte. Uw wijziging is niet opgeslagen; de zaak toont nu wat is opgeslagen. Breng uw wijziging opnieuw aan als die nog nodig is.</translation>
     </message>
 </context>
 <context>
@@ -1428,27 +2517,6 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
         <location filename="../../desktop/ui/labels.py" line="85"/>
         <source>%n d</source>
         <translation>%n d</translation>
-    </message>
-</context>
-<context>
-    <name>undo</name>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/undo.py" line="44"/>
-        <source>Move %n item(s) to %1</source>
-        <translation>
-            <numerusform>%n item verplaatsen naar %1</numerusform>
-            <numerusform>%n items verplaatsen naar %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/undo.py" line="61"/>
-        <source>Merge %1 into %2</source>
-        <translation>%1 samenvoegen met %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/undo.py" line="87"/>
-        <source>Split %1</source>
-        <translation>%1 splitsen</translation>
     </message>
 </context>
 </TS>
