@@ -99,8 +99,11 @@ NL: dict[str, str | tuple[str, str]] = {
     "them on the cover.":
         "Er is niets geschreven. Importeer ze opnieuw, of exporteer toch: het dossier toont dan voor elk een "
         "plaatshouder en noemt ze op het voorblad.",
-    "Mask phone numbers, e-mail addresses, IBANs, BSNs, licence plates and GPS":
-        "Telefoonnummers, e-mailadressen, IBAN's, BSN's, kentekens en GPS afschermen",
+    "Mask personal data in the texts": "Persoonsgegevens in de teksten afschermen",
+    "Phone numbers, e-mail addresses, IBANs, BSNs, licence plates and GPS positions are masked in every text of the "
+    "PDF; the cover lists what kinds":
+        "Telefoonnummers, e-mailadressen, IBAN's, BSN's, kentekens en GPS-posities worden in elke tekst van het "
+        "dossier afgeschermd; het voorblad noemt welke soorten",
     "Blur faces in the photos (the originals stay as they are)":
         "Gezichten in de foto's vervagen (de originelen blijven zoals ze zijn)",
     "Appendix with the case's audit trail": "Bijlage met het auditspoor van de zaak",

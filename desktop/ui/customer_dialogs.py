@@ -158,6 +158,7 @@ class CustomerEraseDialog(CustomerEraseView):
                 for w in (self.reason, self.confirm):
                     w.setEnabled(False)
         self._update()
+        self.adjustSize()  # the texts arrived after the dialog was laid out: make room for them
 
     def refused_hard(self) -> bool:
         return self.preview is not None and bool(self.preview.reasons) and not self.preview.can_override

@@ -366,6 +366,8 @@ class MediaViewer(ViewerView):
         if self.current is None or self.current.id != media_id:
             return
         self.set_exif_rows(rows)
+        self.exif.setVisible(bool(rows))
+        self.exif_filter.setVisible(bool(rows))
         self.exif_note.setText(self.tr("%n tag(s)", "", len(rows)) if rows else
                                self.tr("This file carries no EXIF data (WhatsApp and many apps remove it)."))
 

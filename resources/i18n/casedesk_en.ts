@@ -217,7 +217,7 @@
 <context>
     <name>MediaViewer</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_viewer.py" line="369" />
+        <location filename="../../desktop/ui/media_viewer.py" line="371" />
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n tag</numerusform>

@@ -399,39 +399,39 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
     </message>
     <message>
         <location filename="../../desktop/ui/customer_dialogs.py" line="152"/>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="202"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="203"/>
         <source>This customer cannot be erased now:</source>
         <translation>Deze klant kan nu niet gewist worden:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="180"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="181"/>
         <source>Erasing…</source>
         <translation>Wissen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="188"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="189"/>
         <source>Erased. Receipt: %1 message(s), %2 media item(s), %3 note(s), %4 original(s) removed; by %5 at %6.</source>
         <translation>Gewist. Ontvangstbewijs: %1 bericht(en), %2 media-item(s), %3 notitie(s), %4 origineel/originelen verwijderd; door %5 op %6.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="208"/>
         <source>Nothing was erased:
 %1</source>
         <translation>Er is niets gewist:
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="217"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="218"/>
         <source>Save the erasure receipt</source>
         <translation>Ontvangstbewijs van het wissen opslaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="218"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="219"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="223"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="224"/>
         <source>Receipt saved: %1</source>
         <translation>Ontvangstbewijs opgeslagen: %1</translation>
     </message>
@@ -874,66 +874,71 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="38"/>
-        <source>Mask phone numbers, e-mail addresses, IBANs, BSNs, licence plates and GPS</source>
-        <translation>Telefoonnummers, e-mailadressen, IBAN&apos;s, BSN&apos;s, kentekens en GPS afschermen</translation>
+        <source>Mask personal data in the texts</source>
+        <translation>Persoonsgegevens in de teksten afschermen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/export_view.py" line="40"/>
+        <source>Phone numbers, e-mail addresses, IBANs, BSNs, licence plates and GPS positions are masked in every text of the PDF; the cover lists what kinds</source>
+        <translation>Telefoonnummers, e-mailadressen, IBAN&apos;s, BSN&apos;s, kentekens en GPS-posities worden in elke tekst van het dossier afgeschermd; het voorblad noemt welke soorten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/export_view.py" line="42"/>
         <source>Blur faces in the photos (the originals stay as they are)</source>
         <translation>Gezichten in de foto&apos;s vervagen (de originelen blijven zoals ze zijn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="42"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="44"/>
         <source>Appendix with the case&apos;s audit trail</source>
         <translation>Bijlage met het auditspoor van de zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="44"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="46"/>
         <source>PDF/A for archiving</source>
         <translation>PDF/A voor archivering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="49"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="51"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="52"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="54"/>
         <source>Photos per page</source>
         <translation>Foto&apos;s per pagina</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="53"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="55"/>
         <source>Report language</source>
         <translation>Taal van het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="59"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="61"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="70"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="72"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="73"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="75"/>
         <source>Open the file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="75"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="77"/>
         <source>Show in folder</source>
         <translation>In map tonen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="76"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="78"/>
         <source>Export anyway, marking what is missing</source>
         <translation>Toch exporteren, met wat ontbreekt gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="78"/>
+        <location filename="../../desktop/ui/views/export_view.py" line="80"/>
         <source>Write the PDF with a placeholder for each original that cannot be read; the cover says which</source>
         <translation>Het dossier schrijven met een plaatshouder voor elk origineel dat niet gelezen kan worden; het voorblad zegt welke</translation>
     </message>
@@ -1620,7 +1625,7 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
         <translation>De EXIF-gegevens kunnen niet gelezen worden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_viewer.py" line="369"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="371"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n tag</numerusform>
@@ -1628,7 +1633,7 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="370"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="372"/>
         <source>This file carries no EXIF data (WhatsApp and many apps remove it).</source>
         <translation>Dit bestand bevat geen EXIF-gegevens (WhatsApp en veel apps halen ze weg).</translation>
     </message>
@@ -2397,7 +2402,7 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="226"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="227"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>

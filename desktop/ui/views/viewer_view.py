@@ -223,6 +223,7 @@ class ViewerView(QWidget):
         self.exif_note.setObjectName("exifNote")
         self.exif_note.setWordWrap(True)
         el.addWidget(self.exif_note)
+        el.addStretch(0)
         self.side_tabs.addTab(exif_page, self.tr("EXIF"))
         split.addWidget(self.side_tabs)
         split.setStretchFactor(0, 1)
