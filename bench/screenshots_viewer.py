@@ -5,7 +5,9 @@ missing originals, history, second opinions, the customer's rights, every settin
 
 Works on a copy of the demo library of ``bench/screenshots.py`` (built when missing), so turning an item or
 removing an original for the "missing" screen leaves the demo as it was. ``viewer_screens(app, w, out)`` is the
-function ``bench/screenshots.py`` can call with its own window.
+function ``bench/screenshots.py`` can call with its own window (one line, after its own screens); without
+``changes=True`` it leaves out the screens that change the library (a second opinion asked, an edit conflict, an
+original removed).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from desktop.services.opinions import ask_opinion  # noqa: E402
 from desktop.ui.app import create_app, install_translations  # noqa: E402
 
 
-def viewer_screens(app: QApplication, w, out: Path) -> list[Path]:  # noqa: ANN001, C901 - the MainWindow
+def viewer_screens(app: QApplication, w, out: Path, changes: bool = False) -> list[Path]:  # noqa: ANN001, C901
     shots: list[Path] = []
     cases = w.cases.model.cases()
     if not cases:
@@ -82,7 +84,8 @@ def viewer_screens(app: QApplication, w, out: Path) -> list[Path]:  # noqa: ANN0
             shots.append(shot(dlg, out, name))
             dlg.close()
     lib = w.lib
-    ask_opinion(lib, ref, "bob", "Is the parquet damage older than the flood?")
+    if changes:
+        ask_opinion(lib, ref, "bob", "Is the parquet damage older than the flood?")
     dlg = w.extra.open_opinions()
     settle(app, w, 2)
     shots.append(shot(dlg, out, "v07-second-opinions"))
@@ -109,6 +112,8 @@ def viewer_screens(app: QApplication, w, out: Path) -> list[Path]:  # noqa: ANN0
             settle(app, w, 0.5)
             shots.append(shot(sd, out, f"v{12 + i:02d}-settings-{i + 1}"))
         sd.close()
+    if not changes:
+        return shots
     # an edit another desk saved first
     other = open_library(lib.paths.data_dir, handler="bob")
     try:
@@ -160,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     w.resize(1440, 880)
     w.show()
     settle(app, w)
-    viewer_screens(app, w, out)
+    viewer_screens(app, w, out, changes=True)
     w.close()
     lib.close()
     return 0

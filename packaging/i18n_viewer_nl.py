@@ -48,6 +48,11 @@ NL: dict[str, str | tuple[str, str]] = {
     "Within the retention period: erase only when a legal basis allows it, and name it.":
         "Binnen de bewaartermijn: wis alleen als een wettelijke grondslag dat toestaat, en noem die.",
     "This customer cannot be erased now:": "Deze klant kan nu niet gewist worden:",
+    "case %1 is under a legal hold (%2); lift the hold first":
+        "zaak %1 staat onder een juridische bewaarplicht (%2); hef die eerst op",
+    "case %1 is still open (%2); close it first": "zaak %1 is nog open (%2); sluit die eerst af",
+    "case %1 is within its retention period until %2 (%3: %4 years after closing)":
+        "zaak %1 valt binnen de bewaartermijn tot %2 (%3: %4 jaar na afsluiten)",
     "Erasing…": "Wissen…",
     "Erased. Receipt: %1 message(s), %2 media item(s), %3 note(s), %4 original(s) removed; by %5 at %6.":
         "Gewist. Ontvangstbewijs: %1 bericht(en), %2 media-item(s), %3 notitie(s), %4 origineel/originelen "

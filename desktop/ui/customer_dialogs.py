@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -22,9 +22,28 @@ from desktop.services.customer_export import CustomerExport, customer_language, 
 from desktop.services.erasure import ErasurePreview, erase_customer, erasure_preview
 from desktop.services.library import Library
 from desktop.ui.errors import user_message
-from desktop.ui.labels import fmt_size
+from desktop.ui.labels import fmt_size, kind_label, status_label
 from desktop.ui.tasks import INTERACTIVE, JOBS, Task, TaskRunner
 from desktop.ui.views.customer_view import CustomerEraseView, CustomerExportView
+
+_HOLD = re.compile(r"case (\S+) is under a legal hold \((.*)\); release it first")
+_OPEN = re.compile(r"case (\S+) is still open \((.+)\); close it first")
+_KEPT = re.compile(r"case (\S+) is within its retention period until (\S+) \((\S+): (\d+) years after closing\)")
+
+
+def reason_text(reason: str) -> str:
+    """A refusal reason of ``core.retention`` in the window's language (unknown ones as they are)."""
+    if m := _HOLD.match(reason):
+        return (QCoreApplication.translate("CustomerEraseDialog", "case %1 is under a legal hold (%2); lift the hold first")
+                .replace("%1", m[1]).replace("%2", m[2]))
+    if m := _OPEN.match(reason):
+        return (QCoreApplication.translate("CustomerEraseDialog", "case %1 is still open (%2); close it first")
+                .replace("%1", m[1]).replace("%2", status_label(m[2]).lower()))
+    if m := _KEPT.match(reason):
+        return (QCoreApplication.translate("CustomerEraseDialog", "case %1 is within its retention period until %2 "
+                                                                  "(%3: %4 years after closing)")
+                .replace("%1", m[1]).replace("%2", m[2]).replace("%3", kind_label(m[3]).lower()).replace("%4", m[4]))
+    return reason
 
 
 def customer_title(c: CustomerInfo) -> str:
@@ -150,7 +169,7 @@ class CustomerEraseDialog(CustomerEraseView):
         if p.reasons:
             head = (self.tr("Within the retention period: erase only when a legal basis allows it, and name it.")
                     if p.can_override else self.tr("This customer cannot be erased now:"))
-            self.refused.setText(head + "\n" + "\n".join(f"• {r}" for r in p.reasons))
+            self.refused.setText(head + "\n" + "\n".join(f"• {reason_text(r)}" for r in p.reasons))
             self.refused.show()
             self.basis.setVisible(p.can_override)
             self.basis_label.setVisible(p.can_override)
@@ -201,7 +220,7 @@ class CustomerEraseDialog(CustomerEraseView):
         self.cancel_btn.setEnabled(True)
         if isinstance(error, ErasureRefused):
             self.refused.setText(self.tr("This customer cannot be erased now:") + "\n"
-                                 + "\n".join(f"• {r}" for r in error.reasons))
+                                 + "\n".join(f"• {reason_text(r)}" for r in error.reasons))
             self.refused.show()
             self.status.setText("")
             return

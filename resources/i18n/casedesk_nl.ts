@@ -368,17 +368,32 @@
 <context>
     <name>CustomerEraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="116"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="37"/>
+        <source>case %1 is under a legal hold (%2); lift the hold first</source>
+        <translation>zaak %1 staat onder een juridische bewaarplicht (%2); hef die eerst op</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="40"/>
+        <source>case %1 is still open (%2); close it first</source>
+        <translation>zaak %1 is nog open (%2); sluit die eerst af</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="43"/>
+        <source>case %1 is within its retention period until %2 (%3: %4 years after closing)</source>
+        <translation>zaak %1 valt binnen de bewaartermijn tot %2 (%3: %4 jaar na afsluiten)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="135"/>
         <source>Erase %1 for good?</source>
         <translation>%1 definitief wissen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="117"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="136"/>
         <source>Reading what would be erased…</source>
         <translation>Nagaan wat gewist zou worden…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="138"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="157"/>
         <source>This erases, for good:
 • the customer&apos;s record: %1
 • %2 message(s) and %3 media item(s) with their originals and thumbnails (an original that another customer&apos;s case also holds stays)
@@ -393,45 +408,45 @@ What stays: a tombstone (customer number, when, why, by whom) and the emptied ca
 Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege zaken als verwijzing, zodat het auditspoor leesbaar blijft. U krijgt een ontvangstbewijs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="151"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="170"/>
         <source>Within the retention period: erase only when a legal basis allows it, and name it.</source>
         <translation>Binnen de bewaartermijn: wis alleen als een wettelijke grondslag dat toestaat, en noem die.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="152"/>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="203"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="171"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="222"/>
         <source>This customer cannot be erased now:</source>
         <translation>Deze klant kan nu niet gewist worden:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="181"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="200"/>
         <source>Erasing…</source>
         <translation>Wissen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="189"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="208"/>
         <source>Erased. Receipt: %1 message(s), %2 media item(s), %3 note(s), %4 original(s) removed; by %5 at %6.</source>
         <translation>Gewist. Ontvangstbewijs: %1 bericht(en), %2 media-item(s), %3 notitie(s), %4 origineel/originelen verwijderd; door %5 op %6.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="208"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="227"/>
         <source>Nothing was erased:
 %1</source>
         <translation>Er is niets gewist:
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="218"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="237"/>
         <source>Save the erasure receipt</source>
         <translation>Ontvangstbewijs van het wissen opslaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="219"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="238"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="224"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="243"/>
         <source>Receipt saved: %1</source>
         <translation>Ontvangstbewijs opgeslagen: %1</translation>
     </message>
@@ -482,44 +497,44 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>CustomerExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="43"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="62"/>
         <source>Everything stored on %1</source>
         <translation>Alles wat over %1 is opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="44"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="63"/>
         <source>The customer&apos;s (%1)</source>
         <translation>Die van de klant (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="59"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="78"/>
         <source>Save the customer&apos;s data</source>
         <translation>Gegevens van de klant opslaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="60"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="79"/>
         <source>ZIP files (*.zip)</source>
         <translation>ZIP-bestanden (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="67"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="86"/>
         <source>Choose where to save the ZIP.</source>
         <translation>Kies waar de ZIP moet komen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="78"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="97"/>
         <source>Collecting the customer&apos;s data…</source>
         <translation>Gegevens van de klant verzamelen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="89"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="108"/>
         <source>Saved: %1
 %2 · %3 case(s) · %4 original(s). Give it to the customer through a safe channel.</source>
         <translation>Opgeslagen: %1
 %2 · %3 zaak/zaken · %4 origineel/originelen. Geef het de klant via een veilig kanaal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="99"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="118"/>
         <source>The export failed:
 %1</source>
         <translation>De export is mislukt:

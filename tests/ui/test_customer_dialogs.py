@@ -82,3 +82,24 @@ def test_erase_refused_while_open_or_held_and_done_with_a_basis(qtbot, window, l
     assert json.loads(saved.read_text())["customer"] == dlg.customer.id
     assert SOPHIE not in [c.name for c in list_customers(library)]
     assert JAN in [c.name for c in list_customers(library)]
+
+
+def test_the_refusal_is_said_in_dutch_in_a_dutch_window(qtbot, library, seeded):
+    from desktop.ui.app import create_app, install_translations
+    from tests.ui.conftest import make_window
+
+    app = create_app()
+    try:
+        install_translations(app, "nl")
+        w = make_window(qtbot, library)
+        click_case(qtbot, w, seeded.sophie)
+        assert w.extra.customer_erase_act.text() == "&Wissen…"
+        w.extra.customer_erase_act.trigger()
+        dlg = w.extra.dialog
+        qtbot.waitUntil(lambda: dlg.preview is not None, timeout=10000)
+        assert dlg.windowTitle() == "Klant wissen" and "definitief" in dlg.heading.text()
+        assert f"zaak {seeded.sophie} is nog open (nieuw); sluit die eerst af" in dlg.refused.text()
+        dlg.close()
+        w.close()
+    finally:
+        install_translations(app, "en")
