@@ -32,7 +32,8 @@ from desktop.store.duplicates import Outcome
 from desktop.store.unit import UnitOfWork
 
 __all__ = ["AlertInfo", "DupGroupInfo", "DupMember", "KeeperChange", "image_candidates", "keeper_change",
-           "list_alerts", "list_groups", "refresh", "restore", "restore_change", "set_keeper", "thresholds"]
+           "keeper_effect", "list_alerts", "list_groups", "refresh", "restore", "restore_change", "restore_effect",
+           "set_keeper", "thresholds"]
 
 
 def thresholds(team: TeamSettings) -> Thresholds:
@@ -290,9 +291,12 @@ class KeeperChange:
                 "keeper_name": self.keeper_name, "text": self.text, "text_nl": self.text_nl}
 
 
-def _keeper_text(group: DupGroupInfo, media_id: int) -> KeeperChange:
+def keeper_effect(group: DupGroupInfo, media_id: int) -> KeeperChange:
+    """What making ``media_id`` the keeper of ``group`` will change, in words (a pure function: the window says
+    it on the card before the handler clicks)."""
     me, keeper = group.member(media_id), group.items[0]
-    assert me is not None
+    if me is None:
+        raise NotFound(f"item {media_id} is not in this group")
     if me.kind in SET_ASIDE_KINDS:
         en = f"Make this the keeper: the current keeper {keeper.name} will be set aside"
         nl = f"Dit exemplaar bewaren: het huidige exemplaar {keeper.name} wordt apart gezet"
@@ -308,13 +312,18 @@ def keeper_change(lib: Library, media_id: int) -> KeeperChange:
         group = _group(uow, media_id)
     if media_id == group.keeper_id:
         raise UsageError(f"{group.items[0].name} is already the keeper of its group")
-    return _keeper_text(group, media_id)
+    return keeper_effect(group, media_id)
 
 
 def restore_change(lib: Library, media_id: int) -> KeeperChange:
     """What restoring ``media_id`` would do, in words (nothing is changed)."""
     with lib.unit() as uow:
         group = _group(uow, media_id)
+    return restore_effect(group, media_id)
+
+
+def restore_effect(group: DupGroupInfo, media_id: int) -> KeeperChange:
+    """What restoring ``media_id`` will change, in words (a pure function, like ``keeper_effect``)."""
     me, keeper = group.member(media_id), group.items[0]
     if me is None or not me.set_aside:
         raise UsageError(f"{me.name if me else media_id} is not set aside")
@@ -334,7 +343,7 @@ def set_keeper(lib: Library, item: int | str, case_ref: str | None = None) -> in
         group = _group(uow, media_id)
         if media_id == group.keeper_id:
             return 0
-        change = _keeper_text(group, media_id)
+        change = keeper_effect(group, media_id)
         case_id = uow.media.cases_of([media_id])[media_id]
         with journal.track(uow, "keeper", case_id=case_id, name=change.name) as t:
             t.watch("media_item", group.member_ids, ["dup_keeper"])

@@ -67,3 +67,49 @@ def test_restore_a_set_aside_item(qtbot, window, library, seeded):
     assert not item.set_aside
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)  # only the exact pair is left
     qtbot.waitUntil(lambda: "1 set aside" in w.case_view.media_tab.count.text(), timeout=5000)
+
+
+def _menu_undo(qtbot, w) -> None:  # noqa: ANN001
+    w.edit_menu.aboutToShow.emit()  # as opening the Edit menu does: the stack is read from the journal
+    wait_idle(qtbot, w)
+    next(a for a in w.edit_menu.actions() if a.text().replace("&", "").startswith("Undo")).trigger()
+    wait_idle(qtbot, w)
+
+
+def test_the_card_says_what_make_keeper_will_do_and_the_change_is_undone(qtbot, window, library, seeded):
+    w = window
+    panel = _open_duplicates(qtbot, w, seeded.sophie)
+    g = _select_group(qtbot, panel, "same")
+    keeper, copy = g.keeper, g.others[0]
+    effect = panel.cards[1].effect
+    qtbot.waitUntil(effect.isVisible, timeout=5000)
+    assert effect.text().startswith(f"Make this the keeper: the current keeper {keeper.name} will be set aside")
+    assert panel.cards[1].keep_btn.toolTip().startswith("Make this the keeper")
+    assert not panel.cards[0].effect.isVisible()  # nothing to say on the keeper's card
+    others_before = [(x.keeper_id, x.member_ids) for x in list_groups(library, seeded.jan)]
+    qtbot.mouseClick(panel.cards[1].keep_btn, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, w)
+    assert next(x for x in list_groups(library, seeded.sophie) if x.kind == "same").keeper_id == copy.id
+    assert [(x.keeper_id, x.member_ids) for x in list_groups(library, seeded.jan)] == others_before
+    qtbot.waitUntil(lambda: panel._group is not None and panel._group.keeper.id == copy.id, timeout=5000)
+    _menu_undo(qtbot, w)
+    assert next(x for x in list_groups(library, seeded.sophie) if x.kind == "same").keeper_id == keeper.id
+    qtbot.waitUntil(lambda: panel._group is not None and panel._group.keeper.id == keeper.id, timeout=5000)
+
+
+def test_an_exact_copy_is_restored_from_its_card_and_the_restore_undone(qtbot, window, library, seeded):
+    w = window
+    panel = _open_duplicates(qtbot, w, seeded.sophie)
+    g = _select_group(qtbot, panel, "exact")
+    copy = g.others[0]
+    card = panel.cards[1]
+    qtbot.waitUntil(card.isVisible, timeout=5000)
+    assert card.restore_btn.isVisible()  # exact copies too
+    assert f"Restore {copy.name}: it goes back into the case and the report" in card.effect.text()
+    qtbot.mouseClick(card.restore_btn, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, w)
+    assert not {m.id: m for m in list_media(library, case_ref=seeded.sophie)}[copy.id].set_aside
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)  # only the same-picture pair is left
+    _menu_undo(qtbot, w)
+    assert {m.id: m for m in list_media(library, case_ref=seeded.sophie)}[copy.id].set_aside
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
