@@ -32,8 +32,8 @@ from desktop.store.duplicates import Outcome
 from desktop.store.unit import UnitOfWork
 
 __all__ = ["AlertInfo", "DupGroupInfo", "DupMember", "KeeperChange", "image_candidates", "keeper_change",
-           "keeper_effect", "list_alerts", "list_groups", "refresh", "restore", "restore_change", "restore_effect",
-           "set_keeper", "thresholds"]
+           "keeper_effect", "list_alerts", "list_groups", "refresh", "resolve_item", "restore", "restore_change",
+           "restore_effect", "set_keeper", "thresholds"]
 
 
 def thresholds(team: TeamSettings) -> Thresholds:
@@ -357,6 +357,12 @@ def set_keeper(lib: Library, item: int | str, case_ref: str | None = None) -> in
         uow.audit.record(AuditAction.KEEPER_CHOSEN, case_id, sha256=group.members[group.member_ids.index(media_id)],
                          media=media_id, previous=group.keeper_id)
     return 1
+
+
+def resolve_item(lib: Library, item: int | str, case_ref: str | None = None) -> int:
+    """The media id ``item`` names: an id, or the SHA-256 of a member of exactly one group (in ``case_ref``)."""
+    with lib.unit() as uow:
+        return _resolve(uow, item, case_ref)
 
 
 def _resolve(uow: UnitOfWork, item: int | str, case_ref: str | None) -> int:

@@ -166,3 +166,12 @@ def test_case_set_customer_by_phone_id_and_refusals(lib, two_cases, tmp_path):
         set_case_customer(lib, a, "   ")
     undo.undo_last(lib)
     assert next(c for c in list_cases(lib) if c.ref == a).customer_id is None
+
+
+def test_case_set_customer_by_phone_in_any_notation(lib, two_cases, tmp_path):
+    a, _b = two_cases
+    lines = ["16/11/2026, 09:40 - +31 6 12345678: Hello, this is about my claim."]
+    name = "WhatsApp Chat with +31 6 12345678"
+    import_paths(lib, [zip_of(tmp_path / f"{name}.zip", [(f"{name}.txt", ("\n".join(lines) + "\n").encode())])])
+    done = set_case_customer(lib, a, "06-12 34 56 78")
+    assert done.changed and next(c for c in list_cases(lib) if c.ref == a).customer_id == done.customer_id
