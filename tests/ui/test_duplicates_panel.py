@@ -113,3 +113,38 @@ def test_an_exact_copy_is_restored_from_its_card_and_the_restore_undone(qtbot, w
     _menu_undo(qtbot, w)
     assert {m.id: m for m in list_media(library, case_ref=seeded.sophie)}[copy.id].set_aside
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+
+
+def test_an_edited_copy_is_kept_beside_with_its_region_outlined_and_a_copy_says_what_was_done(
+        qtbot, window, library, seeded):
+    from sqlalchemy import text
+
+    media = {m.name: m for m in list_media(library, case_ref=seeded.sophie)}
+    copy, floor = media["IMG-20261116-WA0002.jpg"], media["IMG-20261116-WA0004.jpg"]
+    # what the engine stores for an edited copy (kept, its region) and for a set-aside copy (its transform)
+    with library.db.engine.begin() as conn:
+        conn.execute(text("UPDATE media_item SET duplicate_kind = 'edited', set_aside = :f, "
+                          "duplicate_region = '10.00,20.00,30.00,40.00' WHERE id = :i"), {"i": copy.id, "f": False})
+        conn.execute(text("UPDATE media_item SET duplicate_transform = :t WHERE id = :i"),
+                     {"i": floor.id, "t": '{"crop": {"left": 6.0, "top": 3.0}, "brightness": 1.1}'})
+    w = window
+    click_case(qtbot, w, seeded.sophie)
+    w.case_view.tabs.setCurrentWidget(w.case_view.duplicates)
+    panel = w.dups
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    _select_group(qtbot, panel, "exact")
+    assert panel.cards[1].changes.text() == "cropped 6 % left and 3 % top, 10 % brighter"
+    _select_group(qtbot, panel, "edited")
+    card = panel.cards[1]
+    assert card.role.text() == "Kept beside it · edited copy"
+    assert not card.restore_btn.isVisibleTo(card)  # it is not set aside
+    assert card.region == (10.0, 20.0, 30.0, 40.0)
+    assert "changed area 30 % wide and 40 % high, 10 % from the left and 20 % from the top" in card.changes.text()
+    assert "will stay beside it" not in card.effect.text() and "stays beside it" in card.effect.text()
+    qtbot.waitUntil(lambda: card.picture.pixmap() is not None and not card.picture.pixmap().isNull(), timeout=10000)
+    img = card.picture.pixmap().toImage()
+    x, y = round(0.10 * img.width()), round((0.20 + 0.20) * img.height())  # the left edge, half-way down
+    near = [img.pixelColor(x + dx, y) for dx in (-1, 0, 1)]
+    assert any(c.red() > 200 and 80 < c.green() < 150 and c.blue() < 60 for c in near), [c.name() for c in near]
+    inside = img.pixelColor(round(0.25 * img.width()), y)
+    assert inside.name() != "#e8710a"  # only the outline is drawn
