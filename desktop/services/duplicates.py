@@ -212,8 +212,8 @@ def _raise_alerts(uow: UnitOfWork, case_ids: list[int], t: Thresholds) -> None:
     customers are (another customer, the same customer's other claim, a case without a customer); pictures and
     videos.
 
-    Exact copies are found by SHA-256 (indexed); near ones by scanning the library's perceptual hashes as one
-    array with numpy, then reading their items in one query, and are proven by the engine (``compare``). Alerts
+    Exact copies are found by SHA-256 (indexed); near ones by scanning the library's perceptual hashes (kept in
+    memory, ``desktop.store.hashcache``) as one array with numpy, then reading their items in one query, and are proven by the engine (``compare``). Alerts
     are stored once per pair of items and read by the items' current cases (``DuplicateStore.alerts``)."""
     if not case_ids:
         return
@@ -229,8 +229,7 @@ def _raise_alerts(uow: UnitOfWork, case_ids: list[int], t: Thresholds) -> None:
                 if other.sha256 == item.sha256:
                     others[item.id][other.id] = other
     if hashed:
-        hexes = uow.duplicates.picture_phashes()
-        library = np.frombuffer(bytes.fromhex("".join(hexes)), dtype=">u8").astype(np.uint64)
+        hexes, library = uow.duplicates.picture_hashes()
         near_of: dict[int, set[str]] = {}
         for item in hashed:
             hits = np.flatnonzero(popcount64(library ^ np.uint64(item.phash)) <= t.index_radius)

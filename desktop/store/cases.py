@@ -35,6 +35,8 @@ _TEXT = {"title": Case.title, "kind": Case.kind, "status": Case.status, "policy_
 ALLOCATION_TRIES = 1000
 
 
+_ALERT_ITEM, _OTHER_ITEM = aliased(MediaItem, name="alert_item"), aliased(MediaItem, name="other_item")
+
 class CaseStore:
     def __init__(self, session: Session, actor: str | None = None) -> None:
         self._s = session
@@ -169,7 +171,7 @@ class CaseStore:
                       .group_by(MediaItem.case_id), MediaItem.case_id)
         for case_id, with_original, set_aside in conn.execute(counts):  # one pass (ix_media_case_counts)
             media[case_id], aside[case_id] = with_original, int(set_aside or 0)
-        m1, m2 = aliased(MediaItem), aliased(MediaItem)  # alerts by their items' current cases, never a case's own
+        m1, m2 = _ALERT_ITEM, _OTHER_ITEM  # alerts by their items' current cases, never a case's own
         alerts = dict(conn.execute(only(select(m1.case_id, func.count()).select_from(Alert)
                                         .join(m1, Alert.media_item_id == m1.id)
                                         .join(m2, Alert.other_media_item_id == m2.id)

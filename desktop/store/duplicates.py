@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session, aliased
@@ -10,17 +11,26 @@ from sqlalchemy.orm import Session, aliased
 from desktop.core.errors import NotFound
 from desktop.core.model import DupKind, DupRuling, MediaKind
 from desktop.core.records import AlertInfo, DupGroupInfo, DupItem, DupMember
+from desktop.store.hashcache import HashCache
 from desktop.store.schema import Alert, Blob, Case, Customer, DupDecision, MediaItem
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # duplicate of (item id), duplicate kind, set aside, transform against the keeper, changed region (percent)
 Outcome = tuple[int | None, str | None, bool, dict | None, tuple[float, float, float, float] | None]
 _NONE: Outcome = (None, None, False, None, None)
 _MEDIA = (MediaKind.IMAGE, MediaKind.VIDEO)
+# the aliases of the alert query, made once: a statement built from the same aliases is compiled once (cached)
+_C1, _C2 = aliased(Case, name="alert_case"), aliased(Case, name="other_case")
+_M1, _M2 = aliased(MediaItem, name="alert_item"), aliased(MediaItem, name="other_item")
+_B2 = aliased(Blob, name="other_blob")
 
 
 class DuplicateStore:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, hash_cache: HashCache | None = None) -> None:
         self._s = session
+        self._hash_cache = hash_cache or HashCache()
         self._items: dict[int, dict[int, MediaItem]] = {}  # case id -> its items with an original, by id
 
     # what the engine compares -------------------------------------------------------------------------------
@@ -90,24 +100,27 @@ class DuplicateStore:
                 keeper.blob_sha256 if keeper else None)
 
     # alerts -------------------------------------------------------------------------------------------------
-    def picture_phashes(self) -> list[str]:
-        """The perceptual hash (16 hex digits) of every picture and video in the library, in one plain query: what
-        a library-wide near-neighbour scan needs, without a row object per original."""
-        q = select(Blob.phash).where(Blob.kind.in_(_MEDIA), Blob.phash.is_not(None))
-        return list(self._s.connection().execute(q).scalars().all())
+    def picture_hashes(self) -> tuple[list[str], np.ndarray]:
+        """The perceptual hash of every picture and video original in the library, as hex (16 digits) and as
+        ``uint64``, from the database's in-memory cache (``desktop.store.hashcache``): what a library-wide
+        near-neighbour scan needs."""
+        return self._hash_cache.hashes(self._s)
 
     def hashed_pictures(self, *, case_ids: list[int] | None = None, shas: list[str] | None = None,
                         phashes: list[str] | None = None) -> list[DupItem]:
         """Picture and video items with an original, in these cases and/or of these originals or perceptual
         hashes (hex; only items with one)."""
-        q = select(MediaItem, Blob).join(Blob, MediaItem.blob_sha256 == Blob.sha256).where(Blob.kind.in_(_MEDIA))
+        q = select(MediaItem, Blob).join(Blob, MediaItem.blob_sha256 == Blob.sha256)
+        if shas is None:
+            q = q.where(Blob.kind.in_(_MEDIA))
+        else:  # kind checked below: in SQL it makes SQLite scan the originals by kind instead of looking them up
+            q = q.where(MediaItem.blob_sha256.in_(shas))
         if case_ids is not None:
             q = q.where(MediaItem.case_id.in_(case_ids))
-        if shas is not None:
-            q = q.where(MediaItem.blob_sha256.in_(shas))
         if phashes is not None:
             q = q.where(Blob.phash.in_(phashes))
-        return [_item(m, b) for m, b in self._s.execute(q.order_by(MediaItem.id))]
+        # sorted here, not in SQL: an ORDER BY id lets SQLite walk every item in id order instead of an index
+        return sorted((_item(m, b) for m, b in self._s.execute(q) if b.kind in _MEDIA), key=lambda i: i.id)
 
     def add_alert(self, item: DupItem, other: DupItem, kind: str, at: datetime) -> bool:
         """An alert on ``item``'s case about ``other``; False when it was raised before (it may be hidden while
@@ -174,7 +187,7 @@ class DuplicateStore:
     def alerts(self, case_id: int | None = None) -> list[AlertInfo]:
         """Alerts not dismissed, oldest first, by the items' current cases: an alert whose two items are in one
         case now (after a move or merge) is not shown."""
-        c1, c2, m1, m2, b2 = aliased(Case), aliased(Case), aliased(MediaItem), aliased(MediaItem), aliased(Blob)
+        c1, c2, m1, m2, b2 = _C1, _C2, _M1, _M2, _B2
         q = (select(Alert.id, Alert.kind, c1.ref, c2.ref, Customer.name, m1.id, m2.id, m1.name, m2.name,
                     m1.blob_sha256, m2.blob_sha256, b2.kind)
              .join(m1, Alert.media_item_id == m1.id).join(m2, Alert.other_media_item_id == m2.id)

@@ -151,7 +151,7 @@ class Blob(Base):
     phash: Mapped[str | None] = mapped_column(String(16), index=True)  # 64-bit hex
     fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
     warnings: Mapped[list] = mapped_column(JsonList, default=list)
-    stored_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    stored_at: Mapped[datetime] = mapped_column(IsoDateTime, index=True)  # what the hash cache reads since
     __table_args__ = (Index("ix_blob_kind_phash", "kind", "phash"),)  # the library's hashes without its rows
 
 
