@@ -70,7 +70,7 @@ class MemberCard(QFrame):
         self.effect = QLabel()  # what "Make keeper" / "Restore" will change, said before
         self.effect.setObjectName("dupEffect")
         self.effect.setWordWrap(True)
-        self.effect.setStyleSheet("color: palette(mid); font-size: 11px;")
+        self.effect.setStyleSheet("color: #5f6368; font-size: 11px;")
         self.effect.setVisible(False)
         lay.addLayout(self.facts)
         lay.addWidget(self.changes)
