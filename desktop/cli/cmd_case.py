@@ -43,6 +43,8 @@ def add_parser(sub, parents) -> None:
     st.add_argument("--incident-date", metavar="YYYY-MM-DD")
     st.add_argument("--handler")
     st.add_argument("--answered", action="store_true", help="mark the customer as answered")
+    st.add_argument("--customer", metavar="ID|PHONE|EMAIL",
+                    help="give the case this customer (by id, phone number in any notation, or e-mail address)")
     st.add_argument("--if-version", type=int, metavar="N",
                     help="save only if the case is still at version N (as 'cases --json' showed it)")
     st.add_argument("--json", action="store_true")
@@ -139,19 +141,37 @@ def run_set(lib: Library, args: argparse.Namespace) -> int:
                                  "handler": args.handler}.items() if v is not None}
     if args.answered:
         changes["answered"] = True
-    try:
-        change = case_edit.update_case(lib, args.ref, expected_version=args.if_version, **changes)
-    except case_edit.EditConflict as e:
-        error(str(e))
-        if args.json:
-            print_json({"case": args.ref, "saved": False, "conflict": str(e), "version": e.version,
-                        "current": _plain(e.current)})
+    if args.customer is None and not changes:
+        error("say what to change (see casedesk case set --help)")
         return EXIT_USAGE
+    change = None
+    if changes:
+        try:
+            change = case_edit.update_case(lib, args.ref, expected_version=args.if_version, **changes)
+        except case_edit.EditConflict as e:
+            error(str(e))
+            if args.json:
+                print_json({"case": args.ref, "saved": False, "conflict": str(e), "version": e.version,
+                            "current": _plain(e.current)})
+            return EXIT_USAGE
+    owner = None
+    if args.customer is not None:
+        from desktop.services.case_customer import set_case_customer
+
+        owner = set_case_customer(lib, args.ref, args.customer)
     if args.json:
-        print_json({"case": args.ref, "saved": True, "version": change.version, "before": _plain(change.before),
-                    "after": _plain(change.after)})
+        out: dict = {"case": args.ref, "saved": True}
+        if change is not None:
+            out.update(version=change.version, before=_plain(change.before), after=_plain(change.after))
+        if owner is not None:
+            out["customer"] = owner.to_json()
+        print_json(out)
     else:
-        print(f"Updated {args.ref} (version {change.version}).")
+        if change is not None:
+            print(f"Updated {args.ref} (version {change.version}).")
+        if owner is not None:
+            print(f"{args.ref} now belongs to {owner.customer} (customer {owner.customer_id})." if owner.changed
+                  else f"{args.ref} already belongs to {owner.customer} (customer {owner.customer_id}).")
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ ACTIONS: dict[str, tuple[Template, Template]] = {
     "case-fields": ("Edit {fields} of {ref}", "{fields} van {ref} wijzigen"),
     "case-answered": ("Mark {ref} as answered", "{ref} als beantwoord markeren"),
     "case-unanswered": ("Mark {ref} as not answered", "{ref} als niet beantwoord markeren"),
+    "case-customer": ("Give {ref} the customer {customer}", "Klant {customer} aan {ref} koppelen"),
     "note-add": ("Add note to {ref}", "Notitie toevoegen aan {ref}"),
     "note-edit": ("Edit note on {ref}", "Notitie bij {ref} wijzigen"),
     "note-delete": ("Delete note on {ref}", "Notitie bij {ref} verwijderen"),

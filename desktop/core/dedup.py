@@ -83,9 +83,15 @@ class DupCandidate:
 class DupGroup:
     """A group of duplicates; ``members`` includes ``keeper``, which comes first."""
 
-    kind: str  # "exact" | "same" | "similar"
+    kind: str  # "exact" | "same" | "edited" | "similar"
     keeper: str
     members: list[str]
+    # per member other than the keeper (by key): its own kind, its transform against the keeper (crop in percent,
+    # scale, rotation, brightness, contrast, screenshot), and for an edited copy the changed region (left, top,
+    # width, height in percent of the keeper)
+    kinds: dict[str, str] = field(default_factory=dict)
+    transforms: dict[str, dict] = field(default_factory=dict)
+    regions: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,30 @@ class NoteInfo:
 
 
 @dataclass
+class DupMember:
+    """One item of a duplicate group as stored: its own kind against the keeper (None for the keeper), whether it
+    is set aside, what was done to it (``desktop.core.transform_text``), and an edited copy's changed region
+    (left, top, width, height in percent of the keeper)."""
+
+    media_id: int
+    sha256: str
+    name: str
+    kind: str | None = None
+    set_aside: bool = False
+    transform: dict | None = None
+    region: tuple[float, float, float, float] | None = None
+
+    def to_json(self) -> dict:
+        from desktop.core.transform_text import region_text, transform_text
+
+        return {"media_id": self.media_id, "sha256": self.sha256, "name": self.name, "kind": self.kind,
+                "set_aside": self.set_aside, "transform": self.transform,
+                "changes": transform_text(self.transform), "changes_nl": transform_text(self.transform, "nl"),
+                "region": list(self.region) if self.region else None,
+                "region_text": region_text(self.region) or None}
+
+
+@dataclass
 class DupGroupInfo:
     kind: str  # a DupKind
     keeper: str  # sha256
@@ -92,14 +116,20 @@ class DupGroupInfo:
     cases: list[str]
     keeper_id: int
     member_ids: list[int]
+    items: list[DupMember] = field(default_factory=list)  # keeper first, as ``member_ids``
+
+    def member(self, media_id: int) -> DupMember | None:
+        return next((m for m in self.items if m.media_id == media_id), None)
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "keeper": self.keeper, "members": self.members, "cases": self.cases}
+        return {"kind": self.kind, "keeper": self.keeper, "members": self.members, "cases": self.cases,
+                "keeper_id": self.keeper_id, "items": [m.to_json() for m in self.items]}
 
 
 @dataclass
 class AlertInfo:
-    """The same picture in another customer's case (possible fraud)."""
+    """The same picture in another case: another customer's, the same customer's other claim, or a case without a
+    customer (possible fraud). Derived from the items' current cases: never about the item's own case."""
 
     id: int
     case_ref: str
@@ -111,6 +141,8 @@ class AlertInfo:
     other_name: str
     sha256: str
     other_sha256: str
+    kind: str = "same"  # a DupKind: "exact" (same bytes) or "same" (same picture)
+    media_kind: str = "image"  # a MediaKind: image or video
 
 
 @dataclass
@@ -232,6 +264,8 @@ class DupItem:
     has_exif: bool  # an EXIF capture date: a camera original
     received_at: datetime | None
     duration_s: float | None
+    chosen: bool = False  # the handler made it its group's keeper
+    restored: bool = False  # the handler restored it: never set aside again
 
 
 @dataclass(frozen=True)

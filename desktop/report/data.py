@@ -135,13 +135,17 @@ class ReportMessage:
 
 @dataclass
 class ReportDuplicate:
-    """A set-aside file and the kept item it duplicates. ``level`` is a DupKind (``exact`` or ``same``)."""
+    """A set-aside file (or an edited copy kept beside it) and the kept item it duplicates. ``level`` is a DupKind
+    (``exact``, ``same`` or ``edited``); ``transform`` what was done to it against the keeper and ``region`` where
+    an edited copy differs (``desktop.core.transform_text`` says both in words)."""
 
     name: str
     sha256: str
     keeper_number: int
     keeper_name: str
     level: str
+    transform: dict | None = None
+    region: tuple[float, float, float, float] | None = None
 
 
 @dataclass

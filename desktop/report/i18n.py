@@ -86,6 +86,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "media_received": ("{kind} {ref} received", "{kind} {ref} ontvangen"),
     "dup_of": ("Duplicate of", "Duplicaat van"),
     "level": ("Level", "Niveau"),
+    "dup_changes": ("What was done to it", "Wat eraan gedaan is"),
     "empty": ("None.", "Geen."),
     "more_chars": ("… ({n} more characters)", "… (nog {n} tekens)"),
     "manifest_intro": (

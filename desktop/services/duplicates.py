@@ -1,12 +1,19 @@
-"""Duplicate groups per case, keeper choices, restores, and "same picture in another customer's case" alerts.
+"""Duplicate groups per case, keeper choices, restores, and "same picture in another case" alerts.
 
 The engine (``desktop.core.dedup``) decides; this module feeds it the case's items, candidate pairs found with
-numpy (``image_candidates``) and the handler's past rulings, and stores the outcome on the media items through
-``desktop.store.duplicates``. Set-aside items are never deleted.
+numpy (``image_candidates``) and the handler's rulings, and stores the outcome on the media items through
+``desktop.store.duplicates``: each member's kind, whether it is set aside, its transform against the keeper and an
+edited copy's changed region. Set-aside items are never deleted; an edited copy is kept beside its original.
+
+The handler's rulings are per item (``set_keeper``: this item is its group's keeper; ``restore``: never set this
+item aside again), so a choice in one case never changes a group in another; both are journaled and undoable.
+Alerts (the same picture in any other case) are raised when a case's groups are computed and read by the items'
+current cases, so they follow moves, merges, splits and undo and never point into the item's own case.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 
 import numpy as np
@@ -15,7 +22,7 @@ from desktop.core.clock import now_local
 from desktop.core.dedup import DEFAULT, MIN_SENSITIVITY, DupCandidate, Thresholds, compare, group_duplicates
 from desktop.core.errors import NotFound, UsageError
 from desktop.core.model import SET_ASIDE_KINDS, AuditAction, DupKind, DupRuling
-from desktop.core.records import AlertInfo, DupGroupInfo, DupItem
+from desktop.core.records import AlertInfo, DupGroupInfo, DupItem, DupMember
 from desktop.core.team import TeamSettings
 from desktop.media.fingerprint import FORMAT_VERSION, FRAME_BYTES, GRID, THUMB, THUMB_SCALE
 from desktop.media.hashindex import popcount64
@@ -24,8 +31,9 @@ from desktop.services.library import Library
 from desktop.store.duplicates import Outcome
 from desktop.store.unit import UnitOfWork
 
-__all__ = ["AlertInfo", "DupGroupInfo", "image_candidates", "list_alerts", "list_groups", "refresh", "restore",
-           "set_keeper", "thresholds"]
+__all__ = ["AlertInfo", "DupGroupInfo", "DupMember", "KeeperChange", "image_candidates", "keeper_change",
+           "keeper_effect", "list_alerts", "list_groups", "refresh", "resolve_item", "restore", "restore_change",
+           "restore_effect", "set_keeper", "thresholds"]
 
 
 def thresholds(team: TeamSettings) -> Thresholds:
@@ -47,16 +55,19 @@ def _candidate(item: DupItem) -> DupCandidate:
 
 
 def refresh(uow: UnitOfWork, case_ids: list[int], team: TeamSettings) -> None:
-    """Recompute the groups of these cases, then look for the same pictures in other customers' cases."""
+    """Recompute the groups of these cases, then look for the same pictures in any other case."""
     uow.flush()
     t = thresholds(team)
+    case_ids = sorted(set(case_ids))
     for case_id in case_ids:
         _refresh_case(uow, case_id, t)
+    uow.flush()
+    uow.duplicates.sync_alert_cases(case_ids)
     _raise_alerts(uow, case_ids, t)
 
 
 def _refresh_case(uow: UnitOfWork, case_id: int, t: Thresholds) -> None:
-    found = uow.duplicates.case_items(case_id)
+    found = [m for m in uow.duplicates.case_items(case_id) if not m.restored]  # restored: kept apart for good
     cands = [_candidate(m) for m in found]
     by_sha: dict[str, list[str]] = {}
     for c in cands:
@@ -65,19 +76,25 @@ def _refresh_case(uow: UnitOfWork, case_id: int, t: Thresholds) -> None:
     blocked = {frozenset((a, b)) for sha_a, sha_b, r in rulings if r == DupRuling.NOT_DUPLICATE
                for a in by_sha[sha_a] for b in by_sha[sha_b]}
     overrides = {a: by_sha[sha_b][0] for sha_a, sha_b, r in rulings if r == DupRuling.KEEPER for a in by_sha[sha_a]}
+    chosen = [str(m.id) for m in found if m.chosen]
+    if chosen:  # the handler's choice in this case wins over rulings kept from before (by original)
+        overrides = {c.key: chosen[0] for c in cands if c.key not in chosen} | {k: k for k in chosen}
     near = image_candidates(cands, t)
-    outcome: dict[int, list] = {}  # item id -> [duplicate of, kind, set aside]
+    outcome: dict[int, list] = {}  # item id -> [duplicate of, kind, set aside, transform, region]
     for g in group_duplicates(cands, not_duplicates=blocked, keeper_overrides=overrides, thresholds=t,
                               candidates=lambda c: near.get(c.key, ())):
+        kinds, transforms, regions = (getattr(g, f, None) or {} for f in ("kinds", "transforms", "regions"))
         for key in g.members[1:]:
-            outcome[int(key)] = [int(g.keeper), g.kind, g.kind in SET_ASIDE_KINDS]
+            kind = kinds.get(key, g.kind)
+            outcome[int(key)] = [int(g.keeper), kind, kind in SET_ASIDE_KINDS, transforms.get(key),
+                                 regions.get(key)]
     sha = {m.id: m.sha256 for m in found}
     # an exact copy of an item that is itself set aside points at the final keeper
     for mid in sorted(outcome):
         o, seen = outcome[mid], set()
         while o[0] in outcome:
             target = outcome[o[0]]
-            if o[0] in seen or target[1] == DupKind.SIMILAR:
+            if o[0] in seen or target[1] in (DupKind.SIMILAR, DupKind.EDITED):
                 break
             seen.add(o[0])
             o[0] = target[0]
@@ -87,7 +104,8 @@ def _refresh_case(uow: UnitOfWork, case_id: int, t: Thresholds) -> None:
 
 
 def _outcome(o: list) -> Outcome:
-    return o[0], str(o[1]), bool(o[2])
+    region = tuple(float(v) for v in o[4]) if o[4] and len(o[4]) == 4 else None
+    return o[0], str(o[1]), bool(o[2]), dict(o[3]) if o[3] else None, region  # type: ignore[return-value]
 
 
 def image_candidates(cands: list[DupCandidate], t: Thresholds) -> dict[str, list[str]]:
@@ -190,47 +208,53 @@ def _max_shifted_corr(thumbs: np.ndarray, a: np.ndarray, b: np.ndarray, max_shif
 
 
 def _raise_alerts(uow: UnitOfWork, case_ids: list[int], t: Thresholds) -> None:
-    """The same picture in another customer's case: an alert on both cases (possible fraud).
+    """The same picture (exact or same) in any other case: an alert on both cases (possible fraud), whoever the
+    customers are (another customer, the same customer's other claim, a case without a customer); pictures and
+    videos.
 
-    The library's perceptual hashes are read as one array (not a row object each) and scanned with numpy; the
-    near pictures of all the cases' items are then read in one query."""
+    Exact copies are found by SHA-256 (indexed); near ones by scanning the library's perceptual hashes (kept in
+    memory, ``desktop.store.hashcache``) as one array with numpy, then reading their items in one query, and are proven by the engine (``compare``). Alerts
+    are stored once per pair of items and read by the items' current cases (``DuplicateStore.alerts``)."""
     if not case_ids:
         return
-    items = [i for i in uow.duplicates.hashed_pictures(case_ids=case_ids) if i.phash is not None]
+    items = uow.duplicates.hashed_pictures(case_ids=case_ids)
     if not items:
         return
-    hexes = uow.duplicates.picture_phashes()
-    library = np.frombuffer(bytes.fromhex("".join(hexes)), dtype=">u8").astype(np.uint64)
-    near_of: dict[int, set[str]] = {}
+    hashed = [i for i in items if i.phash is not None]
+    others: dict[int, dict[int, DupItem]] = {i.id: {} for i in items}
+    for start in range(0, len(items), 500):
+        chunk = items[start:start + 500]
+        for other in uow.duplicates.hashed_pictures(shas=sorted({i.sha256 for i in chunk})):
+            for item in chunk:
+                if other.sha256 == item.sha256:
+                    others[item.id][other.id] = other
+    if hashed:
+        hexes, library = uow.duplicates.picture_hashes()
+        near_of: dict[int, set[str]] = {}
+        for item in hashed:
+            hits = np.flatnonzero(popcount64(library ^ np.uint64(item.phash)) <= t.index_radius)
+            near_of[item.id] = {hexes[i] for i in hits.tolist()}
+        wanted = sorted(set().union(*near_of.values()))
+        by_hash: dict[str, list[DupItem]] = {}
+        for start in range(0, len(wanted), 500):
+            for other in uow.duplicates.hashed_pictures(phashes=wanted[start:start + 500]):
+                by_hash.setdefault(f"{other.phash:016x}", []).append(other)
+        for item in hashed:
+            for h in near_of[item.id]:
+                others[item.id].update((o.id, o) for o in by_hash.get(h, ()))
+    now = now_local()
     for item in items:
-        hits = np.flatnonzero(popcount64(library ^ np.uint64(item.phash)) <= t.index_radius)
-        near_of[item.id] = {hexes[i] for i in hits.tolist()}
-    wanted = sorted(set().union(*near_of.values()))
-    by_hash: dict[str, list[DupItem]] = {}
-    for start in range(0, len(wanted), 500):
-        for other in uow.duplicates.hashed_pictures(phashes=wanted[start:start + 500]):
-            by_hash.setdefault(f"{other.phash:016x}", []).append(other)
-    involved = {i.case_id for i in items} | {o.case_id for group in by_hash.values() for o in group}
-    owners = uow.cases.owners(sorted(involved))
-    for item in items:
-        others = sorted((o for h in near_of[item.id] for o in by_hash.get(h, ())), key=lambda o: o.id)
-        for other in others:
-            if other.case_id == item.case_id or not _different_customer(owners.get(item.case_id),
-                                                                        owners.get(other.case_id)):
-                continue
-            verdict = compare(_candidate(item), _candidate(other), t)
+        for other in sorted(others[item.id].values(), key=lambda o: o.id):
+            if other.case_id == item.case_id or other.kind != item.kind:
+                continue  # never an alert about the item's own case
+            verdict = DupKind.EXACT if other.sha256 == item.sha256 else compare(_candidate(item),
+                                                                              _candidate(other), t)
             if verdict not in (DupKind.EXACT, DupKind.SAME):  # the same picture, not merely a similar one
                 continue
-            now = now_local()
             for a, b in ((item, other), (other, item)):
                 if uow.duplicates.add_alert(a, b, verdict, now):
                     uow.audit.record(AuditAction.ALERT_RAISED, a.case_id, other_case=b.case_id, media=a.id,
                                      other_media=b.id)
-
-
-def _different_customer(a: int | None, b: int | None) -> bool:
-    """Known and different customers. Two cases without a customer prove nothing (often one folder, split)."""
-    return a != b
 
 
 def list_groups(lib: Library, case_ref: str | None = None) -> list[DupGroupInfo]:
@@ -238,44 +262,137 @@ def list_groups(lib: Library, case_ref: str | None = None) -> list[DupGroupInfo]
         return uow.duplicates.groups(uow.cases.id_of(case_ref) if case_ref else None)
 
 
-def set_keeper(lib: Library, sha256: str, case_ref: str | None = None) -> int:
-    """Make the item with this SHA-256 the keeper of its group(s). Returns how many groups changed."""
+def _group(uow: UnitOfWork, media_id: int) -> DupGroupInfo:
+    case_id, keeper_id, _ids = uow.duplicates.group_of(media_id)
+    groups = [g for g in uow.duplicates.groups(case_id) if g.keeper_id == keeper_id]
+    items = {m.media_id: m for g in groups for m in g.items}
+    members = [items[keeper_id], *sorted((m for k, m in items.items() if k != keeper_id),
+                                        key=lambda m: m.media_id)]
+    kind = next((g.kind for g in groups if g.member(media_id)), groups[0].kind)
+    return DupGroupInfo(kind, members[0].sha256, [m.sha256 for m in members], sorted({r for g in groups
+                                                                                        for r in g.cases}),
+                        keeper_id, [m.media_id for m in members], members)
+
+
+@dataclass(frozen=True)
+class KeeperChange:
+    """What ``set_keeper`` or ``restore`` will do, said before it is done (the window shows ``text``)."""
+
+    media_id: int
+    name: str
+    keeper_id: int
+    keeper_name: str
+    text: str
+    text_nl: str
+
+    def to_json(self) -> dict:
+        return {"media_id": self.media_id, "name": self.name, "keeper_id": self.keeper_id,
+                "keeper_name": self.keeper_name, "text": self.text, "text_nl": self.text_nl}
+
+
+def keeper_effect(group: DupGroupInfo, media_id: int) -> KeeperChange:
+    """What making ``media_id`` the keeper of ``group`` will change, in words (a pure function: the window says
+    it on the card before the handler clicks)."""
+    me, keeper = group.member(media_id), group.items[0]
+    if me is None:
+        raise NotFound(f"item {media_id} is not in this group")
+    if me.kind in SET_ASIDE_KINDS:
+        en = f"Make this the keeper: the current keeper {keeper.name} will be set aside"
+        nl = f"Dit exemplaar bewaren: het huidige exemplaar {keeper.name} wordt apart gezet"
+    else:
+        en = f"Make this the keeper: the current keeper {keeper.name} stays beside it"
+        nl = f"Dit exemplaar bewaren: het huidige exemplaar {keeper.name} blijft ernaast staan"
+    return KeeperChange(media_id, me.name, keeper.media_id, keeper.name, en, nl)
+
+
+def keeper_change(lib: Library, media_id: int) -> KeeperChange:
+    """What making ``media_id`` the keeper of its group would do, in words (nothing is changed)."""
+    with lib.unit() as uow:
+        group = _group(uow, media_id)
+    if media_id == group.keeper_id:
+        raise UsageError(f"{group.items[0].name} is already the keeper of its group")
+    return keeper_effect(group, media_id)
+
+
+def restore_change(lib: Library, media_id: int) -> KeeperChange:
+    """What restoring ``media_id`` would do, in words (nothing is changed)."""
+    with lib.unit() as uow:
+        group = _group(uow, media_id)
+    return restore_effect(group, media_id)
+
+
+def restore_effect(group: DupGroupInfo, media_id: int) -> KeeperChange:
+    """What restoring ``media_id`` will change, in words (a pure function, like ``keeper_effect``)."""
+    me, keeper = group.member(media_id), group.items[0]
+    if me is None or not me.set_aside:
+        raise UsageError(f"{me.name if me else media_id} is not set aside")
+    en = (f"Restore {me.name}: it goes back into the case and the report, and is no longer set aside as a copy "
+          f"of {keeper.name}")
+    nl = (f"{me.name} terugzetten: het gaat terug in de zaak en het dossier en staat niet langer apart als kopie "
+          f"van {keeper.name}")
+    return KeeperChange(media_id, me.name, keeper.media_id, keeper.name, en, nl)
+
+
+def set_keeper(lib: Library, item: int | str, case_ref: str | None = None) -> int:
+    """Make ``item`` (a media id, or a SHA-256 naming one group, in ``case_ref`` when given) the keeper of the
+    group it is in; no other group changes. Journaled (undoable) and audited. Returns how many groups changed
+    (0: it was the keeper already)."""
     with lib.unit(write=True) as uow:
-        groups = uow.duplicates.groups(uow.cases.id_of(case_ref) if case_ref else None)
-        mine = [g for g in groups if sha256 in g.members]
-        if not mine:
-            raise NotFound(f"{sha256[:12]} is in no duplicate group")
-        changing = [g for g in mine if g.keeper != sha256]
-        now = now_local()
-        case_ids = uow.media.cases_with_blob(sha256)
-        item = mine[0].member_ids[mine[0].members.index(sha256)]
-        name = uow.rows.names("media_item", [item]).get(item, sha256[:12])
-        with journal.track(uow, "keeper", case_id=uow.media.cases_of([item]).get(item), name=name) as t:
-            for g in changing:
-                t.deleting("dup_decision", uow.duplicates.keeper_rulings(g.members))
-                t.created("dup_decision", uow.duplicates.rule_keeper(g.members, sha256, now))
-            t.refresh(case_ids)
-        for cid in case_ids:
-            uow.audit.record(AuditAction.KEEPER_CHOSEN, cid, sha256=sha256)
-        refresh(uow, case_ids, lib.team)
-    return len(changing)
+        media_id = _resolve(uow, item, case_ref)
+        group = _group(uow, media_id)
+        if media_id == group.keeper_id:
+            return 0
+        change = keeper_effect(group, media_id)
+        case_id = uow.media.cases_of([media_id])[media_id]
+        with journal.track(uow, "keeper", case_id=case_id, name=change.name) as t:
+            t.watch("media_item", group.member_ids, ["dup_keeper"])
+            legacy = uow.duplicates.keeper_rulings(group.members)  # by original, from before per-item choices
+            t.deleting("dup_decision", legacy)
+            uow.duplicates.drop_rulings(legacy)
+            uow.rows.set("media_item", [i for i in group.member_ids if i != media_id], {"dup_keeper": False})
+            uow.rows.set("media_item", [media_id], {"dup_keeper": True})
+            t.refresh([case_id])
+            refresh(uow, [case_id], lib.team)
+        uow.audit.record(AuditAction.KEEPER_CHOSEN, case_id, sha256=group.members[group.member_ids.index(media_id)],
+                         media=media_id, previous=group.keeper_id)
+    return 1
+
+
+def resolve_item(lib: Library, item: int | str, case_ref: str | None = None) -> int:
+    """The media id ``item`` names: an id, or the SHA-256 of a member of exactly one group (in ``case_ref``)."""
+    with lib.unit() as uow:
+        return _resolve(uow, item, case_ref)
+
+
+def _resolve(uow: UnitOfWork, item: int | str, case_ref: str | None) -> int:
+    """The media id ``item`` names: an id, or the SHA-256 of a member of exactly one group."""
+    if isinstance(item, int) or (isinstance(item, str) and item.isdigit() and len(item) < 20):
+        return int(item)
+    sha = str(item).lower()
+    groups = uow.duplicates.groups(uow.cases.id_of(case_ref) if case_ref else None)
+    hits = {(g.keeper_id, g.member_ids[g.members.index(sha)]) for g in groups if sha in g.members}
+    keepers = {k for k, _ in hits}
+    if not hits:
+        raise NotFound(f"{sha[:12]} is in no duplicate group")
+    if len(keepers) > 1:
+        raise UsageError(f"{sha[:12]} is in {len(keepers)} groups; name the case (--case) or the media id")
+    return min(m for _, m in hits)
 
 
 def restore(lib: Library, media_id: int) -> None:
-    """Bring a set-aside item back: "not a duplicate" of its keeper, respected by every later run."""
+    """Bring a set-aside item back (an exact copy too): it is never set aside again, in any later run.
+    Journaled (undoable) and audited."""
     with lib.unit(write=True) as uow:
-        case_id, sha, keeper_id, keeper_sha = uow.duplicates.keeper_of(media_id)
-        if keeper_id is None or keeper_sha is None or sha is None:
-            return
-        if keeper_sha == sha:
-            raise UsageError("this is a byte-for-byte copy of the kept item; it stays set aside")
+        case_id, sha, keeper_id, _keeper_sha = uow.duplicates.keeper_of(media_id)
+        if keeper_id is None or sha is None:
+            raise UsageError(f"item {media_id} is not set aside")
         name = uow.rows.names("media_item", [media_id]).get(media_id, sha[:12])
         with journal.track(uow, "restore", case_id=case_id, name=name) as t:
-            ruling = uow.duplicates.rule_not_duplicate(sha, keeper_sha, now_local())
-            t.created("dup_decision", [ruling] if ruling is not None else [])
+            t.watch("media_item", [media_id], ["dup_restored"])
+            uow.rows.set("media_item", [media_id], {"dup_restored": True})
             t.refresh([case_id])
+            refresh(uow, [case_id], lib.team)
         uow.audit.record(AuditAction.DUPLICATE_RESTORED, case_id, media=media_id, keeper=keeper_id)
-        refresh(uow, [case_id], lib.team)
 
 
 def list_alerts(lib: Library, case_ref: str | None = None) -> list[AlertInfo]:

@@ -93,6 +93,7 @@ def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False, w
         cust = uow.customers.get(case.customer_id) if case.customer_id is not None else None
         messages = uow.messages.infos(case_id=cid)
         notes = uow.notes.of_case(cid)
+        measured = {m.media_id: m for g in uow.duplicates.groups(cid) for m in g.items}  # transforms, regions
         events = uow.audit.events(cid) if with_audit else []
         head = uow.audit.head() if with_audit else None
     originals = [m for m in media if m.sha256]  # every byte received: the manifest lists them all
@@ -127,11 +128,13 @@ def case_file_data(lib: Library, ref: str, *, include_set_aside: bool = False, w
         ))
     by_id = {m.id: m for m in present}
     dups = []
-    for m in present:
-        if m.set_aside and m.duplicate_of_id in by_id:
+    for m in present:  # set aside, or an edited copy kept beside its original
+        if (m.set_aside or m.duplicate_kind == DupKind.EDITED) and m.duplicate_of_id in by_id:
             keeper = by_id[m.duplicate_of_id]
+            found = measured.get(m.id)
             dups.append(ReportDuplicate(m.name, m.sha256 or "", number.get(keeper.id, 0), keeper.name,
-                                        m.duplicate_kind or DupKind.SAME))
+                                        m.duplicate_kind or DupKind.SAME, found.transform if found else None,
+                                        found.region if found else None))
     by_msg: dict[int, list[ReportFile]] = {}
     for m in media:
         if m.message_id and m.role != MediaRole.CONTAINER:

@@ -15,7 +15,7 @@ from sqlalchemy import String, func, or_, select, type_coerce, union, update
 from sqlalchemy import case as sql_case
 from sqlalchemy import case as when
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.core.clock import now_local
 from desktop.core.errors import DatabaseError, NotFound
@@ -34,6 +34,8 @@ _TEXT = {"title": Case.title, "kind": Case.kind, "status": Case.status, "policy_
 
 ALLOCATION_TRIES = 1000
 
+
+_ALERT_ITEM, _OTHER_ITEM = aliased(MediaItem, name="alert_item"), aliased(MediaItem, name="other_item")
 
 class CaseStore:
     def __init__(self, session: Session, actor: str | None = None) -> None:
@@ -169,8 +171,12 @@ class CaseStore:
                       .group_by(MediaItem.case_id), MediaItem.case_id)
         for case_id, with_original, set_aside in conn.execute(counts):  # one pass (ix_media_case_counts)
             media[case_id], aside[case_id] = with_original, int(set_aside or 0)
-        alerts = dict(conn.execute(only(select(Alert.case_id, func.count()).where(Alert.dismissed.is_(False))
-                                        .group_by(Alert.case_id), Alert.case_id)).all())
+        m1, m2 = _ALERT_ITEM, _OTHER_ITEM  # alerts by their items' current cases, never a case's own
+        alerts = dict(conn.execute(only(select(m1.case_id, func.count()).select_from(Alert)
+                                        .join(m1, Alert.media_item_id == m1.id)
+                                        .join(m2, Alert.other_media_item_id == m2.id)
+                                        .where(Alert.dismissed.is_(False), m1.case_id != m2.case_id)
+                                        .group_by(m1.case_id), m1.case_id)).all())
         mq = only(select(Message.case_id, type_coerce(Message.sent_at, String), Message.from_customer)
                   .where(Message.kind != MessageKind.SYSTEM), Message.case_id)
         msgs: dict[int, list] = {}

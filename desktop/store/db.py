@@ -18,10 +18,11 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.errors import CasedeskError, DiskFull
+from desktop.store.hashcache import HashCache
 from desktop.store.unit import UnitOfWork, begin
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "robust01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
+SCHEMA_HEAD = "dedup01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
 FULL_BELOW = 1 << 20  # free bytes under which a disk counts as full when SQLite cannot open its files
 MIGRATION_LOCK = 0x43415345  # "CASE": the PostgreSQL advisory lock key the first migration takes
 
@@ -146,6 +147,7 @@ class Database:
         self.engine = make_engine(url)
         self._folder = Path(self.engine.url.database or ".").resolve().parent if url.startswith("sqlite") else None
         self.frozen = False  # opened read-only because the disk is full (reads work, writes raise DiskFull)
+        self.hash_cache = HashCache()  # the library's perceptual hashes, for the cross-case search
         try:
             migrate(self.engine)
         except DBAPIError as e:
@@ -220,7 +222,7 @@ class Database:
         """One use case's unit of work (``desktop.store.unit``): committed on success, rolled back on error."""
         with self.session() as s:
             begin(s, write=write)
-            yield UnitOfWork(s, actor)
+            yield UnitOfWork(s, actor, self.hash_cache)
 
     def compact(self) -> dict[str, object]:
         """After an erasure: leave no deleted bytes behind in the database files.

@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desktop.core.errors import NotFound
 from desktop.core.model import DupKind, DupRuling, MediaKind
-from desktop.core.records import AlertInfo, DupGroupInfo, DupItem
+from desktop.core.records import AlertInfo, DupGroupInfo, DupItem, DupMember
+from desktop.store.hashcache import HashCache
 from desktop.store.schema import Alert, Blob, Case, Customer, DupDecision, MediaItem
 
-Outcome = tuple[int | None, str | None, bool]  # duplicate of (item id), duplicate kind, set aside
+if TYPE_CHECKING:
+    import numpy as np
+
+# duplicate of (item id), duplicate kind, set aside, transform against the keeper, changed region (percent)
+Outcome = tuple[int | None, str | None, bool, dict | None, tuple[float, float, float, float] | None]
+_NONE: Outcome = (None, None, False, None, None)
+_MEDIA = (MediaKind.IMAGE, MediaKind.VIDEO)
+# the aliases of the alert query, made once: a statement built from the same aliases is compiled once (cached)
+_C1, _C2 = aliased(Case, name="alert_case"), aliased(Case, name="other_case")
+_M1, _M2 = aliased(MediaItem, name="alert_item"), aliased(MediaItem, name="other_item")
+_B2 = aliased(Blob, name="other_blob")
 
 
 class DuplicateStore:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, hash_cache: HashCache | None = None) -> None:
         self._s = session
+        self._hash_cache = hash_cache or HashCache()
         self._items: dict[int, dict[int, MediaItem]] = {}  # case id -> its items with an original, by id
 
     # what the engine compares -------------------------------------------------------------------------------
@@ -39,13 +52,20 @@ class DuplicateStore:
         if case_id not in self._items:
             self.case_items(case_id)
         for mid, m in self._items.pop(case_id).items():
-            m.duplicate_of_id, m.duplicate_kind, m.set_aside = outcomes.get(mid, (None, None, False))
+            dup_of, kind, aside, transform, region = outcomes.get(mid, _NONE)
+            m.duplicate_of_id, m.duplicate_kind, m.set_aside = dup_of, kind, aside
+            m.duplicate_transform = transform or None
+            m.duplicate_region = _region_text(region)
 
     # rulings ------------------------------------------------------------------------------------------------
     def keeper_rulings(self, members: list[str]) -> list[int]:
         """Ids of the keeper rulings ``rule_keeper`` would drop for these members."""
         return list(self._s.scalars(select(DupDecision.id).where(DupDecision.decision == DupRuling.KEEPER,
                                                                  DupDecision.sha_a.in_(members))))
+
+    def drop_rulings(self, ids: list[int]) -> None:
+        if ids:
+            self._s.execute(delete(DupDecision).where(DupDecision.id.in_(ids)))
 
     def rule_keeper(self, members: list[str], keeper: str, at: datetime) -> list[int]:
         """``keeper`` is kept over every other member (earlier keeper rulings of these members are dropped).
@@ -80,32 +100,31 @@ class DuplicateStore:
                 keeper.blob_sha256 if keeper else None)
 
     # alerts -------------------------------------------------------------------------------------------------
-    def image_hashes(self) -> list[tuple[str, int]]:
-        """(sha256, perceptual hash) of every picture in the library."""
-        q = select(Blob.sha256, Blob.phash).where(Blob.phash.is_not(None), Blob.kind == MediaKind.IMAGE)
-        return [(sha, int(ph, 16)) for sha, ph in self._s.execute(q)]
-
-    def picture_phashes(self) -> list[str]:
-        """The perceptual hash (16 hex digits) of every picture in the library, in one plain query: what a
-        library-wide near-neighbour scan needs, without a row object per picture."""
-        q = select(Blob.phash).where(Blob.phash.is_not(None), Blob.kind == MediaKind.IMAGE)
-        return list(self._s.connection().execute(q).scalars().all())
+    def picture_hashes(self) -> tuple[list[str], np.ndarray]:
+        """The perceptual hash of every picture and video original in the library, as hex (16 digits) and as
+        ``uint64``, from the database's in-memory cache (``desktop.store.hashcache``): what a library-wide
+        near-neighbour scan needs."""
+        return self._hash_cache.hashes(self._s)
 
     def hashed_pictures(self, *, case_ids: list[int] | None = None, shas: list[str] | None = None,
                         phashes: list[str] | None = None) -> list[DupItem]:
-        """Picture items with a perceptual hash, in these cases and/or of these originals or hashes (hex)."""
-        q = (select(MediaItem, Blob).join(Blob, MediaItem.blob_sha256 == Blob.sha256)
-             .where(Blob.phash.is_not(None), Blob.kind == MediaKind.IMAGE))
+        """Picture and video items with an original, in these cases and/or of these originals or perceptual
+        hashes (hex; only items with one)."""
+        q = select(MediaItem, Blob).join(Blob, MediaItem.blob_sha256 == Blob.sha256)
+        if shas is None:
+            q = q.where(Blob.kind.in_(_MEDIA))
+        else:  # kind checked below: in SQL it makes SQLite scan the originals by kind instead of looking them up
+            q = q.where(MediaItem.blob_sha256.in_(shas))
         if case_ids is not None:
             q = q.where(MediaItem.case_id.in_(case_ids))
-        if shas is not None:
-            q = q.where(MediaItem.blob_sha256.in_(shas))
         if phashes is not None:
             q = q.where(Blob.phash.in_(phashes))
-        return [_item(m, b) for m, b in self._s.execute(q.order_by(MediaItem.id))]
+        # sorted here, not in SQL: an ORDER BY id lets SQLite walk every item in id order instead of an index
+        return sorted((_item(m, b) for m, b in self._s.execute(q) if b.kind in _MEDIA), key=lambda i: i.id)
 
     def add_alert(self, item: DupItem, other: DupItem, kind: str, at: datetime) -> bool:
-        """An alert on ``item``'s case about ``other``; False when it was raised before."""
+        """An alert on ``item``'s case about ``other``; False when it was raised before (it may be hidden while
+        both items are in one case, and shows again when they are apart)."""
         exists = self._s.scalar(select(Alert.id).where(Alert.media_item_id == item.id,
                                                        Alert.other_media_item_id == other.id))
         if exists is not None:
@@ -115,9 +134,20 @@ class DuplicateStore:
         self._s.flush()
         return True
 
+    def sync_alert_cases(self, case_ids: list[int]) -> None:
+        """Bring the alerts' case columns in line with their items' cases, for the alerts about items of these
+        cases (after a move, merge, split or undo). Reading never relies on them (``alerts``)."""
+        if not case_ids:
+            return
+        items = select(MediaItem.id).where(MediaItem.case_id.in_(case_ids)).scalar_subquery()
+        of = select(MediaItem.case_id).where(MediaItem.id == Alert.media_item_id).scalar_subquery()
+        other = select(MediaItem.case_id).where(MediaItem.id == Alert.other_media_item_id).scalar_subquery()
+        self._s.execute(update(Alert).where(or_(Alert.media_item_id.in_(items), Alert.other_media_item_id.in_(items)))
+                        .values(case_id=of, other_case_id=other).execution_options(synchronize_session=False))
+
     # reading ------------------------------------------------------------------------------------------------
     def groups(self, case_id: int | None = None) -> list[DupGroupInfo]:
-        """The groups as stored: each keeper with the items that point at it."""
+        """The groups as stored: each keeper with the items that point at it, one group per kind."""
         q = select(MediaItem, Case.ref).join(Case, MediaItem.case_id == Case.id).where(
             MediaItem.blob_sha256.is_not(None))
         if case_id is not None:
@@ -132,28 +162,63 @@ class DuplicateStore:
         for (keeper_id, kind), members in grouped.items():
             keeper, ref = by_id[keeper_id]
             refs = sorted({ref, *(by_id[m.id][1] for m in members)})
+            items = [DupMember(keeper.id, keeper.blob_sha256 or "", keeper.name)]
+            items += [DupMember(m.id, m.blob_sha256 or "", m.name, m.duplicate_kind or str(kind), bool(m.set_aside),
+                                m.duplicate_transform or None, _region(m.duplicate_region)) for m in members]
             out.append(DupGroupInfo(str(kind), keeper.blob_sha256 or "",
                                     [keeper.blob_sha256 or ""] + [m.blob_sha256 or "" for m in members], refs,
-                                    keeper.id, [keeper.id] + [m.id for m in members]))
+                                    keeper.id, [keeper.id] + [m.id for m in members], items))
         return out
 
+    def group_of(self, media_id: int) -> tuple[int, int, list[int]]:
+        """(case id, keeper id, ids of every item of its group, keeper first) of an item in a group (a keeper's
+        group holds every kind: same, edited, similar); NotFound when it is in none."""
+        item = self._s.get(MediaItem, media_id)
+        if item is None:
+            raise NotFound(f"no media item {media_id}")
+        keeper_id = item.duplicate_of_id or item.id
+        members = list(self._s.scalars(select(MediaItem.id).where(MediaItem.case_id == item.case_id,
+                                                                  MediaItem.duplicate_of_id == keeper_id)
+                                       .order_by(MediaItem.id)))
+        if not members:
+            raise NotFound(f"{item.name} is in no duplicate group")
+        return item.case_id, keeper_id, [keeper_id, *members]
+
     def alerts(self, case_id: int | None = None) -> list[AlertInfo]:
-        """Alerts not dismissed, oldest first."""
-        c2, m1, m2 = aliased(Case), aliased(MediaItem), aliased(MediaItem)
-        q = (select(Alert, Case.ref, c2.ref, Customer.name, m1, m2)
-             .join(Case, Alert.case_id == Case.id).join(c2, Alert.other_case_id == c2.id)
-             .outerjoin(Customer, c2.customer_id == Customer.id)
+        """Alerts not dismissed, oldest first, by the items' current cases: an alert whose two items are in one
+        case now (after a move or merge) is not shown."""
+        c1, c2, m1, m2, b2 = _C1, _C2, _M1, _M2, _B2
+        q = (select(Alert.id, Alert.kind, c1.ref, c2.ref, Customer.name, m1.id, m2.id, m1.name, m2.name,
+                    m1.blob_sha256, m2.blob_sha256, b2.kind)
              .join(m1, Alert.media_item_id == m1.id).join(m2, Alert.other_media_item_id == m2.id)
-             .where(Alert.dismissed.is_(False)).order_by(Alert.id))
+             .join(c1, m1.case_id == c1.id).join(c2, m2.case_id == c2.id)
+             .outerjoin(Customer, c2.customer_id == Customer.id)
+             .outerjoin(b2, m2.blob_sha256 == b2.sha256)
+             .where(Alert.dismissed.is_(False), m1.case_id != m2.case_id).order_by(Alert.id))
         if case_id is not None:
-            q = q.where(Alert.case_id == case_id)
-        return [AlertInfo(a.id, r1, r2, cust, i1.id, i2.id, i1.name, i2.name, i1.blob_sha256 or "",
-                          i2.blob_sha256 or "") for a, r1, r2, cust, i1, i2 in self._s.execute(q)]
+            q = q.where(m1.case_id == case_id)
+        return [AlertInfo(aid, r1, r2, cust, i1, i2, n1, n2, s1 or "", s2 or "", str(kind),
+                          str(mk or MediaKind.IMAGE))
+                for aid, kind, r1, r2, cust, i1, i2, n1, n2, s1, s2, mk in self._s.execute(q)]
+
+
+def _region_text(region: tuple[float, float, float, float] | None) -> str | None:
+    if not region:
+        return None
+    return ",".join(f"{float(v):.2f}" for v in region)
+
+
+def _region(text: str | None) -> tuple[float, float, float, float] | None:
+    try:
+        left, top, width, height = (float(v) for v in (text or "").split(","))
+    except ValueError:
+        return None
+    return left, top, width, height
 
 
 def _item(m: MediaItem, b: Blob) -> DupItem:
     return DupItem(
         id=m.id, case_id=m.case_id, sha256=b.sha256, kind=b.kind, phash=int(b.phash, 16) if b.phash else None,
         fingerprint=b.fingerprint, width=b.width, height=b.height, size=b.size, has_exif=bool(b.exif_taken),
-        received_at=m.received_at, duration_s=b.duration_s,
+        received_at=m.received_at, duration_s=b.duration_s, chosen=bool(m.dup_keeper), restored=bool(m.dup_restored),
     )

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Mapped, mapped_column, relationship
 
@@ -150,7 +151,7 @@ class Blob(Base):
     phash: Mapped[str | None] = mapped_column(String(16), index=True)  # 64-bit hex
     fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
     warnings: Mapped[list] = mapped_column(JsonList, default=list)
-    stored_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    stored_at: Mapped[datetime] = mapped_column(IsoDateTime, index=True)  # what the hash cache reads since
     __table_args__ = (Index("ix_blob_kind_phash", "kind", "phash"),)  # the library's hashes without its rows
 
 
@@ -176,6 +177,13 @@ class MediaItem(Base):
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("media_item.id"))
     duplicate_kind: Mapped[str | None] = mapped_column(String(10))
     set_aside: Mapped[bool] = mapped_column(Boolean, default=False)
+    # what the duplicate engine measured against the keeper (crop, scale, rotation, tones, screenshot), and for an
+    # edited copy the changed region "left,top,width,height" in percent of the keeper
+    duplicate_transform: Mapped[dict | None] = mapped_column(JsonDict, nullable=True)
+    duplicate_region: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    # the handler's rulings on this item: chosen as its group's keeper; restored (never set aside again)
+    dup_keeper: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    dup_restored: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     added_at: Mapped[datetime] = mapped_column(IsoDateTime)
     rotation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # degrees clockwise, for viewing
     role: Mapped[str] = mapped_column(String(12), default=MediaRole.MEDIA.value, server_default=MediaRole.MEDIA.value)

@@ -18,6 +18,7 @@ from desktop.store.cases import CaseStore
 from desktop.store.customers import CustomerStore
 from desktop.store.duplicates import DuplicateStore
 from desktop.store.erasure import ErasureStore
+from desktop.store.hashcache import HashCache
 from desktop.store.imports import ImportStore
 from desktop.store.journal import JournalStore
 from desktop.store.media import MediaStore
@@ -41,9 +42,10 @@ def begin(session: Session, *, write: bool) -> None:
 class UnitOfWork:
     """The stores of one transaction. ``actor`` is the handler every audit event of this unit names."""
 
-    def __init__(self, session: Session, actor: str | None) -> None:
+    def __init__(self, session: Session, actor: str | None, hash_cache: HashCache | None = None) -> None:
         self._s = session
         self.actor = actor
+        self._hash_cache = hash_cache or HashCache()
 
     @cached_property
     def cases(self) -> CaseStore:
@@ -67,7 +69,7 @@ class UnitOfWork:
 
     @cached_property
     def duplicates(self) -> DuplicateStore:
-        return DuplicateStore(self._s)
+        return DuplicateStore(self._s, self._hash_cache)
 
     @cached_property
     def imports(self) -> ImportStore:

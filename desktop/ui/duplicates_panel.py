@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 
-from desktop.core.model import Flag, MediaInfo
+from desktop.core.model import DupKind, Flag, MediaInfo
+from desktop.core.transform_text import region_text, transform_text
 from desktop.services import duplicates as dup_service
 from desktop.services.duplicates import AlertInfo, DupGroupInfo
 from desktop.services.library import Library
-from desktop.ui.labels import dup_kind_label, fmt_dt, fmt_size, source_label
+from desktop.ui.labels import dup_kind_label, fmt_dt, fmt_size, source_label, window_language
 from desktop.ui.models.dup_groups_model import DupGroup, DupGroupsModel, build_groups
 from desktop.ui.models.thumbnails import ThumbnailCache
 from desktop.ui.tasks import WRITER, TaskRunner
@@ -85,21 +86,40 @@ class DuplicatesPanel(QObject):
         self.view.clear_cards()
         self.cards = []
         keeper_facts = dict(_facts(g.keeper))
+        lang = window_language()
         for m in g.members:
             card = MemberCard()
             is_keeper = m.id == g.keeper.id
+            info = g.member(m.id)
+            kind = (info.kind if info else None) or m.duplicate_kind
             if is_keeper:
                 card.set_role(self.tr("Keeper"), True)
             elif m.set_aside:
-                card.set_role(self.tr("Set aside · %1").replace("%1", dup_kind_label(m.duplicate_kind)), False)
+                card.set_role(self.tr("Set aside · %1").replace("%1", dup_kind_label(kind)), False)
+            elif kind == DupKind.EDITED:
+                card.set_role(self.tr("Kept beside it · %1").replace("%1", dup_kind_label(kind)), False)
             else:
-                card.set_role(self.tr("Kept for review · %1").replace("%1", dup_kind_label(m.duplicate_kind)), False)
+                card.set_role(self.tr("Kept for review · %1").replace("%1", dup_kind_label(kind)), False)
             card.name.setText(m.name)
+            if info is not None and not is_keeper:
+                card.region = info.region
+                card.set_changes("; ".join(t for t in (transform_text(info.transform, lang),
+                                                       region_text(info.region, lang)) if t))
             card.set_picture(self.thumbs.get(m.sha256) if m.sha256 else None, self.tr("loading…"))
             for key, value in _facts(m):
                 card.add_fact(self._label(key), value, differs=not is_keeper and value != keeper_facts[key])
             card.keep_btn.setVisible(not is_keeper)
-            card.restore_btn.setVisible(m.set_aside and m.sha256 != g.keeper.sha256)
+            card.restore_btn.setVisible(m.set_aside)
+            effects = []
+            if g.info is not None and not is_keeper and info is not None:
+                keep = dup_service.keeper_effect(g.info, m.id)
+                effects.append(keep.text_nl if lang == "nl" else keep.text)
+                card.keep_btn.setToolTip(effects[-1])
+                if info.set_aside:
+                    back = dup_service.restore_effect(g.info, m.id)
+                    effects.append(back.text_nl if lang == "nl" else back.text)
+                    card.restore_btn.setToolTip(effects[-1])
+            card.set_effect("\n".join(f"{e}." for e in effects))
             card.keep_btn.clicked.connect(lambda _c=False, mid=m.id: self.make_keeper(mid))
             card.restore_btn.clicked.connect(lambda _c=False, mid=m.id: self.restore(mid))
             card.open_btn.clicked.connect(lambda _c=False, mid=m.id: self.view_item.emit(mid))
@@ -125,10 +145,10 @@ class DuplicatesPanel(QObject):
     def make_keeper(self, media_id: int) -> None:
         g = self._group
         m = next((m for m in g.members if m.id == media_id), None) if g else None
-        if self.lib is None or m is None or not m.sha256:
+        if self.lib is None or m is None:
             return
-        lib, sha, ref = self.lib, m.sha256, self.case_ref
-        self.runner.run(lambda: dup_service.set_keeper(lib, sha, ref), pool=WRITER, name="choose keeper",
+        lib = self.lib
+        self.runner.run(lambda: dup_service.set_keeper(lib, media_id), pool=WRITER, name="choose keeper",
                         on_done=lambda _r: self.changed.emit())
 
     def restore(self, media_id: int) -> None:
@@ -144,6 +164,6 @@ class DuplicatesPanel(QObject):
         for a in alerts:
             text = (self.tr("“%1” is the same picture as “%2” in case %3 (%4): possible fraud.")
                     .replace("%1", a.name).replace("%2", a.other_name).replace("%3", a.other_case_ref)
-                    .replace("%4", a.other_customer or self.tr("another customer")))
+                    .replace("%4", a.other_customer or self.tr("no customer")))
             btn = self.view.add_alert(text, self.tr("Open %1").replace("%1", a.other_case_ref))
             btn.clicked.connect(lambda _c=False, ref=a.other_case_ref: self.open_case.emit(ref))

@@ -34,7 +34,8 @@ def test_container_titles():
 
 def test_every_action_has_a_label_in_both_languages_with_its_parameters():
     params = {"ref": "C-1", "status": "closed", "kind": "complaint", "fields": ["title", "policy_ref"], "name": "a.jpg",
-              "source": "C-2", "target": "C-1", "count": 3, "new": "C-3", "degrees": 90, "cases": ["C-4"]}
+              "source": "C-2", "target": "C-1", "count": 3, "new": "C-3", "degrees": 90, "cases": ["C-4"],
+              "customer": "Ann"}
     for kind in ACTIONS:
         en, nl = action_label(kind, params, "en"), action_label(kind, params, "nl")
         assert en != kind and nl != kind and en != nl and "{" not in en + nl, kind

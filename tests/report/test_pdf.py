@@ -259,3 +259,30 @@ def test_redact_text_and_clean():
     assert redact_text("zie https://maps.google.com/?q=52.37,4.89 nu") == "zie […] nu"
     assert clean("a🤦🏽‍♀️b\x00c") == "a□b□c"
     assert para("<font size=99>&\nx") == "&lt;font size=99&gt;&amp;<br/>x"
+
+
+def test_duplicates_appendix_says_what_was_done_to_each_copy(case, tmp_path):
+    from desktop.report.data import ReportDuplicate
+
+    first = case.duplicates[0]
+    shot = ReportDuplicate("Screenshot_20240314.png", "ab" * 32, 1, case.items[0].name, "same",
+                           {"screenshot": {"picture_px": [1080, 810], "frame_px": [1128, 2400]}})
+    cropped = replace(first, transform={"crop": {"left": 6.0, "top": 3.0, "right": 0, "bottom": 0},
+                                        "brightness": 1.10})
+    edited = ReportDuplicate("IMG_0001-sticker.jpg", "cd" * 32, 1, case.items[0].name, "edited", None,
+                             (12.0, 30.0, 20.0, 15.0))
+    data = replace(case, duplicates=[cropped, shot, edited])
+    for lang, expected in (
+        ("en", ["cropped 6 % left and 3 % top, 10 % brighter",
+                "screenshot: picture at 1080 × 810 px inside a 1128 × 2400 frame", "edited copy",
+                "changed area 20 % wide and 15 % high, 12 % from the left and 30 % from the top"]),
+        ("nl", ["6 % links en 3 % boven bijgesneden, 10 % lichter",
+                "schermafbeelding: foto van 1080 × 810 px in een scherm van 1128 × 2400", "bewerkte kopie",
+                "gewijzigd gebied van 20 % breed en 15 % hoog, 12 % van links en 30 % van boven"]),
+    ):
+        pdf = render_case_file(data, tmp_path / f"dups-{lang}.pdf", options(lang=lang))
+        reader = PdfReader(pdf)
+        start = outline(reader)["Duplicates set aside" if lang == "en" else "Apart gezette duplicaten"]
+        flat = " ".join(" ".join(p.extract_text() for p in reader.pages[start:start + 2]).split())
+        for words in expected:
+            assert words in flat, (lang, words)

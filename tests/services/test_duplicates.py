@@ -77,13 +77,28 @@ def test_keeper_change_and_restore_survive_reimport(lib, claim):
     assert not m["screenshot.png"].set_aside and m["IMG_0001.JPG"].duplicate_of == wa.sha256
 
 
-def test_exact_copy_cannot_be_restored(lib, claim, tmp_path):
+def test_an_exact_copy_can_be_restored_and_the_restore_undone(lib, claim, tmp_path):
+    from desktop.services import undo
+
     copy = write(tmp_path / "again" / "IMG_0001 (1).JPG", (claim / "IMG_0001.JPG").read_bytes())
     import_paths(lib, [claim / "IMG_0001.JPG", copy], case_ref="C-2026-0102")
     m = by_name(lib)
-    assert m["IMG_0001 (1).JPG"].duplicate_kind == "exact" and m["IMG_0001 (1).JPG"].set_aside
+    aside = m["IMG_0001 (1).JPG"]
+    assert aside.duplicate_kind == "exact" and aside.set_aside
+    change = duplicates.restore_change(lib, aside.id)
+    assert "IMG_0001 (1).JPG" in change.text and "IMG_0001.JPG" in change.text
+    duplicates.restore(lib, aside.id)
+    after = by_name(lib)["IMG_0001 (1).JPG"]
+    assert not after.set_aside and after.duplicate_kind is None
+    # a later run respects it; an undo sets it aside again
+    import_paths(lib, [claim / "IMG_0003.JPG"], case_ref="C-2026-0102")
+    assert not by_name(lib)["IMG_0001 (1).JPG"].set_aside
+    undo.undo_last(lib)
+    assert by_name(lib)["IMG_0001 (1).JPG"].set_aside is False  # the undo of the last import, not the restore
+    undo.undo_last(lib)
+    assert by_name(lib)["IMG_0001 (1).JPG"].set_aside
     with pytest.raises(UsageError):
-        duplicates.restore(lib, m["IMG_0001 (1).JPG"].id)
+        duplicates.restore(lib, by_name(lib)["IMG_0001.JPG"].id)  # the keeper is not set aside
 
 
 def test_video_recompressed_is_same(lib, tmp_path):
@@ -130,9 +145,10 @@ def test_same_picture_in_another_customers_case_alerts_both(lib, tmp_path):
     [bob_case] = report.cases
     [mine] = duplicates.list_alerts(lib, bob_case)
     assert mine.other_customer == "Ann" and mine.other_case_ref != bob_case
-    # the same customer sending it again is no new fraud alert: only Ann's case is "another customer"
+    # the same customer sending it again in the same case is a duplicate there, not an alert
     import_paths(lib, [mail("Bob <bob@example.org>", "b2.jpg", whatsapp_copy(room.resize((2000, 1500))))])
     assert {a.other_customer for a in duplicates.list_alerts(lib, bob_case)} == {"Ann"}
+    assert all(a.case_ref != a.other_case_ref for a in duplicates.list_alerts(lib))
 
 
 

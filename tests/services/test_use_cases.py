@@ -120,7 +120,7 @@ def test_every_audit_event_names_the_handler(anna, two_claims, tmp_path):
     case_edit.delete_note(anna, case_edit.add_note(anna, ref, "A note in the wrong case."))
     case_edit.set_media(anna, keeper.id, caption="Kitchen floor")
     case_edit.set_rotation(anna, keeper.id, 90)
-    duplicates.set_keeper(anna, keeper.sha256, ref)
+    duplicates.set_keeper(anna, copy.id)  # the exact copy becomes the keeper of its group
     case_edit.move_media(anna, [media[-1].id], other)
     record = case_edit.merge_cases(anna, other, ref)
     case_edit.undo_merge(anna, record)

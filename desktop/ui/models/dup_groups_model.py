@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QIcon
 
 from desktop.core.model import DupKind, MediaInfo
-from desktop.services.duplicates import DupGroupInfo
+from desktop.services.duplicates import DupGroupInfo, DupMember
 from desktop.ui.labels import dup_kind_label
 from desktop.ui.models.media_grid_model import THUMB_ROLE
 from desktop.ui.models.thumbnails import ThumbnailCache
@@ -22,10 +22,14 @@ class DupGroup:
     keeper: MediaInfo
     others: list[MediaInfo] = field(default_factory=list)
     kind: str = DupKind.SAME
+    info: DupGroupInfo | None = None  # the service's group: each member's kind, transform and region
 
     @property
     def members(self) -> list[MediaInfo]:
         return [self.keeper, *self.others]
+
+    def member(self, media_id: int) -> DupMember | None:
+        return self.info.member(media_id) if self.info else None
 
 
 def build_groups(infos: list[DupGroupInfo], items: list[MediaInfo]) -> list[DupGroup]:
@@ -35,7 +39,7 @@ def build_groups(infos: list[DupGroupInfo], items: list[MediaInfo]) -> list[DupG
     for g in infos:
         members = [by_id[i] for i in g.member_ids if i in by_id]
         if len(members) >= 2 and members[0].id == g.keeper_id:
-            out.append(DupGroup(members[0], members[1:], g.kind))
+            out.append(DupGroup(members[0], members[1:], g.kind, g))
     return out
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -18,6 +18,21 @@ from PySide6.QtWidgets import (
 
 CARD_THUMB = 200
 DIFF_STYLE = "color: #b3261e; font-weight: 600;"
+REGION_COLOUR = "#e8710a"  # the changed region of an edited copy
+
+
+def outline(pm: QPixmap, region: tuple[float, float, float, float]) -> QPixmap:
+    """A copy of ``pm`` with ``region`` (left, top, width, height in percent) outlined."""
+    out = QPixmap(pm)
+    left, top, width, height = region
+    w, h = out.width(), out.height()
+    painter = QPainter(out)
+    pen = QPen(QColor(REGION_COLOUR))
+    pen.setWidth(max(2, round(min(w, h) / 80)))
+    painter.setPen(pen)
+    painter.drawRect(QRectF(left / 100 * w, top / 100 * h, width / 100 * w, height / 100 * h))
+    painter.end()
+    return out
 
 
 class MemberCard(QFrame):
@@ -35,6 +50,7 @@ class MemberCard(QFrame):
         self.picture.setFixedSize(CARD_THUMB, CARD_THUMB)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setStyleSheet("background: #e4e6ea; border-radius: 4px;")
+        self.region: tuple[float, float, float, float] | None = None  # outlined on the picture when set
         self.name = QLabel()
         self.name.setWordWrap(True)
         self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -45,8 +61,21 @@ class MemberCard(QFrame):
         lay.addWidget(self.role)
         lay.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.name)
+        self.changes = QLabel()  # what was done to this copy: "cropped 6 % left, 10 % brighter"
+        self.changes.setObjectName("dupChanges")
+        self.changes.setWordWrap(True)
+        self.changes.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.changes.setStyleSheet("font-style: italic;")
+        self.changes.setVisible(False)
+        self.effect = QLabel()  # what "Make keeper" / "Restore" will change, said before
+        self.effect.setObjectName("dupEffect")
+        self.effect.setWordWrap(True)
+        self.effect.setStyleSheet("color: #5f6368; font-size: 11px;")
+        self.effect.setVisible(False)
         lay.addLayout(self.facts)
+        lay.addWidget(self.changes)
         lay.addStretch(1)
+        lay.addWidget(self.effect)
         self.keep_btn = QPushButton(self.tr("Make keeper"))
         self.keep_btn.setObjectName("makeKeeper")
         self.restore_btn = QPushButton(self.tr("Restore"))
@@ -70,8 +99,17 @@ class MemberCard(QFrame):
             self.picture.setText(placeholder)
             self.picture.setPixmap(QPixmap())
             return
-        self.picture.setPixmap(pm.scaled(QSize(CARD_THUMB, CARD_THUMB), Qt.AspectRatioMode.KeepAspectRatio,
-                                         Qt.TransformationMode.SmoothTransformation))
+        scaled = pm.scaled(QSize(CARD_THUMB, CARD_THUMB), Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+        self.picture.setPixmap(outline(scaled, self.region) if self.region else scaled)
+
+    def set_changes(self, text: str) -> None:
+        self.changes.setText(text)
+        self.changes.setVisible(bool(text))
+
+    def set_effect(self, text: str) -> None:
+        self.effect.setText(text)
+        self.effect.setVisible(bool(text))
 
     def add_fact(self, label: str, value: str, differs: bool) -> QLabel:
         v = QLabel(value)
