@@ -14,7 +14,7 @@ from desktop.services.cases import OpenCase, open_case
 from desktop.services.library import Library
 from desktop.ui.labels import fmt_dt, kind_label, status_label
 from desktop.ui.models.case_list_model import Sla, sla_of
-from desktop.ui.models.messages_model import MessagesModel
+from desktop.ui.models.messages_model import MESSAGE_ROLE, MessagesModel
 from desktop.ui.tasks import INTERACTIVE, WRITER, TaskRunner
 from desktop.ui.views.case_view import CaseView
 
@@ -31,6 +31,7 @@ class CasePanel(QObject):
     changed = Signal(str)  # a case field changed (the list should reload)
     open_case = Signal(str)  # the user asked for another case (contact history, alert)
     export_requested = Signal()
+    alert_clicked = Signal()  # the header's alert button: show the duplicates and alerts
 
     def __init__(self, view: CaseView, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,7 @@ class CasePanel(QObject):
         self.runner = runner
         self.lib: Library | None = None
         self.bundle: OpenCase | None = None
+        self._loading: object | None = None
         self.messages_model = MessagesModel(self)
         view.messages.setModel(self.messages_model)
         h = view.messages.horizontalHeader()
@@ -60,6 +62,7 @@ class CasePanel(QObject):
         d.history.itemActivated.connect(lambda item: self.open_case.emit(item.data(Qt.ItemDataRole.UserRole)))
         view.notes_tab.add_btn.clicked.connect(self.add_note)
         view.export_btn.clicked.connect(self.export_requested)
+        view.alert.clicked.connect(self.alert_clicked)
 
     @property
     def ref(self) -> str:
@@ -77,8 +80,21 @@ class CasePanel(QObject):
             self.view.show_case_page(False)
             return
         lib = self.lib
-        self.runner.run(lambda: load_case(lib, ref), pool=INTERACTIVE, key="case-open", name="open case",
-                        on_done=self._show)
+        self.view.show_loading(self.tr("Opening %1…").replace("%1", ref))
+        task = self.runner.run(lambda: load_case(lib, ref), pool=INTERACTIVE, key="case-open", name="open case",
+                               on_done=self._show)
+        self._loading = task
+        task.finished.connect(lambda t=task: self._load_finished(t))
+
+    def _load_finished(self, task: object) -> None:
+        if task is self._loading:
+            self._loading = None
+            self.view.loading_done()
+            if self.bundle is None:
+                self.view.show_case_page(False)
+
+    def is_loading(self) -> bool:
+        return self._loading is not None
 
     def reload(self) -> None:
         if self.bundle is not None:
@@ -97,6 +113,29 @@ class CasePanel(QObject):
         v.tabs.setTabText(1, self.tr("Messages (%1)").replace("%1", str(len(b.messages))))
         self._fill_notes(b.notes)
         self.loaded.emit(b)
+
+    # what the main window asks for -------------------------------------------------------------------------
+    def mark_answered(self) -> None:
+        """Tick (or untick) "First answer sent", as a click on the box does."""
+        if self.bundle is not None:
+            self.view.details.answered.click()
+
+    def show_tab(self, name: str) -> None:
+        """Bring a tab to the front: "media", "messages", "duplicates" or "notes"."""
+        v = self.view
+        widget = {"media": v.media_tab, "messages": v.messages, "duplicates": v.duplicates,
+                  "notes": v.notes_tab}[name]
+        v.tabs.setCurrentWidget(widget)
+
+    def set_counts(self, media: int, groups: int) -> None:
+        tabs = self.view.tabs
+        tabs.setTabText(0, self.tr("Media (%1)").replace("%1", str(media)))
+        tabs.setTabText(2, self.tr("Duplicates (%1)").replace("%1", str(groups)))
+
+    def selected_message_id(self) -> int | None:
+        idx = self.view.messages.currentIndex()
+        msg = idx.data(MESSAGE_ROLE) if idx.isValid() else None
+        return msg.id if msg is not None else None
 
     def _fill_header(self, c: CaseSummary) -> None:
         v = self.view

@@ -15,6 +15,7 @@ from desktop.ui.models.media_grid_model import GROUP_ROLE, MEDIA_ROLE, THUMB_FAI
 
 THUMB = 150
 CELL = QSize(THUMB + 16, THUMB + 40)
+BASE_GRID = CELL + QSize(6, 6)
 
 _BADGE_BG = QColor(0, 0, 0, 170)
 _WARN_BG = QColor("#b3261e")
@@ -128,7 +129,10 @@ class MediaDelegate(QStyledItemDelegate):
 
 
 class MediaGridView(QListView):
-    """Icon-mode list tuned for thousands of items: uniform sizes, batched layout, static movement."""
+    """Icon-mode list tuned for thousands of items: uniform sizes, batched layout, static movement.
+
+    The columns follow the viewport's width: as many cells as fit, each widened to share the rest of the row,
+    so the grid fills the width instead of leaving a strip empty on the right."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -138,7 +142,7 @@ class MediaGridView(QListView):
         self.setBatchSize(400)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
-        self.setGridSize(CELL + QSize(6, 6))
+        self.setGridSize(BASE_GRID)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
@@ -149,3 +153,17 @@ class MediaGridView(QListView):
         self.setItemDelegate(self.delegate)
         self.setDragEnabled(False)
         self.setAcceptDrops(False)  # drops are handled by the case panel around the grid
+
+    def columns(self) -> int:
+        """How many cells a row holds at the viewport's current width."""
+        return max(1, self.viewport().width() // BASE_GRID.width())
+
+    def _fit_grid(self) -> None:
+        width = self.viewport().width()
+        cell = max(BASE_GRID.width(), width // self.columns()) if width > 0 else BASE_GRID.width()
+        if cell != self.gridSize().width():
+            self.setGridSize(QSize(cell, BASE_GRID.height()))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        self._fit_grid()
+        super().resizeEvent(event)
