@@ -32,7 +32,7 @@ class ImportDialog(QObject):
     open_case = Signal(str)
 
     def __init__(self, runner: TaskRunner, lib: Library, paths: list[Path], case_ref: str | None = None,
-                 parent: QWidget | None = None, suggest_ref: str | None = None) -> None:
+                 parent: QWidget | None = None, suggest_ref: str | None = None, ask: bool = True) -> None:
         super().__init__(parent)
         self.view = ImportView(parent)
         self.runner, self.lib, self.paths, self.case_ref = runner, lib, list(paths), case_ref
@@ -60,7 +60,7 @@ class ImportDialog(QObject):
         v.new_case.toggled.connect(self._update_button)
         if case_ref:
             v.what.setText(self.tr("Import %1 into case %2").replace("%1", names).replace("%2", case_ref))
-        else:
+        elif ask:
             v.pages.setCurrentIndex(TARGET)
             v.import_btn.setDefault(True)
             self._pick()
@@ -156,6 +156,7 @@ class ImportDialog(QObject):
 
     # importing ----------------------------------------------------------------------------------------------
     def start(self) -> Task | None:
+        """Import into the chosen case (or one new case); the dialog shows progress, then the result."""
         if self.task is not None:
             return self.task
         ref = self.chosen_ref()

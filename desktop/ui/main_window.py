@@ -216,16 +216,17 @@ class MainWindow(MainWindowView):
 
     def start_import(self, paths: list[Path], case_ref: str | None = None) -> ImportDialog | None:
         """Import ``paths`` into ``case_ref`` at once; without one the dialog first asks where loose files go
-        (one new case, or a case picked from a searchable list)."""
+        (one new case, or a case picked from a searchable list), unless there is no case to pick yet."""
         if self.lib is None or not paths:
             return None
-        dlg = ImportDialog(self.runner, self.lib, paths, case_ref, self, suggest_ref=self.case.ref or None)
+        ask = not case_ref and self.cases.model.rowCount() > 0
+        dlg = ImportDialog(self.runner, self.lib, paths, case_ref, self, suggest_ref=self.case.ref or None, ask=ask)
         dlg.imported.connect(self._imported)
         dlg.open_case.connect(self.open_case)
         dlg.view.setWindowModality(Qt.WindowModality.WindowModal)
         self.import_dialog = dlg
         dlg.show()
-        if case_ref:
+        if not ask:
             dlg.start()
         return dlg
 

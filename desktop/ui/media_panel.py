@@ -65,7 +65,7 @@ class MediaPanel(QObject):
         if aside:
             text += ", " + self.tr("%n set aside", "", aside)
         if excluded:
-            text += ", " + self.tr("%n left out of the report", "", excluded)
+            text += ", " + self.tr("%n not in report", "", excluded)
         self.view.count.setText(text)
         self.view.count.setToolTip(self.tr("Set aside: duplicates kept out of the report, never deleted "
                                            "(Duplicates tab)."))

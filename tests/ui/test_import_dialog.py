@@ -10,6 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.services.cases import list_cases, list_media
+from tests.gen import jpeg
 from tests.ui.helpers import click_case, wait_idle
 from tests.ui.media import photo_folder
 
@@ -35,9 +36,8 @@ def test_drop_a_folder_imports_with_progress_and_lists_rejected_files(qtbot, emp
     assert w.is_empty_library()
     drop(w, [folder])
     dlg = w.import_dialog
-    assert dlg is not None and dlg.isVisible() and dlg.asks_target
-    assert dlg.view.new_case.isChecked()  # one new case unless the handler says otherwise
-    qtbot.mouseClick(dlg.view.import_btn, Qt.MouseButton.LeftButton)
+    assert dlg is not None and dlg.isVisible()
+    assert not dlg.asks_target  # no case to pick in an empty library: one new case at once
     dlg.task.progress.connect(lambda *a: progress.append(a))
     qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
     assert progress and progress[-1][0] == progress[-1][1]  # the bar reached its end
@@ -61,7 +61,6 @@ def test_cancel_an_import_leaves_the_library_as_before(qtbot, empty_window, empt
     folder = photo_folder(tmp_path / "many", 80, seed=500, size=(1600, 1200))
     dlg = w.start_import([folder])
     assert dlg is not None
-    dlg.start()
     v = dlg.view
     with qtbot.waitSignal(dlg.task.progress, timeout=10000):
         pass
@@ -108,6 +107,7 @@ def test_import_into_a_case_picked_in_the_dialog(qtbot, window, library, seeded,
     folder = photo_folder(tmp_path / "Jan extra", 3, seed=960)
     dlg = w.start_import([folder])
     v = dlg.view
+    assert dlg.asks_target and v.new_case.isChecked()  # one new case unless the handler says otherwise
     qtbot.waitUntil(lambda: v.cases.count() >= 3, timeout=5000)
     assert not v.import_btn.text().startswith("Import into")  # a new case until one is picked
     # the search finds Jan's case by his name; open cases first, each with its customer
@@ -133,3 +133,20 @@ def test_a_search_without_match_says_so_and_a_new_case_stays_possible(qtbot, win
     v.new_case.click()
     assert v.import_btn.isEnabled()
     dlg.close()
+
+
+def test_a_folder_into_one_new_case_from_the_dialog(qtbot, window, library, tmp_path):
+    w = window
+    for i in range(4):  # four days of photos: still one case, named after the folder
+        jpeg(tmp_path / "Hotel Sol" / f"p{i}.jpg", seed=980 + i, taken=f"2026:08:{10 + i:02d} 10:00:00")
+    dlg = w.start_import([tmp_path / "Hotel Sol"])
+    assert dlg.asks_target and v_text(dlg) == "Import"
+    qtbot.mouseClick(dlg.view.import_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
+    (ref,) = dlg.report.cases
+    case = next(c for c in list_cases(library) if c.ref == ref)
+    assert case.title == "Hotel Sol" and case.media == 4
+
+
+def v_text(dlg) -> str:  # noqa: ANN001
+    return dlg.view.import_btn.text()
