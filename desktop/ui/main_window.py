@@ -188,31 +188,37 @@ class MainWindow(MainWindowView):
             self.view_row(row)
 
     # import -------------------------------------------------------------------------------------------------
-    def _import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import files"), "",
+    def _choose_inputs(self, title: str, filters: str, folder: bool = False) -> QFileDialog:
+        """A file chooser that does not block the window; what is chosen is imported (the dialog asks where)."""
+        dlg = QFileDialog(self, title)
+        dlg.setObjectName("importChooser")
+        dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        if folder:
+            dlg.setFileMode(QFileDialog.FileMode.Directory)
+            dlg.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        else:
+            dlg.setFileMode(QFileDialog.FileMode.ExistingFiles)
+            dlg.setNameFilter(filters)
+        dlg.filesSelected.connect(lambda files: self.start_import([Path(f) for f in files], None))
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.open()
+        return dlg
+
+    def _import_files(self) -> QFileDialog:
+        return self._choose_inputs(
+            self.tr("Import files"),
             self.tr("Photos, videos, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp "
                     "*.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;All files (*)"))
-        if files:
-            self.start_import([Path(f) for f in files], None)
 
-    def _import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
-        if folder:
-            self.start_import([Path(folder)], None)
+    def _import_folder(self) -> QFileDialog:
+        return self._choose_inputs(self.tr("Import a folder"), "", folder=True)
 
-    def _import_chat(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import a chat export"), "",
-            self.tr("WhatsApp chat exports (*.zip *.txt);;All files (*)"))
-        if files:
-            self.start_import([Path(f) for f in files], None)
+    def _import_chat(self) -> QFileDialog:
+        return self._choose_inputs(self.tr("Import a chat export"),
+                                   self.tr("WhatsApp chat exports (*.zip *.txt);;All files (*)"))
 
-    def _import_mail(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import e-mails"), "", self.tr("E-mails (*.eml *.msg);;All files (*)"))
-        if files:
-            self.start_import([Path(f) for f in files], None)
+    def _import_mail(self) -> QFileDialog:
+        return self._choose_inputs(self.tr("Import e-mails"), self.tr("E-mails (*.eml *.msg);;All files (*)"))
 
     def start_import(self, paths: list[Path], case_ref: str | None = None) -> ImportDialog | None:
         """Import ``paths`` into ``case_ref`` at once; without one the dialog first asks where loose files go

@@ -3,7 +3,7 @@
 <context>
     <name>CaseListController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="97" />
+        <location filename="../../desktop/ui/case_list.py" line="147" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -14,7 +14,8 @@
 <context>
     <name>CaseListModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="142" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="178" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="203" />
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -22,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="143" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="179" />
         <source>%n set aside as duplicates</source>
         <translation>
             <numerusform>%n set aside as duplicates</numerusform>
@@ -30,7 +31,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="186" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="204" />
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>%n set aside</numerusform>
+            <numerusform>%n set aside</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/case_list_model.py" line="229" />
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n alert: the same picture is in another case</numerusform>
@@ -41,7 +50,7 @@
 <context>
     <name>CasePanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="125" />
+        <location filename="../../desktop/ui/case_panel.py" line="164" />
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n alert</numerusform>
@@ -96,7 +105,15 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="68" />
+        <location filename="../../desktop/ui/import_dialog.py" line="109" />
+        <source>%n case(s); open and recently active ones first.</source>
+        <translation>
+            <numerusform>%n case; open and recently active ones first.</numerusform>
+            <numerusform>%n cases; open and recently active ones first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="194" />
         <source>%n file(s) processed</source>
         <translation>
             <numerusform>%n file processed</numerusform>
@@ -104,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="83" />
+        <location filename="../../desktop/ui/import_dialog.py" line="211" />
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>%n file imported.</numerusform>
@@ -112,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="85" />
+        <location filename="../../desktop/ui/import_dialog.py" line="213" />
         <source>%n file(s) were already in the library and were not added again.</source>
         <translation>
             <numerusform>%n file were already in the library and were not added again.</numerusform>
@@ -120,7 +137,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="90" />
+        <location filename="../../desktop/ui/import_dialog.py" line="216" />
+        <source>Case(s): %1</source>
+        <translation>
+            <numerusform>Case: %1</numerusform>
+            <numerusform>Cases: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="218" />
         <source>%n file(s) named in the chat were not in the export.</source>
         <translation>
             <numerusform>%n file named in the chat were not in the export.</numerusform>
@@ -128,18 +153,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="93" />
-        <source>%n file(s) could not be imported (see below).</source>
+        <location filename="../../desktop/ui/import_dialog.py" line="221" />
+        <source>%n file(s) with a problem (see below).</source>
         <translation>
-            <numerusform>%n file could not be imported (see below).</numerusform>
-            <numerusform>%n files could not be imported (see below).</numerusform>
+            <numerusform>%n file with a problem (see below).</numerusform>
+            <numerusform>%n files with a problem (see below).</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="163" />
         <source>Opened %1: %n item(s) in %2 s</source>
         <translation>
             <numerusform>Opened %1: %n item in %2 s</numerusform>
@@ -147,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n file imported</numerusform>
@@ -155,7 +180,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="276" />
+        <location filename="../../desktop/ui/main_window.py" line="352" />
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>Move %n item to…</numerusform>
@@ -166,7 +191,7 @@
 <context>
     <name>MediaPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="57" />
+        <location filename="../../desktop/ui/media_panel.py" line="64" />
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -174,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="59" />
+        <location filename="../../desktop/ui/media_panel.py" line="66" />
         <source>%n set aside</source>
         <translation>
             <numerusform>%n set aside</numerusform>
@@ -182,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="61" />
+        <location filename="../../desktop/ui/media_panel.py" line="68" />
         <source>%n not in report</source>
         <translation>
             <numerusform>%n not in report</numerusform>
@@ -202,13 +227,21 @@
     </message>
 </context>
 <context>
-    <name>undo</name>
+    <name>SplitGapsDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/undo.py" line="44" />
-        <source>Move %n item(s) to %1</source>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="73" />
+        <source>%n new case(s) would be made.</source>
         <translation>
-            <numerusform>Move %n item to %1</numerusform>
-            <numerusform>Move %n items to %1</numerusform>
+            <numerusform>%n new case would be made.</numerusform>
+            <numerusform>%n new cases would be made.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75" />
+        <source>Split into %n case(s)</source>
+        <translation>
+            <numerusform>Split into %n case</numerusform>
+            <numerusform>Split into %n cases</numerusform>
         </translation>
     </message>
 </context>

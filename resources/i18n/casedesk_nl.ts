@@ -4,22 +4,27 @@
 <context>
     <name>CaseListController</name>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="64"/>
+        <location filename="../../desktop/ui/case_list.py" line="68"/>
         <source>Open cases</source>
         <translation>Open zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="65"/>
+        <location filename="../../desktop/ui/case_list.py" line="69"/>
         <source>All cases</source>
         <translation>Alle zaken</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="95"/>
+        <source>Loading cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="145"/>
         <source>%1 of %2 cases</source>
         <translation>%1 van %2 zaken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="97"/>
+        <location filename="../../desktop/ui/case_list.py" line="147"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n te laat</numerusform>
@@ -30,37 +35,43 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="106"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="143"/>
         <source>First answer</source>
         <translation>Eerste antwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="106"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="143"/>
         <source>Reference</source>
         <translation>Kenmerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="107"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="144"/>
         <source>Customer / title</source>
         <translation>Klant / titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="107"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="144"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="107"/>
-        <source>Media</source>
-        <translation>Media</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="108"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="145"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="145"/>
+        <source>Handler</source>
+        <translation type="unfinished">Behandelaar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="145"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="142"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="178"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="203"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -68,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="143"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="179"/>
         <source>%n set aside as duplicates</source>
         <translation>
             <numerusform>%n apart gezet als dubbel</numerusform>
@@ -76,37 +87,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="150"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="181"/>
+        <source>Handler: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="181"/>
+        <source>No handler yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="188"/>
         <source>Overdue %1</source>
         <translation>%1 te laat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="152"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="190"/>
         <source>Due in %1</source>
         <translation>Nog %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="154"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="192"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="159"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="197"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/case_list_model.py" line="204"/>
+        <source>%n set aside</source>
+        <translation type="unfinished">
+            <numerusform>%n apart gezet</numerusform>
+            <numerusform>%n apart gezet</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="182"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="225"/>
         <source>Opened %1</source>
         <translation>Geopend %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="184"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="227"/>
         <source>Customer waiting since %1</source>
         <translation>Klant wacht sinds %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="186"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="229"/>
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n melding: dezelfde foto zit in een andere zaak</numerusform>
@@ -117,45 +146,70 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="106"/>
+        <location filename="../../desktop/ui/views/case_list_view.py" line="117"/>
         <source>Search customer, reference, title, notes, messages…</source>
         <translation>Zoek op klant, kenmerk, titel, notities, berichten…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/case_list_view.py" line="119"/>
+        <source>My cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/case_list_view.py" line="121"/>
+        <source>Only the cases assigned to you</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="97"/>
+        <location filename="../../desktop/ui/case_panel.py" line="83"/>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="113"/>
         <source>Messages (%1)</source>
         <translation>Berichten (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="111"/>
+        <location filename="../../desktop/ui/case_panel.py" line="132"/>
+        <source>Media (%1)</source>
+        <translation type="unfinished">Media (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="133"/>
+        <source>Duplicates (%1)</source>
+        <translation type="unfinished">Dubbele (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="150"/>
         <source>First answer overdue since %1</source>
         <translation>Eerste antwoord te laat sinds %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="111"/>
+        <location filename="../../desktop/ui/case_panel.py" line="150"/>
         <source>Reply overdue since %1</source>
         <translation>Antwoord te laat sinds %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="115"/>
+        <location filename="../../desktop/ui/case_panel.py" line="154"/>
         <source>First answer due by %1</source>
         <translation>Eerste antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="115"/>
+        <location filename="../../desktop/ui/case_panel.py" line="154"/>
         <source>Reply due by %1</source>
         <translation>Antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="119"/>
+        <location filename="../../desktop/ui/case_panel.py" line="158"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="125"/>
+        <location filename="../../desktop/ui/case_panel.py" line="164"/>
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n melding</numerusform>
@@ -163,32 +217,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="126"/>
+        <location filename="../../desktop/ui/case_panel.py" line="165"/>
         <source>The same picture is in another customer&apos;s case</source>
         <translation>Dezelfde foto zit in de zaak van een andere klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="145"/>
+        <location filename="../../desktop/ui/case_panel.py" line="184"/>
         <source>Marked at %1</source>
         <translation>Aangevinkt op %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="146"/>
+        <location filename="../../desktop/ui/case_panel.py" line="185"/>
         <source>Tick when you have answered the customer</source>
         <translation>Vink aan als u de klant hebt geantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="151"/>
+        <location filename="../../desktop/ui/case_panel.py" line="190"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="168"/>
+        <location filename="../../desktop/ui/case_panel.py" line="207"/>
         <source>handler</source>
         <translation>behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="170"/>
+        <location filename="../../desktop/ui/case_panel.py" line="209"/>
         <source>Notes (%1)</source>
         <translation>Notities (%1)</translation>
     </message>
@@ -196,32 +250,32 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="175"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="178"/>
         <source>Select a case on the left, or drop files, folders, ZIPs, chat exports or e-mails here to import them.</source>
         <translation>Kies links een zaak, of sleep bestanden, mappen, ZIP-bestanden, chatexports of e-mails hierheen om ze te importeren.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="199"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="218"/>
         <source>Export PDF…</source>
         <translation>PDF exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="220"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="247"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="221"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="248"/>
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="222"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="249"/>
         <source>Duplicates</source>
         <translation>Dubbele</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="223"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="250"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -229,82 +283,82 @@
 <context>
     <name>DetailsColumn</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="112"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="115"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="123"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="126"/>
         <source>policy or booking number</source>
         <translation>polis- of boekingsnummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="128"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="131"/>
         <source>not set</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="131"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="134"/>
         <source>First answer sent</source>
         <translation>Eerste antwoord verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="133"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="136"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="134"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="137"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="135"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="138"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="136"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="139"/>
         <source>Policy / booking</source>
         <translation>Polis / boeking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="137"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="140"/>
         <source>Incident date</source>
         <translation>Datum voorval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="138"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="141"/>
         <source>Handler</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="141"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="144"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="149"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="152"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="150"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="153"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="151"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="154"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="153"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="156"/>
         <source>Contact history</source>
         <translation>Contacthistorie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="157"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="160"/>
         <source>All cases of this customer; double-click to open</source>
         <translation>Alle zaken van deze klant; dubbelklik om te openen</translation>
     </message>
@@ -436,6 +490,59 @@
     </message>
 </context>
 <context>
+    <name>EmptyLibraryView</name>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="19"/>
+        <source>No cases yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="24"/>
+        <source>Import what a customer sent: photos and videos, a folder or ZIP of them, a WhatsApp chat export or an e-mail. Each import becomes a case you can review, sort out and export as a PDF case file. You can also drop files anywhere on this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="35"/>
+        <source>Import files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="36"/>
+        <source>Photos, videos, voice notes, PDFs or a ZIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="37"/>
+        <source>Import a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="38"/>
+        <source>Every file in a folder and its subfolders, as one case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="39"/>
+        <source>Import a chat export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="40"/>
+        <source>A WhatsApp export (.zip or .txt with its files): the case of the customer who sent it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="42"/>
+        <source>Import an e-mail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="43"/>
+        <source>An .eml or Outlook .msg file with its attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="29"/>
@@ -554,32 +661,95 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
         <source>into case %1</source>
         <translation>in zaak %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
-        <source>into new or matching cases</source>
-        <translation>in nieuwe of passende zaken</translation>
+        <location filename="../../desktop/ui/import_dialog.py" line="45"/>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="30"/>
-        <source>Importing %1 %2</source>
-        <translation>%1 importeren %2</translation>
+        <location filename="../../desktop/ui/import_dialog.py" line="62"/>
+        <source>Import %1 into case %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="31"/>
-        <source>Looking at the files…</source>
-        <translation>Bestanden bekijken…</translation>
+        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
+        <source>Looking for cases…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="95"/>
+        <source>(no sender)</source>
+        <translation type="unfinished">(geen afzender)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="96"/>
+        <source>active %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="101"/>
+        <source>Other cases of this customer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="106"/>
+        <source>No case matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="107"/>
+        <source>There are no cases yet: the files go into a new case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="109"/>
+        <source>%n case(s); open and recently active ones first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
+        <source>%1 also has: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
+        <source>This customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="155"/>
+        <source>Import into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="155"/>
+        <source>Import</source>
+        <translation type="unfinished">Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
+        <source>into a new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
+        <source>Looking at the files… (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="184"/>
         <source>Stopping… nothing is kept from this import.</source>
         <translation>Stoppen… van deze import wordt niets bewaard.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="194"/>
         <source>%n file(s) processed</source>
         <translation>
             <numerusform>%n bestand verwerkt</numerusform>
@@ -587,12 +757,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="209"/>
         <source>The import was cancelled. The library is as it was before.</source>
         <translation>De import is afgebroken. De bibliotheek is zoals ze was.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>%n bestand geïmporteerd.</numerusform>
@@ -600,41 +770,44 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="213"/>
         <source>%n file(s) were already in the library and were not added again.</source>
         <translation>
             <numerusform>%n bestand stond al in de bibliotheek en is niet opnieuw toegevoegd.</numerusform>
             <numerusform>%n bestanden stonden al in de bibliotheek en zijn niet opnieuw toegevoegd.</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
-        <source>Cases: %1</source>
-        <translation>Zaken: %1</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="216"/>
+        <source>Case(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="221"/>
+        <source>%n file(s) with a problem (see below).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="222"/>
+        <source>Edit ▸ Undo takes the whole import out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
         <source>%n file(s) named in the chat were not in the export.</source>
         <translation>
             <numerusform>%n bestand uit de chat zat niet in de export.</numerusform>
             <numerusform>%n bestanden uit de chat zaten niet in de export.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="93"/>
-        <source>%n file(s) could not be imported (see below).</source>
-        <translation>
-            <numerusform>%n bestand kon niet worden geïmporteerd (zie hieronder).</numerusform>
-            <numerusform>%n bestanden konden niet worden geïmporteerd (zie hieronder).</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="102"/>
-        <source>named in the chat but missing from the export</source>
-        <translation>genoemd in de chat maar niet in de export</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="250"/>
         <source>The import failed and nothing was added:
 %1</source>
         <translation>De import is mislukt en er is niets toegevoegd:
@@ -644,27 +817,58 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="24"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="44"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="56"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="57"/>
-        <source>Files that were not imported, and why:</source>
-        <translation>Bestanden die niet zijn geïmporteerd, en waarom:</translation>
+        <location filename="../../desktop/ui/views/import_view.py" line="72"/>
+        <source>Where should these files go?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="61"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="73"/>
+        <source>Into one new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="75"/>
+        <source>The case is named after the folder or ZIP, else after the capture dates. You can split it by time gaps later (Case menu).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="78"/>
+        <source>Into a case I choose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="86"/>
+        <source>Search reference, title, customer, phone or e-mail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="98"/>
+        <source>Chat exports and e-mails always go to their customer&apos;s case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="135"/>
+        <source>Files with a problem, and why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="139"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="61"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="139"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="74"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="61"/>
         <source>Open case</source>
         <translation>Zaak openen</translation>
     </message>
@@ -672,27 +876,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="42"/>
+        <location filename="../../desktop/ui/main_window.py" line="45"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="44"/>
+        <location filename="../../desktop/ui/main_window.py" line="47"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
-        <source>Media (%1)</source>
-        <translation>Media (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
-        <source>Duplicates (%1)</source>
-        <translation>Dubbele (%1)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Opened %1: %n item(s) in %2 s</source>
         <translation>
             <numerusform>%1 geopend: %n item in %2 s</numerusform>
@@ -700,22 +894,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Photos, videos, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;All files (*)</source>
         <translation>Foto&apos;s, video&apos;s, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Import a folder</source>
         <translation>Map importeren</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <source>Import a chat export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <source>WhatsApp chat exports (*.zip *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <source>Import e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <source>E-mails (*.eml *.msg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n bestand geïmporteerd</numerusform>
@@ -723,22 +937,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>Merge %1 into…</source>
         <translation>%1 samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Select the first message of the new case in the Messages tab.</source>
         <translation>Kies op het tabblad Berichten het eerste bericht van de nieuwe zaak.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>%n item verplaatsen naar…</numerusform>
@@ -746,12 +960,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>About Casedesk</source>
         <translation>Over Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>Casedesk %1
 Photos, videos and chats from customers, turned into case files.</source>
         <translation>Casedesk %1
@@ -761,102 +975,112 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MainWindowView</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="49"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="54"/>
         <source>&amp;Import files…</source>
         <translation>Bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="50"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="55"/>
         <source>Import &amp;folder…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="51"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="56"/>
+        <source>Import &amp;chat export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="57"/>
+        <source>Import &amp;e-mail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="58"/>
         <source>&amp;Export case file (PDF)…</source>
         <translation>Dossier &amp;exporteren (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="52"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="59"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="53"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="60"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="54"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="61"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="56"/>
-        <source>&amp;Problems of the last import</source>
-        <translation>&amp;Problemen van de laatste import</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="57"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="63"/>
         <source>&amp;Merge this case into…</source>
         <translation>Deze zaak &amp;samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="58"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="64"/>
         <source>&amp;Split at the selected message</source>
         <translation>&amp;Splitsen bij het gekozen bericht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="59"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="65"/>
+        <source>Split by &amp;time gaps…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="66"/>
         <source>M&amp;ove selected media to case…</source>
         <translation>Gekozen media &amp;verplaatsen naar zaak…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="60"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="67"/>
         <source>Mark first answer &amp;sent</source>
         <translation>Eerste antwoord &amp;verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="61"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="68"/>
         <source>&amp;Include/exclude selected in report</source>
         <translation>Gekozen items in dossier &amp;op/uit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="62"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="69"/>
         <source>&amp;View selected media</source>
         <translation>Gekozen media &amp;bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="63"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="70"/>
         <source>&amp;Find case…</source>
         <translation>Zaak &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="64"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="71"/>
         <source>&amp;About Casedesk</source>
         <translation>&amp;Over Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="68"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="75"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="74"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="81"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="76"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="83"/>
         <source>&amp;Case</source>
         <translation>&amp;Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="80"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="87"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="82"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="89"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -864,17 +1088,17 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MediaDelegate</name>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="110"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="112"/>
         <source>set aside</source>
         <translation>apart gezet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="110"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="112"/>
         <source>keeper</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="115"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="117"/>
         <source>not in report</source>
         <translation>niet in dossier</translation>
     </message>
@@ -920,7 +1144,7 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
         <translation>Bestandsnaam</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="57"/>
+        <location filename="../../desktop/ui/media_panel.py" line="64"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -928,7 +1152,7 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="59"/>
+        <location filename="../../desktop/ui/media_panel.py" line="66"/>
         <source>%n set aside</source>
         <translation>
             <numerusform>%n apart gezet</numerusform>
@@ -936,7 +1160,7 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="61"/>
+        <location filename="../../desktop/ui/media_panel.py" line="68"/>
         <source>%n not in report</source>
         <translation>
             <numerusform>%n niet in dossier</numerusform>
@@ -944,17 +1168,22 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="118"/>
+        <location filename="../../desktop/ui/media_panel.py" line="70"/>
+        <source>Set aside: duplicates kept out of the report, never deleted (Duplicates tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/media_panel.py" line="127"/>
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="120"/>
+        <location filename="../../desktop/ui/media_panel.py" line="129"/>
         <source>Include / exclude from the report</source>
         <translation>Op- of uitnemen in het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="122"/>
+        <location filename="../../desktop/ui/media_panel.py" line="131"/>
         <source>Move to another case…</source>
         <translation>Naar een andere zaak verplaatsen…</translation>
     </message>
@@ -962,37 +1191,37 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MediaTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="55"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="56"/>
         <source>Hide set aside</source>
         <translation>Apart gezette verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="56"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="57"/>
         <source>Hide the duplicates that were set aside</source>
         <translation>De apart gezette dubbele bestanden verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="60"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="61"/>
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="61"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="62"/>
         <source>Open the selected item in the viewer (Enter or double-click)</source>
         <translation>Het gekozen item in de viewer openen (Enter of dubbelklik)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="62"/>
-        <source>In report ±</source>
-        <translation>In dossier ±</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/views/case_view.py" line="63"/>
-        <source>Toggle whether the selected items go into the report (Ctrl+E)</source>
-        <translation>Kies of de gekozen items in het dossier komen (Ctrl+E)</translation>
+        <source>Include in report</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="64"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="65"/>
+        <source>Put the selected items into the PDF case file, or leave them out when they are all in already (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/case_view.py" line="67"/>
         <source>Sort by</source>
         <translation>Sorteren op</translation>
     </message>
@@ -1162,12 +1391,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="90"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="93"/>
         <source>Write a note for this case…</source>
         <translation>Schrijf een notitie bij deze zaak…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="95"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="98"/>
         <source>Add note</source>
         <translation>Notitie toevoegen</translation>
     </message>
@@ -1183,12 +1412,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../desktop/ui/problems_panel.py" line="19"/>
-        <source>named in the chat but missing from the export</source>
-        <translation>genoemd in de chat maar niet in de export</translation>
+        <location filename="../../desktop/ui/problems_panel.py" line="21"/>
+        <source>&amp;Problems of the last import</source>
+        <translation type="unfinished">&amp;Problemen van de laatste import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problems_panel.py" line="24"/>
+        <location filename="../../desktop/ui/problems_panel.py" line="36"/>
         <source>Problems of the last import (%1)</source>
         <translation>Problemen van de laatste import (%1)</translation>
     </message>
@@ -1201,12 +1430,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/problems_view.py" line="15"/>
+        <location filename="../../desktop/ui/views/problems_view.py" line="17"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/problems_view.py" line="15"/>
+        <location filename="../../desktop/ui/views/problems_view.py" line="17"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
@@ -1329,6 +1558,103 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
     </message>
 </context>
 <context>
+    <name>SplitGapsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="28"/>
+        <source>%1 · %2: the photos are cut into parts wherever two capture times are further apart than the gap. The first part stays in this case; each other part becomes a new case of the same customer. Edit ▸ Undo puts everything back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="49"/>
+        <source>Working out the parts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="61"/>
+        <source>capture date unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="63"/>
+        <source>stays in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="63"/>
+        <source>a new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="70"/>
+        <source>No gap that long between the capture times: nothing to split. Try fewer hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="73"/>
+        <source>%n new case(s) would be made.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75"/>
+        <source>Split into %n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75"/>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SplitGapsView</name>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="23"/>
+        <source>Split by time gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="36"/>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="38"/>
+        <source>Split where two photos are more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="46"/>
+        <source>Part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="46"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="46"/>
+        <source>Taken</source>
+        <translation type="unfinished">Gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="46"/>
+        <source>Goes to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="57"/>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ViewerView</name>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="124"/>
@@ -1428,27 +1754,6 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
         <location filename="../../desktop/ui/labels.py" line="85"/>
         <source>%n d</source>
         <translation>%n d</translation>
-    </message>
-</context>
-<context>
-    <name>undo</name>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/undo.py" line="44"/>
-        <source>Move %n item(s) to %1</source>
-        <translation>
-            <numerusform>%n item verplaatsen naar %1</numerusform>
-            <numerusform>%n items verplaatsen naar %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/undo.py" line="61"/>
-        <source>Merge %1 into %2</source>
-        <translation>%1 samenvoegen met %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/undo.py" line="87"/>
-        <source>Split %1</source>
-        <translation>%1 splitsen</translation>
     </message>
 </context>
 </TS>

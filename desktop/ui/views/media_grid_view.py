@@ -16,6 +16,7 @@ from desktop.ui.models.media_grid_model import GROUP_ROLE, MEDIA_ROLE, THUMB_FAI
 THUMB = 150
 CELL = QSize(THUMB + 16, THUMB + 40)
 BASE_GRID = CELL + QSize(6, 6)
+_SLACK = 1
 
 _BADGE_BG = QColor(0, 0, 0, 170)
 _WARN_BG = QColor("#b3261e")
@@ -154,12 +155,17 @@ class MediaGridView(QListView):
         self.setDragEnabled(False)
         self.setAcceptDrops(False)  # drops are handled by the case panel around the grid
 
+    def _usable_width(self) -> int:
+        """The width QListView lays a row out in: it keeps room for the scroll bar even while none is shown."""
+        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar())
+        return self.maximumViewportSize().width() - extent - _SLACK
+
     def columns(self) -> int:
-        """How many cells a row holds at the viewport's current width."""
-        return max(1, self.viewport().width() // BASE_GRID.width())
+        """How many cells a row holds at the current width."""
+        return max(1, self._usable_width() // BASE_GRID.width())
 
     def _fit_grid(self) -> None:
-        width = self.viewport().width()
+        width = self._usable_width()
         cell = max(BASE_GRID.width(), width // self.columns()) if width > 0 else BASE_GRID.width()
         if cell != self.gridSize().width():
             self.setGridSize(QSize(cell, BASE_GRID.height()))

@@ -30,7 +30,7 @@ class SplitGapsView(QDialog):
         form = QFormLayout()
         self.hours = QDoubleSpinBox()
         self.hours.setObjectName("gapHours")
-        self.hours.setRange(0.25, 24 * 365)
+        self.hours.setRange(0.01, 24 * 365)
         self.hours.setDecimals(2)
         self.hours.setSingleStep(1.0)
         self.hours.setSuffix(self.tr(" hours"))
