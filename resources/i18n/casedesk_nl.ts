@@ -145,17 +145,17 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="117" />
+        <location filename="../../desktop/ui/views/case_list_view.py" line="121" />
         <source>Search customer, reference, title, notes, messages…</source>
         <translation>Zoek op klant, kenmerk, titel, notities, berichten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="119" />
+        <location filename="../../desktop/ui/views/case_list_view.py" line="123" />
         <source>My cases</source>
         <translation>Mijn zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="121" />
+        <location filename="../../desktop/ui/views/case_list_view.py" line="125" />
         <source>Only the cases assigned to you</source>
         <translation>Alleen de zaken die aan u zijn toegewezen</translation>
     </message>
@@ -501,42 +501,42 @@
         <translation>Importeer wat een klant stuurde: foto's en video's, een map of ZIP daarvan, een WhatsApp-chatexport of een e-mail. Elke import wordt een zaak die u kunt bekijken, ordenen en als pdf-dossier exporteren. U kunt bestanden ook overal op dit venster neerzetten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="35" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="36" />
         <source>Import files…</source>
         <translation>Bestanden importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="36" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="37" />
         <source>Photos, videos, voice notes, PDFs or a ZIP</source>
         <translation>Foto's, video's, spraakberichten, pdf's of een ZIP</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="37" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="38" />
         <source>Import a folder…</source>
         <translation>Een map importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="38" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="39" />
         <source>Every file in a folder and its subfolders, as one case</source>
         <translation>Alle bestanden in een map en de submappen, als één zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="39" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="40" />
         <source>Import a chat export…</source>
         <translation>Een chatexport importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="40" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="41" />
         <source>A WhatsApp export (.zip or .txt with its files): the case of the customer who sent it</source>
         <translation>Een WhatsApp-export (.zip of .txt met de bestanden): in de zaak van de klant die hem stuurde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="42" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="43" />
         <source>Import an e-mail…</source>
         <translation>Een e-mail importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="43" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="44" />
         <source>An .eml or Outlook .msg file with its attachments</source>
         <translation>Een .eml- of Outlook-.msg-bestand met de bijlagen</translation>
     </message>
@@ -1735,22 +1735,22 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="42" />
+        <location filename="../../desktop/ui/labels.py" line="51" />
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="81" />
+        <location filename="../../desktop/ui/labels.py" line="90" />
         <source>%n min</source>
         <translation>%n min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="84" />
+        <location filename="../../desktop/ui/labels.py" line="93" />
         <source>%1 h %2 min</source>
         <translation>%1 u %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="85" />
+        <location filename="../../desktop/ui/labels.py" line="94" />
         <source>%n d</source>
         <translation>%n d</translation>
     </message>

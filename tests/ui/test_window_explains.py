@@ -158,7 +158,7 @@ def test_labels_say_what_they_mean(qtbot, window, seeded):
     from desktop.ui.models.case_list_model import Col
 
     row = w.cases.model.row_of(seeded.sophie)
-    assert w.cases.model.index(row, Col.MEDIA).data() == "5 items, 2 set aside"
+    assert w.cases.model.index(row, Col.MEDIA).data() == "5 items,\n2 set aside"
     assert w.cases.model.headerData(Col.HANDLER, Qt.Orientation.Horizontal) == "Handler"
 
 

@@ -201,7 +201,7 @@ class CaseListModel(QAbstractTableModel):
             return c.handler or ""
         if col == Col.MEDIA:
             return self.tr("%n item(s)", "", c.media) + (
-                ", " + self.tr("%n set aside", "", c.set_aside) if c.set_aside else "")
+                ",\n" + self.tr("%n set aside", "", c.set_aside) if c.set_aside else "")
         return fmt_dt(c.opened_at, date_only=True)
 
     @staticmethod

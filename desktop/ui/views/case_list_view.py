@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.models.case_list_model import SUBTITLE_ROLE, Col
 
+_MAX_WIDTH = {Col.SLA: 110, Col.STATUS: 120, Col.HANDLER: 110, Col.MEDIA: 100}
+
 
 class TwoLineDelegate(QStyledItemDelegate):
     """The customer in the usual font, the case title below it, smaller and grey."""
@@ -86,12 +88,14 @@ class CaseTable(QTableView):
         h.setHighlightSections(False)
         fm = h.fontMetrics()
         model = self.model()
-        for col, width in ((Col.SLA, 96), (Col.REF, 96), (Col.CUSTOMER, 180), (Col.STATUS, 104),
-                           (Col.HANDLER, 80), (Col.MEDIA, 70), (Col.OPENED, 84)):
+        for col, width in ((Col.SLA, 90), (Col.REF, 90), (Col.CUSTOMER, 180), (Col.STATUS, 80),
+                           (Col.HANDLER, 70), (Col.MEDIA, 70), (Col.OPENED, 84)):
             title = str(model.headerData(col, Qt.Orientation.Horizontal)) if model is not None else ""
             self.setColumnWidth(col, max(width, fm.horizontalAdvance(title) + 26))
         h.setSectionResizeMode(Col.CUSTOMER, QHeaderView.ResizeMode.Stretch)
         self._min_widths = {col: self.columnWidth(col) for col in Col if col != Col.CUSTOMER}
+        self.setColumnHidden(Col.OPENED, True)  # in the tooltip of every row; room for the customer
+        h.setMinimumSectionSize(40)
         self.setItemDelegateForColumn(Col.CUSTOMER, TwoLineDelegate(self))
 
     def fit_columns(self) -> None:
@@ -100,7 +104,7 @@ class CaseTable(QTableView):
         self.horizontalHeader().setResizeContentsPrecision(400)
         for col, least in getattr(self, "_min_widths", {}).items():
             self.resizeColumnToContents(col)
-            self.setColumnWidth(col, min(max(least, self.columnWidth(col) + 8), 220))
+            self.setColumnWidth(col, min(max(least, self.columnWidth(col) + 8), _MAX_WIDTH.get(col, 140)))
 
 
 class CaseListView(QWidget):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
 class EmptyLibraryView(QWidget):
@@ -14,7 +14,7 @@ class EmptyLibraryView(QWidget):
         outer = QVBoxLayout(self)
         outer.addStretch(2)
         box = QWidget()
-        box.setMaximumWidth(640)
+        box.setFixedWidth(660)
         lay = QVBoxLayout(box)
         self.heading = QLabel(self.tr("No cases yet"))
         self.heading.setObjectName("emptyHeading")
@@ -28,6 +28,7 @@ class EmptyLibraryView(QWidget):
         self.sentence.setWordWrap(True)
         self.sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sentence.setStyleSheet("font-size: 11pt;")
+        self.sentence.setMinimumHeight(self.sentence.heightForWidth(640))
         lay.addWidget(self.heading)
         lay.addWidget(self.sentence)
         grid = QGridLayout()
@@ -47,8 +48,10 @@ class EmptyLibraryView(QWidget):
         grid.addWidget(self.mail_btn, 1, 1)
         lay.addSpacing(12)
         lay.addLayout(grid)
-        row = QVBoxLayout()
-        row.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()  # centred by stretches, not by alignment: the wrapped sentence keeps its height
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(3)
 
