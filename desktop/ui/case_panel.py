@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidgetItem
 
 from desktop.core.model import CaseKind, CaseStatus, CaseSummary
@@ -16,7 +16,7 @@ from desktop.ui.labels import fmt_dt, kind_label, status_label
 from desktop.ui.models.case_list_model import Sla, sla_of
 from desktop.ui.models.messages_model import MESSAGE_ROLE, MessagesModel
 from desktop.ui.tasks import INTERACTIVE, WRITER, TaskRunner
-from desktop.ui.views.case_view import CaseView
+from desktop.ui.views.case_view import CaseView, MessageText
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -46,6 +46,12 @@ class CasePanel(QObject):
         h.setStretchLastSection(True)
         view.messages.setColumnWidth(0, 130)
         view.messages.setColumnWidth(1, 160)
+        view.messages.setToolTip(self.tr("Double-click a message to read it in full"))
+        view.messages.doubleClicked.connect(lambda idx: self.show_message(idx.row()))
+        self._rows_timer = QTimer(self, singleShot=True, interval=120)
+        self._rows_timer.timeout.connect(view.messages.resizeRowsToContents)
+        h.sectionResized.connect(lambda *_a: self._rows_timer.start())
+        self.message_dialog: MessageText | None = None
         d = view.details
         for k in CaseKind:
             d.kind.addItem(kind_label(k.value), k.value)
@@ -110,6 +116,7 @@ class CasePanel(QObject):
         self._fill_fields(b.case)
         self._fill_customer(b)
         self.messages_model.set_messages(b.messages)
+        v.messages.resizeRowsToContents()  # long messages wrap instead of being cut
         v.tabs.setTabText(1, self.tr("Messages (%1)").replace("%1", str(len(b.messages))))
         self._fill_notes(b.notes)
         self.loaded.emit(b)
@@ -126,6 +133,20 @@ class CasePanel(QObject):
         widget = {"media": v.media_tab, "messages": v.messages, "duplicates": v.duplicates,
                   "notes": v.notes_tab}[name]
         v.tabs.setCurrentWidget(widget)
+
+    def show_message(self, row: int) -> MessageText | None:
+        """A message in full, in a small window of its own."""
+        if not 0 <= row < self.messages_model.rowCount():
+            return None
+        m = self.messages_model.message(row)
+        dlg = self.message_dialog or MessageText(self.view)
+        self.message_dialog = dlg
+        who = m.sender or self.tr("(system)")
+        dlg.setWindowTitle(self.tr("Message of %1").replace("%1", who))
+        dlg.head.setText(f"{fmt_dt(m.sent_at)} · {who}")
+        dlg.text.setPlainText(m.text or "")
+        dlg.show()
+        return dlg
 
     def set_counts(self, media: int, groups: int) -> None:
         tabs = self.view.tabs

@@ -50,7 +50,7 @@
 <context>
     <name>CasePanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="164" />
+        <location filename="../../desktop/ui/case_panel.py" line="185" />
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n alert</numerusform>

@@ -163,52 +163,67 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="83" />
+        <location filename="../../desktop/ui/case_panel.py" line="49" />
+        <source>Double-click a message to read it in full</source>
+        <translation>Dubbelklik op een bericht om het helemaal te lezen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="89" />
         <source>Opening %1…</source>
         <translation>%1 openen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="113" />
+        <location filename="../../desktop/ui/case_panel.py" line="120" />
         <source>Messages (%1)</source>
         <translation>Berichten (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="132" />
+        <location filename="../../desktop/ui/case_panel.py" line="144" />
+        <source>(system)</source>
+        <translation>(systeem)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="145" />
+        <source>Message of %1</source>
+        <translation>Bericht van %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="153" />
         <source>Media (%1)</source>
         <translation>Media (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="133" />
+        <location filename="../../desktop/ui/case_panel.py" line="154" />
         <source>Duplicates (%1)</source>
         <translation>Duplicaten (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="150" />
+        <location filename="../../desktop/ui/case_panel.py" line="171" />
         <source>First answer overdue since %1</source>
         <translation>Eerste antwoord te laat sinds %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="150" />
+        <location filename="../../desktop/ui/case_panel.py" line="171" />
         <source>Reply overdue since %1</source>
         <translation>Antwoord te laat sinds %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="154" />
+        <location filename="../../desktop/ui/case_panel.py" line="175" />
         <source>First answer due by %1</source>
         <translation>Eerste antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="154" />
+        <location filename="../../desktop/ui/case_panel.py" line="175" />
         <source>Reply due by %1</source>
         <translation>Antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="158" />
+        <location filename="../../desktop/ui/case_panel.py" line="179" />
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="164" />
+        <location filename="../../desktop/ui/case_panel.py" line="185" />
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n melding</numerusform>
@@ -216,32 +231,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="165" />
+        <location filename="../../desktop/ui/case_panel.py" line="186" />
         <source>The same picture is in another customer's case</source>
         <translation>Dezelfde foto zit in de zaak van een andere klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="184" />
+        <location filename="../../desktop/ui/case_panel.py" line="205" />
         <source>Marked at %1</source>
         <translation>Aangevinkt op %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="185" />
+        <location filename="../../desktop/ui/case_panel.py" line="206" />
         <source>Tick when you have answered the customer</source>
         <translation>Vink aan als u de klant hebt geantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="190" />
+        <location filename="../../desktop/ui/case_panel.py" line="211" />
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="207" />
+        <location filename="../../desktop/ui/case_panel.py" line="228" />
         <source>handler</source>
         <translation>behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="209" />
+        <location filename="../../desktop/ui/case_panel.py" line="230" />
         <source>Notes (%1)</source>
         <translation>Notities (%1)</translation>
     </message>
@@ -249,32 +264,32 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="178" />
+        <location filename="../../desktop/ui/views/case_view.py" line="201" />
         <source>Select a case on the left, or drop files, folders, ZIPs, chat exports or e-mails here to import them.</source>
         <translation>Kies links een zaak, of sleep bestanden, mappen, ZIP-bestanden, chatexports of e-mails hierheen om ze te importeren.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="218" />
+        <location filename="../../desktop/ui/views/case_view.py" line="241" />
         <source>Export PDF…</source>
         <translation>PDF exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="247" />
+        <location filename="../../desktop/ui/views/case_view.py" line="270" />
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="248" />
+        <location filename="../../desktop/ui/views/case_view.py" line="271" />
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="249" />
+        <location filename="../../desktop/ui/views/case_view.py" line="272" />
         <source>Duplicates</source>
         <translation>Dubbele</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="250" />
+        <location filename="../../desktop/ui/views/case_view.py" line="273" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -282,82 +297,82 @@
 <context>
     <name>DetailsColumn</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="115" />
+        <location filename="../../desktop/ui/views/case_view.py" line="138" />
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="126" />
+        <location filename="../../desktop/ui/views/case_view.py" line="149" />
         <source>policy or booking number</source>
         <translation>polis- of boekingsnummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="131" />
+        <location filename="../../desktop/ui/views/case_view.py" line="154" />
         <source>not set</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="134" />
+        <location filename="../../desktop/ui/views/case_view.py" line="157" />
         <source>First answer sent</source>
         <translation>Eerste antwoord verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="136" />
+        <location filename="../../desktop/ui/views/case_view.py" line="159" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="137" />
+        <location filename="../../desktop/ui/views/case_view.py" line="160" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="138" />
+        <location filename="../../desktop/ui/views/case_view.py" line="161" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="139" />
+        <location filename="../../desktop/ui/views/case_view.py" line="162" />
         <source>Policy / booking</source>
         <translation>Polis / boeking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="140" />
+        <location filename="../../desktop/ui/views/case_view.py" line="163" />
         <source>Incident date</source>
         <translation>Datum voorval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="141" />
+        <location filename="../../desktop/ui/views/case_view.py" line="164" />
         <source>Handler</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="144" />
+        <location filename="../../desktop/ui/views/case_view.py" line="167" />
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="152" />
+        <location filename="../../desktop/ui/views/case_view.py" line="175" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="153" />
+        <location filename="../../desktop/ui/views/case_view.py" line="176" />
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="154" />
+        <location filename="../../desktop/ui/views/case_view.py" line="177" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="156" />
+        <location filename="../../desktop/ui/views/case_view.py" line="179" />
         <source>Contact history</source>
         <translation>Contacthistorie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="160" />
+        <location filename="../../desktop/ui/views/case_view.py" line="183" />
         <source>All cases of this customer; double-click to open</source>
         <translation>Alle zaken van deze klant; dubbelklik om te openen</translation>
     </message>
@@ -1190,37 +1205,37 @@ Foto's, video's en chats van klanten, omgezet in dossiers.</translation>
 <context>
     <name>MediaTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="56" />
+        <location filename="../../desktop/ui/views/case_view.py" line="79" />
         <source>Hide set aside</source>
         <translation>Apart gezette verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="57" />
+        <location filename="../../desktop/ui/views/case_view.py" line="80" />
         <source>Hide the duplicates that were set aside</source>
         <translation>De apart gezette dubbele bestanden verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="61" />
+        <location filename="../../desktop/ui/views/case_view.py" line="84" />
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="62" />
+        <location filename="../../desktop/ui/views/case_view.py" line="85" />
         <source>Open the selected item in the viewer (Enter or double-click)</source>
         <translation>Het gekozen item in de viewer openen (Enter of dubbelklik)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="63" />
+        <location filename="../../desktop/ui/views/case_view.py" line="86" />
         <source>Include in report</source>
         <translation>Opnemen in dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="65" />
+        <location filename="../../desktop/ui/views/case_view.py" line="88" />
         <source>Put the selected items into the PDF case file, or leave them out when they are all in already (Ctrl+E)</source>
         <translation>De gekozen items in het pdf-dossier opnemen, of weglaten als ze er al allemaal in staan (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="67" />
+        <location filename="../../desktop/ui/views/case_view.py" line="90" />
         <source>Sort by</source>
         <translation>Sorteren op</translation>
     </message>
@@ -1390,12 +1405,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="93" />
+        <location filename="../../desktop/ui/views/case_view.py" line="116" />
         <source>Write a note for this case…</source>
         <translation>Schrijf een notitie bij deze zaak…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="98" />
+        <location filename="../../desktop/ui/views/case_view.py" line="121" />
         <source>Add note</source>
         <translation>Notitie toevoegen</translation>
     </message>

@@ -174,3 +174,21 @@ def test_my_cases_shows_only_the_handlers_cases(qtbot, window, library, seeded):
     assert w.cases.model.case_at(0).ref == seeded.jan
     w.case_list.mine.click()
     qtbot.waitUntil(lambda: w.cases.model.rowCount() == 3, timeout=5000)
+
+
+def test_long_messages_wrap_and_open_in_full(qtbot, window, library, seeded):
+    w = window
+    click_case(qtbot, w, seeded.sophie)
+    w.case.show_tab("messages")
+    table = w.case_view.messages
+    table.setColumnWidth(2, 180)
+    qtbot.waitUntil(lambda: table.rowHeight(0) > 2 * table.fontMetrics().height(), timeout=3000)  # wrapped
+    idx = w.case.messages_model.index(0, 2)
+    at = table.visualRect(idx).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)  # a double click's first press
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    dlg = w.case.message_dialog
+    assert dlg is not None and dlg.isVisible()
+    assert dlg.text.toPlainText() == "Good morning, my washing machine flooded the kitchen."
+    assert "Sophie Bakker" in dlg.head.text()
+    dlg.close()

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -42,6 +44,27 @@ class ElidedLabel(QLabel):
         p.setPen(self.palette().windowText().color())
         text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
         p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+
+
+class MessageText(QDialog):
+    """One message in full: who, when, and the whole text, selectable."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageText")
+        self.resize(560, 380)
+        lay = QVBoxLayout(self)
+        self.head = QLabel()
+        self.head.setStyleSheet("font-weight: 600;")
+        self.head.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("messageFullText")
+        self.text.setReadOnly(True)
+        lay.addWidget(self.head)
+        lay.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
 
 
 class MediaTab(QWidget):
