@@ -165,7 +165,7 @@ class CasePanel(QObject):
         norm = self.lib.team.answer_norm_minutes if self.lib else 60
         sla, left = sla_of(c, timedelta(minutes=norm), datetime.now())
         style = "padding: 3px 8px; border-radius: 4px; font-weight: 600;"
-        due = fmt_dt(c.waiting_since + timedelta(minutes=norm)) if c.waiting_since else ""
+        due = fmt_dt(c.due_at or (c.waiting_since + timedelta(minutes=norm) if c.waiting_since else None))
         first = c.first_answer_at is None  # no answer yet at all, or a later message waits for one
         if sla == Sla.OVERDUE:
             text = self.tr("First answer overdue since %1") if first else self.tr("Reply overdue since %1")

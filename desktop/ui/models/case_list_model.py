@@ -54,7 +54,9 @@ def sla_of(case: CaseSummary, norm: timedelta, now: datetime) -> tuple[Sla, time
         return Sla.ANSWERED, None
     if case.waiting_since is None:
         return Sla.NONE, None
-    left = case.waiting_since.replace(tzinfo=None) + norm - now.replace(tzinfo=None)
+    # the services judge the wait in working time (the team's calendar): their due time wins when given
+    due = case.due_at.replace(tzinfo=None) if case.due_at is not None else case.waiting_since.replace(tzinfo=None) + norm
+    left = due - now.replace(tzinfo=None)
     return (Sla.OVERDUE if left < timedelta(0) else Sla.DUE), left
 
 

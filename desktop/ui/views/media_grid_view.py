@@ -37,7 +37,10 @@ class MediaDelegate(QStyledItemDelegate):
         self.kind_font.setBold(True)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return CELL
+        """As wide as the grid's cell allows (the columns share the row), so a caption is not cut early."""
+        view = self.parent()
+        grid = view.gridSize() if isinstance(view, QListView) else BASE_GRID
+        return QSize(max(CELL.width(), grid.width() - (BASE_GRID.width() - CELL.width())), CELL.height())
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         m: MediaInfo | None = index.data(MEDIA_ROLE)
@@ -169,6 +172,7 @@ class MediaGridView(QListView):
         cell = max(BASE_GRID.width(), width // self.columns()) if width > 0 else BASE_GRID.width()
         if cell != self.gridSize().width():
             self.setGridSize(QSize(cell, BASE_GRID.height()))
+            self.scheduleDelayedItemsLayout()  # the items' size follows the cell (uniform sizes are cached)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001
         self._fit_grid()
