@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from desktop.core.model import CaseStatus, CaseSummary
 from desktop.services.cases import list_cases, search_index
 from desktop.services.library import Library
+from desktop.ui.drops import local_paths
 from desktop.ui.labels import status_label
 from desktop.ui.models.case_list_model import CASE_ROLE, CaseFilterProxy, CaseListModel, Col
 from desktop.ui.tasks import INTERACTIVE, Task, TaskRunner
 from desktop.ui.views.case_list_view import CaseListView
 
 OPEN = "__open__"
-
-
-def local_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
-    md = event.mimeData()
-    if not md.hasUrls():
-        return []
-    return [Path(u.toLocalFile()) for u in md.urls() if u.isLocalFile()]
 
 
 class CaseListController(QObject):
@@ -218,6 +209,13 @@ class CaseListController(QObject):
             idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.view.table.scrollTo(idx)
         return True
+
+    def count(self) -> int:
+        """How many cases the list holds (whatever the filter shows)."""
+        return self.model.rowCount()
+
+    def cases(self) -> list[CaseSummary]:
+        return self.model.cases()
 
     def selected_ref(self) -> str:
         return self._selected_ref

@@ -12,6 +12,7 @@ from desktop.core.model import CaseKind, CaseStatus, CaseSummary
 from desktop.services.case_edit import NoteInfo, add_note, list_notes, update_case
 from desktop.services.cases import OpenCase, open_case
 from desktop.services.library import Library
+from desktop.ui.drops import FileDrops
 from desktop.ui.labels import fmt_dt, kind_label, status_label
 from desktop.ui.models.case_list_model import Sla, sla_of
 from desktop.ui.models.messages_model import MESSAGE_ROLE, MessagesModel
@@ -32,6 +33,7 @@ class CasePanel(QObject):
     open_case = Signal(str)  # the user asked for another case (contact history, alert)
     export_requested = Signal()
     alert_clicked = Signal()  # the header's alert button: show the duplicates and alerts
+    files_dropped = Signal(list, str)  # paths dropped on the case page, and the open case ("" when none)
 
     def __init__(self, view: CaseView, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,8 @@ class CasePanel(QObject):
         view.notes_tab.add_btn.clicked.connect(self.add_note)
         view.export_btn.clicked.connect(self.export_requested)
         view.alert.clicked.connect(self.alert_clicked)
+        self.drops = FileDrops(view, self)
+        self.drops.dropped.connect(lambda paths: self.files_dropped.emit(paths, self.ref))
 
     @property
     def ref(self) -> str:

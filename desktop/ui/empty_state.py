@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.ui.drops import FileDrops
 from desktop.ui.views.empty_state_view import EmptyLibraryView
 
 
@@ -12,6 +13,7 @@ class EmptyState(QObject):
     import_folder = Signal()
     import_chat = Signal()
     import_mail = Signal()
+    files_dropped = Signal(list)
 
     def __init__(self, view: EmptyLibraryView, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -20,6 +22,8 @@ class EmptyState(QObject):
         view.folder_btn.clicked.connect(self.import_folder)
         view.chat_btn.clicked.connect(self.import_chat)
         view.mail_btn.clicked.connect(self.import_mail)
+        self.drops = FileDrops(view, self)
+        self.drops.dropped.connect(self.files_dropped)
 
     def buttons(self) -> dict[str, object]:
         """The import buttons by what they import (for the main window's tests and screenshots)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -13,8 +13,9 @@ from desktop.core.model import ImportReport
 from desktop.services import case_edit, gap_split
 from desktop.services.cases import OpenCase
 from desktop.services.library import Library
-from desktop.ui.case_list import CaseListController, local_paths
+from desktop.ui.case_list import CaseListController
 from desktop.ui.case_panel import CasePanel
+from desktop.ui.drops import local_paths
 from desktop.ui.duplicates_panel import DuplicatesPanel
 from desktop.ui.empty_state import EmptyState
 from desktop.ui.errors import show_error
@@ -64,9 +65,6 @@ class MainWindow(MainWindowView):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.case_view.setAcceptDrops(True)
-        self.case_view.installEventFilter(self)
-        self.empty_library.installEventFilter(self)
         self._set_case_actions(False)
         if lib is not None:
             self.set_library(lib)
@@ -80,6 +78,8 @@ class MainWindow(MainWindowView):
         self.case.changed.connect(lambda _ref: self._reload_list())
         self.case.open_case.connect(self.open_case)
         self.case.export_requested.connect(self.export_case)
+        self.case.files_dropped.connect(lambda paths, ref: self.start_import(paths, ref or None))
+        self.empty_state.files_dropped.connect(lambda paths: self.start_import(paths, None))
         self.case.alert_clicked.connect(lambda: self.case.show_tab("duplicates"))
         self.media.view_requested.connect(self.view_row)
         self.media.move_requested.connect(self.move_media)
@@ -180,10 +180,10 @@ class MainWindow(MainWindowView):
         self.viewer.show_row(row)
 
     def _view_media_id(self, media_id: int) -> None:
-        row = self.media.model.row_of_id(media_id)
-        if row < 0 and self.media.model.hide_set_aside:
+        row = self.media.row_of_id(media_id)
+        if row < 0:  # hidden as set aside: show those again
             self.media.show_set_aside()
-            row = self.media.model.row_of_id(media_id)
+            row = self.media.row_of_id(media_id)
         if row >= 0:
             self.view_row(row)
 
@@ -225,11 +225,10 @@ class MainWindow(MainWindowView):
         (one new case, or a case picked from a searchable list), unless there is no case to pick yet."""
         if self.lib is None or not paths:
             return None
-        ask = not case_ref and self.cases.model.rowCount() > 0
+        ask = not case_ref and self.cases.count() > 0
         dlg = ImportDialog(self.runner, self.lib, paths, case_ref, self, suggest_ref=self.case.ref or None, ask=ask)
         dlg.imported.connect(self._imported)
         dlg.open_case.connect(self.open_case)
-        dlg.view.setWindowModality(Qt.WindowModality.WindowModal)
         self.import_dialog = dlg
         dlg.show()
         if not ask:
@@ -258,27 +257,6 @@ class MainWindow(MainWindowView):
             event.acceptProposedAction()
             self.start_import(paths, None)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.case_view and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if local_paths(event):  # type: ignore[arg-type]
-                event.acceptProposedAction()  # type: ignore[attr-defined]
-                return True
-        if obj is self.case_view and event.type() == QEvent.Type.Drop:
-            paths = local_paths(event)  # type: ignore[arg-type]
-            if paths:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
-                self.start_import(paths, self.case.ref or None)
-                return True
-        if obj is self.empty_library and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove,
-                                                           QEvent.Type.Drop):
-            paths = local_paths(event)  # type: ignore[arg-type]
-            if paths:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
-                if event.type() == QEvent.Type.Drop:
-                    self.start_import(paths, None)
-                return True
-        return super().eventFilter(obj, event)
-
     # export -------------------------------------------------------------------------------------------------
     def export_case(self) -> ExportDialog | None:
         if self.lib is None or self.case.bundle is None:
@@ -300,7 +278,7 @@ class MainWindow(MainWindowView):
             self.case.reload()
 
     def _pick_case(self, title: str, exclude: str) -> str | None:
-        choices = [f"{c.ref} · {c.customer or '—'} · {c.title}" for c in self.cases.model.cases() if c.ref != exclude]
+        choices = [f"{c.ref} · {c.customer or '—'} · {c.title}" for c in self.cases.cases() if c.ref != exclude]
         if not choices:
             return None
         text, ok = QInputDialog.getItem(self, title, self.tr("Case"), choices, 0, False)
@@ -337,7 +315,6 @@ class MainWindow(MainWindowView):
         dlg = SplitGapsDialog(self.runner, self.lib, b.case.ref, b.case.title, float(self.lib.team.file_gap_hours),
                               self)
         dlg.split_requested.connect(self.split_by_gaps)
-        dlg.view.setWindowModality(Qt.WindowModality.WindowModal)
         self.split_dialog = dlg
         dlg.show()
         return dlg

@@ -54,6 +54,10 @@ class MediaPanel(QObject):
         """Untick "Hide set aside" so every item can be reached."""
         self.view.hide_aside.setChecked(False)
 
+    def row_of_id(self, media_id: int) -> int:
+        """The item's row in the grid (-1: not shown)."""
+        return self.model.row_of_id(media_id)
+
     def columns(self) -> int:
         return self.view.grid.columns()
 

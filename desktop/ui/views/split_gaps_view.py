@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 class SplitGapsView(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setObjectName("splitGapsDialog")
         self.setWindowTitle(self.tr("Split by time gaps"))
         self.setMinimumSize(620, 380)
