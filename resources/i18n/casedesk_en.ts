@@ -3,7 +3,7 @@
 <context>
     <name>CaseListController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="147" />
+        <location filename="../../desktop/ui/case_list.py" line="138" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -14,8 +14,8 @@
 <context>
     <name>CaseListModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="178" />
-        <location filename="../../desktop/ui/models/case_list_model.py" line="203" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="180" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="205" />
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="179" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="181" />
         <source>%n set aside as duplicates</source>
         <translation>
             <numerusform>%n set aside as duplicates</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="204" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="206" />
         <source>%n set aside</source>
         <translation>
             <numerusform>%n set aside</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="229" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="231" />
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n alert: the same picture is in another case</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>CasePanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="185" />
+        <location filename="../../desktop/ui/case_panel.py" line="189" />
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n alert</numerusform>
@@ -172,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="248" />
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n file imported</numerusform>
@@ -180,7 +180,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="329" />
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>Move %n item to…</numerusform>
@@ -191,7 +191,7 @@
 <context>
     <name>MediaPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="64" />
+        <location filename="../../desktop/ui/media_panel.py" line="68" />
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="66" />
+        <location filename="../../desktop/ui/media_panel.py" line="70" />
         <source>%n set aside</source>
         <translation>
             <numerusform>%n set aside</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="68" />
+        <location filename="../../desktop/ui/media_panel.py" line="72" />
         <source>%n not in report</source>
         <translation>
             <numerusform>%n not in report</numerusform>

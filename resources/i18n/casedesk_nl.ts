@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
     <name>CaseListController</name>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="68" />
+        <location filename="../../desktop/ui/case_list.py" line="59"/>
         <source>Open cases</source>
         <translation>Open zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="69" />
+        <location filename="../../desktop/ui/case_list.py" line="60"/>
         <source>All cases</source>
         <translation>Alle zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="95" />
+        <location filename="../../desktop/ui/case_list.py" line="86"/>
         <source>Loading cases…</source>
         <translation>Zaken laden…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="145" />
+        <location filename="../../desktop/ui/case_list.py" line="136"/>
         <source>%1 of %2 cases</source>
         <translation>%1 van %2 zaken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="147" />
+        <location filename="../../desktop/ui/case_list.py" line="138"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n te laat</numerusform>
@@ -34,43 +35,43 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="143" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="145"/>
         <source>First answer</source>
         <translation>Eerste antwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="143" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="145"/>
         <source>Reference</source>
         <translation>Kenmerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="144" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="146"/>
         <source>Customer / title</source>
         <translation>Klant / titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="144" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="146"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="145" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="145" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
         <source>Handler</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="145" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="178" />
-        <location filename="../../desktop/ui/models/case_list_model.py" line="203" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="180"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="205"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -78,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="179" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="181"/>
         <source>%n set aside as duplicates</source>
         <translation>
             <numerusform>%n apart gezet als dubbel</numerusform>
@@ -86,37 +87,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="181" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="183"/>
         <source>Handler: %1</source>
         <translation>Behandelaar: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="181" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="183"/>
         <source>No handler yet</source>
         <translation>Nog geen behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="188" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="190"/>
         <source>Overdue %1</source>
         <translation>%1 te laat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="190" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="192"/>
         <source>Due in %1</source>
         <translation>Nog %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="192" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="194"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="197" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="199"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="204" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="206"/>
         <source>%n set aside</source>
         <translation>
             <numerusform>%n apart gezet</numerusform>
@@ -124,17 +125,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="225" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="227"/>
         <source>Opened %1</source>
         <translation>Geopend %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="227" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="229"/>
         <source>Customer waiting since %1</source>
         <translation>Klant wacht sinds %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="229" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="231"/>
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n melding: dezelfde foto zit in een andere zaak</numerusform>
@@ -145,17 +146,17 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="121" />
+        <location filename="../../desktop/ui/views/case_list_view.py" line="121"/>
         <source>Search customer, reference, title, notes, messages…</source>
         <translation>Zoek op klant, kenmerk, titel, notities, berichten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="123" />
+        <location filename="../../desktop/ui/views/case_list_view.py" line="123"/>
         <source>My cases</source>
         <translation>Mijn zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="125" />
+        <location filename="../../desktop/ui/views/case_list_view.py" line="125"/>
         <source>Only the cases assigned to you</source>
         <translation>Alleen de zaken die aan u zijn toegewezen</translation>
     </message>
@@ -163,67 +164,67 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="49" />
+        <location filename="../../desktop/ui/case_panel.py" line="51"/>
         <source>Double-click a message to read it in full</source>
         <translation>Dubbelklik op een bericht om het helemaal te lezen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="89" />
+        <location filename="../../desktop/ui/case_panel.py" line="93"/>
         <source>Opening %1…</source>
         <translation>%1 openen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="120" />
+        <location filename="../../desktop/ui/case_panel.py" line="124"/>
         <source>Messages (%1)</source>
         <translation>Berichten (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="144" />
+        <location filename="../../desktop/ui/case_panel.py" line="148"/>
         <source>(system)</source>
         <translation>(systeem)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="145" />
+        <location filename="../../desktop/ui/case_panel.py" line="149"/>
         <source>Message of %1</source>
         <translation>Bericht van %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="153" />
+        <location filename="../../desktop/ui/case_panel.py" line="157"/>
         <source>Media (%1)</source>
         <translation>Media (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="154" />
+        <location filename="../../desktop/ui/case_panel.py" line="158"/>
         <source>Duplicates (%1)</source>
         <translation>Duplicaten (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="171" />
+        <location filename="../../desktop/ui/case_panel.py" line="175"/>
         <source>First answer overdue since %1</source>
         <translation>Eerste antwoord te laat sinds %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="171" />
+        <location filename="../../desktop/ui/case_panel.py" line="175"/>
         <source>Reply overdue since %1</source>
         <translation>Antwoord te laat sinds %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="175" />
+        <location filename="../../desktop/ui/case_panel.py" line="179"/>
         <source>First answer due by %1</source>
         <translation>Eerste antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="175" />
+        <location filename="../../desktop/ui/case_panel.py" line="179"/>
         <source>Reply due by %1</source>
         <translation>Antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="179" />
+        <location filename="../../desktop/ui/case_panel.py" line="183"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="185" />
+        <location filename="../../desktop/ui/case_panel.py" line="189"/>
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n melding</numerusform>
@@ -231,32 +232,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="186" />
-        <source>The same picture is in another customer's case</source>
+        <location filename="../../desktop/ui/case_panel.py" line="190"/>
+        <source>The same picture is in another customer&apos;s case</source>
         <translation>Dezelfde foto zit in de zaak van een andere klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="205" />
+        <location filename="../../desktop/ui/case_panel.py" line="209"/>
         <source>Marked at %1</source>
         <translation>Aangevinkt op %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="206" />
+        <location filename="../../desktop/ui/case_panel.py" line="210"/>
         <source>Tick when you have answered the customer</source>
         <translation>Vink aan als u de klant hebt geantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="211" />
+        <location filename="../../desktop/ui/case_panel.py" line="215"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="228" />
+        <location filename="../../desktop/ui/case_panel.py" line="232"/>
         <source>handler</source>
         <translation>behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="230" />
+        <location filename="../../desktop/ui/case_panel.py" line="234"/>
         <source>Notes (%1)</source>
         <translation>Notities (%1)</translation>
     </message>
@@ -264,32 +265,32 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="201" />
+        <location filename="../../desktop/ui/views/case_view.py" line="201"/>
         <source>Select a case on the left, or drop files, folders, ZIPs, chat exports or e-mails here to import them.</source>
         <translation>Kies links een zaak, of sleep bestanden, mappen, ZIP-bestanden, chatexports of e-mails hierheen om ze te importeren.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="241" />
+        <location filename="../../desktop/ui/views/case_view.py" line="241"/>
         <source>Export PDF…</source>
         <translation>PDF exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="270" />
+        <location filename="../../desktop/ui/views/case_view.py" line="270"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="271" />
+        <location filename="../../desktop/ui/views/case_view.py" line="271"/>
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="272" />
+        <location filename="../../desktop/ui/views/case_view.py" line="272"/>
         <source>Duplicates</source>
         <translation>Dubbele</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="273" />
+        <location filename="../../desktop/ui/views/case_view.py" line="273"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -297,82 +298,82 @@
 <context>
     <name>DetailsColumn</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="138" />
+        <location filename="../../desktop/ui/views/case_view.py" line="138"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="149" />
+        <location filename="../../desktop/ui/views/case_view.py" line="149"/>
         <source>policy or booking number</source>
         <translation>polis- of boekingsnummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="154" />
+        <location filename="../../desktop/ui/views/case_view.py" line="154"/>
         <source>not set</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="157" />
+        <location filename="../../desktop/ui/views/case_view.py" line="157"/>
         <source>First answer sent</source>
         <translation>Eerste antwoord verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="159" />
+        <location filename="../../desktop/ui/views/case_view.py" line="159"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="160" />
+        <location filename="../../desktop/ui/views/case_view.py" line="160"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="161" />
+        <location filename="../../desktop/ui/views/case_view.py" line="161"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="162" />
+        <location filename="../../desktop/ui/views/case_view.py" line="162"/>
         <source>Policy / booking</source>
         <translation>Polis / boeking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="163" />
+        <location filename="../../desktop/ui/views/case_view.py" line="163"/>
         <source>Incident date</source>
         <translation>Datum voorval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="164" />
+        <location filename="../../desktop/ui/views/case_view.py" line="164"/>
         <source>Handler</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="167" />
+        <location filename="../../desktop/ui/views/case_view.py" line="167"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="175" />
+        <location filename="../../desktop/ui/views/case_view.py" line="175"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="176" />
+        <location filename="../../desktop/ui/views/case_view.py" line="176"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="177" />
+        <location filename="../../desktop/ui/views/case_view.py" line="177"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="179" />
+        <location filename="../../desktop/ui/views/case_view.py" line="179"/>
         <source>Contact history</source>
         <translation>Contacthistorie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="183" />
+        <location filename="../../desktop/ui/views/case_view.py" line="183"/>
         <source>All cases of this customer; double-click to open</source>
         <translation>Alle zaken van deze klant; dubbelklik om te openen</translation>
     </message>
@@ -380,7 +381,7 @@
 <context>
     <name>DupGroupsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/dup_groups_model.py" line="75" />
+        <location filename="../../desktop/ui/models/dup_groups_model.py" line="75"/>
         <source>%n item(s)
 %1</source>
         <translation>
@@ -394,7 +395,7 @@
 <context>
     <name>DuplicatesPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/duplicates_panel.py" line="64" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="64"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n groep</numerusform>
@@ -402,7 +403,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/duplicates_panel.py" line="65" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="65"/>
         <source>%n item(s) set aside</source>
         <translation>
             <numerusform>%n item apart gezet</numerusform>
@@ -410,87 +411,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="92" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="92"/>
         <source>Keeper</source>
         <translation>Bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="94" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="94"/>
         <source>Set aside · %1</source>
         <translation>Apart gezet · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="96" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="96"/>
         <source>Kept for review · %1</source>
         <translation>Ter beoordeling · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="98" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="98"/>
         <source>loading…</source>
         <translation>laden…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="111" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="111"/>
         <source>Dimensions</source>
         <translation>Afmetingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="111" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="111"/>
         <source>File size</source>
         <translation>Bestandsgrootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="111" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="111"/>
         <source>Format</source>
         <translation>Formaat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="112" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="112"/>
         <source>Taken</source>
         <translation>Gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="112" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="112"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="112" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="112"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="113" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="113"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="113" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="113"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="114" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="114"/>
         <source>Sent by</source>
         <translation>Verstuurd door</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="122" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="122"/>
         <source>no preview</source>
         <translation>geen voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="145" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="145"/>
         <source>“%1” is the same picture as “%2” in case %3 (%4): possible fraud.</source>
         <translation>„%1” is dezelfde foto als „%2” in zaak %3 (%4): mogelijke fraude.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="147" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="147"/>
         <source>another customer</source>
         <translation>andere klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="148" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="148"/>
         <source>Open %1</source>
         <translation>%1 openen</translation>
     </message>
@@ -498,7 +499,7 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="123" />
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="123"/>
         <source>No duplicates in this case.</source>
         <translation>Geen dubbele bestanden in deze zaak.</translation>
     </message>
@@ -506,52 +507,52 @@
 <context>
     <name>EmptyLibraryView</name>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="19" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="19"/>
         <source>No cases yet</source>
         <translation>Nog geen zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="24" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="24"/>
         <source>Import what a customer sent: photos and videos, a folder or ZIP of them, a WhatsApp chat export or an e-mail. Each import becomes a case you can review, sort out and export as a PDF case file. You can also drop files anywhere on this window.</source>
-        <translation>Importeer wat een klant stuurde: foto's en video's, een map of ZIP daarvan, een WhatsApp-chatexport of een e-mail. Elke import wordt een zaak die u kunt bekijken, ordenen en als pdf-dossier exporteren. U kunt bestanden ook overal op dit venster neerzetten.</translation>
+        <translation>Importeer wat een klant stuurde: foto&apos;s en video&apos;s, een map of ZIP daarvan, een WhatsApp-chatexport of een e-mail. Elke import wordt een zaak die u kunt bekijken, ordenen en als pdf-dossier exporteren. U kunt bestanden ook overal op dit venster neerzetten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="36" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="36"/>
         <source>Import files…</source>
         <translation>Bestanden importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="37" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="37"/>
         <source>Photos, videos, voice notes, PDFs or a ZIP</source>
-        <translation>Foto's, video's, spraakberichten, pdf's of een ZIP</translation>
+        <translation>Foto&apos;s, video&apos;s, spraakberichten, pdf&apos;s of een ZIP</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="38" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="38"/>
         <source>Import a folder…</source>
         <translation>Een map importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="39" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="39"/>
         <source>Every file in a folder and its subfolders, as one case</source>
         <translation>Alle bestanden in een map en de submappen, als één zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="40" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="40"/>
         <source>Import a chat export…</source>
         <translation>Een chatexport importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="41" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="41"/>
         <source>A WhatsApp export (.zip or .txt with its files): the case of the customer who sent it</source>
         <translation>Een WhatsApp-export (.zip of .txt met de bestanden): in de zaak van de klant die hem stuurde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="43" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="43"/>
         <source>Import an e-mail…</source>
         <translation>Een e-mail importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/empty_state_view.py" line="44" />
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="44"/>
         <source>An .eml or Outlook .msg file with its attachments</source>
         <translation>Een .eml- of Outlook-.msg-bestand met de bijlagen</translation>
     </message>
@@ -559,55 +560,55 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="29" />
+        <location filename="../../desktop/ui/export_dialog.py" line="29"/>
         <source>Case %1 %2</source>
         <translation>Zaak %1 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="31" />
+        <location filename="../../desktop/ui/export_dialog.py" line="31"/>
         <source>%n photo(s) per page</source>
         <translation>
             <numerusform>%n foto per pagina</numerusform>
-            <numerusform>%n foto's per pagina</numerusform>
+            <numerusform>%n foto&apos;s per pagina</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="59" />
+        <location filename="../../desktop/ui/export_dialog.py" line="59"/>
         <source>Save the case file</source>
         <translation>Dossier opslaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="60" />
+        <location filename="../../desktop/ui/export_dialog.py" line="60"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="67" />
+        <location filename="../../desktop/ui/export_dialog.py" line="67"/>
         <source>Choose where to save the PDF.</source>
         <translation>Kies waar de PDF moet komen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="86" />
+        <location filename="../../desktop/ui/export_dialog.py" line="86"/>
         <source>Writing the case file…</source>
         <translation>Dossier wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="102" />
+        <location filename="../../desktop/ui/export_dialog.py" line="102"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="121" />
+        <location filename="../../desktop/ui/export_dialog.py" line="121"/>
         <source>Saved: %1</source>
         <translation>Opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="129" />
+        <location filename="../../desktop/ui/export_dialog.py" line="129"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>De export is afgebroken; er is geen bestand geschreven.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="133" />
+        <location filename="../../desktop/ui/export_dialog.py" line="133"/>
         <source>The export failed:
 %1</source>
         <translation>De export is mislukt:
@@ -617,57 +618,57 @@
 <context>
     <name>ExportView</name>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="24" />
+        <location filename="../../desktop/ui/views/export_view.py" line="24"/>
         <source>Export the case file (PDF)</source>
         <translation>Dossier exporteren (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="36" />
+        <location filename="../../desktop/ui/views/export_view.py" line="36"/>
         <source>Appendix with the set-aside duplicates</source>
         <translation>Bijlage met de apart gezette dubbele bestanden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="38" />
+        <location filename="../../desktop/ui/views/export_view.py" line="38"/>
         <source>Hide phone numbers and GPS positions</source>
         <translation>Telefoonnummers en GPS-posities verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="40" />
+        <location filename="../../desktop/ui/views/export_view.py" line="40"/>
         <source>PDF/A for archiving</source>
         <translation>PDF/A voor archivering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="45" />
+        <location filename="../../desktop/ui/views/export_view.py" line="45"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="48" />
+        <location filename="../../desktop/ui/views/export_view.py" line="48"/>
         <source>Photos per page</source>
-        <translation>Foto's per pagina</translation>
+        <translation>Foto&apos;s per pagina</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="49" />
+        <location filename="../../desktop/ui/views/export_view.py" line="49"/>
         <source>Report language</source>
         <translation>Taal van het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="53" />
+        <location filename="../../desktop/ui/views/export_view.py" line="53"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="64" />
+        <location filename="../../desktop/ui/views/export_view.py" line="64"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="67" />
+        <location filename="../../desktop/ui/views/export_view.py" line="67"/>
         <source>Open the file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/export_view.py" line="69" />
+        <location filename="../../desktop/ui/views/export_view.py" line="69"/>
         <source>Show in folder</source>
         <translation>In map tonen</translation>
     </message>
@@ -675,52 +676,52 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="168" />
+        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
         <source>into case %1</source>
         <translation>in zaak %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="45" />
+        <location filename="../../desktop/ui/import_dialog.py" line="45"/>
         <source>Import %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="62" />
+        <location filename="../../desktop/ui/import_dialog.py" line="62"/>
         <source>Import %1 into case %2</source>
         <translation>%1 importeren in zaak %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="85" />
+        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
         <source>Looking for cases…</source>
         <translation>Zaken zoeken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="95" />
+        <location filename="../../desktop/ui/import_dialog.py" line="95"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="96" />
+        <location filename="../../desktop/ui/import_dialog.py" line="96"/>
         <source>active %1</source>
         <translation>actief %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="101" />
+        <location filename="../../desktop/ui/import_dialog.py" line="101"/>
         <source>Other cases of this customer: %1</source>
         <translation>Andere zaken van deze klant: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="106" />
+        <location filename="../../desktop/ui/import_dialog.py" line="106"/>
         <source>No case matches “%1”.</source>
         <translation>Geen zaak past bij “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="107" />
+        <location filename="../../desktop/ui/import_dialog.py" line="107"/>
         <source>There are no cases yet: the files go into a new case.</source>
         <translation>Er zijn nog geen zaken: de bestanden komen in een nieuwe zaak.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="109" />
+        <location filename="../../desktop/ui/import_dialog.py" line="109"/>
         <source>%n case(s); open and recently active ones first.</source>
         <translation>
             <numerusform>%n zaak; open en recent actieve eerst.</numerusform>
@@ -728,42 +729,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="121" />
+        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
         <source>%1 also has: %2</source>
         <translation>%1 heeft ook: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="121" />
+        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
         <source>This customer</source>
         <translation>Deze klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="155" />
+        <location filename="../../desktop/ui/import_dialog.py" line="155"/>
         <source>Import into %1</source>
         <translation>Importeren in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="155" />
+        <location filename="../../desktop/ui/import_dialog.py" line="155"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="168" />
+        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
         <source>into a new case</source>
         <translation>in een nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="169" />
+        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
         <source>Looking at the files… (%1)</source>
         <translation>Bestanden bekijken… (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="184" />
+        <location filename="../../desktop/ui/import_dialog.py" line="184"/>
         <source>Stopping… nothing is kept from this import.</source>
         <translation>Stoppen… van deze import wordt niets bewaard.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="194" />
+        <location filename="../../desktop/ui/import_dialog.py" line="194"/>
         <source>%n file(s) processed</source>
         <translation>
             <numerusform>%n bestand verwerkt</numerusform>
@@ -771,12 +772,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="209" />
+        <location filename="../../desktop/ui/import_dialog.py" line="209"/>
         <source>The import was cancelled. The library is as it was before.</source>
         <translation>De import is afgebroken. De bibliotheek is zoals ze was.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="211" />
+        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>%n bestand geïmporteerd.</numerusform>
@@ -784,7 +785,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="213" />
+        <location filename="../../desktop/ui/import_dialog.py" line="213"/>
         <source>%n file(s) were already in the library and were not added again.</source>
         <translation>
             <numerusform>%n bestand stond al in de bibliotheek en is niet opnieuw toegevoegd.</numerusform>
@@ -792,7 +793,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="216" />
+        <location filename="../../desktop/ui/import_dialog.py" line="216"/>
         <source>Case(s): %1</source>
         <translation>
             <numerusform>Zaak: %1</numerusform>
@@ -800,7 +801,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="221" />
+        <location filename="../../desktop/ui/import_dialog.py" line="221"/>
         <source>%n file(s) with a problem (see below).</source>
         <translation>
             <numerusform>%n bestand met een probleem (zie hieronder).</numerusform>
@@ -808,12 +809,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="222" />
+        <location filename="../../desktop/ui/import_dialog.py" line="222"/>
         <source>Edit ▸ Undo takes the whole import out again.</source>
         <translation>Bewerken ▸ Ongedaan maken haalt de hele import er weer uit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="218" />
+        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
         <source>%n file(s) named in the chat were not in the export.</source>
         <translation>
             <numerusform>%n bestand uit de chat zat niet in de export.</numerusform>
@@ -821,7 +822,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="250" />
+        <location filename="../../desktop/ui/import_dialog.py" line="250"/>
         <source>The import failed and nothing was added:
 %1</source>
         <translation>De import is mislukt en er is niets toegevoegd:
@@ -831,58 +832,58 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="44" />
-        <location filename="../../desktop/ui/views/import_view.py" line="56" />
+        <location filename="../../desktop/ui/views/import_view.py" line="44"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="56"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="72" />
+        <location filename="../../desktop/ui/views/import_view.py" line="72"/>
         <source>Where should these files go?</source>
         <translation>Waar moeten deze bestanden heen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="73" />
+        <location filename="../../desktop/ui/views/import_view.py" line="73"/>
         <source>Into one new case</source>
         <translation>In één nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="75" />
+        <location filename="../../desktop/ui/views/import_view.py" line="75"/>
         <source>The case is named after the folder or ZIP, else after the capture dates. You can split it by time gaps later (Case menu).</source>
         <translation>De zaak krijgt de naam van de map of ZIP, anders de opnamedata. U kunt hem later splitsen op tijdsprongen (menu Zaak).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="78" />
+        <location filename="../../desktop/ui/views/import_view.py" line="78"/>
         <source>Into a case I choose:</source>
         <translation>In een zaak die ik kies:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="86" />
+        <location filename="../../desktop/ui/views/import_view.py" line="86"/>
         <source>Search reference, title, customer, phone or e-mail…</source>
         <translation>Zoek op kenmerk, titel, klant, telefoon of e-mail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="98" />
-        <source>Chat exports and e-mails always go to their customer's case.</source>
+        <location filename="../../desktop/ui/views/import_view.py" line="98"/>
+        <source>Chat exports and e-mails always go to their customer&apos;s case.</source>
         <translation>Chatexports en e-mails gaan altijd naar de zaak van hun klant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="135" />
+        <location filename="../../desktop/ui/views/import_view.py" line="135"/>
         <source>Files with a problem, and why:</source>
         <translation>Bestanden met een probleem, en waarom:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="139" />
+        <location filename="../../desktop/ui/views/import_view.py" line="139"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="139" />
+        <location filename="../../desktop/ui/views/import_view.py" line="139"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="61" />
+        <location filename="../../desktop/ui/views/import_view.py" line="61"/>
         <source>Open case</source>
         <translation>Zaak openen</translation>
     </message>
@@ -890,17 +891,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="45" />
+        <location filename="../../desktop/ui/main_window.py" line="46"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="47" />
+        <location filename="../../desktop/ui/main_window.py" line="48"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Opened %1: %n item(s) in %2 s</source>
         <translation>
             <numerusform>%1 geopend: %n item in %2 s</numerusform>
@@ -908,42 +909,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Photos, videos, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;All files (*)</source>
-        <translation>Foto's, video's, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;Alle bestanden (*)</translation>
+        <translation>Foto&apos;s, video&apos;s, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Import a folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>Import a chat export</source>
         <translation>Een chatexport importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218" />
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>WhatsApp chat exports (*.zip *.txt);;All files (*)</source>
         <translation>WhatsApp-chatexports (*.zip *.txt);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>Import e-mails</source>
         <translation>E-mails importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>E-mails (*.eml *.msg);;All files (*)</source>
         <translation>E-mails (*.eml *.msg);;Alle bestanden (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n bestand geïmporteerd</numerusform>
@@ -951,22 +952,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306" />
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311" />
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>Merge %1 into…</source>
         <translation>%1 samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325" />
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>Select the first message of the new case in the Messages tab.</source>
         <translation>Kies op het tabblad Berichten het eerste bericht van de nieuwe zaak.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>%n item verplaatsen naar…</numerusform>
@@ -974,127 +975,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367" />
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>About Casedesk</source>
         <translation>Over Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368" />
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>Casedesk %1
 Photos, videos and chats from customers, turned into case files.</source>
         <translation>Casedesk %1
-Foto's, video's en chats van klanten, omgezet in dossiers.</translation>
+Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translation>
     </message>
 </context>
 <context>
     <name>MainWindowView</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="54" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="54"/>
         <source>&amp;Import files…</source>
         <translation>Bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="55" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="55"/>
         <source>Import &amp;folder…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="56" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="56"/>
         <source>Import &amp;chat export…</source>
         <translation>&amp;Chatexport importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="57" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="57"/>
         <source>Import &amp;e-mail…</source>
         <translation>&amp;E-mail importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="58" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="58"/>
         <source>&amp;Export case file (PDF)…</source>
         <translation>Dossier &amp;exporteren (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="59" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="59"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="60" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="60"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="61" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="61"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="63" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="63"/>
         <source>&amp;Merge this case into…</source>
         <translation>Deze zaak &amp;samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="64" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="64"/>
         <source>&amp;Split at the selected message</source>
         <translation>&amp;Splitsen bij het gekozen bericht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="65" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="65"/>
         <source>Split by &amp;time gaps…</source>
         <translation>Splitsen op &amp;tijdsprongen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="66" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="66"/>
         <source>M&amp;ove selected media to case…</source>
         <translation>Gekozen media &amp;verplaatsen naar zaak…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="67" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="67"/>
         <source>Mark first answer &amp;sent</source>
         <translation>Eerste antwoord &amp;verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="68" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="68"/>
         <source>&amp;Include/exclude selected in report</source>
         <translation>Gekozen items in dossier &amp;op/uit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="69" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="69"/>
         <source>&amp;View selected media</source>
         <translation>Gekozen media &amp;bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="70" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="70"/>
         <source>&amp;Find case…</source>
         <translation>Zaak &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="71" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="71"/>
         <source>&amp;About Casedesk</source>
         <translation>&amp;Over Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="75" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="75"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="81" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="81"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="83" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="83"/>
         <source>&amp;Case</source>
         <translation>&amp;Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="87" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="87"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="89" />
+        <location filename="../../desktop/ui/views/main_window_view.py" line="89"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1102,17 +1103,17 @@ Foto's, video's en chats van klanten, omgezet in dossiers.</translation>
 <context>
     <name>MediaDelegate</name>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="112" />
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="115"/>
         <source>set aside</source>
         <translation>apart gezet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="112" />
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="115"/>
         <source>keeper</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="117" />
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="120"/>
         <source>not in report</source>
         <translation>niet in dossier</translation>
     </message>
@@ -1120,22 +1121,22 @@ Foto's, video's en chats van klanten, omgezet in dossiers.</translation>
 <context>
     <name>MediaGridModel</name>
     <message>
-        <location filename="../../desktop/ui/models/media_grid_model.py" line="150" />
+        <location filename="../../desktop/ui/models/media_grid_model.py" line="150"/>
         <source>Taken %1 (%2)</source>
         <translation>Gemaakt %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/media_grid_model.py" line="153" />
+        <location filename="../../desktop/ui/models/media_grid_model.py" line="153"/>
         <source>Received %1</source>
         <translation>Ontvangen %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/media_grid_model.py" line="155" />
+        <location filename="../../desktop/ui/models/media_grid_model.py" line="155"/>
         <source>Set aside as a duplicate</source>
         <translation>Apart gezet als dubbel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/media_grid_model.py" line="157" />
+        <location filename="../../desktop/ui/models/media_grid_model.py" line="157"/>
         <source>Not in the report</source>
         <translation>Niet in het dossier</translation>
     </message>
@@ -1143,22 +1144,22 @@ Foto's, video's en chats van klanten, omgezet in dossiers.</translation>
 <context>
     <name>MediaPanel</name>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="33" />
+        <location filename="../../desktop/ui/media_panel.py" line="33"/>
         <source>Capture time</source>
         <translation>Opnametijd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="34" />
+        <location filename="../../desktop/ui/media_panel.py" line="34"/>
         <source>Received time</source>
         <translation>Ontvangsttijd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="35" />
+        <location filename="../../desktop/ui/media_panel.py" line="35"/>
         <source>File name</source>
         <translation>Bestandsnaam</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="64" />
+        <location filename="../../desktop/ui/media_panel.py" line="68"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -1166,7 +1167,7 @@ Foto's, video's en chats van klanten, omgezet in dossiers.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="66" />
+        <location filename="../../desktop/ui/media_panel.py" line="70"/>
         <source>%n set aside</source>
         <translation>
             <numerusform>%n apart gezet</numerusform>
@@ -1174,7 +1175,7 @@ Foto's, video's en chats van klanten, omgezet in dossiers.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="68" />
+        <location filename="../../desktop/ui/media_panel.py" line="72"/>
         <source>%n not in report</source>
         <translation>
             <numerusform>%n niet in dossier</numerusform>
@@ -1182,22 +1183,22 @@ Foto's, video's en chats van klanten, omgezet in dossiers.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="70" />
+        <location filename="../../desktop/ui/media_panel.py" line="74"/>
         <source>Set aside: duplicates kept out of the report, never deleted (Duplicates tab).</source>
         <translation>Apart gezet: duplicaten die buiten het dossier blijven, nooit verwijderd (tabblad Duplicaten).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="127" />
+        <location filename="../../desktop/ui/media_panel.py" line="131"/>
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="129" />
+        <location filename="../../desktop/ui/media_panel.py" line="133"/>
         <source>Include / exclude from the report</source>
         <translation>Op- of uitnemen in het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="131" />
+        <location filename="../../desktop/ui/media_panel.py" line="135"/>
         <source>Move to another case…</source>
         <translation>Naar een andere zaak verplaatsen…</translation>
     </message>
@@ -1205,37 +1206,37 @@ Foto's, video's en chats van klanten, omgezet in dossiers.</translation>
 <context>
     <name>MediaTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="79" />
+        <location filename="../../desktop/ui/views/case_view.py" line="79"/>
         <source>Hide set aside</source>
         <translation>Apart gezette verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="80" />
+        <location filename="../../desktop/ui/views/case_view.py" line="80"/>
         <source>Hide the duplicates that were set aside</source>
         <translation>De apart gezette dubbele bestanden verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="84" />
+        <location filename="../../desktop/ui/views/case_view.py" line="84"/>
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="85" />
+        <location filename="../../desktop/ui/views/case_view.py" line="85"/>
         <source>Open the selected item in the viewer (Enter or double-click)</source>
         <translation>Het gekozen item in de viewer openen (Enter of dubbelklik)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="86" />
+        <location filename="../../desktop/ui/views/case_view.py" line="86"/>
         <source>Include in report</source>
         <translation>Opnemen in dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="88" />
+        <location filename="../../desktop/ui/views/case_view.py" line="88"/>
         <source>Put the selected items into the PDF case file, or leave them out when they are all in already (Ctrl+E)</source>
         <translation>De gekozen items in het pdf-dossier opnemen, of weglaten als ze er al allemaal in staan (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="90" />
+        <location filename="../../desktop/ui/views/case_view.py" line="90"/>
         <source>Sort by</source>
         <translation>Sorteren op</translation>
     </message>
@@ -1243,7 +1244,7 @@ Foto's, video's en chats van klanten, omgezet in dossiers.</translation>
 <context>
     <name>MediaViewer</name>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="97" />
+        <location filename="../../desktop/ui/media_viewer.py" line="97"/>
         <source>%1
 
 This file cannot be shown here; it is listed in the report.</source>
@@ -1252,103 +1253,103 @@ This file cannot be shown here; it is listed in the report.</source>
 Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="147" />
+        <location filename="../../desktop/ui/media_viewer.py" line="147"/>
         <source>This picture cannot be decoded.</source>
         <translation>Deze foto kan niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="248" />
+        <location filename="../../desktop/ui/media_viewer.py" line="248"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="248" />
+        <location filename="../../desktop/ui/media_viewer.py" line="248"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="255" />
+        <location filename="../../desktop/ui/media_viewer.py" line="255"/>
         <source>Playback not available: %1</source>
         <translation>Afspelen niet mogelijk: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="274" />
+        <location filename="../../desktop/ui/media_viewer.py" line="274"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="276" />
+        <location filename="../../desktop/ui/media_viewer.py" line="276"/>
         <source>Taken</source>
         <translation>Gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="276" />
+        <location filename="../../desktop/ui/media_viewer.py" line="276"/>
         <source>source: %1</source>
         <translation>bron: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="278" />
+        <location filename="../../desktop/ui/media_viewer.py" line="278"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="280" />
+        <location filename="../../desktop/ui/media_viewer.py" line="280"/>
         <source>Sent by</source>
         <translation>Verstuurd door</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="282" />
+        <location filename="../../desktop/ui/media_viewer.py" line="282"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="284" />
+        <location filename="../../desktop/ui/media_viewer.py" line="284"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="286" />
-        <location filename="../../desktop/ui/media_viewer.py" line="288" />
+        <location filename="../../desktop/ui/media_viewer.py" line="286"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="288"/>
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="290" />
+        <location filename="../../desktop/ui/media_viewer.py" line="290"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="292" />
+        <location filename="../../desktop/ui/media_viewer.py" line="292"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="294" />
+        <location filename="../../desktop/ui/media_viewer.py" line="294"/>
         <source>Flag</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="296" />
+        <location filename="../../desktop/ui/media_viewer.py" line="296"/>
         <source>set aside</source>
         <translation>apart gezet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="296" />
+        <location filename="../../desktop/ui/media_viewer.py" line="296"/>
         <source>kept</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="297" />
+        <location filename="../../desktop/ui/media_viewer.py" line="297"/>
         <source>Duplicate</source>
         <translation>Dubbel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="299" />
+        <location filename="../../desktop/ui/media_viewer.py" line="299"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="300" />
+        <location filename="../../desktop/ui/media_viewer.py" line="300"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
@@ -1356,22 +1357,22 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="50" />
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="50"/>
         <source>Make keeper</source>
         <translation>Bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="52" />
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="52"/>
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="54" />
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="54"/>
         <source>Take this item back into the case and the report</source>
         <translation>Dit item terugnemen in de zaak en het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="55" />
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="55"/>
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
@@ -1379,22 +1380,22 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>MessagesModel</name>
     <message>
-        <location filename="../../desktop/ui/models/messages_model.py" line="38" />
+        <location filename="../../desktop/ui/models/messages_model.py" line="38"/>
         <source>Sent</source>
         <translation>Verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/messages_model.py" line="38" />
+        <location filename="../../desktop/ui/models/messages_model.py" line="38"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/messages_model.py" line="38" />
+        <location filename="../../desktop/ui/models/messages_model.py" line="38"/>
         <source>Message</source>
         <translation>Bericht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/messages_model.py" line="57" />
+        <location filename="../../desktop/ui/models/messages_model.py" line="57"/>
         <source>(%n attachment(s))</source>
         <translation>
             <numerusform>(%n bijlage)</numerusform>
@@ -1405,12 +1406,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="116" />
+        <location filename="../../desktop/ui/views/case_view.py" line="116"/>
         <source>Write a note for this case…</source>
         <translation>Schrijf een notitie bij deze zaak…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="121" />
+        <location filename="../../desktop/ui/views/case_view.py" line="121"/>
         <source>Add note</source>
         <translation>Notitie toevoegen</translation>
     </message>
@@ -1418,7 +1419,7 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="103" />
+        <location filename="../../desktop/ui/views/viewer_view.py" line="103"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
@@ -1426,12 +1427,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../desktop/ui/problems_panel.py" line="21" />
+        <location filename="../../desktop/ui/problems_panel.py" line="21"/>
         <source>&amp;Problems of the last import</source>
         <translation>&amp;Problemen van de laatste import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problems_panel.py" line="36" />
+        <location filename="../../desktop/ui/problems_panel.py" line="36"/>
         <source>Problems of the last import (%1)</source>
         <translation>Problemen van de laatste import (%1)</translation>
     </message>
@@ -1439,17 +1440,17 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../desktop/ui/views/problems_view.py" line="12" />
+        <location filename="../../desktop/ui/views/problems_view.py" line="12"/>
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/problems_view.py" line="17" />
+        <location filename="../../desktop/ui/views/problems_view.py" line="17"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/problems_view.py" line="17" />
+        <location filename="../../desktop/ui/views/problems_view.py" line="17"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
@@ -1457,18 +1458,18 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="31" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="32" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="32"/>
         <source>automatic (%1)</source>
         <translation>automatisch (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="37" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="37"/>
         <source>Follow the system</source>
         <translation>Volg het systeem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="44" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="44"/>
         <source>Library folder</source>
         <translation>Bibliotheekmap</translation>
     </message>
@@ -1476,97 +1477,97 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="26" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="26"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="29" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="29"/>
         <source>Intake</source>
         <translation>Binnenkomst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="33" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="33"/>
         <source>The names your team uses in chats, one per line. Messages from these senders are answers, not customer messages.</source>
         <translation>De namen die uw team in chats gebruikt, één per regel. Berichten van deze afzenders zijn antwoorden, geen klantberichten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="42" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="42"/>
         <source> days</source>
         <translation> dagen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="46" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="46"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="47" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="47"/>
         <source>Business display names</source>
         <translation>Weergavenamen van het bedrijf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="48" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="48"/>
         <source>Default phone region</source>
         <translation>Standaard telefoonregio</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="49" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="49"/>
         <source>New case after a silence of</source>
         <translation>Nieuwe zaak na een stilte van</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="50" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="50"/>
         <source>First answer expected within</source>
         <translation>Eerste antwoord verwacht binnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="52" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="52"/>
         <source>Duplicates</source>
         <translation>Dubbele</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="59" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="59"/>
         <source>Higher finds more re-sized, re-compressed or cropped copies, and risks calling different pictures the same.</source>
-        <translation>Hoger vindt meer verkleinde, opnieuw gecomprimeerde of bijgesneden kopieën, maar kan verschillende foto's voor dezelfde houden.</translation>
+        <translation>Hoger vindt meer verkleinde, opnieuw gecomprimeerde of bijgesneden kopieën, maar kan verschillende foto&apos;s voor dezelfde houden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="66" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="66"/>
         <source>Lower groups more burst shots as similar (shown for review, never set aside).</source>
         <translation>Lager groepeert meer serieopnamen als gelijkend (ter beoordeling, nooit apart gezet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="68" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="68"/>
         <source>Same picture: tolerance</source>
         <translation>Zelfde foto: tolerantie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="69" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="69"/>
         <source>Similar (burst): correlation at least</source>
         <translation>Gelijkend (serie): correlatie minstens</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="71" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="71"/>
         <source>General</source>
         <translation>Algemeen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="76" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="76"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="81" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="81"/>
         <source>Library location</source>
         <translation>Locatie van de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="82" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="82"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings_view.py" line="84" />
+        <location filename="../../desktop/ui/views/settings_view.py" line="84"/>
         <source>Library location and language take effect when Casedesk starts again.</source>
         <translation>Locatie en taal gelden vanaf de volgende start van Casedesk.</translation>
     </message>
@@ -1574,37 +1575,37 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>SplitGapsDialog</name>
     <message>
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="28" />
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="28"/>
         <source>%1 · %2: the photos are cut into parts wherever two capture times are further apart than the gap. The first part stays in this case; each other part becomes a new case of the same customer. Edit ▸ Undo puts everything back.</source>
-        <translation>%1 · %2: de foto's worden in delen geknipt waar twee opnametijden verder uit elkaar liggen dan de sprong. Het eerste deel blijft in deze zaak; elk ander deel wordt een nieuwe zaak van dezelfde klant. Bewerken ▸ Ongedaan maken zet alles terug.</translation>
+        <translation>%1 · %2: de foto&apos;s worden in delen geknipt waar twee opnametijden verder uit elkaar liggen dan de sprong. Het eerste deel blijft in deze zaak; elk ander deel wordt een nieuwe zaak van dezelfde klant. Bewerken ▸ Ongedaan maken zet alles terug.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="49" />
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="49"/>
         <source>Working out the parts…</source>
         <translation>De delen bepalen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="61" />
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="61"/>
         <source>capture date unknown</source>
         <translation>opnamedatum onbekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="63" />
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="63"/>
         <source>stays in %1</source>
         <translation>blijft in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="63" />
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="63"/>
         <source>a new case</source>
         <translation>een nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="70" />
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="70"/>
         <source>No gap that long between the capture times: nothing to split. Try fewer hours.</source>
         <translation>Geen zo lange sprong tussen de opnametijden: er valt niets te splitsen. Probeer minder uren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="73" />
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="73"/>
         <source>%n new case(s) would be made.</source>
         <translation>
             <numerusform>Er zou %n nieuwe zaak komen.</numerusform>
@@ -1612,7 +1613,7 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75" />
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75"/>
         <source>Split into %n case(s)</source>
         <translation>
             <numerusform>Splitsen in %n zaak</numerusform>
@@ -1620,7 +1621,7 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75" />
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75"/>
         <source>Split</source>
         <translation>Splitsen</translation>
     </message>
@@ -1628,42 +1629,42 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>SplitGapsView</name>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="23" />
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="24"/>
         <source>Split by time gaps</source>
         <translation>Splitsen op tijdsprongen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="36" />
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="37"/>
         <source> hours</source>
         <translation> uur</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="38" />
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="39"/>
         <source>Split where two photos are more than</source>
-        <translation>Splitsen waar twee foto's meer dan</translation>
+        <translation>Splitsen waar twee foto&apos;s meer dan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="46" />
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
         <source>Part</source>
         <translation>Deel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="46" />
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="46" />
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
         <source>Taken</source>
         <translation>Gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="46" />
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
         <source>Goes to</source>
         <translation>Gaat naar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="57" />
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="58"/>
         <source>Split</source>
         <translation>Splitsen</translation>
     </message>
@@ -1671,52 +1672,52 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>ViewerView</name>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="124" />
+        <location filename="../../desktop/ui/views/viewer_view.py" line="124"/>
         <source>◀ Previous</source>
         <translation>◀ Vorige</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="126" />
+        <location filename="../../desktop/ui/views/viewer_view.py" line="126"/>
         <source>Next ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="130" />
+        <location filename="../../desktop/ui/views/viewer_view.py" line="130"/>
         <source>Fit</source>
         <translation>Passend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="132" />
+        <location filename="../../desktop/ui/views/viewer_view.py" line="132"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="134" />
+        <location filename="../../desktop/ui/views/viewer_view.py" line="134"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="137" />
+        <location filename="../../desktop/ui/views/viewer_view.py" line="137"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="143" />
+        <location filename="../../desktop/ui/views/viewer_view.py" line="143"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="172" />
+        <location filename="../../desktop/ui/views/viewer_view.py" line="172"/>
         <source>Caption for the report</source>
         <translation>Onderschrift voor het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="175" />
+        <location filename="../../desktop/ui/views/viewer_view.py" line="175"/>
         <source>e.g. water damage under the sink</source>
         <translation>bijv. waterschade onder de gootsteen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="177" />
+        <location filename="../../desktop/ui/views/viewer_view.py" line="177"/>
         <source>Include in the report</source>
         <translation>Opnemen in het dossier</translation>
     </message>
@@ -1724,7 +1725,7 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="101" />
+        <location filename="../../desktop/ui/app.py" line="101"/>
         <source>Opening the library in %1…</source>
         <translation>Bibliotheek openen in %1…</translation>
     </message>
@@ -1732,17 +1733,17 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="37" />
+        <location filename="../../desktop/ui/errors.py" line="37"/>
         <source>Casedesk</source>
         <translation>Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="38" />
+        <location filename="../../desktop/ui/errors.py" line="38"/>
         <source>This could not be done:</source>
         <translation>Dit kon niet worden uitgevoerd:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="38" />
+        <location filename="../../desktop/ui/errors.py" line="38"/>
         <source>Something went wrong:</source>
         <translation>Er ging iets mis:</translation>
     </message>
@@ -1750,22 +1751,22 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="51" />
+        <location filename="../../desktop/ui/labels.py" line="51"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="90" />
+        <location filename="../../desktop/ui/labels.py" line="90"/>
         <source>%n min</source>
         <translation>%n min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="93" />
+        <location filename="../../desktop/ui/labels.py" line="93"/>
         <source>%1 h %2 min</source>
         <translation>%1 u %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="94" />
+        <location filename="../../desktop/ui/labels.py" line="94"/>
         <source>%n d</source>
         <translation>%n d</translation>
     </message>
@@ -1773,157 +1774,157 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="23" />
+        <location filename="../../desktop/ui/problem_text.py" line="23"/>
         <source>truncated JPEG (the end of the file is blank)</source>
         <translation>afgebroken JPEG (het einde van het bestand is leeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="24" />
+        <location filename="../../desktop/ui/problem_text.py" line="24"/>
         <source>truncated %1</source>
         <translation>afgebroken %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="25" />
+        <location filename="../../desktop/ui/problem_text.py" line="25"/>
         <source>damaged %1 picture (cannot be opened)</source>
         <translation>beschadigde %1-foto (kan niet worden geopend)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="26" />
+        <location filename="../../desktop/ui/problem_text.py" line="26"/>
         <source>damaged %1 picture (%2)</source>
         <translation>beschadigde %1-foto (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="27" />
+        <location filename="../../desktop/ui/problem_text.py" line="27"/>
         <source>unreadable %1 (%2)</source>
         <translation>onleesbare %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="28" />
+        <location filename="../../desktop/ui/problem_text.py" line="28"/>
         <source>not a picture: %1</source>
         <translation>geen foto: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="29" />
+        <location filename="../../desktop/ui/problem_text.py" line="29"/>
         <source>not a video: %1</source>
         <translation>geen video: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="30" />
+        <location filename="../../desktop/ui/problem_text.py" line="30"/>
         <source>not a sound recording: %1</source>
         <translation>geen geluidsopname: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="31" />
+        <location filename="../../desktop/ui/problem_text.py" line="31"/>
         <source>not a PDF: %1</source>
         <translation>geen pdf: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="32" />
+        <location filename="../../desktop/ui/problem_text.py" line="32"/>
         <source>the file is text</source>
         <translation>het bestand is tekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="33" />
+        <location filename="../../desktop/ui/problem_text.py" line="33"/>
         <source>the file is blank (only zero bytes)</source>
         <translation>het bestand is leeg (alleen nulbytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="34" />
+        <location filename="../../desktop/ui/problem_text.py" line="34"/>
         <source>the file is a ZIP archive</source>
         <translation>het bestand is een ZIP-archief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="35" />
+        <location filename="../../desktop/ui/problem_text.py" line="35"/>
         <source>unrecognised file content</source>
         <translation>onbekende bestandsinhoud</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="36" />
+        <location filename="../../desktop/ui/problem_text.py" line="36"/>
         <source>empty file</source>
         <translation>leeg bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="37" />
+        <location filename="../../desktop/ui/problem_text.py" line="37"/>
         <source>not found</source>
         <translation>niet gevonden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="38" />
+        <location filename="../../desktop/ui/problem_text.py" line="38"/>
         <source>folder cannot be read (%1)</source>
         <translation>map kan niet worden gelezen (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="39" />
+        <location filename="../../desktop/ui/problem_text.py" line="39"/>
         <source>cannot be read (%1)</source>
         <translation>kan niet worden gelezen (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="40" />
+        <location filename="../../desktop/ui/problem_text.py" line="40"/>
         <source>cannot be extracted (%1)</source>
         <translation>kan niet worden uitgepakt (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="41" />
+        <location filename="../../desktop/ui/problem_text.py" line="41"/>
         <source>e-mail cannot be read (%1)</source>
         <translation>e-mail kan niet worden gelezen (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="42" />
+        <location filename="../../desktop/ui/problem_text.py" line="42"/>
         <source>chat cannot be read (%1)</source>
         <translation>chat kan niet worden gelezen (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="43" />
+        <location filename="../../desktop/ui/problem_text.py" line="43"/>
         <source>ZIP entry escapes the archive; not extracted</source>
         <translation>ZIP-onderdeel wijst buiten het archief; niet uitgepakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="44" />
+        <location filename="../../desktop/ui/problem_text.py" line="44"/>
         <source>encrypted ZIP entry; cannot be read</source>
         <translation>versleuteld ZIP-onderdeel; kan niet worden gelezen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="45" />
+        <location filename="../../desktop/ui/problem_text.py" line="45"/>
         <source>skipped: not a regular file (link or device)</source>
         <translation>overgeslagen: geen gewoon bestand (koppeling of apparaat)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="47" />
+        <location filename="../../desktop/ui/problem_text.py" line="47"/>
         <source>skipped: broken symbolic link (its target does not exist)</source>
         <translation>overgeslagen: kapotte symbolische koppeling (het doel bestaat niet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="48" />
+        <location filename="../../desktop/ui/problem_text.py" line="48"/>
         <source>skipped: a folder, not a file</source>
         <translation>overgeslagen: een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="49" />
+        <location filename="../../desktop/ui/problem_text.py" line="49"/>
         <source>skipped: %1</source>
         <translation>overgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="50" />
+        <location filename="../../desktop/ui/problem_text.py" line="50"/>
         <source>named in the chat but missing from the export</source>
         <translation>genoemd in de chat maar niet in de export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="52" />
+        <location filename="../../desktop/ui/problem_text.py" line="52"/>
         <source>picture format cannot be shown (camera raw or unusual TIFF)</source>
         <translation>fotoformaat kan niet worden getoond (camera-raw of ongewone TIFF)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="53" />
+        <location filename="../../desktop/ui/problem_text.py" line="53"/>
         <source>%1 pictures cannot be shown</source>
-        <translation>%1-foto's kunnen niet worden getoond</translation>
+        <translation>%1-foto&apos;s kunnen niet worden getoond</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="55" />
+        <location filename="../../desktop/ui/problem_text.py" line="55"/>
         <source>damaged e-mail: the file ends inside its headers (it was probably cut short)</source>
         <translation>beschadigde e-mail: het bestand eindigt midden in de kopregels (waarschijnlijk afgebroken)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="75" />
+        <location filename="../../desktop/ui/problem_text.py" line="75"/>
         <source>%1 (kept as it arrived)</source>
         <translation>%1 (bewaard zoals ontvangen)</translation>
     </message>

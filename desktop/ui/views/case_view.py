@@ -89,7 +89,6 @@ class MediaTab(QWidget):
                                             "they are all in already (Ctrl+E)"))
         bar.addWidget(QLabel(self.tr("Sort by")))
         bar.addWidget(self.sort)
-        bar.addWidget(self.hide_aside)
         bar.addStretch(1)
         bar.addWidget(self.include_btn)
         bar.addWidget(self.open_btn)
@@ -97,7 +96,10 @@ class MediaTab(QWidget):
         self.grid = MediaGridView()
         self.grid.setObjectName("mediaGrid")
         lay.addWidget(self.grid, 1)
-        lay.addWidget(self.count)
+        foot = QHBoxLayout()  # the count and what it counts: "6 items, 1 set aside" beside "Hide set aside"
+        foot.addWidget(self.count, 1)
+        foot.addWidget(self.hide_aside)
+        lay.addLayout(foot)
 
 
 class NotesTab(QWidget):
