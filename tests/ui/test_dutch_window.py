@@ -125,10 +125,13 @@ def test_generated_titles_and_import_problems_are_dutch(qtbot, tmp_path):
             jpeg(tmp_path / "in" / f"a{i}.jpg", seed=600 + i, taken=f"2026:03:{14 + i:02d} 10:00:00")
         (tmp_path / "in" / "kapot.jpg").write_bytes(b"\xff\xd8\xff\xe0 kapot")
         w = make_window(qtbot, lib)
-        dlg = w.start_import([tmp_path / "in" / f"a{i}.jpg" for i in range(2)] + [tmp_path / "in" / "kapot.jpg"])
-        qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
+        first = w.start_import([tmp_path / "in" / f"a{i}.jpg" for i in range(2)])  # loose photos: one new case
+        qtbot.waitUntil(lambda: first.report is not None, timeout=20000)
         qtbot.waitUntil(lambda: w.cases.model.rowCount() == 1, timeout=5000)
-        assert w.cases.model.case_at(0).title == "Bestanden 14-15 maart 2026"  # a photo and a broken file
+        assert w.cases.model.case_at(0).title == "Foto's 14-15 maart 2026"
+        first.close()
+        dlg = w.start_import([tmp_path / "in" / "kapot.jpg"], first.report.cases[0])
+        qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
         reason = dlg.view.rejected.item(0, 1).text()
         assert reason.endswith("(bewaard zoals ontvangen)") and reason.startswith(("beschadigde", "afgebroken",
                                                                                    "geen foto"))
