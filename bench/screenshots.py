@@ -1,15 +1,18 @@
 """Screenshots of the main views, rendered offscreen, for looking at the window without a display.
 
-    python bench/screenshots.py [--data-dir DIR] [--out DIR] [--lang nl]
+    python bench/screenshots.py [--data-dir DIR] [--out DIR] [--lang en|nl|both]
 
-Without --data-dir a demo library is built once in bench/out/screens-lib (generated media, no network).
-PNG files land in bench/out/screenshots/ (git-ignored).
+Without --data-dir a demo library is built once in bench/out/screens-lib (generated media, no network) and copied
+for each language (the sample import lands in the copy). PNG files land in OUT/en/ and OUT/nl/ (default
+bench/out/screenshots/, git-ignored): every screen of the window, the import dialog (where to, picking a case, the
+summary), the split dialog, the problems panel, the empty library and the loading state.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -62,79 +65,126 @@ def sample_inputs(folder: Path) -> Path:
     return folder
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data-dir", type=Path)
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "screenshots")
-    ap.add_argument("--lang", default="en", choices=("en", "nl"))
-    args = ap.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    app = create_app()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(args.out / "qsettings"))
-    install_translations(app, args.lang)
-    lib: Library = open_library(args.data_dir or ROOT / "bench" / "out" / "screens-lib")
-    if args.data_dir is None and demo_needed(lib):
-        print("building the demo library…", file=sys.stderr)
-        build_demo(lib)
+def window_shots(app: QApplication, lib: Library, out: Path, sample: bool) -> None:
+    """Every screen of the main window and its dialogs, in the language installed now."""
     from desktop.ui.main_window import MainWindow
 
+    out.mkdir(parents=True, exist_ok=True)
     w = MainWindow(lib=lib)
     w.resize(1440, 880)
     w.show()
     settle(app, w)
     cases = w.cases.model.cases()
     if not cases:
-        shot(w, args.out, "01-empty")
-        return 0
+        shot(w, out, "00-empty-library")
+        w.close()
+        return
     # the case with the most duplicates shows the most; then the first case
     first = max(cases, key=lambda c: (c.set_aside, c.media)).ref
     w.cases.select(first)
+    app.processEvents()
+    shot(w, out, "00-case-loading")
     settle(app, w)
-    shot(w, args.out, "01-main-media")
-    w.case_view.tabs.setCurrentWidget(w.case_view.messages)
-    settle(app, w)
-    shot(w, args.out, "02-messages")
-    w.case_view.tabs.setCurrentWidget(w.case_view.duplicates)
-    settle(app, w)
-    shot(w, args.out, "03-duplicates")
-    w.case_view.tabs.setCurrentWidget(w.case_view.notes_tab)
-    shot(w, args.out, "04-notes")
-    w.case_view.tabs.setCurrentIndex(0)
+    shot(w, out, "01-main-media")
+    w.resize(1900, 1000)
+    settle(app, w, 2)
+    shot(w, out, "01b-main-media-wide")
+    w.resize(1440, 880)
+    settle(app, w, 2)
+    for tab, name in (("messages", "02-messages"), ("duplicates", "03-duplicates"), ("notes", "04-notes")):
+        w.case.show_tab(tab)
+        settle(app, w)
+        shot(w, out, name)
+    w.case.show_tab("media")
     settle(app, w)
     if w.media.model.rowCount():
         w.view_row(0)
         settle(app, w)
-        shot(w.viewer, args.out, "05-viewer")
+        shot(w.viewer, out, "05-viewer")
         videos = [i for i, m in enumerate(w.media.model.items()) if m.kind == "video"]
         if videos:
             w.view_row(videos[0])
             settle(app, w, 3)
-            shot(w.viewer, args.out, "06-viewer-video")
+            shot(w.viewer, out, "06-viewer-video")
         w.viewer.close()
     dlg = w.export_case()
     if dlg is not None:
         settle(app, w, 1)
-        shot(dlg, args.out, "07-export-dialog")
+        shot(dlg, out, "07-export-dialog")
         dlg.close()
     sd = w.open_settings()
     if sd is not None:
         settle(app, w, 1)
-        shot(sd, args.out, "08-settings")
+        shot(sd, out, "08-settings")
         sd.close()
     w.case_list.status_filter.setCurrentIndex(1)
     w.case_list.search.setText("washing")
     settle(app, w, 3)
-    shot(w, args.out, "09-search")
+    shot(w, out, "09-search")
     w.case_list.search.clear()
-    if args.data_dir is None:  # only our own demo library receives the sample import
-        dlg = w.start_import([sample_inputs(ROOT / "bench" / "out" / "import-sample")])
-        if dlg is not None:
+    w.case_list.status_filter.setCurrentIndex(0)
+    settle(app, w, 2)
+    split = w.split_by_gaps_dialog()
+    if split is not None:
+        split.set_hours(1)
+        settle(app, w, 3)
+        shot(split.view, out, "11-split-by-gaps")
+        split.close()
+    if sample:  # only our own demo library receives the sample import
+        inputs = sample_inputs(out.parent / "import-sample")
+        imp = w.start_import([inputs])
+        if imp is not None:
+            settle(app, w, 3)
+            shot(imp.view, out, "10a-import-where")
+            imp.view.search.setText(cases[0].customer or cases[0].ref)
+            settle(app, w, 3)
+            shot(imp.view, out, "10b-import-pick-case")
+            imp.choose(None)
+            imp.start()
             settle(app, w, 60)
-            shot(dlg, args.out, "10-import-summary")
-            dlg.close()
+            shot(imp.view, out, "10c-import-summary")
+            imp.close()
+            settle(app, w, 2)
+            shot(w, out, "12-problems-panel")
     w.close()
-    lib.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data-dir", type=Path)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "screenshots")
+    ap.add_argument("--lang", default="both", choices=("en", "nl", "both"))
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = create_app()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(args.out / "qsettings"))
+    source = args.data_dir or ROOT / "bench" / "out" / "screens-lib"
+    if args.data_dir is None:
+        lib = open_library(source)
+        if demo_needed(lib):
+            print("building the demo library…", file=sys.stderr)
+            build_demo(lib)
+        lib.close()
+    for lang in (("en", "nl") if args.lang == "both" else (args.lang,)):
+        install_translations(app, lang)
+        out = args.out / lang
+        work = source
+        if args.data_dir is None:  # a fresh copy per language: the sample import lands in the copy
+            work = args.out / f"lib-{lang}"
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.copytree(source, work)
+        lib = open_library(work)
+        lib.prefs.language = lang
+        try:
+            window_shots(app, lib, out, sample=args.data_dir is None)
+        finally:
+            lib.close()
+        empty = open_library(args.out / f"empty-{lang}")
+        try:
+            window_shots(app, empty, out, sample=False)
+        finally:
+            empty.close()
     return 0
 
 

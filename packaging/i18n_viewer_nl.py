@@ -302,4 +302,8 @@ NL: dict[str, str | tuple[str, str]] = {
     "stored. Make your change again if it is still needed.":
         "Iemand anders heeft deze zaak opgeslagen terwijl u eraan werkte. Uw wijziging is niet opgeslagen; de zaak "
         "toont nu wat is opgeslagen. Breng uw wijziging opnieuw aan als die nog nodig is.",
+    # duplicates cards (dupsvc branch)
+    "Kept beside it · %1": "Ernaast bewaard · %1",
+    "no customer": "geen klant",
+    "present": "aanwezig",
 }

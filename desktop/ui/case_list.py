@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from desktop.core.model import CaseStatus, CaseSummary
 from desktop.services.cases import list_cases, search_index
 from desktop.services.library import Library
+from desktop.ui.drops import local_paths
 from desktop.ui.labels import status_label
 from desktop.ui.models.case_list_model import CASE_ROLE, CaseFilterProxy, CaseListModel, Col
-from desktop.ui.tasks import INTERACTIVE, TaskRunner
+from desktop.ui.tasks import INTERACTIVE, Task, TaskRunner
 from desktop.ui.views.case_list_view import CaseListView
 
 OPEN = "__open__"
 
 
-def local_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
-    md = event.mimeData()
-    if not md.hasUrls():
-        return []
-    return [Path(u.toLocalFile()) for u in md.urls() if u.isLocalFile()]
-
-
 class CaseListController(QObject):
     case_selected = Signal(str)  # reference, "" when nothing is selected
     drop_on_case = Signal(list, str)  # paths, case reference
+    loaded = Signal(int)  # how many cases the library holds (0: an empty library), after each load
 
     def __init__(self, view: CaseListView, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +36,10 @@ class CaseListController(QObject):
         self._index: dict[str, str] | None = None
         self._index_stale = True
         self._selected_ref = ""
+        self.mine = False
+        self._task: Task | None = None
         self._fill_status_filter()
+        view.mine.toggled.connect(self.set_mine)
         view.status_filter.currentIndexChanged.connect(self._status_changed)
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self._apply_search)
@@ -71,36 +66,71 @@ class CaseListController(QObject):
         self.lib = lib
         self.reload()
 
+    def set_mine(self, mine: bool) -> None:
+        """Only the cases assigned to this desk's handler (``list_cases(mine=True)``), or everyone's."""
+        if self.view.mine.isChecked() != mine:
+            self.view.mine.setChecked(mine)  # comes back here through ``toggled``
+            return
+        if mine != self.mine:
+            self.mine = mine
+            self.reload()
+
+    def is_loading(self) -> bool:
+        return self._task is not None
+
+    def _track(self, task: Task) -> None:
+        """Show the busy bar (and "Loading cases…" while the list is empty) until the latest load ends."""
+        self._task = task
+        self.view.loading.show()
+        if not self.model.rowCount():
+            self.view.count.setText(self.tr("Loading cases…"))
+        task.finished.connect(lambda t=task: self._finished(t))
+
+    def _finished(self, task: Task) -> None:
+        if task is self._task:
+            self._task = None
+            self.view.loading.hide()
+            self._update_count()
+
     def reload(self, select_ref: str | None = None) -> None:
         if self.lib is None:
             return
-        lib = self.lib
+        lib, mine = self.lib, self.mine
         self._index_stale = True
 
         def everything(_open: list[CaseSummary] | None = None) -> None:
             if _open is not None:
-                self._loaded(_open, select_ref)
-            self.runner.run(lambda: list_cases(lib), pool=INTERACTIVE, key="case-list", name="list cases",
-                            on_done=lambda cases: self._loaded(cases, select_ref))
+                self._loaded(_open, select_ref, False)
+            self._track(self.runner.run(lambda: list_cases(lib, mine=mine), pool=INTERACTIVE, key="case-list",
+                                        name="list cases", on_done=lambda cases: self._loaded(cases, select_ref)))
 
         if self.model.rowCount():
             everything()
             return
         # the first load: the open cases (what the list shows by default) at once, then all of them
-        self.runner.run(lambda: list_cases(lib, open_only=True), pool=INTERACTIVE, key="case-list",
-                        name="list open cases", on_done=everything)
+        self._track(self.runner.run(lambda: list_cases(lib, open_only=True, mine=mine), pool=INTERACTIVE,
+                                    key="case-list", name="list open cases", on_done=everything))
 
-    def _loaded(self, cases: list[CaseSummary], select_ref: str | None) -> None:
+    def _loaded(self, cases: list[CaseSummary], select_ref: str | None, final: bool = True) -> None:
         assert self.lib is not None
         self.model.set_cases(cases, self.lib.team.answer_norm_minutes)
+        self.view.table.fit_columns()
+        if final:
+            self.loaded.emit(len(cases))
         if self.view.search.text().strip():
             self._apply_search()
         self._update_count()  # marks the open case again if the filter shows it
         if select_ref:  # an explicit jump may clear the filter; a background reload never does
             self.select(select_ref)
 
+    def focus_search(self) -> None:
+        self.view.search.setFocus()
+        self.view.search.selectAll()
+
     def _update_count(self, *args: object) -> None:
         self._reselect()
+        if self._task is not None and not self.model.rowCount():
+            return
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         overdue = self.model.overdue()
         text = self.tr("%1 of %2 cases").replace("%1", str(shown)).replace("%2", str(total))
@@ -179,6 +209,13 @@ class CaseListController(QObject):
             idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.view.table.scrollTo(idx)
         return True
+
+    def count(self) -> int:
+        """How many cases the list holds (whatever the filter shows)."""
+        return self.model.rowCount()
+
+    def cases(self) -> list[CaseSummary]:
+        return self.model.cases()
 
     def selected_ref(self) -> str:
         return self._selected_ref

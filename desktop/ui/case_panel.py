@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidgetItem
 
 from desktop.core.model import CaseKind, CaseStatus, CaseSummary
 from desktop.services.case_edit import NoteInfo, add_note, list_notes, update_case
 from desktop.services.cases import OpenCase, open_case
 from desktop.services.library import Library
+from desktop.ui.drops import FileDrops
 from desktop.ui.labels import fmt_dt, kind_label, status_label
 from desktop.ui.models.case_list_model import Sla, sla_of
-from desktop.ui.models.messages_model import MessagesModel
+from desktop.ui.models.messages_model import MESSAGE_ROLE, MessagesModel
 from desktop.ui.tasks import INTERACTIVE, WRITER, TaskRunner
-from desktop.ui.views.case_view import CaseView
+from desktop.ui.views.case_view import CaseView, MessageText
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -31,6 +32,8 @@ class CasePanel(QObject):
     changed = Signal(str)  # a case field changed (the list should reload)
     open_case = Signal(str)  # the user asked for another case (contact history, alert)
     export_requested = Signal()
+    alert_clicked = Signal()  # the header's alert button: show the duplicates and alerts
+    files_dropped = Signal(list, str)  # paths dropped on the case page, and the open case ("" when none)
 
     def __init__(self, view: CaseView, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,12 +41,19 @@ class CasePanel(QObject):
         self.runner = runner
         self.lib: Library | None = None
         self.bundle: OpenCase | None = None
+        self._loading: object | None = None
         self.messages_model = MessagesModel(self)
         view.messages.setModel(self.messages_model)
         h = view.messages.horizontalHeader()
         h.setStretchLastSection(True)
         view.messages.setColumnWidth(0, 130)
         view.messages.setColumnWidth(1, 160)
+        view.messages.setToolTip(self.tr("Double-click a message to read it in full"))
+        view.messages.doubleClicked.connect(lambda idx: self.show_message(idx.row()))
+        self._rows_timer = QTimer(self, singleShot=True, interval=120)
+        self._rows_timer.timeout.connect(view.messages.resizeRowsToContents)
+        h.sectionResized.connect(lambda *_a: self._rows_timer.start())
+        self.message_dialog: MessageText | None = None
         d = view.details
         for k in CaseKind:
             d.kind.addItem(kind_label(k.value), k.value)
@@ -60,6 +70,9 @@ class CasePanel(QObject):
         d.history.itemActivated.connect(lambda item: self.open_case.emit(item.data(Qt.ItemDataRole.UserRole)))
         view.notes_tab.add_btn.clicked.connect(self.add_note)
         view.export_btn.clicked.connect(self.export_requested)
+        view.alert.clicked.connect(self.alert_clicked)
+        self.drops = FileDrops(view, self)
+        self.drops.dropped.connect(lambda paths: self.files_dropped.emit(paths, self.ref))
 
     @property
     def ref(self) -> str:
@@ -77,8 +90,21 @@ class CasePanel(QObject):
             self.view.show_case_page(False)
             return
         lib = self.lib
-        self.runner.run(lambda: load_case(lib, ref), pool=INTERACTIVE, key="case-open", name="open case",
-                        on_done=self._show)
+        self.view.show_loading(self.tr("Opening %1…").replace("%1", ref))
+        task = self.runner.run(lambda: load_case(lib, ref), pool=INTERACTIVE, key="case-open", name="open case",
+                               on_done=self._show)
+        self._loading = task
+        task.finished.connect(lambda t=task: self._load_finished(t))
+
+    def _load_finished(self, task: object) -> None:
+        if task is self._loading:
+            self._loading = None
+            self.view.loading_done()
+            if self.bundle is None:
+                self.view.show_case_page(False)
+
+    def is_loading(self) -> bool:
+        return self._loading is not None
 
     def reload(self) -> None:
         if self.bundle is not None:
@@ -94,9 +120,47 @@ class CasePanel(QObject):
         self._fill_fields(b.case)
         self._fill_customer(b)
         self.messages_model.set_messages(b.messages)
+        v.messages.resizeRowsToContents()  # long messages wrap instead of being cut
         v.tabs.setTabText(1, self.tr("Messages (%1)").replace("%1", str(len(b.messages))))
         self._fill_notes(b.notes)
         self.loaded.emit(b)
+
+    # what the main window asks for -------------------------------------------------------------------------
+    def mark_answered(self) -> None:
+        """Tick (or untick) "First answer sent", as a click on the box does."""
+        if self.bundle is not None:
+            self.view.details.answered.click()
+
+    def show_tab(self, name: str) -> None:
+        """Bring a tab to the front: "media", "messages", "duplicates" or "notes"."""
+        v = self.view
+        widget = {"media": v.media_tab, "messages": v.messages, "duplicates": v.duplicates,
+                  "notes": v.notes_tab}[name]
+        v.tabs.setCurrentWidget(widget)
+
+    def show_message(self, row: int) -> MessageText | None:
+        """A message in full, in a small window of its own."""
+        if not 0 <= row < self.messages_model.rowCount():
+            return None
+        m = self.messages_model.message(row)
+        dlg = self.message_dialog or MessageText(self.view)
+        self.message_dialog = dlg
+        who = m.sender or self.tr("(system)")
+        dlg.setWindowTitle(self.tr("Message of %1").replace("%1", who))
+        dlg.head.setText(f"{fmt_dt(m.sent_at)} · {who}")
+        dlg.text.setPlainText(m.text or "")
+        dlg.show()
+        return dlg
+
+    def set_counts(self, media: int, groups: int) -> None:
+        tabs = self.view.tabs
+        tabs.setTabText(0, self.tr("Media (%1)").replace("%1", str(media)))
+        tabs.setTabText(2, self.tr("Duplicates (%1)").replace("%1", str(groups)))
+
+    def selected_message_id(self) -> int | None:
+        idx = self.view.messages.currentIndex()
+        msg = idx.data(MESSAGE_ROLE) if idx.isValid() else None
+        return msg.id if msg is not None else None
 
     def _fill_header(self, c: CaseSummary) -> None:
         v = self.view
@@ -105,7 +169,7 @@ class CasePanel(QObject):
         norm = self.lib.team.answer_norm_minutes if self.lib else 60
         sla, left = sla_of(c, timedelta(minutes=norm), datetime.now())
         style = "padding: 3px 8px; border-radius: 4px; font-weight: 600;"
-        due = fmt_dt(c.waiting_since + timedelta(minutes=norm)) if c.waiting_since else ""
+        due = fmt_dt(c.due_at or (c.waiting_since + timedelta(minutes=norm) if c.waiting_since else None))
         first = c.first_answer_at is None  # no answer yet at all, or a later message waits for one
         if sla == Sla.OVERDUE:
             text = self.tr("First answer overdue since %1") if first else self.tr("Reply overdue since %1")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Signal
 
 from desktop.core.model import DupKind, Flag, MediaInfo
 from desktop.core.transform_text import region_text, transform_text
@@ -25,7 +25,7 @@ def _facts(m: MediaInfo) -> list[tuple[str, str]]:
         ("Format", m.format or "—"),
         ("Taken", f"{fmt_dt(m.taken_at, m.taken_date_only)} ({source_label(m.taken_at_source)})"),
         ("Camera", m.camera or "—"),
-        ("EXIF", "—" if Flag.EXIF_STRIPPED in m.flags else "present"),
+        ("EXIF", "—" if Flag.EXIF_STRIPPED in m.flags else QCoreApplication.translate("DuplicatesPanel", "present")),
         ("Software", m.software or "—"),
         ("Received", fmt_dt(m.received_at)),
         ("Sent by", m.sender or "—"),

@@ -28,13 +28,22 @@ def media_kind_label(code: str) -> str:
     return label(MediaKind, code, window_language())
 
 
+def _known_flag(code: str) -> bool:
+    return code in {f.value for f in Flag}
+
+
 def flag_label(code: str) -> str:
+    """A flag's name; a file kept unread carries its problem as a flag ("truncated JPEG"), translated here."""
+    if not _known_flag(code):
+        from desktop.ui.problem_text import problem_reason
+
+        return problem_reason(code)
     return label(Flag, code, window_language())
 
 
 def flag_short(code: str) -> str:
-    """A badge of a few letters for the thumbnail grid."""
-    return badge(code, window_language())
+    """A badge of a few letters for the thumbnail grid (a problem kept as a flag: its translated words)."""
+    return badge(code, window_language()) if _known_flag(code) else flag_label(code)
 
 
 def source_label(code: str | None) -> str:

@@ -50,16 +50,29 @@ class MediaPanel(QObject):
         self.model.set_media(items)
         self.view.grid.scrollToTop()
 
+    def show_set_aside(self) -> None:
+        """Untick "Hide set aside" so every item can be reached."""
+        self.view.hide_aside.setChecked(False)
+
+    def row_of_id(self, media_id: int) -> int:
+        """The item's row in the grid (-1: not shown)."""
+        return self.model.row_of_id(media_id)
+
+    def columns(self) -> int:
+        return self.view.grid.columns()
+
     def _count(self) -> None:
         items = self.model.all_items()
         aside = sum(1 for m in items if m.set_aside)
         excluded = sum(1 for m in items if not m.included and not m.set_aside)
         text = self.tr("%n item(s)", "", len(items))
         if aside:
-            text += " · " + self.tr("%n set aside", "", aside)
+            text += ", " + self.tr("%n set aside", "", aside)
         if excluded:
-            text += " · " + self.tr("%n not in report", "", excluded)
+            text += ", " + self.tr("%n not in report", "", excluded)
         self.view.count.setText(text)
+        self.view.count.setToolTip(self.tr("Set aside: duplicates kept out of the report, never deleted "
+                                           "(Duplicates tab)."))
 
     # selection ----------------------------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:

@@ -1,29 +1,52 @@
-"""The problems of the last import, kept visible after the import dialog is closed."""
+"""Controller of the problems panel: the problems of the last import, kept visible after the import dialog is
+closed. It appears only when there are problems, can be closed, and its menu entry is grey when there are none."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QTableWidgetItem
 
 from desktop.core.model import ImportReport
+from desktop.ui.problem_text import problem_reason
 from desktop.ui.views.problems_view import ProblemsView
 
 
-class ProblemsPanel:
-    def __init__(self, view: ProblemsView) -> None:
+class ProblemsPanel(QObject):
+    def __init__(self, view: ProblemsView, window: QMainWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.view = view
+        self.window = window
+        self.action: QAction = view.toggleViewAction()
+        self.action.setText(self.tr("&Problems of the last import"))
+        self.action.setEnabled(False)
+        view.hide()
 
     def show_report(self, report: ImportReport) -> None:
         t = self.view.table
-        rows = [(p.path, p.reason) for p in report.rejected]
-        rows += [(name, QCoreApplication.translate("ProblemsPanel", "named in the chat but missing from the export")) for name in report.missing]
+        rows = [(p.path, problem_reason(p.reason, p.kept)) for p in report.rejected]
+        rows += [(name, problem_reason("named in the chat but missing from the export")) for name in report.missing]
         t.setRowCount(len(rows))
         for i, (path, reason) in enumerate(rows):
-            t.setItem(i, 0, QTableWidgetItem(path))
-            t.setItem(i, 1, QTableWidgetItem(reason))
-        self.view.setWindowTitle(QCoreApplication.translate("ProblemsPanel", "Problems of the last import (%1)").replace("%1", str(len(rows))))
+            for col, text in enumerate((path, reason)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                t.setItem(i, col, item)
+        t.resizeRowsToContents()
+        self.view.setWindowTitle(self.tr("Problems of the last import (%1)").replace("%1", str(len(rows))))
+        self.action.setEnabled(bool(rows))
         if rows:
             self.view.show()
+            height = min(260, 44 + sum(t.rowHeight(r) for r in range(min(len(rows), 6))))
+            self.window.resizeDocks([self.view], [height], Qt.Orientation.Vertical)
+        else:
+            self.view.hide()
 
     def count(self) -> int:
         return self.view.table.rowCount()
+
+    def is_shown(self) -> bool:
+        return self.view.isVisible()
+
+    def close(self) -> None:
+        self.view.close()

@@ -3,7 +3,7 @@
 <context>
     <name>CaseListController</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="108" />
+        <location filename="../../desktop/ui/case_list.py" line="138" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -14,7 +14,8 @@
 <context>
     <name>CaseListModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="178" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="180" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="205" />
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -22,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="179" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="181" />
         <source>%n set aside as duplicates</source>
         <translation>
             <numerusform>%n set aside as duplicates</numerusform>
@@ -30,7 +31,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="222" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="206" />
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>%n set aside</numerusform>
+            <numerusform>%n set aside</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/case_list_model.py" line="231" />
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n alert: the same picture is in another case</numerusform>
@@ -41,7 +50,7 @@
 <context>
     <name>CasePanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="125" />
+        <location filename="../../desktop/ui/case_panel.py" line="189" />
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n alert</numerusform>
@@ -52,7 +61,7 @@
 <context>
     <name>DupGroupsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/dup_groups_model.py" line="75" />
+        <location filename="../../desktop/ui/models/dup_groups_model.py" line="79" />
         <source>%n item(s)
 %1</source>
         <translation>
@@ -66,7 +75,7 @@
 <context>
     <name>DuplicatesPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/duplicates_panel.py" line="64" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="65" />
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n group</numerusform>
@@ -74,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/duplicates_panel.py" line="65" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="66" />
         <source>%n item(s) set aside</source>
         <translation>
             <numerusform>%n item set aside</numerusform>
@@ -120,7 +129,15 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="68" />
+        <location filename="../../desktop/ui/import_dialog.py" line="109" />
+        <source>%n case(s); open and recently active ones first.</source>
+        <translation>
+            <numerusform>%n case; open and recently active ones first.</numerusform>
+            <numerusform>%n cases; open and recently active ones first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="194" />
         <source>%n file(s) processed</source>
         <translation>
             <numerusform>%n file processed</numerusform>
@@ -128,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="83" />
+        <location filename="../../desktop/ui/import_dialog.py" line="211" />
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>%n file imported.</numerusform>
@@ -136,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="85" />
+        <location filename="../../desktop/ui/import_dialog.py" line="213" />
         <source>%n file(s) were already in the library and were not added again.</source>
         <translation>
             <numerusform>%n file were already in the library and were not added again.</numerusform>
@@ -144,7 +161,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="90" />
+        <location filename="../../desktop/ui/import_dialog.py" line="216" />
+        <source>Case(s): %1</source>
+        <translation>
+            <numerusform>Case: %1</numerusform>
+            <numerusform>Cases: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="218" />
         <source>%n file(s) named in the chat were not in the export.</source>
         <translation>
             <numerusform>%n file named in the chat were not in the export.</numerusform>
@@ -152,18 +177,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="93" />
-        <source>%n file(s) could not be imported (see below).</source>
+        <location filename="../../desktop/ui/import_dialog.py" line="221" />
+        <source>%n file(s) with a problem (see below).</source>
         <translation>
-            <numerusform>%n file could not be imported (see below).</numerusform>
-            <numerusform>%n files could not be imported (see below).</numerusform>
+            <numerusform>%n file with a problem (see below).</numerusform>
+            <numerusform>%n files with a problem (see below).</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="137" />
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>Opened %1: %n item(s) in %2 s</source>
         <translation>
             <numerusform>Opened %1: %n item in %2 s</numerusform>
@@ -171,7 +196,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n file imported</numerusform>
@@ -179,7 +204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="279" />
+        <location filename="../../desktop/ui/main_window.py" line="330" />
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>Move %n item to…</numerusform>
@@ -190,7 +215,7 @@
 <context>
     <name>MediaPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="57" />
+        <location filename="../../desktop/ui/media_panel.py" line="68" />
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -198,7 +223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="59" />
+        <location filename="../../desktop/ui/media_panel.py" line="70" />
         <source>%n set aside</source>
         <translation>
             <numerusform>%n set aside</numerusform>
@@ -206,7 +231,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="61" />
+        <location filename="../../desktop/ui/media_panel.py" line="72" />
         <source>%n not in report</source>
         <translation>
             <numerusform>%n not in report</numerusform>
@@ -244,6 +269,25 @@
         <translation>
             <numerusform>Settings saved; who wrote %n message was decided again.</numerusform>
             <numerusform>Settings saved; who wrote %n messages was decided again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SplitGapsDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="73" />
+        <source>%n new case(s) would be made.</source>
+        <translation>
+            <numerusform>%n new case would be made.</numerusform>
+            <numerusform>%n new cases would be made.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75" />
+        <source>Split into %n case(s)</source>
+        <translation>
+            <numerusform>Split into %n case</numerusform>
+            <numerusform>Split into %n cases</numerusform>
         </translation>
     </message>
 </context>

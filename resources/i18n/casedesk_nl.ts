@@ -4,22 +4,27 @@
 <context>
     <name>CaseListController</name>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="64"/>
+        <location filename="../../desktop/ui/case_list.py" line="59"/>
         <source>Open cases</source>
         <translation>Open zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="65"/>
+        <location filename="../../desktop/ui/case_list.py" line="60"/>
         <source>All cases</source>
         <translation>Alle zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="106"/>
+        <location filename="../../desktop/ui/case_list.py" line="86"/>
+        <source>Loading cases…</source>
+        <translation>Zaken laden…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="136"/>
         <source>%1 of %2 cases</source>
         <translation>%1 van %2 zaken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="108"/>
+        <location filename="../../desktop/ui/case_list.py" line="138"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n te laat</numerusform>
@@ -30,37 +35,43 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="142"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="145"/>
         <source>First answer</source>
         <translation>Eerste antwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="142"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="145"/>
         <source>Reference</source>
         <translation>Kenmerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="143"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="146"/>
         <source>Customer / title</source>
         <translation>Klant / titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="143"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="146"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="143"/>
-        <source>Media</source>
-        <translation>Media</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="144"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
+        <source>Handler</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="178"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="180"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="205"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -68,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="179"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="181"/>
         <source>%n set aside as duplicates</source>
         <translation>
             <numerusform>%n apart gezet als dubbel</numerusform>
@@ -76,37 +87,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="186"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="183"/>
+        <source>Handler: %1</source>
+        <translation>Behandelaar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="183"/>
+        <source>No handler yet</source>
+        <translation>Nog geen behandelaar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="190"/>
         <source>Overdue %1</source>
         <translation>%1 te laat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="188"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="192"/>
         <source>Due in %1</source>
         <translation>Nog %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="190"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="194"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="195"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="199"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/case_list_model.py" line="206"/>
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>%n apart gezet</numerusform>
+            <numerusform>%n apart gezet</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="218"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="227"/>
         <source>Opened %1</source>
         <translation>Geopend %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="220"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="229"/>
         <source>Customer waiting since %1</source>
         <translation>Klant wacht sinds %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="222"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="231"/>
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n melding: dezelfde foto zit in een andere zaak</numerusform>
@@ -117,45 +146,85 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="106"/>
+        <location filename="../../desktop/ui/views/case_list_view.py" line="121"/>
         <source>Search customer, reference, title, notes, messages…</source>
         <translation>Zoek op klant, kenmerk, titel, notities, berichten…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/case_list_view.py" line="123"/>
+        <source>My cases</source>
+        <translation>Mijn zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/case_list_view.py" line="125"/>
+        <source>Only the cases assigned to you</source>
+        <translation>Alleen de zaken die aan u zijn toegewezen</translation>
     </message>
 </context>
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="97"/>
+        <location filename="../../desktop/ui/case_panel.py" line="51"/>
+        <source>Double-click a message to read it in full</source>
+        <translation>Dubbelklik op een bericht om het helemaal te lezen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="93"/>
+        <source>Opening %1…</source>
+        <translation>%1 openen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="124"/>
         <source>Messages (%1)</source>
         <translation>Berichten (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="111"/>
+        <location filename="../../desktop/ui/case_panel.py" line="148"/>
+        <source>(system)</source>
+        <translation>(systeem)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="149"/>
+        <source>Message of %1</source>
+        <translation>Bericht van %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="157"/>
+        <source>Media (%1)</source>
+        <translation>Media (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="158"/>
+        <source>Duplicates (%1)</source>
+        <translation>Duplicaten (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="175"/>
         <source>First answer overdue since %1</source>
         <translation>Eerste antwoord te laat sinds %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="111"/>
+        <location filename="../../desktop/ui/case_panel.py" line="175"/>
         <source>Reply overdue since %1</source>
         <translation>Antwoord te laat sinds %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="115"/>
+        <location filename="../../desktop/ui/case_panel.py" line="179"/>
         <source>First answer due by %1</source>
         <translation>Eerste antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="115"/>
+        <location filename="../../desktop/ui/case_panel.py" line="179"/>
         <source>Reply due by %1</source>
         <translation>Antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="119"/>
+        <location filename="../../desktop/ui/case_panel.py" line="183"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_panel.py" line="125"/>
+        <location filename="../../desktop/ui/case_panel.py" line="189"/>
         <source>⚠ %n alert(s)</source>
         <translation>
             <numerusform>⚠ %n melding</numerusform>
@@ -163,32 +232,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="126"/>
+        <location filename="../../desktop/ui/case_panel.py" line="190"/>
         <source>The same picture is in another customer&apos;s case</source>
         <translation>Dezelfde foto zit in de zaak van een andere klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="145"/>
+        <location filename="../../desktop/ui/case_panel.py" line="209"/>
         <source>Marked at %1</source>
         <translation>Aangevinkt op %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="146"/>
+        <location filename="../../desktop/ui/case_panel.py" line="210"/>
         <source>Tick when you have answered the customer</source>
         <translation>Vink aan als u de klant hebt geantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="151"/>
+        <location filename="../../desktop/ui/case_panel.py" line="215"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="168"/>
+        <location filename="../../desktop/ui/case_panel.py" line="232"/>
         <source>handler</source>
         <translation>behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="170"/>
+        <location filename="../../desktop/ui/case_panel.py" line="234"/>
         <source>Notes (%1)</source>
         <translation>Notities (%1)</translation>
     </message>
@@ -196,32 +265,32 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="175"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="203"/>
         <source>Select a case on the left, or drop files, folders, ZIPs, chat exports or e-mails here to import them.</source>
         <translation>Kies links een zaak, of sleep bestanden, mappen, ZIP-bestanden, chatexports of e-mails hierheen om ze te importeren.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="199"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="243"/>
         <source>Export PDF…</source>
         <translation>PDF exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="220"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="272"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="221"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="273"/>
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="222"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="274"/>
         <source>Duplicates</source>
         <translation>Dubbele</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="223"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="275"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -582,82 +651,82 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>DetailsColumn</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="112"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="140"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="123"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="151"/>
         <source>policy or booking number</source>
         <translation>polis- of boekingsnummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="128"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="156"/>
         <source>not set</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="131"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="159"/>
         <source>First answer sent</source>
         <translation>Eerste antwoord verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="133"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="161"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="134"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="162"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="135"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="163"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="136"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="164"/>
         <source>Policy / booking</source>
         <translation>Polis / boeking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="137"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="165"/>
         <source>Incident date</source>
         <translation>Datum voorval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="138"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="166"/>
         <source>Handler</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="141"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="169"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="149"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="177"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="150"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="178"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="151"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="179"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="153"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="181"/>
         <source>Contact history</source>
         <translation>Contacthistorie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="157"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="185"/>
         <source>All cases of this customer; double-click to open</source>
         <translation>Alle zaken van deze klant; dubbelklik om te openen</translation>
     </message>
@@ -665,7 +734,7 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>DupGroupsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/dup_groups_model.py" line="75"/>
+        <location filename="../../desktop/ui/models/dup_groups_model.py" line="79"/>
         <source>%n item(s)
 %1</source>
         <translation>
@@ -678,8 +747,13 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 </context>
 <context>
     <name>DuplicatesPanel</name>
+    <message>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="28"/>
+        <source>present</source>
+        <translation>aanwezig</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/duplicates_panel.py" line="64"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="65"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n groep</numerusform>
@@ -687,7 +761,7 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/duplicates_panel.py" line="65"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="66"/>
         <source>%n item(s) set aside</source>
         <translation>
             <numerusform>%n item apart gezet</numerusform>
@@ -695,87 +769,92 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="92"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="96"/>
         <source>Keeper</source>
         <translation>Bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="94"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="98"/>
         <source>Set aside · %1</source>
         <translation>Apart gezet · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="96"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="100"/>
+        <source>Kept beside it · %1</source>
+        <translation>Ernaast bewaard · %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="102"/>
         <source>Kept for review · %1</source>
         <translation>Ter beoordeling · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="98"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="108"/>
         <source>loading…</source>
         <translation>laden…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="111"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="131"/>
         <source>Dimensions</source>
         <translation>Afmetingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="111"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="131"/>
         <source>File size</source>
         <translation>Bestandsgrootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="111"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="131"/>
         <source>Format</source>
         <translation>Formaat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="112"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="132"/>
         <source>Taken</source>
         <translation>Gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="112"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="132"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="112"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="132"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="113"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="133"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="113"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="133"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="114"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="134"/>
         <source>Sent by</source>
         <translation>Verstuurd door</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="122"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="142"/>
         <source>no preview</source>
         <translation>geen voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="145"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="165"/>
         <source>“%1” is the same picture as “%2” in case %3 (%4): possible fraud.</source>
         <translation>„%1” is dezelfde foto als „%2” in zaak %3 (%4): mogelijke fraude.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="147"/>
-        <source>another customer</source>
-        <translation>andere klant</translation>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="167"/>
+        <source>no customer</source>
+        <translation>geen klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="148"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="168"/>
         <source>Open %1</source>
         <translation>%1 openen</translation>
     </message>
@@ -783,9 +862,62 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="123"/>
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="161"/>
         <source>No duplicates in this case.</source>
         <translation>Geen dubbele bestanden in deze zaak.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyLibraryView</name>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="19"/>
+        <source>No cases yet</source>
+        <translation>Nog geen zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="24"/>
+        <source>Import what a customer sent: photos and videos, a folder or ZIP of them, a WhatsApp chat export or an e-mail. Each import becomes a case you can review, sort out and export as a PDF case file. You can also drop files anywhere on this window.</source>
+        <translation>Importeer wat een klant stuurde: foto&apos;s en video&apos;s, een map of ZIP daarvan, een WhatsApp-chatexport of een e-mail. Elke import wordt een zaak die u kunt bekijken, ordenen en als pdf-dossier exporteren. U kunt bestanden ook overal op dit venster neerzetten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="36"/>
+        <source>Import files…</source>
+        <translation>Bestanden importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="37"/>
+        <source>Photos, videos, voice notes, PDFs or a ZIP</source>
+        <translation>Foto&apos;s, video&apos;s, spraakberichten, pdf&apos;s of een ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="38"/>
+        <source>Import a folder…</source>
+        <translation>Een map importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="39"/>
+        <source>Every file in a folder and its subfolders, as one case</source>
+        <translation>Alle bestanden in een map en de submappen, als één zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="40"/>
+        <source>Import a chat export…</source>
+        <translation>Een chatexport importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="41"/>
+        <source>A WhatsApp export (.zip or .txt with its files): the case of the customer who sent it</source>
+        <translation>Een WhatsApp-export (.zip of .txt met de bestanden): in de zaak van de klant die hem stuurde</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="43"/>
+        <source>Import an e-mail…</source>
+        <translation>Een e-mail importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/empty_state_view.py" line="44"/>
+        <source>An .eml or Outlook .msg file with its attachments</source>
+        <translation>Een .eml- of Outlook-.msg-bestand met de bijlagen</translation>
     </message>
 </context>
 <context>
@@ -1044,32 +1176,95 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
         <source>into case %1</source>
         <translation>in zaak %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
-        <source>into new or matching cases</source>
-        <translation>in nieuwe of passende zaken</translation>
+        <location filename="../../desktop/ui/import_dialog.py" line="45"/>
+        <source>Import %1</source>
+        <translation>%1 importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="30"/>
-        <source>Importing %1 %2</source>
-        <translation>%1 importeren %2</translation>
+        <location filename="../../desktop/ui/import_dialog.py" line="62"/>
+        <source>Import %1 into case %2</source>
+        <translation>%1 importeren in zaak %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="31"/>
-        <source>Looking at the files…</source>
-        <translation>Bestanden bekijken…</translation>
+        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
+        <source>Looking for cases…</source>
+        <translation>Zaken zoeken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="95"/>
+        <source>(no sender)</source>
+        <translation>(geen afzender)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="96"/>
+        <source>active %1</source>
+        <translation>actief %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="101"/>
+        <source>Other cases of this customer: %1</source>
+        <translation>Andere zaken van deze klant: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="106"/>
+        <source>No case matches “%1”.</source>
+        <translation>Geen zaak past bij “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="107"/>
+        <source>There are no cases yet: the files go into a new case.</source>
+        <translation>Er zijn nog geen zaken: de bestanden komen in een nieuwe zaak.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="109"/>
+        <source>%n case(s); open and recently active ones first.</source>
+        <translation>
+            <numerusform>%n zaak; open en recent actieve eerst.</numerusform>
+            <numerusform>%n zaken; open en recent actieve eerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
+        <source>%1 also has: %2</source>
+        <translation>%1 heeft ook: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
+        <source>This customer</source>
+        <translation>Deze klant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="155"/>
+        <source>Import into %1</source>
+        <translation>Importeren in %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="155"/>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
+        <source>into a new case</source>
+        <translation>in een nieuwe zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
+        <source>Looking at the files… (%1)</source>
+        <translation>Bestanden bekijken… (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="184"/>
         <source>Stopping… nothing is kept from this import.</source>
         <translation>Stoppen… van deze import wordt niets bewaard.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="194"/>
         <source>%n file(s) processed</source>
         <translation>
             <numerusform>%n bestand verwerkt</numerusform>
@@ -1077,12 +1272,12 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="209"/>
         <source>The import was cancelled. The library is as it was before.</source>
         <translation>De import is afgebroken. De bibliotheek is zoals ze was.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>%n bestand geïmporteerd.</numerusform>
@@ -1090,41 +1285,44 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="213"/>
         <source>%n file(s) were already in the library and were not added again.</source>
         <translation>
             <numerusform>%n bestand stond al in de bibliotheek en is niet opnieuw toegevoegd.</numerusform>
             <numerusform>%n bestanden stonden al in de bibliotheek en zijn niet opnieuw toegevoegd.</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
-        <source>Cases: %1</source>
-        <translation>Zaken: %1</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="216"/>
+        <source>Case(s): %1</source>
+        <translation>
+            <numerusform>Zaak: %1</numerusform>
+            <numerusform>Zaken: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="221"/>
+        <source>%n file(s) with a problem (see below).</source>
+        <translation>
+            <numerusform>%n bestand met een probleem (zie hieronder).</numerusform>
+            <numerusform>%n bestanden met een probleem (zie hieronder).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="222"/>
+        <source>Edit ▸ Undo takes the whole import out again.</source>
+        <translation>Bewerken ▸ Ongedaan maken haalt de hele import er weer uit.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
         <source>%n file(s) named in the chat were not in the export.</source>
         <translation>
             <numerusform>%n bestand uit de chat zat niet in de export.</numerusform>
             <numerusform>%n bestanden uit de chat zaten niet in de export.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="93"/>
-        <source>%n file(s) could not be imported (see below).</source>
-        <translation>
-            <numerusform>%n bestand kon niet worden geïmporteerd (zie hieronder).</numerusform>
-            <numerusform>%n bestanden konden niet worden geïmporteerd (zie hieronder).</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="102"/>
-        <source>named in the chat but missing from the export</source>
-        <translation>genoemd in de chat maar niet in de export</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="250"/>
         <source>The import failed and nothing was added:
 %1</source>
         <translation>De import is mislukt en er is niets toegevoegd:
@@ -1134,27 +1332,58 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="24"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="44"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="56"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="57"/>
-        <source>Files that were not imported, and why:</source>
-        <translation>Bestanden die niet zijn geïmporteerd, en waarom:</translation>
+        <location filename="../../desktop/ui/views/import_view.py" line="72"/>
+        <source>Where should these files go?</source>
+        <translation>Waar moeten deze bestanden heen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="61"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="73"/>
+        <source>Into one new case</source>
+        <translation>In één nieuwe zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="75"/>
+        <source>The case is named after the folder or ZIP, else after the capture dates. You can split it by time gaps later (Case menu).</source>
+        <translation>De zaak krijgt de naam van de map of ZIP, anders de opnamedata. U kunt hem later splitsen op tijdsprongen (menu Zaak).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="78"/>
+        <source>Into a case I choose:</source>
+        <translation>In een zaak die ik kies:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="86"/>
+        <source>Search reference, title, customer, phone or e-mail…</source>
+        <translation>Zoek op kenmerk, titel, klant, telefoon of e-mail…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="98"/>
+        <source>Chat exports and e-mails always go to their customer&apos;s case.</source>
+        <translation>Chatexports en e-mails gaan altijd naar de zaak van hun klant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="135"/>
+        <source>Files with a problem, and why:</source>
+        <translation>Bestanden met een probleem, en waarom:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/import_view.py" line="139"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="61"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="139"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/import_view.py" line="74"/>
+        <location filename="../../desktop/ui/views/import_view.py" line="61"/>
         <source>Open case</source>
         <translation>Zaak openen</translation>
     </message>
@@ -1162,27 +1391,17 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="43"/>
+        <location filename="../../desktop/ui/main_window.py" line="46"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="45"/>
+        <location filename="../../desktop/ui/main_window.py" line="48"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
-        <source>Media (%1)</source>
-        <translation>Media (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
-        <source>Duplicates (%1)</source>
-        <translation>Dubbele (%1)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Opened %1: %n item(s) in %2 s</source>
         <translation>
             <numerusform>%1 geopend: %n item in %2 s</numerusform>
@@ -1190,22 +1409,42 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>Photos, videos, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;All files (*)</source>
         <translation>Foto&apos;s, video&apos;s, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Import a folder</source>
         <translation>Map importeren</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <source>Import a chat export</source>
+        <translation>Een chatexport importeren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <source>WhatsApp chat exports (*.zip *.txt);;All files (*)</source>
+        <translation>WhatsApp-chatexports (*.zip *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <source>Import e-mails</source>
+        <translation>E-mails importeren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <source>E-mails (*.eml *.msg);;All files (*)</source>
+        <translation>E-mails (*.eml *.msg);;Alle bestanden (*)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n bestand geïmporteerd</numerusform>
@@ -1213,22 +1452,22 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>Merge %1 into…</source>
         <translation>%1 samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source>Select the first message of the new case in the Messages tab.</source>
         <translation>Kies op het tabblad Berichten het eerste bericht van de nieuwe zaak.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>%n item verplaatsen naar…</numerusform>
@@ -1236,12 +1475,12 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>About Casedesk</source>
         <translation>Over Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>Casedesk %1
 Photos, videos and chats from customers, turned into case files.</source>
         <translation>Casedesk %1
@@ -1251,102 +1490,112 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MainWindowView</name>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="49"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="54"/>
         <source>&amp;Import files…</source>
         <translation>Bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="50"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="55"/>
         <source>Import &amp;folder…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="51"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="56"/>
+        <source>Import &amp;chat export…</source>
+        <translation>&amp;Chatexport importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="57"/>
+        <source>Import &amp;e-mail…</source>
+        <translation>&amp;E-mail importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="58"/>
         <source>&amp;Export case file (PDF)…</source>
         <translation>Dossier &amp;exporteren (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="52"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="59"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="53"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="60"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="54"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="61"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="56"/>
-        <source>&amp;Problems of the last import</source>
-        <translation>&amp;Problemen van de laatste import</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="57"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="63"/>
         <source>&amp;Merge this case into…</source>
         <translation>Deze zaak &amp;samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="58"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="64"/>
         <source>&amp;Split at the selected message</source>
         <translation>&amp;Splitsen bij het gekozen bericht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="59"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="65"/>
+        <source>Split by &amp;time gaps…</source>
+        <translation>Splitsen op &amp;tijdsprongen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="66"/>
         <source>M&amp;ove selected media to case…</source>
         <translation>Gekozen media &amp;verplaatsen naar zaak…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="60"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="67"/>
         <source>Mark first answer &amp;sent</source>
         <translation>Eerste antwoord &amp;verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="61"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="68"/>
         <source>&amp;Include/exclude selected in report</source>
         <translation>Gekozen items in dossier &amp;op/uit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="62"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="69"/>
         <source>&amp;View selected media</source>
         <translation>Gekozen media &amp;bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="63"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="70"/>
         <source>&amp;Find case…</source>
         <translation>Zaak &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="64"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="71"/>
         <source>&amp;About Casedesk</source>
         <translation>&amp;Over Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="68"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="75"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="74"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="81"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="76"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="83"/>
         <source>&amp;Case</source>
         <translation>&amp;Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="80"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="87"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/main_window_view.py" line="82"/>
+        <location filename="../../desktop/ui/views/main_window_view.py" line="89"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1354,17 +1603,17 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MediaDelegate</name>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="110"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="115"/>
         <source>set aside</source>
         <translation>apart gezet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="110"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="115"/>
         <source>keeper</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="115"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="120"/>
         <source>not in report</source>
         <translation>niet in dossier</translation>
     </message>
@@ -1410,7 +1659,7 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
         <translation>Bestandsnaam</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="57"/>
+        <location filename="../../desktop/ui/media_panel.py" line="68"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -1418,7 +1667,7 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="59"/>
+        <location filename="../../desktop/ui/media_panel.py" line="70"/>
         <source>%n set aside</source>
         <translation>
             <numerusform>%n apart gezet</numerusform>
@@ -1426,7 +1675,7 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_panel.py" line="61"/>
+        <location filename="../../desktop/ui/media_panel.py" line="72"/>
         <source>%n not in report</source>
         <translation>
             <numerusform>%n niet in dossier</numerusform>
@@ -1434,17 +1683,22 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="118"/>
+        <location filename="../../desktop/ui/media_panel.py" line="74"/>
+        <source>Set aside: duplicates kept out of the report, never deleted (Duplicates tab).</source>
+        <translation>Apart gezet: duplicaten die buiten het dossier blijven, nooit verwijderd (tabblad Duplicaten).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/media_panel.py" line="131"/>
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="120"/>
+        <location filename="../../desktop/ui/media_panel.py" line="133"/>
         <source>Include / exclude from the report</source>
         <translation>Op- of uitnemen in het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_panel.py" line="122"/>
+        <location filename="../../desktop/ui/media_panel.py" line="135"/>
         <source>Move to another case…</source>
         <translation>Naar een andere zaak verplaatsen…</translation>
     </message>
@@ -1452,37 +1706,37 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MediaTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="55"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="79"/>
         <source>Hide set aside</source>
         <translation>Apart gezette verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="56"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="80"/>
         <source>Hide the duplicates that were set aside</source>
         <translation>De apart gezette dubbele bestanden verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="60"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="84"/>
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="61"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="85"/>
         <source>Open the selected item in the viewer (Enter or double-click)</source>
         <translation>Het gekozen item in de viewer openen (Enter of dubbelklik)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="62"/>
-        <source>In report ±</source>
-        <translation>In dossier ±</translation>
+        <location filename="../../desktop/ui/views/case_view.py" line="86"/>
+        <source>Include in report</source>
+        <translation>Opnemen in dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="63"/>
-        <source>Toggle whether the selected items go into the report (Ctrl+E)</source>
-        <translation>Kies of de gekozen items in het dossier komen (Ctrl+E)</translation>
+        <location filename="../../desktop/ui/views/case_view.py" line="88"/>
+        <source>Put the selected items into the PDF case file, or leave them out when they are all in already (Ctrl+E)</source>
+        <translation>De gekozen items in het pdf-dossier opnemen, of weglaten als ze er al allemaal in staan (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="64"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="90"/>
         <source>Sort by</source>
         <translation>Sorteren op</translation>
     </message>
@@ -1656,22 +1910,22 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="50"/>
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="79"/>
         <source>Make keeper</source>
         <translation>Bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="52"/>
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="81"/>
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="54"/>
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="83"/>
         <source>Take this item back into the case and the report</source>
         <translation>Dit item terugnemen in de zaak en het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="55"/>
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="84"/>
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
@@ -1705,12 +1959,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="90"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="118"/>
         <source>Write a note for this case…</source>
         <translation>Schrijf een notitie bij deze zaak…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="95"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="123"/>
         <source>Add note</source>
         <translation>Notitie toevoegen</translation>
     </message>
@@ -1824,12 +2078,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../desktop/ui/problems_panel.py" line="19"/>
-        <source>named in the chat but missing from the export</source>
-        <translation>genoemd in de chat maar niet in de export</translation>
+        <location filename="../../desktop/ui/problems_panel.py" line="21"/>
+        <source>&amp;Problems of the last import</source>
+        <translation>&amp;Problemen van de laatste import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problems_panel.py" line="24"/>
+        <location filename="../../desktop/ui/problems_panel.py" line="36"/>
         <source>Problems of the last import (%1)</source>
         <translation>Problemen van de laatste import (%1)</translation>
     </message>
@@ -1842,12 +2096,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/problems_view.py" line="15"/>
+        <location filename="../../desktop/ui/views/problems_view.py" line="17"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/problems_view.py" line="15"/>
+        <location filename="../../desktop/ui/views/problems_view.py" line="17"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
@@ -2320,6 +2574,103 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
     </message>
 </context>
 <context>
+    <name>SplitGapsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="28"/>
+        <source>%1 · %2: the photos are cut into parts wherever two capture times are further apart than the gap. The first part stays in this case; each other part becomes a new case of the same customer. Edit ▸ Undo puts everything back.</source>
+        <translation>%1 · %2: de foto&apos;s worden in delen geknipt waar twee opnametijden verder uit elkaar liggen dan de sprong. Het eerste deel blijft in deze zaak; elk ander deel wordt een nieuwe zaak van dezelfde klant. Bewerken ▸ Ongedaan maken zet alles terug.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="49"/>
+        <source>Working out the parts…</source>
+        <translation>De delen bepalen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="61"/>
+        <source>capture date unknown</source>
+        <translation>opnamedatum onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="63"/>
+        <source>stays in %1</source>
+        <translation>blijft in %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="63"/>
+        <source>a new case</source>
+        <translation>een nieuwe zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="70"/>
+        <source>No gap that long between the capture times: nothing to split. Try fewer hours.</source>
+        <translation>Geen zo lange sprong tussen de opnametijden: er valt niets te splitsen. Probeer minder uren.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="73"/>
+        <source>%n new case(s) would be made.</source>
+        <translation>
+            <numerusform>Er zou %n nieuwe zaak komen.</numerusform>
+            <numerusform>Er zouden %n nieuwe zaken komen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75"/>
+        <source>Split into %n case(s)</source>
+        <translation>
+            <numerusform>Splitsen in %n zaak</numerusform>
+            <numerusform>Splitsen in %n zaken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75"/>
+        <source>Split</source>
+        <translation>Splitsen</translation>
+    </message>
+</context>
+<context>
+    <name>SplitGapsView</name>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="24"/>
+        <source>Split by time gaps</source>
+        <translation>Splitsen op tijdsprongen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="37"/>
+        <source> hours</source>
+        <translation> uur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="39"/>
+        <source>Split where two photos are more than</source>
+        <translation>Splitsen waar twee foto&apos;s meer dan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
+        <source>Part</source>
+        <translation>Deel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
+        <source>Taken</source>
+        <translation>Gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
+        <source>Goes to</source>
+        <translation>Gaat naar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="58"/>
+        <source>Split</source>
+        <translation>Splitsen</translation>
+    </message>
+</context>
+<context>
     <name>ViewerView</name>
     <message>
         <location filename="../../desktop/ui/views/viewer_view.py" line="128"/>
@@ -2519,24 +2870,182 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="42"/>
+        <location filename="../../desktop/ui/labels.py" line="51"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="81"/>
+        <location filename="../../desktop/ui/labels.py" line="90"/>
         <source>%n min</source>
         <translation>%n min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="84"/>
+        <location filename="../../desktop/ui/labels.py" line="93"/>
         <source>%1 h %2 min</source>
         <translation>%1 u %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="85"/>
+        <location filename="../../desktop/ui/labels.py" line="94"/>
         <source>%n d</source>
         <translation>%n d</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="23"/>
+        <source>truncated JPEG (the end of the file is blank)</source>
+        <translation>afgebroken JPEG (het einde van het bestand is leeg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="24"/>
+        <source>truncated %1</source>
+        <translation>afgebroken %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="25"/>
+        <source>damaged %1 picture (cannot be opened)</source>
+        <translation>beschadigde %1-foto (kan niet worden geopend)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="26"/>
+        <source>damaged %1 picture (%2)</source>
+        <translation>beschadigde %1-foto (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="27"/>
+        <source>unreadable %1 (%2)</source>
+        <translation>onleesbare %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="28"/>
+        <source>not a picture: %1</source>
+        <translation>geen foto: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="29"/>
+        <source>not a video: %1</source>
+        <translation>geen video: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="30"/>
+        <source>not a sound recording: %1</source>
+        <translation>geen geluidsopname: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="31"/>
+        <source>not a PDF: %1</source>
+        <translation>geen pdf: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="32"/>
+        <source>the file is text</source>
+        <translation>het bestand is tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="33"/>
+        <source>the file is blank (only zero bytes)</source>
+        <translation>het bestand is leeg (alleen nulbytes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="34"/>
+        <source>the file is a ZIP archive</source>
+        <translation>het bestand is een ZIP-archief</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="35"/>
+        <source>unrecognised file content</source>
+        <translation>onbekende bestandsinhoud</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="36"/>
+        <source>empty file</source>
+        <translation>leeg bestand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="37"/>
+        <source>not found</source>
+        <translation>niet gevonden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="38"/>
+        <source>folder cannot be read (%1)</source>
+        <translation>map kan niet worden gelezen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="39"/>
+        <source>cannot be read (%1)</source>
+        <translation>kan niet worden gelezen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="40"/>
+        <source>cannot be extracted (%1)</source>
+        <translation>kan niet worden uitgepakt (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="41"/>
+        <source>e-mail cannot be read (%1)</source>
+        <translation>e-mail kan niet worden gelezen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="42"/>
+        <source>chat cannot be read (%1)</source>
+        <translation>chat kan niet worden gelezen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="43"/>
+        <source>ZIP entry escapes the archive; not extracted</source>
+        <translation>ZIP-onderdeel wijst buiten het archief; niet uitgepakt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="44"/>
+        <source>encrypted ZIP entry; cannot be read</source>
+        <translation>versleuteld ZIP-onderdeel; kan niet worden gelezen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="45"/>
+        <source>skipped: not a regular file (link or device)</source>
+        <translation>overgeslagen: geen gewoon bestand (koppeling of apparaat)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="47"/>
+        <source>skipped: broken symbolic link (its target does not exist)</source>
+        <translation>overgeslagen: kapotte symbolische koppeling (het doel bestaat niet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="48"/>
+        <source>skipped: a folder, not a file</source>
+        <translation>overgeslagen: een map, geen bestand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="49"/>
+        <source>skipped: %1</source>
+        <translation>overgeslagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="50"/>
+        <source>named in the chat but missing from the export</source>
+        <translation>genoemd in de chat maar niet in de export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="52"/>
+        <source>picture format cannot be shown (camera raw or unusual TIFF)</source>
+        <translation>fotoformaat kan niet worden getoond (camera-raw of ongewone TIFF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="53"/>
+        <source>%1 pictures cannot be shown</source>
+        <translation>%1-foto&apos;s kunnen niet worden getoond</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="55"/>
+        <source>damaged e-mail: the file ends inside its headers (it was probably cut short)</source>
+        <translation>beschadigde e-mail: het bestand eindigt midden in de kopregels (waarschijnlijk afgebroken)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="75"/>
+        <source>%1 (kept as it arrived)</source>
+        <translation>%1 (bewaard zoals ontvangen)</translation>
     </message>
 </context>
 </TS>

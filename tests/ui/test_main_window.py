@@ -123,3 +123,27 @@ def test_alert_jumps_to_the_other_case(qtbot, window, seeded):
 
 
 
+
+
+def test_the_main_window_talks_to_controllers_not_to_their_widgets():
+    """One controller shape: controllers hold their views; the main window calls their methods and signals."""
+    import ast
+    from pathlib import Path
+
+    import desktop.ui.main_window as mw
+
+    tree = ast.parse(Path(mw.__file__).read_text(encoding="utf-8"))
+    controllers = {"cases", "case", "media", "dups", "problems_panel", "empty_state", "journal"}
+    reach = []
+    for node in ast.walk(tree):
+        # self.<controller>.view / .model / ._anything: a controller's insides
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
+                and isinstance(node.value.value, ast.Name) and node.value.value.id == "self"
+                and node.value.attr in controllers and (node.attr in ("view", "model") or node.attr.startswith("_"))):
+            reach.append(f"self.{node.value.attr}.{node.attr} (line {node.lineno})")
+        # self.case_view.<widget>.<...>: a widget inside a view, used beyond handing it to its controller
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
+                and isinstance(node.value.value, ast.Attribute) and node.value.value.attr in ("case_view",
+                                                                                              "case_list")):
+            reach.append(f"{node.value.value.attr}.{node.value.attr}.{node.attr} (line {node.lineno})")
+    assert reach == []

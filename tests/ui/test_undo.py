@@ -175,3 +175,62 @@ def test_a_refused_undo_is_explained_and_the_menu_reset(qtbot, window, library, 
     box.close()
     assert {m.id for m in list_media(library, case_ref=seeded.sophie)} >= {item}
     assert _menu_text(qtbot, w, "Undo") == f"Undo Move 1 item to {seeded.jan}"  # still on the stack
+
+
+def test_edits_made_in_the_window_are_named_and_undone_from_the_edit_menu(qtbot, window, library, seeded):
+    """Status, kind, a field, a note, a caption, include/exclude, keeper and restore, each made with the window's
+    own controls, then undone with Edit ▸ Undo; every undo is audited."""
+    from desktop.services.audit import list_events
+
+    w = window
+    click_case(qtbot, w, seeded.sophie)
+    d = w.case_view.details
+    media = list_media(library, case_ref=seeded.sophie)
+    aside = next(m for m in media if m.set_aside and m.duplicate_kind == "same")
+    kept_item = next(m for m in media if m.id == aside.duplicate_of_id)
+
+    def status() -> None:
+        d.status.setCurrentIndex(d.status.findData("in-progress"))
+        d.status.activated.emit(d.status.currentIndex())
+
+    def kind() -> None:
+        d.kind.setCurrentIndex(d.kind.findData("complaint"))
+        d.kind.activated.emit(d.kind.currentIndex())
+
+    def title() -> None:
+        d.title.setText("Kitchen flooded")
+        d.title.editingFinished.emit()
+
+    def note() -> None:
+        w.case_view.notes_tab.editor.setPlainText("Called the plumber.")
+        qtbot.mouseClick(w.case_view.notes_tab.add_btn, Qt.MouseButton.LeftButton)
+
+    steps = [
+        ("Set status of", status, lambda: get_case(library, seeded.sophie).status == "new"),
+        ("Set kind of", kind, lambda: get_case(library, seeded.sophie).kind == "claim"),
+        ("Edit title of", title, lambda: get_case(library, seeded.sophie).title != "Kitchen flooded"),
+        ("Add note", note, lambda: case_edit.list_notes(library, seeded.sophie) == []),
+        ("Caption", lambda: w.media.set_caption(media[0].id, "Water on the floor"),
+         lambda: list_media(library, case_ref=seeded.sophie)[0].caption is None),
+        ("Leave", lambda: w.media.set_included(media[0].id, False),
+         lambda: list_media(library, case_ref=seeded.sophie)[0].included),
+        ("Keep", lambda: duplicates.set_keeper(library, aside.sha256, seeded.sophie),
+         lambda: next(m for m in list_media(library, case_ref=seeded.sophie) if m.id == kept_item.id).set_aside
+         is False),
+        ("Restore", lambda: duplicates.restore(library, aside.id),
+         lambda: next(m for m in list_media(library, case_ref=seeded.sophie) if m.id == aside.id).set_aside),
+    ]
+    undone = 0
+    for label, do, back in steps:
+        do()
+        wait_idle(qtbot, w)
+        text = _menu_text(qtbot, w, "Undo")
+        assert text.startswith(f"Undo {label}"), (label, text)
+        _edit_action(w, "Undo").trigger()
+        wait_idle(qtbot, w)
+        assert back(), label
+        undone += 1
+    events = [e for e in list_events(library, case_ref=seeded.sophie) if e.action == "undone"]
+    assert len(events) == undone == len(steps)
+    assert {e.detail["kind"] for e in events} == {"case-status", "case-kind", "case-fields", "note-add", "caption",
+                                                  "exclude", "keeper", "restore"}

@@ -26,8 +26,9 @@ class Col(IntEnum):
     REF = 1
     CUSTOMER = 2  # customer, with the case title as a second line
     STATUS = 3
-    MEDIA = 4
-    OPENED = 5
+    HANDLER = 4
+    MEDIA = 5
+    OPENED = 6
 
 
 class Sla(IntEnum):
@@ -53,7 +54,9 @@ def sla_of(case: CaseSummary, norm: timedelta, now: datetime) -> tuple[Sla, time
         return Sla.ANSWERED, None
     if case.waiting_since is None:
         return Sla.NONE, None
-    left = case.waiting_since.replace(tzinfo=None) + norm - now.replace(tzinfo=None)
+    # the services judge the wait in working time (the team's calendar): their due time wins when given
+    due = case.due_at.replace(tzinfo=None) if case.due_at is not None else case.waiting_since.replace(tzinfo=None) + norm
+    left = due - now.replace(tzinfo=None)
     return (Sla.OVERDUE if left < timedelta(0) else Sla.DUE), left
 
 
@@ -140,8 +143,8 @@ class CaseListModel(QAbstractTableModel):
             return None
         return {
             Col.SLA: self.tr("First answer"), Col.REF: self.tr("Reference"),
-            Col.CUSTOMER: self.tr("Customer / title"), Col.STATUS: self.tr("Status"), Col.MEDIA: self.tr("Media"),
-            Col.OPENED: self.tr("Opened"),
+            Col.CUSTOMER: self.tr("Customer / title"), Col.STATUS: self.tr("Status"),
+            Col.HANDLER: self.tr("Handler"), Col.MEDIA: self.tr("Items"), Col.OPENED: self.tr("Opened"),
         }[Col(section)]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -171,12 +174,13 @@ class CaseListModel(QAbstractTableModel):
             return QBrush(OVERDUE_BG)
         if role == Qt.ItemDataRole.FontRole and sla == Sla.OVERDUE and col in (Col.SLA, Col.REF):
             return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == Col.MEDIA:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == Col.MEDIA:
                 return self.tr("%n item(s)", "", c.media) + (
                     " · " + self.tr("%n set aside as duplicates", "", c.set_aside) if c.set_aside else "")
+            if col == Col.HANDLER:
+                return self.tr("Handler: %1").replace("%1", c.handler) if c.handler else self.tr("No handler yet")
             return self._tooltip(c, sla)
         return None
 
@@ -195,8 +199,11 @@ class CaseListModel(QAbstractTableModel):
             return c.customer or self.tr("(no sender)")
         if col == Col.STATUS:
             return status_label(c.status)
+        if col == Col.HANDLER:
+            return c.handler or ""
         if col == Col.MEDIA:
-            return f"{c.media}" + (f" (−{c.set_aside})" if c.set_aside else "")
+            return self.tr("%n item(s)", "", c.media) + (
+                ",\n" + self.tr("%n set aside", "", c.set_aside) if c.set_aside else "")
         return fmt_dt(c.opened_at, date_only=True)
 
     @staticmethod
@@ -209,6 +216,8 @@ class CaseListModel(QAbstractTableModel):
             return c.opened_at.replace(tzinfo=None).isoformat()
         if col == Col.CUSTOMER:
             return (c.customer or "").casefold()
+        if col == Col.HANDLER:
+            return (c.handler or "\uffff").casefold()
         if col == Col.STATUS:
             return [s.value for s in CaseStatus].index(c.status) if c.status in set(CaseStatus) else 9
         return c.ref.casefold()

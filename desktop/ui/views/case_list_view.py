@@ -6,11 +6,13 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.models.case_list_model import SUBTITLE_ROLE, Col
+
+_MAX_WIDTH = {Col.SLA: 110, Col.STATUS: 120, Col.HANDLER: 110, Col.MEDIA: 100}
 
 
 class TwoLineDelegate(QStyledItemDelegate):
@@ -84,12 +88,23 @@ class CaseTable(QTableView):
         h.setHighlightSections(False)
         fm = h.fontMetrics()
         model = self.model()
-        for col, width in ((Col.SLA, 96), (Col.REF, 96), (Col.CUSTOMER, 180), (Col.STATUS, 104),
-                           (Col.MEDIA, 52), (Col.OPENED, 84)):
+        for col, width in ((Col.SLA, 90), (Col.REF, 90), (Col.CUSTOMER, 180), (Col.STATUS, 80),
+                           (Col.HANDLER, 70), (Col.MEDIA, 70), (Col.OPENED, 84)):
             title = str(model.headerData(col, Qt.Orientation.Horizontal)) if model is not None else ""
             self.setColumnWidth(col, max(width, fm.horizontalAdvance(title) + 26))
         h.setSectionResizeMode(Col.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        self._min_widths = {col: self.columnWidth(col) for col in Col if col != Col.CUSTOMER}
+        self.setColumnHidden(Col.OPENED, True)  # in the tooltip of every row; room for the customer
+        h.setMinimumSectionSize(40)
         self.setItemDelegateForColumn(Col.CUSTOMER, TwoLineDelegate(self))
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their texts need (never below their first width): nothing cut while there is
+        room; the customer column takes what is left and elides."""
+        self.horizontalHeader().setResizeContentsPrecision(400)
+        for col, least in getattr(self, "_min_widths", {}).items():
+            self.resizeColumnToContents(col)
+            self.setColumnWidth(col, min(max(least, self.columnWidth(col) + 8), _MAX_WIDTH.get(col, 140)))
 
 
 class CaseListView(QWidget):
@@ -105,13 +120,24 @@ class CaseListView(QWidget):
         self.search.setObjectName("caseSearch")
         self.search.setPlaceholderText(self.tr("Search customer, reference, title, notes, messages…"))
         self.search.setClearButtonEnabled(True)
+        self.mine = QCheckBox(self.tr("My cases"))
+        self.mine.setObjectName("myCases")
+        self.mine.setToolTip(self.tr("Only the cases assigned to you"))
         top.addWidget(self.status_filter)
+        top.addWidget(self.mine)
         top.addWidget(self.search, 1)
         lay.addLayout(top)
+        self.loading = QProgressBar()
+        self.loading.setObjectName("caseListLoading")
+        self.loading.setRange(0, 0)
+        self.loading.setTextVisible(False)
+        self.loading.setMaximumHeight(6)
+        self.loading.hide()
+        lay.addWidget(self.loading)
         self.table = CaseTable()
         self.table.setObjectName("caseTable")
         lay.addWidget(self.table, 1)
         self.count = QLabel()
         self.count.setObjectName("caseCount")
-        self.count.setStyleSheet("color: palette(mid);")
+        self.count.setStyleSheet("color: #5f6368;")
         lay.addWidget(self.count)

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -43,6 +46,27 @@ class ElidedLabel(QLabel):
         p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
 
 
+class MessageText(QDialog):
+    """One message in full: who, when, and the whole text, selectable."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageText")
+        self.resize(560, 380)
+        lay = QVBoxLayout(self)
+        self.head = QLabel()
+        self.head.setStyleSheet("font-weight: 600;")
+        self.head.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("messageFullText")
+        self.text.setReadOnly(True)
+        lay.addWidget(self.head)
+        lay.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+
 class MediaTab(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -56,14 +80,15 @@ class MediaTab(QWidget):
         self.hide_aside.setToolTip(self.tr("Hide the duplicates that were set aside"))
         self.count = QLabel()
         self.count.setObjectName("mediaCount")
-        self.count.setStyleSheet("color: palette(mid);")
+        self.count.setStyleSheet("color: #5f6368;")
         self.open_btn = QPushButton(self.tr("View"))
         self.open_btn.setToolTip(self.tr("Open the selected item in the viewer (Enter or double-click)"))
-        self.include_btn = QPushButton(self.tr("In report ±"))
-        self.include_btn.setToolTip(self.tr("Toggle whether the selected items go into the report (Ctrl+E)"))
+        self.include_btn = QPushButton(self.tr("Include in report"))
+        self.include_btn.setObjectName("includeButton")
+        self.include_btn.setToolTip(self.tr("Put the selected items into the PDF case file, or leave them out when "
+                                            "they are all in already (Ctrl+E)"))
         bar.addWidget(QLabel(self.tr("Sort by")))
         bar.addWidget(self.sort)
-        bar.addWidget(self.hide_aside)
         bar.addStretch(1)
         bar.addWidget(self.include_btn)
         bar.addWidget(self.open_btn)
@@ -71,7 +96,10 @@ class MediaTab(QWidget):
         self.grid = MediaGridView()
         self.grid.setObjectName("mediaGrid")
         lay.addWidget(self.grid, 1)
-        lay.addWidget(self.count)
+        foot = QHBoxLayout()  # the count and what it counts: "6 items, 1 set aside" beside "Hide set aside"
+        foot.addWidget(self.count, 1)
+        foot.addWidget(self.hide_aside)
+        lay.addLayout(foot)
 
 
 class NotesTab(QWidget):
@@ -177,10 +205,26 @@ class CaseView(QWidget):
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(mid); font-size: 14pt; padding: 40px;")
+        self.empty.setStyleSheet("color: #5f6368; font-size: 14pt; padding: 40px;")
         self.stack.addWidget(self.empty)
         page = QWidget()
         self.stack.addWidget(page)
+        self.loading = QWidget()
+        self.loading.setObjectName("caseLoading")
+        ll = QVBoxLayout(self.loading)
+        ll.addStretch(1)
+        self.loading_text = QLabel()
+        self.loading_text.setObjectName("caseLoadingText")
+        self.loading_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_text.setStyleSheet("color: #5f6368; font-size: 12pt;")
+        self.loading_bar = QProgressBar()
+        self.loading_bar.setRange(0, 0)
+        self.loading_bar.setTextVisible(False)
+        self.loading_bar.setMaximumWidth(260)
+        ll.addWidget(self.loading_text)
+        ll.addWidget(self.loading_bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        ll.addStretch(2)
+        self.stack.addWidget(self.loading)
         lay = QVBoxLayout(page)
         lay.setContentsMargins(8, 8, 8, 8)
         head = QHBoxLayout()
@@ -198,7 +242,15 @@ class CaseView(QWidget):
         self.alert.hide()
         self.export_btn = QPushButton(self.tr("Export PDF…"))
         self.export_btn.setObjectName("exportButton")
+        self.busy = QProgressBar()
+        self.busy.setObjectName("caseBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setFixedWidth(60)
+        self.busy.setMaximumHeight(10)
+        self.busy.hide()
         head.addWidget(self.heading, 1)
+        head.addWidget(self.busy)
         head.addWidget(self.alert)
         head.addWidget(self.sla)
         head.addWidget(self.export_btn)
@@ -232,3 +284,14 @@ class CaseView(QWidget):
 
     def show_case_page(self, visible: bool) -> None:
         self.stack.setCurrentIndex(1 if visible else 0)
+
+    def show_loading(self, text: str) -> None:
+        """A spinner page while a case loads (when no case is shown yet) or a busy bar beside the heading."""
+        self.loading_text.setText(text)
+        if self.stack.currentIndex() != 1:
+            self.stack.setCurrentWidget(self.loading)
+        self.busy.show()
+        self.busy.setToolTip(text)
+
+    def loading_done(self) -> None:
+        self.busy.hide()

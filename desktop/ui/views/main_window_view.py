@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from desktop.ui.views.case_list_view import CaseListView
 from desktop.ui.views.case_view import CaseView
+from desktop.ui.views.empty_state_view import EmptyLibraryView
 from desktop.ui.views.problems_view import ProblemsView
 
 
@@ -25,9 +26,13 @@ class MainWindowView(QMainWindow):
         self.split.addWidget(self.case_view)
         self.split.setStretchFactor(0, 0)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([600, 840])
+        self.split.setSizes([700, 740])
         self.split.setChildrenCollapsible(False)
-        self.setCentralWidget(self.split)
+        self.empty_library = EmptyLibraryView()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.split)
+        self.pages.addWidget(self.empty_library)
+        self.setCentralWidget(self.pages)
         self.problems = ProblemsView(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.problems.hide()
@@ -48,14 +53,16 @@ class MainWindowView(QMainWindow):
     def _build_actions(self) -> None:
         self.import_files_act = self._action(self.tr("&Import files…"), QKeySequence.StandardKey.Open, "importFiles")
         self.import_folder_act = self._action(self.tr("Import &folder…"), "Ctrl+Shift+O", "importFolder")
+        self.import_chat_act = self._action(self.tr("Import &chat export…"), None, "importChat")
+        self.import_mail_act = self._action(self.tr("Import &e-mail…"), None, "importMail")
         self.export_act = self._action(self.tr("&Export case file (PDF)…"), "Ctrl+P", "exportCase")
         self.settings_act = self._action(self.tr("&Settings…"), QKeySequence.StandardKey.Preferences, "settings")
         self.quit_act = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, "quit")
         self.refresh_act = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, "refresh")
         self.problems_act = self.problems.toggleViewAction()
-        self.problems_act.setText(self.tr("&Problems of the last import"))
         self.merge_act = self._action(self.tr("&Merge this case into…"), None, "mergeCase")
         self.split_act = self._action(self.tr("&Split at the selected message"), None, "splitCase")
+        self.split_gaps_act = self._action(self.tr("Split by &time gaps…"), None, "splitGaps")
         self.move_act = self._action(self.tr("M&ove selected media to case…"), "Ctrl+M", "moveMedia")
         self.answered_act = self._action(self.tr("Mark first answer &sent"), "Ctrl+Shift+A", "markAnswered")
         self.include_act = self._action(self.tr("&Include/exclude selected in report"), "Ctrl+E", "toggleInclude")
@@ -66,17 +73,17 @@ class MainWindowView(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&File"))
-        m.addActions([self.import_files_act, self.import_folder_act])
+        m.addActions([self.import_files_act, self.import_folder_act, self.import_chat_act, self.import_mail_act])
         m.addSeparator()
         m.addAction(self.export_act)
         m.addSeparator()
         m.addActions([self.settings_act, self.quit_act])
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.edit_menu.addAction(self.find_act)
-        c = bar.addMenu(self.tr("&Case"))
+        c = self.case_menu = bar.addMenu(self.tr("&Case"))
         c.addActions([self.answered_act, self.view_act, self.include_act])
         c.addSeparator()
-        c.addActions([self.move_act, self.merge_act, self.split_act])
+        c.addActions([self.move_act, self.merge_act, self.split_act, self.split_gaps_act])
         v = bar.addMenu(self.tr("&View"))
         v.addActions([self.refresh_act, self.problems_act])
         h = bar.addMenu(self.tr("&Help"))

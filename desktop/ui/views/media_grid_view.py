@@ -15,6 +15,8 @@ from desktop.ui.models.media_grid_model import GROUP_ROLE, MEDIA_ROLE, THUMB_FAI
 
 THUMB = 150
 CELL = QSize(THUMB + 16, THUMB + 40)
+BASE_GRID = CELL + QSize(6, 6)
+_SLACK = 1
 
 _BADGE_BG = QColor(0, 0, 0, 170)
 _WARN_BG = QColor("#b3261e")
@@ -35,7 +37,10 @@ class MediaDelegate(QStyledItemDelegate):
         self.kind_font.setBold(True)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return CELL
+        """As wide as the grid's cell allows (the columns share the row), so a caption is not cut early."""
+        view = self.parent()
+        grid = view.gridSize() if isinstance(view, QListView) else BASE_GRID
+        return QSize(max(CELL.width(), grid.width() - (BASE_GRID.width() - CELL.width())), CELL.height())
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         m: MediaInfo | None = index.data(MEDIA_ROLE)
@@ -128,7 +133,10 @@ class MediaDelegate(QStyledItemDelegate):
 
 
 class MediaGridView(QListView):
-    """Icon-mode list tuned for thousands of items: uniform sizes, batched layout, static movement."""
+    """Icon-mode list tuned for thousands of items: uniform sizes, batched layout, static movement.
+
+    The columns follow the viewport's width: as many cells as fit, each widened to share the rest of the row,
+    so the grid fills the width instead of leaving a strip empty on the right."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -138,7 +146,7 @@ class MediaGridView(QListView):
         self.setBatchSize(400)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
-        self.setGridSize(CELL + QSize(6, 6))
+        self.setGridSize(BASE_GRID)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
@@ -149,3 +157,23 @@ class MediaGridView(QListView):
         self.setItemDelegate(self.delegate)
         self.setDragEnabled(False)
         self.setAcceptDrops(False)  # drops are handled by the case panel around the grid
+
+    def _usable_width(self) -> int:
+        """The width QListView lays a row out in: it keeps room for the scroll bar even while none is shown."""
+        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar())
+        return self.maximumViewportSize().width() - extent - _SLACK
+
+    def columns(self) -> int:
+        """How many cells a row holds at the current width."""
+        return max(1, self._usable_width() // BASE_GRID.width())
+
+    def _fit_grid(self) -> None:
+        width = self._usable_width()
+        cell = max(BASE_GRID.width(), width // self.columns()) if width > 0 else BASE_GRID.width()
+        if cell != self.gridSize().width():
+            self.setGridSize(QSize(cell, BASE_GRID.height()))
+            self.scheduleDelayedItemsLayout()  # the items' size follows the cell (uniform sizes are cached)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        self._fit_grid()
+        super().resizeEvent(event)
