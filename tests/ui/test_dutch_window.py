@@ -20,7 +20,7 @@ from tests.ui.helpers import click_case, wait_idle
 
 # words that are the same in Dutch, and texts that are data (names, references, file names)
 SAME = {"Media", "Items", "Status", "Video", "EXIF", "E-mail", "PDF", "Casedesk", "OK", "&Help", "Camera",
-        "Software"}
+        "Software", "Details", "Second &opinions…"}  # Dutch uses these words too
 ELSEWHERE: set[str] = set()
 
 
