@@ -26,7 +26,7 @@ class MainWindowView(QMainWindow):
         self.split.addWidget(self.case_view)
         self.split.setStretchFactor(0, 0)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([700, 740])
+        self.split.setSizes([620, 820])
         self.split.setChildrenCollapsible(False)
         self.empty_library = EmptyLibraryView()
         self.pages = QStackedWidget()
