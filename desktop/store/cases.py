@@ -208,16 +208,21 @@ class CaseStore:
         for o in open_opinions(conn, [r.id for r in rows] if narrowed else None):
             opinions.setdefault(o.case_id, []).append(o)
         now = now or datetime.now(UTC)
+        instant = policy.calendar.instant
         out = []
         for r in rows:
             timed = msgs.get(r.id, [])
             if r.answered_at is not None:
                 timed = [*timed, (r.answered_at, False)]
             m = policy.measure(timed, now=now, case_open=r.status != CaseStatus.CLOSED)
-            original = {policy.calendar.instant(t): t for t, _ in timed if t is not None}
+            # shown as stored: a naive time (a chat's) is its instant without the zone; only an aware one (an
+            # e-mail's, with its own offset) is looked up
+            original = {instant(t): t for t, _ in timed if t is not None and t.tzinfo is not None}
 
             def shown(t: datetime | None, original: dict = original) -> datetime | None:
-                return original.get(t, t) if t is not None else None  # as stored (chat times stay naive)
+                if t is None:
+                    return None
+                return (original.get(t) if original else None) or t.replace(tzinfo=None)
 
             wait = m.open_wait
             out.append(CaseSummary(
