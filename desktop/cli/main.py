@@ -38,6 +38,9 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "cmd_send": ("send", "ask-photos"), "cmd_undo": ("undo", "redo", "history"), "cmd_demo": ("demo",),
 }
 VALUE_OPTIONS = ("--data-dir", "--db-url", "--handler")  # global options that take a value
+# commands that only read: they leave the sweep for what killed imports left to the commands that write (and the
+# window), so a CRM polling ``cases --json`` does not walk every folder of originals and thumbnails each time
+LISTINGS = frozenset({"cases", "media", "customers", "messages", "sla", "audit", "opinions", "history"})
 
 
 def _module(name: str) -> ModuleType:
@@ -90,7 +93,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(command_word(argv))
+    word = command_word(argv)
+    parser = build_parser(word)
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
@@ -104,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.services.library import Library
 
     try:
-        lib = Library(paths, getattr(args, "db_url", None), getattr(args, "acting_handler", None))
+        lib = Library(paths, getattr(args, "db_url", None), getattr(args, "acting_handler", None),
+                      sweep=word not in LISTINGS)
     except (ReadOnlyLibrary, DiskFull) as e:
         error(str(e))
         return EXIT_USAGE
