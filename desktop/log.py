@@ -17,8 +17,6 @@ import logging.handlers
 import traceback
 from pathlib import Path
 
-from desktop.core.redact import Masker
-
 CRASH_LOGGER = "desktop.crash"  # tracebacks go to the log file only, never to the user's terminal
 OWN_LOGGERS = ("desktop", "__main__")  # the only loggers whose warnings reach the terminal
 
@@ -34,6 +32,8 @@ class PrivateFormatter(logging.Formatter):
     """The log file's format, without customer data (see the module docstring)."""
 
     def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        from desktop.core.redact import Masker  # its patterns are compiled when the first line is written
+
         return Masker()(super().formatMessage(record)) or ""
 
     def formatException(self, ei) -> str:  # noqa: ANN001, N802 - logging's names

@@ -1,37 +1,20 @@
 """The ``casedesk`` command line: one argparse tree, one module per command, no Qt.
 
 Building the tree imports no service: each command imports what it needs when it runs (see ``desktop.cli``).
+A command line naming a known command builds that command's parser only (and imports only its module): the tree
+of every command is built for ``--help``, an unknown word, or none.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
+from types import ModuleType
 
 from desktop import __version__
-from desktop.cli import (
-    cmd_audit,
-    cmd_case,
-    cmd_cases,
-    cmd_customer,
-    cmd_customers,
-    cmd_demo,
-    cmd_duplicates,
-    cmd_export,
-    cmd_import,
-    cmd_media,
-    cmd_messages,
-    cmd_opinions,
-    cmd_retention,
-    cmd_send,
-    cmd_settings,
-    cmd_sla,
-    cmd_team,
-    cmd_undo,
-    cmd_verify,
-)
 from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error
 from desktop.core.errors import (
     CasedeskError,
@@ -46,9 +29,37 @@ from desktop.core.errors import (
 from desktop.log import CRASH_LOGGER, setup_logging
 from desktop.settings import demo_paths, resolve_paths
 
-COMMANDS = (cmd_import, cmd_cases, cmd_media, cmd_customers, cmd_customer, cmd_messages, cmd_verify, cmd_case,
-            cmd_duplicates, cmd_export, cmd_sla, cmd_settings, cmd_audit, cmd_retention, cmd_opinions, cmd_team,
-            cmd_send, cmd_undo, cmd_demo)
+# the modules, in the order ``--help`` lists their commands, with the command words each one adds
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "cmd_import": ("import",), "cmd_cases": ("cases",), "cmd_media": ("media",), "cmd_customers": ("customers",),
+    "cmd_customer": ("customer",), "cmd_messages": ("messages",), "cmd_verify": ("verify",), "cmd_case": ("case",),
+    "cmd_duplicates": ("duplicates",), "cmd_export": ("export",), "cmd_sla": ("sla",), "cmd_settings": ("settings",),
+    "cmd_audit": ("audit",), "cmd_retention": ("retention",), "cmd_opinions": ("opinions",), "cmd_team": ("team",),
+    "cmd_send": ("send", "ask-photos"), "cmd_undo": ("undo", "redo", "history"), "cmd_demo": ("demo",),
+}
+VALUE_OPTIONS = ("--data-dir", "--db-url", "--handler")  # global options that take a value
+# commands that only read: they leave the sweep for what killed imports left to the commands that write (and the
+# window), so a CRM polling ``cases --json`` does not walk every folder of originals and thumbnails each time
+LISTINGS = frozenset({"cases", "media", "customers", "messages", "sla", "audit", "opinions", "history"})
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"desktop.cli.{name}")
+
+
+def command_word(argv: list[str]) -> str | None:
+    """The command named on the command line (the first word that is not an option or an option's value)."""
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a in VALUE_OPTIONS:
+            skip = True
+        elif a in ("-h", "--help", "--version"):
+            return None
+        elif not a.startswith("-"):
+            return a
+    return None
 
 
 def _common() -> argparse.ArgumentParser:
@@ -61,7 +72,8 @@ def _common() -> argparse.ArgumentParser:
     return p
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argparse tree; ``only``: a command word, whose module alone adds its parser (when it is known)."""
     common = _common()
     parser = argparse.ArgumentParser(
         prog="casedesk", parents=[common],
@@ -73,13 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="who is acting, named in the audit log; before the command "
                              "(default: $CASEDESK_HANDLER or the login name)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        command.add_parser(sub, [common])
+    modules = [m for m, words in COMMANDS.items() if only in words] or list(COMMANDS)
+    for name in modules:
+        _module(name).add_parser(sub, [common])
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    word = command_word(argv)
+    parser = build_parser(word)
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
@@ -93,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.services.library import Library
 
     try:
-        lib = Library(paths, getattr(args, "db_url", None), getattr(args, "acting_handler", None))
+        lib = Library(paths, getattr(args, "db_url", None), getattr(args, "acting_handler", None),
+                      sweep=word not in LISTINGS)
     except (ReadOnlyLibrary, DiskFull) as e:
         error(str(e))
         return EXIT_USAGE

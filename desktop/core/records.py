@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from desktop.core.actions import action_label
-
 
 @dataclass(frozen=True)
 class CaseHandle:
@@ -228,6 +226,8 @@ class JournalInfo:
     redo_order: int | None = None  # on its handler's redo stack (undone, no newer action since): higher first
 
     def text(self, lang: str = "en") -> str:
+        from desktop.core.actions import action_label  # its label tables: only when a label is shown
+
         return action_label(self.kind, self.params, lang, fallback=self.label)
 
     def to_json(self) -> dict:

@@ -10,8 +10,8 @@ connection in every process. One thread per core plus two keeps the cores busy w
    content-addressed store and the thumbnail. A known original is not probed again; if its file was lost from the
    store it is put back.
 
-"Is it known?" is one query per batch of hashed files (``known``), answered by the caller's transaction, and
-each batch of finished files goes to ``on_batch`` at once, so the database work runs beside the analysis. Files
+"Is it known?" is one query per batch of hashed files (``known``, a short read of the caller's), and each batch
+of finished files goes to ``on_batch`` at once, so the caller's work on it runs beside the analysis. Files
 larger than ``IN_MEMORY_LIMIT`` skip step 1: they are hashed while they are copied and probed by seeking
 (``probe_path``), so memory stays flat whatever their size. At most ``IN_FLIGHT_BYTES`` of file contents are held
 at any moment.

@@ -7,7 +7,9 @@ when, why, by whom, the receipt) and the emptied cases as references, so the aud
 audit chain still verifies (``desktop.core.audit_chain``). Afterwards the database is compacted
 (``Database.compact``), so no deleted byte is left in ``library.db`` or its WAL.
 
-An erasure cannot be undone: it is not recorded in the undo journal, and its receipt says what is gone.
+An erasure cannot be undone: it is not recorded in the undo journal, and its receipt says what is gone. The
+journal's entries about the erased rows go too (their payloads hold the rows' values: an undo would bring them
+back), and every other entry's texts are scrubbed like the notes.
 """
 
 from __future__ import annotations
@@ -182,6 +184,10 @@ def _erase(uow: UnitOfWork, lib: Library, scope: DataScope, customer_id: int | N
            case_id: int | None = None) -> ErasureReceipt:
     refs = [uow.cases.handle(c).ref for c in scope.case_ids]
     counts, gone, kept, removed = uow.erasure.erase(scope, customer_id=customer_id, at=now, scrub=scrub)
+    erased_rows = [*(f"case_:{i}" for i in scope.case_ids), *(f"message:{i}" for i in scope.message_ids),
+                   *(f"media_item:{i}" for i in scope.media_ids), *(f"note:{i}" for i in scope.note_ids),
+                   *([f"customer:{customer_id}"] if customer_id is not None and removed else [])]
+    counts["journal_entries"] = uow.journal.forget(case_ids=scope.case_ids, rows=erased_rows, scrub=scrub)
     every_ref = set(uow.erasure.case_refs())
     tied = uow.audit.scrub(_wipe(every_ref, scrub), case_ids=scope.case_ids, customer_id=tied_customer)
     others = uow.audit.scrub(_substitute(scrub))

@@ -1,9 +1,11 @@
 """``import_paths``: files, folders, ZIPs, chat exports and e-mails into the library in one transaction.
 
 Steps: plan the inputs (ZIPs unpacked safely and e-mail attachments decoded into scratch space inside the
-library); check the disk has room for them; then, inside ONE write transaction, hash, store and probe every file on
-all cores (``desktop.services.analyse``) while the rows of the originals already done are written, and finally the
-cases, messages and media items, the duplicate groups of the touched cases and the audit events.
+library); check the disk has room for them; hash, store and probe every file on all cores
+(``desktop.services.analyse``), asking the database "is it known?" once per batch in a short read; then, in ONE write
+transaction, the rows of the originals, the cases, messages and media items, the duplicate groups of the touched
+cases and the audit events. The write lock is held only for that last step, never during the analysis: a handler
+editing a case in the window while a long import runs waits for no more than the writing of its rows.
 
 Blobs are on disk before the commit that references them, so a process killed at any point leaves the library as
 before or as after (blobs written before the kill are adopted by the next import of the same file, or removed by
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from desktop.core.clock import now_local
 from desktop.core.errors import DiskFull, UsageError, is_disk_full
-from desktop.core.model import AuditAction, ImportReport, MediaRole, Problem, SourceKind
+from desktop.core.model import AuditAction, ImportReport, MediaRole, ProbeResult, Problem, SourceKind
 from desktop.core.progress import Cancelled, CancelToken, Progress, null_progress, subrange
 from desktop.core.records import CaseHandle
 from desktop.core.titles import container_title
@@ -37,6 +39,7 @@ log = logging.getLogger(__name__)
 
 OVERHEAD_PER_FILE = 32 * 1024  # thumbnail, rows and journal per file, beyond the original itself
 OVERHEAD = 1 << 20  # the database's journal and the log
+BLOB_BATCH = 500  # originals' rows per insert
 
 
 def import_paths(
@@ -119,20 +122,21 @@ class _Import:
                 shown[path] = f"{m.unit.display} › {name}"
         self._check_room(files)
         self.timings["plan"] = time.perf_counter() - t0
-        with lib.unit(write=True) as uow:
+        t0 = time.perf_counter()
+        rows = _RowWriter(lib)
+        analysed = analyse_all(lib, files, rows.known, subrange(progress, 0.0, 0.9), self.cancel,
+                               on_batch=rows.on_batch, stored=self.stored)
+        self.timings["analyse"] = time.perf_counter() - t0
+        for unit in [*chats, *mails]:
+            unit.explain(analysed)  # containers are not media; a damaged e-mail's parts are "cut short"
+        for path, _name in files:
+            res = analysed.get(path)
+            if res is not None and res.problem:
+                report.rejected.append(Problem(shown[path], res.problem, kept=res.kept))
+        progress(900, 1000, "Saving")
+        with lib.unit(write=True) as uow:  # the write lock from here to the commit only
             t0 = time.perf_counter()
-            rows = _RowWriter(uow)
-            analysed = analyse_all(lib, files, uow.imports.known_blobs, subrange(progress, 0.0, 0.9), self.cancel,
-                                   on_batch=rows.on_batch, stored=self.stored)
-            self.timings["analyse"] = time.perf_counter() - t0
-            for unit in [*chats, *mails]:
-                unit.explain(analysed)  # containers are not media; a damaged e-mail's parts are "cut short"
-            for path, _name in files:
-                res = analysed.get(path)
-                if res is not None and res.problem:
-                    report.rejected.append(Problem(shown[path], res.problem, kept=res.kept))
-            progress(900, 1000, "Saving")
-            t0 = time.perf_counter()
+            rows.write(uow)
             w = ImportWriter(uow, report)
             fixed_case = w.case_by_ref(self.case_ref) if self.case_ref else None
             w.fixed_case_id = fixed_case.id if fixed_case else None
@@ -190,19 +194,38 @@ class _Import:
 
 
 class _RowWriter:
-    """Writes the rows of each batch of analysed files while the next ones are still being analysed."""
+    """The originals' rows of an import: each batch of analysed files is collected while the next ones are still
+    analysed ("is it known?" answered by a short read, without the write lock), and written in the import's one
+    write transaction (``write``), so a process killed during the analysis leaves no row behind."""
 
-    def __init__(self, uow: UnitOfWork) -> None:
-        self.uow = uow
+    def __init__(self, lib: Library) -> None:
+        self.lib = lib
         self.now = now_local()
+        self.blobs: dict[str, tuple[str, int, ProbeResult]] = {}  # sha256 -> the row of a probed original
+        self.shas: list[str] = []  # every analysed original, for ``prefetch``
+
+    def known(self, shas: list[str]) -> set[str]:
+        """Which of these originals the library has a row for, or this import will write one for."""
+        with self.lib.unit() as uow:
+            found = uow.imports.known_blobs(shas)
+        return found | (set(shas) & self.blobs.keys())
 
     def on_batch(self, batch: list[Analysed]) -> None:
-        imports = self.uow.imports
-        probed = [a for a in batch if a.probe is not None and a.sha256]  # kept unprobed ones too (as ``other``)
-        already = imports.known_blobs([a.sha256 for a in probed if a.sha256]) if probed else set()
-        imports.add_blobs([(a.sha256, a.size, a.probe) for a in probed  # type: ignore[misc]
-                           if a.sha256 not in already], self.now)
-        imports.prefetch([a.sha256 for a in batch if a.sha256])
+        for a in batch:  # kept unprobed ones too (as ``other``): they have no row of probed facts
+            if a.probe is not None and a.sha256:
+                self.blobs.setdefault(a.sha256, (a.sha256, a.size, a.probe))
+        self.shas += [a.sha256 for a in batch if a.sha256]
+
+    def write(self, uow: UnitOfWork) -> None:
+        """The rows of the new originals (one statement per batch; another desk may have written some of them
+        since they were looked up), then the dates and occurrences of all of them, one query per batch."""
+        imports = uow.imports
+        rows = list(self.blobs.values())
+        for i in range(0, len(rows), BLOB_BATCH):
+            part = rows[i:i + BLOB_BATCH]
+            already = imports.known_blobs([r[0] for r in part])
+            imports.add_blobs([r for r in part if r[0] not in already], self.now)
+        imports.prefetch(self.shas)
 
 
 

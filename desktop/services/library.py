@@ -35,7 +35,10 @@ log = logging.getLogger(__name__)
 
 
 class Library:
-    def __init__(self, paths: AppPaths, db_url: str | None = None, handler: str | None = None) -> None:
+    def __init__(self, paths: AppPaths, db_url: str | None = None, handler: str | None = None, *,
+                 sweep: bool = True) -> None:
+        """``sweep``: remove what killed imports left (``clean_scratch``); a command that only lists passes
+        False, so it does not walk the folders of originals and thumbnails on every call."""
         self.paths = paths.ensure()
         self.handler = handler or default_handler()
         self.db = Database(db_url or default_db_url(paths))
@@ -45,7 +48,8 @@ class Library:
         self._blobs: BlobStore | None = None
         self._blobs_lock = threading.Lock()
         self._pruned = False  # this desk's copies of erased originals are removed at the first fetch
-        self._remove_stale_scratch()
+        if sweep:
+            self._remove_stale_scratch()
 
     @property
     def blobs(self) -> BlobStore:

@@ -10,12 +10,12 @@ skipped inside a savepoint, never by rolling back the import. Every field change
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import String, func, or_, select, type_coerce, union, update
+from sqlalchemy import Connection, String, func, or_, select, type_coerce, union, update
 from sqlalchemy import case as sql_case
 from sqlalchemy import case as when
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
 
 from desktop.core.clock import now_local
 from desktop.core.errors import DatabaseError, NotFound
@@ -23,9 +23,25 @@ from desktop.core.model import CaseKind, CaseStatus, CaseSummary, MediaRole, Mes
 from desktop.core.numbering import Scope, scope
 from desktop.core.records import CaseHandle, MergeRecord, OpinionInfo
 from desktop.core.response import ResponsePolicy
-from desktop.store.schema import Alert, Case, CaseCounter, Customer, MediaItem, Message, Note, Opinion, fit
+from desktop.store import tables
 from desktop.store.settings import SettingsStore
+from desktop.store.tables import fit
 from desktop.store.types import parse_iso, plain_rows
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.store.schema import Opinion
+    from desktop.store.unit import UnitOfWork
+
+# Core columns: the reads below (the case list above all) need no ORM, so ``casedesk cases`` never imports it
+Case = tables.case_.c
+Customer = tables.customer.c
+MediaItem = tables.media_item.c
+Message = tables.message.c
+Note = tables.note.c
+Alert = tables.alert.c
+Opinion_ = tables.opinion.c
 
 FIELDS = ("title", "kind", "status", "policy_ref", "incident_date", "handler", "answered_at", "closed_at")
 _TEXT = {"title": Case.title, "kind": Case.kind, "status": Case.status, "policy_ref": Case.policy_ref,
@@ -35,45 +51,58 @@ _TEXT = {"title": Case.title, "kind": Case.kind, "status": Case.status, "policy_
 ALLOCATION_TRIES = 1000
 
 
-_ALERT_ITEM, _OTHER_ITEM = aliased(MediaItem, name="alert_item"), aliased(MediaItem, name="other_item")
+_ALERT_ITEM, _OTHER_ITEM = tables.media_item.alias("alert_item"), tables.media_item.alias("other_item")
+
 
 class CaseStore:
-    def __init__(self, session: Session, actor: str | None = None) -> None:
-        self._s = session
+    """Reads run on the unit's connection in SQLAlchemy Core; writes of ORM objects go through its session."""
+
+    def __init__(self, unit: UnitOfWork, actor: str | None = None) -> None:
+        self._u = unit
         self.created: list[int] = []  # ids of the cases this unit of work created
         self.actor = actor
         self._floors: dict[str, int] = {}
 
+    @property
+    def _s(self) -> Session:
+        return self._u.session
+
+    @property
+    def _c(self) -> Connection:
+        return self._u.core()
+
     # finding ------------------------------------------------------------------------------------------------
     def id_of(self, ref: str) -> int:
-        cid = self._s.scalar(select(Case.id).where(Case.ref == ref))
+        cid = self._c.scalar(select(Case.id).where(Case.ref == ref))
         if cid is None:
             raise NotFound(f"no case with reference {ref!r}")
         return cid
 
     def find(self, ref: str) -> CaseHandle | None:
-        cid = self._s.scalar(select(Case.id).where(Case.ref == ref))
+        cid = self._c.scalar(select(Case.id).where(Case.ref == ref))
         return CaseHandle(cid, ref) if cid is not None else None
 
     def handle(self, case_id: int) -> CaseHandle:
-        case = self._s.get(Case, case_id)
-        if case is None:
+        row = self._c.execute(select(Case.id, Case.ref).where(Case.id == case_id)).first()
+        if row is None:
             raise NotFound(f"no case {case_id}")
-        return CaseHandle(case.id, case.ref)
+        return CaseHandle(row.id, row.ref)
 
     def newest_open(self, customer_id: int) -> tuple[CaseHandle | None, datetime | None]:
         """The customer's newest open case and the wall-clock time of its last message."""
-        case = self._s.scalar(select(Case).where(Case.customer_id == customer_id, Case.status != CaseStatus.CLOSED)
-                              .order_by(Case.id.desc()).limit(1))
+        case = self._c.execute(select(Case.id, Case.ref).where(Case.customer_id == customer_id,
+                                                                Case.status != CaseStatus.CLOSED)
+                               .order_by(Case.id.desc()).limit(1)).first()
         if case is None:
             return None, None
-        times = self._s.scalars(select(Message.sent_at).where(Message.case_id == case.id)).all()
+        times = self._c.scalars(select(Message.sent_at).where(Message.case_id == case.id)).all()
         return CaseHandle(case.id, case.ref), max((t.replace(tzinfo=None) for t in times if t is not None),
                                                   default=None)
 
     def set_customer(self, case_ids: list[int], customer_id: int | None) -> None:
         if case_ids:
-            self._s.execute(update(Case).where(Case.id.in_(case_ids)).values(customer_id=customer_id))
+            orm = _orm()
+            self._s.execute(update(orm.Case).where(orm.Case.id.in_(case_ids)).values(customer_id=customer_id))
 
     def search(self, text: str) -> list[int]:
         """Ids of the cases whose reference, title, customer (name, phone, e-mail), policy number, messages
@@ -84,7 +113,8 @@ class CaseStore:
         def like(word: str) -> str:
             return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
-        sqlite = self._s.get_bind().dialect.name == "sqlite"
+        conn = self._c
+        sqlite = conn.dialect.name == "sqlite"
         # SQLite's LIKE ignores the case of ASCII letters only: other letters are tried in their usual cases
         spellings = sorted({needle, needle.lower(), needle.upper(), needle.capitalize(), needle.title()})
 
@@ -95,18 +125,18 @@ class CaseStore:
                 return column.like(like(needle), escape="\\")
             return or_(*(column.like(like(w), escape="\\") for w in spellings))
 
-        cases = select(Case.id).outerjoin(Customer, Case.customer_id == Customer.id).where(or_(
+        cases = select(Case.id).outerjoin(tables.customer, Case.customer_id == Customer.id).where(or_(
             has(Case.ref), has(Case.title), has(Case.policy_ref), has(Customer.name), has(Customer.phone),
             has(Customer.email)))
         messages = select(Message.case_id).where(or_(has(Message.text), has(Message.subject), has(Message.sender)))
         notes = select(Note.case_id).where(has(Note.text))
-        return sorted(set(self._s.scalars(union(cases, messages, notes))))
+        return sorted(set(conn.scalars(union(cases, messages, notes))))
 
     def refs(self, case_ids: list[int]) -> list[str]:
         """The references of these cases, in id order."""
         out: list[str] = []
         for start in range(0, len(case_ids), 500):
-            out += self._s.scalars(select(Case.ref).where(Case.id.in_(case_ids[start:start + 500]))
+            out += self._c.scalars(select(Case.ref).where(Case.id.in_(case_ids[start:start + 500]))
                                    .order_by(Case.id)).all()
         return out
 
@@ -114,10 +144,10 @@ class CaseStore:
         """Case id -> customer id, for these cases (default: every case)."""
         q = select(Case.id, Case.customer_id)
         if case_ids is None:
-            return dict(self._s.execute(q).all())
+            return dict(self._c.execute(q).all())
         out: dict[int, int | None] = {}
         for start in range(0, len(case_ids), 500):
-            out.update(self._s.execute(q.where(Case.id.in_(case_ids[start:start + 500]))).all())
+            out.update(self._c.execute(q.where(Case.id.in_(case_ids[start:start + 500]))).all())
         return out
 
     def pick_rows(self) -> list[tuple]:
@@ -127,9 +157,9 @@ class CaseStore:
                 .group_by(MediaItem.case_id).subquery())
         q = (select(Case.ref, Case.title, Case.status, Case.customer_id, Customer.name, Customer.phone,
                     Customer.email, Case.opened_at, last.c.last)
-             .outerjoin(Customer, Case.customer_id == Customer.id).outerjoin(last, last.c.case_id == Case.id)
+             .outerjoin(tables.customer, Case.customer_id == Customer.id).outerjoin(last, last.c.case_id == Case.id)
              .order_by(Case.id))
-        return [tuple(r) for r in self._s.execute(q)]
+        return [tuple(r) for r in self._c.execute(q)]
 
     # reading ------------------------------------------------------------------------------------------------
     def summaries(self, policy: ResponsePolicy, *, case_ids: list[int] | None = None,
@@ -139,8 +169,7 @@ class CaseStore:
         working time (``policy``; a handler's "answered" mark counts as an answer at that moment) and their open
         second-opinion requests. Only cases assigned to ``handler``, when given; ``open_only``: not closed;
         without ``case_ids`` erased cases (tombstones) are left out."""
-        s = self._s
-        conn = s.connection()  # plain rows, not ORM objects: 10,000 cases load in a few tens of milliseconds
+        conn = self._c  # plain rows, not ORM objects: 10,000 cases load in a few tens of milliseconds
         filters = []
         if case_ids is not None:
             filters.append(Case.id.in_(case_ids))
@@ -155,7 +184,7 @@ class CaseStore:
         q = (select(Case.id, Case.ref, Case.title, Case.kind, Case.status, Case.customer_id, Case.opened_at,
                     Case.closed_at, Case.policy_ref, Case.incident_date, Case.handler, Case.answered_at,
                     Case.version, Case.updated_at, Case.updated_by, Customer.name, Customer.phone, Customer.email)
-             .outerjoin(Customer, Case.customer_id == Customer.id).where(*filters).order_by(Case.id))
+             .outerjoin(tables.customer, Case.customer_id == Customer.id).where(*filters).order_by(Case.id))
         rows = conn.execute(q).all()
         narrowed = case_ids is not None or customer_id is not None or handler is not None or open_only
         subset = select(Case.id).where(*filters) if narrowed else None
@@ -171,10 +200,11 @@ class CaseStore:
                       .group_by(MediaItem.case_id), MediaItem.case_id)
         for case_id, with_original, set_aside in conn.execute(counts):  # one pass (ix_media_case_counts)
             media[case_id], aside[case_id] = with_original, int(set_aside or 0)
-        m1, m2 = _ALERT_ITEM, _OTHER_ITEM  # alerts by their items' current cases, never a case's own
-        alerts = dict(conn.execute(only(select(m1.case_id, func.count()).select_from(Alert)
-                                        .join(m1, Alert.media_item_id == m1.id)
-                                        .join(m2, Alert.other_media_item_id == m2.id)
+        t1, t2 = _ALERT_ITEM, _OTHER_ITEM  # alerts by their items' current cases, never a case's own
+        m1, m2 = t1.c, t2.c
+        alerts = dict(conn.execute(only(select(m1.case_id, func.count()).select_from(tables.alert)
+                                        .join(t1, Alert.media_item_id == m1.id)
+                                        .join(t2, Alert.other_media_item_id == m2.id)
                                         .where(Alert.dismissed.is_(False), m1.case_id != m2.case_id)
                                         .group_by(m1.case_id), m1.case_id)).all())
         mq = only(select(Message.case_id, type_coerce(Message.sent_at, String), Message.from_customer)
@@ -183,19 +213,24 @@ class CaseStore:
         for case_id, t, fc in plain_rows(conn, mq):  # from ix_message_case_times alone, not the table
             msgs.setdefault(case_id, []).append((parse_iso(t), fc))
         opinions: dict[int, list[OpinionInfo]] = {}
-        for o in open_opinions(s, [r.id for r in rows] if narrowed else None):
+        for o in open_opinions(conn, [r.id for r in rows] if narrowed else None):
             opinions.setdefault(o.case_id, []).append(o)
         now = now or datetime.now(UTC)
+        instant = policy.calendar.instant
         out = []
         for r in rows:
             timed = msgs.get(r.id, [])
             if r.answered_at is not None:
                 timed = [*timed, (r.answered_at, False)]
             m = policy.measure(timed, now=now, case_open=r.status != CaseStatus.CLOSED)
-            original = {policy.calendar.instant(t): t for t, _ in timed if t is not None}
+            # shown as stored: a naive time (a chat's) is its instant without the zone; only an aware one (an
+            # e-mail's, with its own offset) is looked up
+            original = {instant(t): t for t, _ in timed if t is not None and t.tzinfo is not None}
 
             def shown(t: datetime | None, original: dict = original) -> datetime | None:
-                return original.get(t, t) if t is not None else None  # as stored (chat times stay naive)
+                if t is None:
+                    return None
+                return (original.get(t) if original else None) or t.replace(tzinfo=None)
 
             wait = m.open_wait
             out.append(CaseSummary(
@@ -223,7 +258,7 @@ class CaseStore:
     def fields(self, case_id: int) -> dict[str, object]:
         """The fields of ``FIELDS``, the customer id, and the version with who made it and when, as committed
         now (not as this session read them before)."""
-        case = self._s.get(Case, case_id, populate_existing=True)
+        case = self._s.get(_orm().Case, case_id, populate_existing=True)
         if case is None:
             raise NotFound(f"no case {case_id}")
         return {**{k: getattr(case, k) for k in FIELDS}, "customer_id": case.customer_id, "ref": case.ref,
@@ -257,7 +292,7 @@ class CaseStore:
         """The case under ``ref``, or None when that reference is taken (the savepoint keeps the rest)."""
         try:
             with self._s.begin_nested():
-                case = Case(ref=ref, **fields)
+                case = _orm().Case(ref=ref, **fields)
                 self._s.add(case)
                 self._s.flush()
         except IntegrityError:
@@ -266,12 +301,12 @@ class CaseStore:
         return CaseHandle(case.id, case.ref)
 
     def _scope(self, year: int) -> Scope:
-        team = SettingsStore(self._s).team()
+        team = SettingsStore(self._u).team()
         return scope(team.case_format, team.case_prefix, year)
 
     def _floor(self, sc: Scope) -> int:
         """The highest number in use in the scope (as this transaction sees the cases)."""
-        refs = self._s.scalars(select(Case.ref).where(Case.ref.startswith(sc.head, autoescape=True))).all()
+        refs = self._c.scalars(select(Case.ref).where(Case.ref.startswith(sc.head, autoescape=True))).all()
         return max((n for n in map(sc.number_of, refs) if n is not None), default=0)
 
     def _next_number(self, sc: Scope) -> int:
@@ -279,11 +314,12 @@ class CaseStore:
         floor = self._floors.get(sc.key)
         if floor is None:
             floor = self._floors[sc.key] = self._floor(sc)
-        stmt = _counter_upsert(self._s.get_bind().dialect.name, sc.key, floor)
-        if self._s.get_bind().dialect.name == "postgresql":  # outside this transaction: no desk waits for it
-            with self._s.get_bind().connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        here = self._c
+        stmt = _counter_upsert(here.dialect.name, sc.key, floor)
+        if here.dialect.name == "postgresql":  # outside this transaction: no desk waits for it
+            with here.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 return int(conn.execute(stmt).scalar_one())
-        return int(self._s.execute(stmt).scalar_one())
+        return int(here.execute(stmt).scalar_one())
 
     def set_fields(self, case_id: int, values: dict[str, object], *, expected_version: int | None = None,
                    at: datetime | None = None) -> int | None:
@@ -292,25 +328,27 @@ class CaseStore:
         unknown = set(values) - set(FIELDS)
         if unknown:
             raise ValueError(f"not a case field: {sorted(unknown)}")
-        case = self._s.get(Case, case_id)
+        Row = _orm().Case
+        case = self._s.get(Row, case_id)
         if case is None:
             raise NotFound(f"no case {case_id}")
         fitted = {k: fit(_TEXT[k], v) if k in _TEXT and isinstance(v, str) else v for k, v in values.items()}
         stamp = {"updated_at": at or now_local(), "updated_by": fit(Case.updated_by, self.actor)}
         self._s.flush()
-        stmt = update(Case).where(Case.id == case_id)
+        stmt = update(Row).where(Row.id == case_id)
         if expected_version is None:  # whatever the version now is (a merge, a split)
-            stmt = stmt.values(**fitted, **stamp, version=Case.version + 1)
+            stmt = stmt.values(**fitted, **stamp, version=Row.version + 1)
         else:  # compare and set: a save made on a version someone else replaced changes nothing
-            stmt = stmt.where(Case.version == expected_version).values(**fitted, **stamp, version=expected_version + 1)
-        new = self._s.execute(stmt.returning(Case.version).execution_options(synchronize_session=False)).scalar()
+            stmt = stmt.where(Row.version == expected_version).values(**fitted, **stamp, version=expected_version + 1)
+        new = self._s.execute(stmt.returning(Row.version).execution_options(synchronize_session=False)).scalar()
         self._s.expire(case)
         return new
 
     def move_contents(self, source_id: int, target_id: int, source_ref: str, target_ref: str) -> MergeRecord:
         """Media, messages, notes and alerts of one case into another; returns what moved (for an undo)."""
-        s = self._s
-        case = s.get(Case, source_id)
+        s, orm = self._s, _orm()
+        MediaItem, Message, Note, Alert = orm.MediaItem, orm.Message, orm.Note, orm.Alert  # noqa: N806
+        case = s.get(orm.Case, source_id)
         assert case is not None
         rec = MergeRecord(
             source_ref, target_ref,
@@ -329,7 +367,8 @@ class CaseStore:
 
     def move_back(self, rec: MergeRecord, source_id: int) -> None:
         """Put back exactly what ``move_contents`` moved."""
-        s = self._s
+        s, orm = self._s, _orm()
+        MediaItem, Message, Note, Alert = orm.MediaItem, orm.Message, orm.Note, orm.Alert  # noqa: N806
         for table, ids in ((MediaItem, rec.media_ids), (Message, rec.message_ids), (Note, rec.note_ids)):
             if ids:
                 s.execute(update(table).where(table.id.in_(ids)).values(case_id=source_id))
@@ -344,19 +383,28 @@ def _counter_upsert(dialect: str, key: str, floor: int):  # noqa: ANN202 - a dia
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    ins = insert(CaseCounter).values(scope=key, last=floor + 1)
+    CaseCounter = tables.case_counter.c  # noqa: N806
+    ins = insert(tables.case_counter).values(scope=key, last=floor + 1)
     bumped = when((CaseCounter.last >= floor, CaseCounter.last + 1), else_=floor + 1)
     return ins.on_conflict_do_update(index_elements=[CaseCounter.scope], set_={"last": bumped}).returning(
         CaseCounter.last)
 
 
-def open_opinions(s: Session, case_ids: list[int] | None) -> list[OpinionInfo]:
+def open_opinions(conn: Connection, case_ids: list[int] | None) -> list[OpinionInfo]:
     """Unanswered second-opinion requests, oldest first (of these cases, when given)."""
-    q = (select(Opinion, Case.ref).join(Case, Opinion.case_id == Case.id).where(Opinion.answered_at.is_(None))
-         .order_by(Opinion.id))
+    o = Opinion_
+    q = (select(o.id, o.case_id, Case.ref, o.asked_by, o.asked_to, o.question, o.asked_at, o.answer,
+                o.answered_by, o.answered_at)
+         .join(tables.case_, o.case_id == Case.id).where(o.answered_at.is_(None)).order_by(o.id))
     if case_ids is not None:
-        q = q.where(Opinion.case_id.in_(case_ids))
-    return [opinion_info(o, ref) for o, ref in s.execute(q)]
+        q = q.where(o.case_id.in_(case_ids))
+    return [OpinionInfo(*row) for row in conn.execute(q)]
+
+
+def _orm():  # noqa: ANN202 - the ORM classes, imported by the writes that need them (never by a read)
+    from desktop.store import schema
+
+    return schema
 
 
 def opinion_info(o: Opinion, ref: str) -> OpinionInfo:

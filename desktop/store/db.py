@@ -12,14 +12,18 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.errors import CasedeskError, DiskFull
-from desktop.store.hashcache import HashCache
 from desktop.store.unit import UnitOfWork, begin
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.store.hashcache import HashCache
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SCHEMA_HEAD = "dedup01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
@@ -118,10 +122,12 @@ def _clear_half_created(conn: Connection) -> None:
 
     Empty, they are dropped and the schema is built again; holding rows, they are not touched.
     """
-    from desktop.store.schema import Base
+    from sqlalchemy import inspect
+
+    from desktop.store.tables import metadata
 
     present = set(inspect(conn).get_table_names())
-    ours = [t for t in Base.metadata.sorted_tables if t.name in present]
+    ours = [t for t in metadata.sorted_tables if t.name in present]
     if not ours:
         return
     filled = [t.name for t in ours if conn.execute(text(f'SELECT 1 FROM "{t.name}" LIMIT 1')).first()]
@@ -129,10 +135,10 @@ def _clear_half_created(conn: Connection) -> None:
         raise LibraryUnusable(
             f"the database holds Casedesk tables with data ({', '.join(filled)}) but no schema revision, so "
             "it cannot be upgraded safely: restore a backup of it, or move it aside and start with a new library")
-    Base.metadata.drop_all(conn, tables=ours)
+    metadata.drop_all(conn, tables=ours)
 
 
-def _rollback_quietly(s: Session) -> None:
+def _rollback_quietly(s: Session | Connection) -> None:
     try:
         s.rollback()
     except SQLAlchemyError:  # the connection is gone: the server rolled back already
@@ -147,7 +153,7 @@ class Database:
         self.engine = make_engine(url)
         self._folder = Path(self.engine.url.database or ".").resolve().parent if url.startswith("sqlite") else None
         self.frozen = False  # opened read-only because the disk is full (reads work, writes raise DiskFull)
-        self.hash_cache = HashCache()  # the library's perceptual hashes, for the cross-case search
+        self._hash_cache = None  # the library's perceptual hashes, for the cross-case search (on first use)
         try:
             migrate(self.engine)
         except DBAPIError as e:
@@ -157,7 +163,7 @@ class Database:
         except BaseException:
             self.engine.dispose()
             raise
-        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._factory = None  # the ORM's session maker, made on first use (reading needs no ORM)
 
     def _open_frozen(self, e: DBAPIError) -> bool:
         """On a disk too full for SQLite's shared-memory file, open the library read-only so it can still be
@@ -191,20 +197,31 @@ class Database:
         """A session whose work is committed on success and rolled back on any error. A full disk (SQLite's
         "database or disk is full", PostgreSQL's disk_full) is raised as ``DiskFull``; any other database error
         leaves as a ``DatabaseError`` of one sentence (``desktop.store.errors``)."""
+        if self._factory is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._factory = sessionmaker(self.engine, expire_on_commit=False)
         with self._factory() as s:
             try:
                 yield s
                 s.commit()
             except BaseException as e:
                 _rollback_quietly(s)
-                full = self._disk_full(e)
-                if full is not None:
-                    raise full from e
-                if isinstance(e, SQLAlchemyError):
-                    from desktop.store.errors import readable
+                raised = self._translated(e)
+                if raised is e:
+                    raise
+                raise raised from e
 
-                    raise readable(e) from e
-                raise
+    def _translated(self, e: BaseException) -> BaseException:
+        """What leaves a unit for a database error: ``DiskFull``, a one-sentence ``DatabaseError``, or ``e``."""
+        full = self._disk_full(e)
+        if full is not None:
+            return full
+        if isinstance(e, SQLAlchemyError):
+            from desktop.store.errors import readable
+
+            return readable(e)
+        return e
 
     def _disk_full(self, e: BaseException) -> DiskFull | None:
         if not isinstance(e, DBAPIError):
@@ -219,10 +236,36 @@ class Database:
 
     @contextmanager
     def unit(self, actor: str | None = None, *, write: bool = False) -> Iterator[UnitOfWork]:
-        """One use case's unit of work (``desktop.store.unit``): committed on success, rolled back on error."""
-        with self.session() as s:
-            begin(s, write=write)
-            yield UnitOfWork(s, actor, self.hash_cache)
+        """One use case's unit of work (``desktop.store.unit``): one connection and transaction, committed on
+        success, rolled back on error (a full disk raised as ``DiskFull``, a database error as one sentence)."""
+        with self.engine.connect() as conn:
+            uow: UnitOfWork | None = None
+            try:
+                conn = begin(conn, write=write)
+                uow = UnitOfWork(conn, actor, self.hash_cache)
+                yield uow
+                uow.finish()
+                conn.commit()
+            except BaseException as e:
+                if uow is not None:
+                    uow.close(failed=True)
+                    uow = None
+                _rollback_quietly(conn)
+                raised = self._translated(e)
+                if raised is e:
+                    raise
+                raise raised from e
+            finally:
+                if uow is not None:
+                    uow.close(failed=False)
+
+    def hash_cache(self) -> HashCache:
+        """The cross-case search's hashes of this database, made on first use (the case list never needs them)."""
+        if self._hash_cache is None:
+            from desktop.store.hashcache import HashCache
+
+            self._hash_cache = HashCache()
+        return self._hash_cache
 
     def compact(self) -> dict[str, object]:
         """After an erasure: leave no deleted bytes behind in the database files.

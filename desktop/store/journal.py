@@ -7,10 +7,10 @@ the rows it touched (``journal_touch``), so that an undo can see whether a later
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import NotFound
@@ -117,6 +117,46 @@ class JournalStore:
         e = self._s.get(JournalEntry, entry_id)
         assert e is not None
         e.undone_at = e.undone_by = e.undo_state = e.redo_order = None
+
+
+    def forget(self, *, case_ids: list[int], rows: list[str], scrub: Callable[[str], str]) -> int:
+        """After an erasure: delete the entries about the erased data (of these cases, or touching one of these
+        rows, "media_item:12"), whose undo would need rows that are gone and whose payload holds their values;
+        and run ``scrub`` over every text of the other entries (label, parameters, payload, undo state), so a
+        name kept there goes too. Returns how many entries were deleted."""
+        doomed: set[int] = set(self._s.scalars(select(JournalEntry.id).where(JournalEntry.case_id.in_(case_ids))))
+        for i in range(0, len(rows), CHUNK):
+            doomed.update(self._s.scalars(select(JournalTouch.entry_id).where(JournalTouch.row.in_(rows[i:i + CHUNK]))))
+        ids = sorted(doomed)
+        for i in range(0, len(ids), CHUNK):
+            part = ids[i:i + CHUNK]
+            self._s.execute(delete(JournalTouch).where(JournalTouch.entry_id.in_(part)))
+            self._s.execute(delete(JournalEntry).where(JournalEntry.id.in_(part)))
+        for e in self._s.scalars(select(JournalEntry)):  # the ones left
+            e.label = scrub(e.label)
+            e.params = _scrub_json(e.params, scrub) or "{}"
+            e.payload = _scrub_json(e.payload, scrub) or "{}"
+            e.undo_state = _scrub_json(e.undo_state, scrub)
+        return len(ids)
+
+
+def _scrub_json(text: str | None, scrub: Callable[[str], str]) -> str | None:
+    """``scrub`` over every string value inside a JSON text (the keys are column names), which stays valid JSON."""
+    if not text:
+        return text
+
+    def walk(v: object) -> object:
+        if isinstance(v, str):
+            return scrub(v)
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        return v
+
+    before = json.loads(text)
+    after = walk(before)
+    return text if after == before else json.dumps(after, ensure_ascii=False, separators=(",", ":"))
 
 
 def _info(e: JournalEntry, ref: str | None) -> JournalInfo:

@@ -89,3 +89,27 @@ def test_a_library_without_schema_still_migrates_when_alembic_is_there(tmp_path)
     assert json.loads(proc.stdout) == []
     again = blocked("--data-dir", str(tmp_path / "new"), "cases", "--json")
     assert again.returncode == 0 and json.loads(again.stdout) == [], again.stderr
+
+
+def test_case_list_reads_without_the_orm(tmp_path):
+    """``cases --json`` reads through SQLAlchemy Core: the ORM (its import and the mapping of every class) is the
+    largest part of a start that is not SQLAlchemy itself."""
+    data = tmp_path / "lib"
+    src = tmp_path / "in"
+    jpeg(src / "a.jpg", seed=1, taken="2024:03:14 10:12:33")
+    with Library(AppPaths(data)) as lib:
+        assert import_paths(lib, [src], case_ref="C-2024-0007").imported == 1
+    script = textwrap.dedent("""
+        import atexit, sys
+        atexit.register(lambda: print('ORM ' + str('sqlalchemy.orm' in sys.modules), file=sys.stderr))
+        from desktop.__main__ import main
+        sys.exit(main(sys.argv[1:]))
+    """)
+    for args in (["cases", "--json"], ["cases", "--search", "C-2024", "--json"], ["--help"]):
+        proc = subprocess.run([sys.executable, "-c", script, "--data-dir", str(data), *args], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr.splitlines()[-1] == "ORM False", (args, proc.stderr)
+    listed = json.loads(subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data), "cases", "--json"],
+                                       cwd=ROOT, capture_output=True, text=True, timeout=120).stdout)
+    assert [(c["ref"], c["media"]) for c in listed] == [("C-2024-0007", 1)]

@@ -109,3 +109,43 @@ def test_on_postgresql_her_rows_are_gone(pg_url, tmp_path):
     engine.dispose()
     assert [s for s in emma.secrets() if s in dump] == []
     assert all(s in dump for s in (lars.name, lars.phone, lars.email, *lars.texts))
+
+
+def test_her_undo_journal_goes_with_her_and_lars_keeps_his_undo(lib, tmp_path):
+    """The undo journal keeps the values an undo puts back (a note's old text, a caption, the rows an undo
+    removed, for its redo): after her erasure none of hers is left, in the database or anywhere in the folder,
+    while Lars's own entry stays, scrubbed of her name, and can still be undone."""
+    from desktop.services import undo
+
+    emma, lars = build(lib, tmp_path)
+    [her_note] = case_edit.list_notes(lib, emma.cases[0])
+    [his_note] = case_edit.list_notes(lib, lars.cases[0])
+    case_edit.edit_note(lib, her_note.id, "Called back, see the chat")  # the old text (her name) in the payload
+    case_edit.set_media(lib, list_media(lib, case_ref=emma.cases[0])[0].id, caption=f"sent from {emma.written}")
+    case_edit.add_note(lib, emma.cases[0], f"{emma.name} called again from {emma.phone}")
+    undo.undo_last(lib)  # the removed note kept in the entry's undo state, for a redo
+    case_edit.edit_note(lib, his_note.id, "Checked the frame number")  # his entry holds her name (old text)
+    with lib.db.engine.connect() as conn:
+        journal = " ".join(str(r) for r in conn.exec_driver_sql(
+            "SELECT label, params, payload, undo_state FROM journal"))
+    assert all(s in journal for s in (emma.name, emma.email, emma.written, emma.phone))  # the test can fail
+
+    receipt = erase_customer(lib, emma.id, "she asked", now=later())
+    assert receipt.counts["journal_entries"] >= 4  # her import, her note's edit, the caption, the undone note
+    with lib.db.engine.connect() as conn:
+        journal = " ".join(str(r) for r in conn.exec_driver_sql(
+            "SELECT label, params, payload, undo_state FROM journal"))
+        touched = " ".join(r[0] for r in conn.exec_driver_sql("SELECT row FROM journal_touch"))
+    assert [s for s in emma.secrets() if s in journal] == []
+    assert "[erased]" in journal and f"note:{his_note.id}" in touched
+    lib.close()
+    data = everything(lib.paths.data_dir)
+    assert [s for s in emma.secrets() if found(data, s)] == []
+    from desktop.services.library import Library
+
+    with Library(lib.paths) as again:
+        undone = undo.undo_last(again)  # his edit of his note: back to its old text, her name erased
+        assert undone.kind == "note-edit"
+        [note] = case_edit.list_notes(again, lars.cases[0])
+        assert note.text == "Not the same bicycle as [erased]'s claim ([erased])"
+        assert verify_library(again).ok
