@@ -53,6 +53,7 @@ _LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
     DupKind: {
         DupKind.EXACT: ("exact copy (same bytes)", "exacte kopie (zelfde bytes)"),
         DupKind.SAME: ("same picture", "zelfde foto"),
+        DupKind.EDITED: ("edited copy", "bewerkte kopie"),
         DupKind.SIMILAR: ("similar (burst)", "gelijkend (serie)"),
     },
     PiiKind: {  # what a redacted case file masked: categories, so plural
@@ -111,6 +112,7 @@ _SHORT: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
     DupKind: {
         DupKind.EXACT: ("copy", "kopie"),
         DupKind.SAME: ("same picture", "zelfde foto"),
+        DupKind.EDITED: ("edited copy", "bewerkte kopie"),
         DupKind.SIMILAR: ("similar", "lijkt op"),
     },
 }

@@ -12,13 +12,14 @@ from dataclasses import replace as dc_replace
 import numpy as np
 
 from desktop.core.clock import now_local
-from desktop.core.dedup import DEFAULT, MIN_SENSITIVITY, DupCandidate, Thresholds, compare, group_duplicates
+from desktop.core.dedup import DEFAULT, MIN_SENSITIVITY, DupCandidate, Thresholds, compare
 from desktop.core.errors import NotFound, UsageError
 from desktop.core.model import SET_ASIDE_KINDS, AuditAction, DupKind, DupRuling
 from desktop.core.records import AlertInfo, DupGroupInfo, DupItem
 from desktop.core.team import TeamSettings
 from desktop.media.fingerprint import FORMAT_VERSION, FRAME_BYTES, GRID, THUMB, THUMB_SCALE
 from desktop.media.hashindex import popcount64
+from desktop.media.register import group_pictures
 from desktop.services import journal
 from desktop.services.library import Library
 from desktop.store.duplicates import Outcome
@@ -67,17 +68,18 @@ def _refresh_case(uow: UnitOfWork, case_id: int, t: Thresholds) -> None:
     overrides = {a: by_sha[sha_b][0] for sha_a, sha_b, r in rulings if r == DupRuling.KEEPER for a in by_sha[sha_a]}
     near = image_candidates(cands, t)
     outcome: dict[int, list] = {}  # item id -> [duplicate of, kind, set aside]
-    for g in group_duplicates(cands, not_duplicates=blocked, keeper_overrides=overrides, thresholds=t,
-                              candidates=lambda c: near.get(c.key, ())):
+    for g in group_pictures(cands, not_duplicates=blocked, keeper_overrides=overrides, thresholds=t,
+                            candidates=near):  # format-2 pictures proven by registration (media.register)
         for key in g.members[1:]:
-            outcome[int(key)] = [int(g.keeper), g.kind, g.kind in SET_ASIDE_KINDS]
+            kind = g.kinds.get(key, g.kind)
+            outcome[int(key)] = [int(g.keeper), kind, kind in SET_ASIDE_KINDS]
     sha = {m.id: m.sha256 for m in found}
     # an exact copy of an item that is itself set aside points at the final keeper
     for mid in sorted(outcome):
         o, seen = outcome[mid], set()
         while o[0] in outcome:
             target = outcome[o[0]]
-            if o[0] in seen or target[1] == DupKind.SIMILAR:
+            if o[0] in seen or target[1] in (DupKind.SIMILAR, DupKind.EDITED):
                 break
             seen.add(o[0])
             o[0] = target[0]
