@@ -1,11 +1,23 @@
-"""Duplicate detection: exact copies, the same picture, similar shots (DESIGN.md step 5). Pure standard library.
+"""Duplicate detection: exact copies, the same picture, edited copies, similar shots (DESIGN.md step 5). Pure
+standard library.
 
-Three kinds of group:
+Four kinds of group:
 
 * ``exact``: the same bytes (SHA-256);
 * ``same``: the same picture after what WhatsApp and e-mail do to it (recompression, resize, EXIF strip, a crop
   of a few percent, PNG re-save, EXIF rotation), or the same clip recompressed. These may be set aside;
+* ``edited``: the same capture with a local change (sticker, caption, drawn text, a replaced region): kept beside
+  its original, never set aside; only found with a proof (``verify``);
 * ``similar``: burst shots and re-takes of one scene, shown for review only, never set aside automatically.
+
+With a proof (``group_duplicates(..., verify=...)``, given by ``desktop.media.register.group_pictures`` for
+format-2 fingerprints) "same" is no longer a thumbnail distance: the pair is registered and compared tile by tile
+(``desktop.core.sameness.Verdict``), so crops of up to ~15 % per side, 90-degree turns and screenshots are the same
+picture. Groups stay of one kind; each ``DupGroup`` carries per member (dicts keyed by member key, keeper left out)
+``kinds`` (the member's kind), ``transforms`` (``sameness.Transform`` against the keeper: crop per side in %,
+scale, turn, brightness/contrast, screenshot frame; words by ``sameness.describe``) and ``regions`` (an edited
+member's changed box in % of the keeper; ``sameness.describe_region``). Old (format-1) fingerprints have no
+proof block and are compared by the thumbnail rule below, as before.
 
 Fingerprints come from ``desktop.media.fingerprint`` (layout there); this module only decodes and compares them,
 so the rule is the same for the probe, the CLI and a database-side search. Groups are keeper-centred: an item
@@ -407,8 +419,8 @@ def group_duplicates(
     "same" or "similar" to (any superset; pairs it leaves out in both directions are never compared). Without it,
     a pure-Python colour index is used (module docstring).
     ``verify(keeper, copy)``: a proof (``desktop.media.register``) giving a ``Verdict`` of the copy against the
-    keeper, or ``None`` when it cannot prove anything for the pair; then the thumbnail rule decides "similar" only
-    when both pictures could have been proven (format 2), and decides as before for old fingerprints.
+    keeper, or ``None`` when it cannot prove anything for the pair (too few features: a gradient, a flat
+    picture); then the thumbnail rule below decides, as it does for old (format 1) fingerprints.
     ``derived(item)``: True for an item that is visibly made from another picture (a screenshot: its picture sits
     inside chrome); such items come after the others of equal EXIF standing in the keeper order, so a screenshot
     never keeps over the photo it shows. A copy that shows less of the scene than another member (a crop) gives
@@ -472,7 +484,8 @@ def group_duplicates(
     def same(a: DupCandidate, b: DupCandidate) -> bool:
         if a.key in provable and b.key in provable and verify is not None:
             v = proof(a, b)
-            return v is not None and v.kind == SAME
+            if v is not None:
+                return v.kind == SAME
         return _compare(a, frames[a.key], b, frames[b.key], thresholds, same_only=True) == "same"
 
     def edited(a: DupCandidate, b: DupCandidate) -> bool:

@@ -23,6 +23,10 @@ service's thumbnail search for old fingerprints). Everything else is never compa
    gradient. A tile disagrees when its residual is more than ``K_SIGMA`` times that, or its mean moved by more
    than ``TONE_SHIFT`` grey levels against the global curve.
 
+   Each tile also gets its local shift against the fitted transform (one Lucas-Kanade step on the residual): a
+   copy sits where one transform puts it everywhere; two captures do not (parallax between near and far,
+   the perspective of a turned camera, things that moved). More than ``LOCAL_SHIFT`` pixels: ``similar``.
+
 Verdict: no disagreeing tile: ``same``; disagreeing tiles forming one compact region (one 8-connected component
 covering at most ``EDIT_SHARE`` of the tiles): ``edited``, with the region; otherwise (spread over the frame:
 motion, parallax, another capture): ``similar``. Roll is reported, never decisive.
@@ -42,6 +46,8 @@ from desktop.core.dedup import (
     DupCandidate,
     DupGroup,
     Thresholds,
+    _colour_pairs,
+    decode,
     group_duplicates,
 )
 from desktop.core.sameness import EDITED, SAME, SIMILAR, Transform, Verdict
@@ -60,7 +66,7 @@ REG_ERROR = 0.35  # pixels of registration error allowed (sub-pixel fit of the s
 K_SIGMA = 4.0  # a tile disagrees beyond this many expected residuals
 NOISE_FLOOR = 1.0  # grey levels: the stored JPEG q90 alone leaves about this much after the blur
 Z_PIXEL = 6.0  # a pixel is beyond noise at this many expected residuals
-OUTLIER_SHARE = 0.02  # a tile disagrees when more of its pixels than this are beyond noise (a thin stroke)
+OUTLIER_SHARE = 0.07  # a tile disagrees when more of its pixels than this are beyond noise (a thin stroke)
 TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone curve (white balance, saturation)
 EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
@@ -233,6 +239,8 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom) -> tuple 
     mapped = np.interp(ref, np.arange(256), lut).astype(np.float32)
     gy, gx = np.gradient(mapped)
     grad2 = gy * gy + gx * gx
+    oy, ox = np.gradient(other)
+    other2 = oy * oy + ox * ox
     stats, pixels, shifts = [], [], []
     for i in range(GRID):
         for j in range(GRID):
@@ -247,30 +255,33 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom) -> tuple 
             gain = float((yc * (xv - xv.mean())).mean() / var) if var > 1e-6 else 0.0
             res = (xv - xv.mean()) - gain * yc
             g2 = grad2[sy, sx][mk]
-            stats.append((i, j, float(np.sqrt((res * res).mean())), float(abs(d.mean())), float(np.sqrt(g2.mean()))))
+            stats.append((i, j, float(np.sqrt((res * res).mean())), float(abs(d.mean())), float(np.sqrt(g2.mean())),
+                          float(np.sqrt(max(g2.mean(), other2[sy, sx][mk].mean())))))
             pixels.append((res, g2))
             # local shift (one Lucas-Kanade step): how far this tile sits from where the transform puts it
             tx, ty = gx[sy, sx][mk] * gain, gy[sy, sx][mk] * gain
             a2 = np.array([[float((tx * tx).sum()), float((tx * ty).sum())], [float((tx * ty).sum()), float((ty * ty).sum())]])
             low = float(np.linalg.eigvalsh(a2)[0]) / max(1, len(tx))
             if low > LK_MIN_GRAD:
-                shifts.append(np.linalg.solve(a2, [float((tx * res).sum()), float((ty * res).sum())]))
+                shifts.append((len(stats) - 1, np.linalg.solve(a2, [float((tx * res).sum()), float((ty * res).sum())])))
     if len(stats) < GRID * GRID // 4:
         return None
     arr = np.array([st[2:] for st in stats])
-    rms, shift, grad = arr[:, 0], arr[:, 1], arr[:, 2]
-    flat = np.argsort(grad)[: max(3, len(grad) // 4)]
-    noise = max(NOISE_FLOOR, float(np.median(rms[flat])))
+    rms, shift, grad, either = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
+    flat = np.argsort(either)[: max(3, len(grad) // 4)]  # flat in both (a caption band is flat in one only)
+    # the residual of the flattest tiles, less what the registration error makes of their gradient
+    noise = max(NOISE_FLOOR, float(np.sqrt(np.median(np.maximum(0.0, rms[flat] ** 2 - (REG_ERROR * grad[flat]) ** 2)))))
     expected = np.sqrt(noise * noise + (REG_ERROR * grad) ** 2)
     ratio = rms / expected
     # per pixel: residual beyond noise and what the registration error makes of the local gradient
     outliers = np.array([float((np.abs(res) > Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * g2)).mean())
                          for res, g2 in pixels])
     bad = (ratio > K_SIGMA) | (shift > TONE_SHIFT) | (outliers > OUTLIER_SHARE)
-    if len(shifts) >= 4:
-        sh = np.array(shifts)
+    good = [v for k, v in shifts if not bad[k]]  # tiles that hold an edit say nothing about the geometry
+    if len(good) >= 4:
+        sh = np.array(good)
         dev = np.hypot(*(sh - np.median(sh, axis=0)).T)
-        local = float(np.sort(dev)[-2])  # the second largest: one tile may hold an edit
+        local = float(np.sort(dev)[-2])  # the second largest: one tile may be off by chance
     else:
         local = 0.0
     return stats, bad, ratio, outliers, noise, local
@@ -299,6 +310,9 @@ def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
         masks.append(mk)
     diff = (masks[0] > 0) & ~(cv2.dilate(masks[1], np.ones((5, 5), np.uint8)) > 0)
     if diff.sum() < MIN_COVERED * hy * wy:
+        return None
+    under = fy.grey[diff].astype(np.float32)  # what the bands hide: evidence only where it is not one colour
+    if (np.abs(under - np.median(under)) > 10.0).mean() < 0.25:
         return None
     ys, xs = np.nonzero(diff)
     box = np.array([[xs.min(), ys.min()], [xs.max() + 1, ys.min()], [xs.min(), ys.max() + 1],
@@ -425,11 +439,16 @@ def group_pictures(
     candidates: dict[str, list[str]] | None = None,
 ) -> list[DupGroup]:
     """``group_duplicates`` with proof: format-2 pictures are registered and compared; ``candidates`` (the caller's
-    superset for format-1 pictures, e.g. the service's numpy search) is merged with this module's own."""
+    superset for format-1 pictures, e.g. the service's numpy search) is merged with this module's own. Without
+    it the core's colour index adds the pairs its thumbnail rule needs (old fingerprints, unprovable pictures)."""
     near: dict[str, set[str]] = {}
     for src in (candidates or {}, candidate_pairs(items)):
         for k, vs in src.items():
             near.setdefault(k, set()).update(vs)
+    if candidates is None:  # the core's own lossless colour index, for what the thumbnail rule decides
+        frames = {c.key: fs[0] for c in items if c.kind == "image" and (fs := decode(c.fingerprint)) and len(fs) == 1}
+        for k, k2 in _colour_pairs(frames, thresholds):
+            near.setdefault(k, set()).add(k2)
     prover = Prover(items)
     return group_duplicates(items, not_duplicates=not_duplicates, keeper_overrides=keeper_overrides,
                             thresholds=thresholds, candidates=lambda c: near.get(c.key, ()), verify=prover,

@@ -221,14 +221,6 @@ def test_local_edit_is_edited_with_its_region(wa, original, edit):
     assert describe_region(v.region).startswith("changed here:")
 
 
-def test_another_capture_of_the_scene_is_not_same(fixtures_dir):
-    """Two real photos of one scene 21 seconds apart (hand-held, another exposure)."""
-    a, b = (cand((fixtures_dir / "exif-samples" / "jpg" / "hdr" / f"canon_hdr_{x}.jpg").read_bytes())
-            for x in ("NO", "YES"))
-    v = _verdict(a, b)
-    assert v is None or v.kind != "same"
-
-
 def _pan(img: Image.Image, yaw_deg: float) -> list[Image.Image]:
     import cv2
 
@@ -249,6 +241,26 @@ def test_pan_without_roll_is_not_same(wa):
     first, second = _pan(wa, 4.0)
     v = _verdict(cand(jpeg(first, 92)), cand(jpeg(second, 92)))
     assert v is None or v.kind != "same"
+
+
+def test_burst_with_a_shaking_hand_is_not_same(wa):
+    """The next shot of a burst: the camera turned by a degree and a half, a new exposure (its own noise)."""
+    first, second = _pan(wa, 1.5)
+    v = _verdict(cand(jpeg(first, 92)), cand(jpeg(second, 92)))
+    assert v is not None and v.kind == "similar", v
+
+
+def test_burst_where_something_moved_is_not_same(wa):
+    """The scene changed between two shots in many places (people, leaves): spread over the frame."""
+    rng = np.random.default_rng(3)
+    second = wa.copy()
+    w, h = second.size
+    for _ in range(12):  # twelve things moved a little, all over the frame
+        x, y = int(rng.integers(0, w - 160)), int(rng.integers(0, h - 160))
+        part = wa.crop((x, y, x + 120, y + 120))
+        second.paste(part, (x + int(rng.integers(8, 20)), y + int(rng.integers(-10, 10))))
+    v = _verdict(cand(jpeg(wa, 92)), cand(jpeg(second, 92)))
+    assert v is not None and v.kind == "similar", v
 
 
 def test_other_viewpoint_is_not_same():
@@ -308,7 +320,7 @@ def test_fingerprint_v2_carries_a_small_proof_and_v1_still_compares(wa):
     c = cand(data)
     proof = read_proof(c.fingerprint)
     assert c.fingerprint[0] == 2 and proof is not None
-    assert 3_000 < len(proof.grey_jpeg) < 16_000 and proof.box == (0.0, 0.0, 1.0, 1.0)
+    assert 3_000 < len(proof.grey_jpeg) < 20_000 and proof.box == (0.0, 0.0, 1.0, 1.0)
     old = bytes((1, 1)) + c.fingerprint[2 : 2 + FRAME_BYTES]  # what a format-1 import stored
     v1 = DupCandidate(**{**c.__dict__, "key": "old", "sha256": "0" * 64, "fingerprint": old})
     assert read_proof(old) is None
