@@ -54,7 +54,7 @@ from desktop.core.sameness import EDITED, SAME, SIMILAR, Transform, Verdict
 from desktop.media.fingerprint import Proof, read_proof
 from desktop.media.hashindex import popcount64
 
-CANDIDATE_BITS = 24  # phash bits (of 64) within which a pair is worth proving
+CANDIDATE_BITS = 20  # phash bits (of 64) within which a pair is worth proving
 MIN_INLIERS = 12  # consistent feature matches needed for a registration
 RATIO = 0.8  # Lowe's ratio test
 RANSAC_PX = 2.5  # reprojection tolerance, pixels of the stored grey

@@ -102,12 +102,13 @@ def image_candidates(cands: list[DupCandidate], t: Thresholds) -> dict[str, list
     for a case of 5,000 pictures (bench/dedup/SCALE.md), instead of comparing 12.5 million pairs in Python.
     """
     head = 2 + FRAME_BYTES - THUMB * THUMB - GRID * GRID * 3  # header, phash, sensitivity
-    pics = [c for c in cands if c.kind == "image" and c.fingerprint and len(c.fingerprint) == 2 + FRAME_BYTES
-            and c.fingerprint[0] == FORMAT_VERSION and c.fingerprint[1] == 1]
+    pics = [c for c in cands if c.kind == "image" and c.fingerprint and c.fingerprint[1:2] == b"\x01"
+            and ((c.fingerprint[0] == 1 and len(c.fingerprint) == 2 + FRAME_BYTES)  # format 2: a proof block follows
+                 or (c.fingerprint[0] == FORMAT_VERSION and len(c.fingerprint) > 2 + FRAME_BYTES))]
     n = len(pics)
     if n < 2:
         return {}
-    raw = np.frombuffer(b"".join(c.fingerprint or b"" for c in pics), np.uint8).reshape(n, -1)
+    raw = np.frombuffer(b"".join((c.fingerprint or b"")[: 2 + FRAME_BYTES] for c in pics), np.uint8).reshape(n, -1)
     sens = raw[:, head - 4 : head].copy().view("<f4").ravel().astype(np.float64)
     thumbs = raw[:, head : head + THUMB * THUMB].view(np.int8).astype(np.float32)
     grid = raw[:, head + THUMB * THUMB :].astype(np.int16)
