@@ -1,11 +1,23 @@
-"""Duplicate detection: exact copies, the same picture, similar shots (DESIGN.md step 5). Pure standard library.
+"""Duplicate detection: exact copies, the same picture, edited copies, similar shots (DESIGN.md step 5). Pure
+standard library.
 
-Three kinds of group:
+Four kinds of group:
 
 * ``exact``: the same bytes (SHA-256);
 * ``same``: the same picture after what WhatsApp and e-mail do to it (recompression, resize, EXIF strip, a crop
   of a few percent, PNG re-save, EXIF rotation), or the same clip recompressed. These may be set aside;
+* ``edited``: the same capture with a local change (sticker, caption, drawn text, a replaced region): kept beside
+  its original, never set aside; only found with a proof (``verify``);
 * ``similar``: burst shots and re-takes of one scene, shown for review only, never set aside automatically.
+
+With a proof (``group_duplicates(..., verify=...)``, given by ``desktop.media.register.group_pictures`` for
+format-2 fingerprints) "same" is no longer a thumbnail distance: the pair is registered and compared tile by tile
+(``desktop.core.sameness.Verdict``), so crops of up to ~15 % per side, 90-degree turns and screenshots are the same
+picture. Groups stay of one kind; each ``DupGroup`` carries per member (dicts keyed by member key, keeper left out)
+``kinds`` (the member's kind), ``transforms`` (``sameness.Transform`` against the keeper: crop per side in %,
+scale, turn, brightness/contrast, screenshot frame; words by ``sameness.describe``) and ``regions`` (an edited
+member's changed box in % of the keeper; ``sameness.describe_region``). Old (format-1) fingerprints have no
+proof block and are compared by the thumbnail rule below, as before.
 
 Fingerprints come from ``desktop.media.fingerprint`` (layout there); this module only decodes and compares them,
 so the rule is the same for the probe, the CLI and a database-side search. Groups are keeper-centred: an item
@@ -31,7 +43,9 @@ from functools import lru_cache
 from itertools import accumulate, chain
 from operator import add, mul, sub
 
-FORMAT_VERSION = 1
+from desktop.core.sameness import EDITED, SAME, SIMILAR, Transform, Verdict
+
+FORMAT_VERSIONS = (1, 2)  # 2: pictures with a proof block after the frame (desktop.media.fingerprint)
 THUMB = 16
 GRID = 4
 THUMB_SCALE = 32.0
@@ -81,16 +95,18 @@ class DupCandidate:
 
 @dataclass
 class DupGroup:
-    """A group of duplicates; ``members`` includes ``keeper``, which comes first."""
+    """A group of duplicates; ``members`` includes ``keeper``, which comes first.
+
+    ``kinds``, ``transforms`` and ``regions`` are per member (keyed by member key, the keeper left out): the
+    member's own kind (today always the group's ``kind``: groups are of one kind), the ``Transform`` that maps it
+    onto the keeper when a proof found one (``desktop.core.sameness``), and for ``edited`` members the changed
+    region in % of the keeper (left, top, right, bottom)."""
 
     kind: str  # "exact" | "same" | "edited" | "similar"
     keeper: str
     members: list[str]
-    # per member other than the keeper (by key): its own kind, its transform against the keeper (crop in percent,
-    # scale, rotation, brightness, contrast, screenshot), and for an edited copy the changed region (left, top,
-    # width, height in percent of the keeper)
     kinds: dict[str, str] = field(default_factory=dict)
-    transforms: dict[str, dict] = field(default_factory=dict)
+    transforms: dict[str, Transform] = field(default_factory=dict)
     regions: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
 
 
@@ -105,11 +121,14 @@ class _Frame:
 
 
 def decode(fingerprint: bytes | None) -> list[_Frame] | None:
-    """Frames of a fingerprint, or ``None`` when absent, of another version, or malformed."""
-    if not fingerprint or len(fingerprint) < 2 or fingerprint[0] != FORMAT_VERSION:
+    """Frames of a fingerprint, or ``None`` when absent, of another version, or malformed.
+
+    Format 2 (pictures) is format 1 followed by a proof block that only ``desktop.media.fingerprint`` reads."""
+    if not fingerprint or len(fingerprint) < 2 or fingerprint[0] not in FORMAT_VERSIONS:
         return None
     count = fingerprint[1]
-    if count == 0 or len(fingerprint) != 2 + count * _FRAME_BYTES:
+    end = 2 + count * _FRAME_BYTES
+    if count == 0 or len(fingerprint) < end or (fingerprint[0] == 1 and len(fingerprint) != end):
         return None
     frames = []
     for i in range(count):
@@ -374,6 +393,14 @@ def _neighbours(
     return out
 
 
+def _covers_more(t: Transform | None) -> bool:
+    """The copy shows more of the scene than its keeper (the keeper is a crop or a screenshot of it)."""
+    return t is not None and t.screenshot is None and min(t.crop) < -NOTABLE_MARGIN
+
+
+NOTABLE_MARGIN = 1.5  # percent of the keeper a copy must show beyond it on a side to be the fuller view
+
+
 def group_duplicates(
     items: list[DupCandidate],
     *,
@@ -381,28 +408,67 @@ def group_duplicates(
     keeper_overrides: dict[str, str] | None = None,
     thresholds: Thresholds = DEFAULT,
     candidates: Callable[[DupCandidate], Iterable[str]] | None = None,
+    verify: Callable[[DupCandidate, DupCandidate], Verdict | None] | None = None,
+    derived: Callable[[DupCandidate], bool] | None = None,
 ) -> list[DupGroup]:
-    """Exact, same-picture and similar groups of ``items``; items in no group are not listed.
+    """Exact, same-picture, edited and similar groups of ``items``; items in no group are not listed.
 
     ``not_duplicates``: pairs of keys a person said are different; they never share a group.
     ``keeper_overrides``: ``{member key: keeper key}`` chosen by a person; a group holding both keeps that one.
     ``candidates``: for a picture with a one-frame fingerprint, the keys of the other such pictures it may be
     "same" or "similar" to (any superset; pairs it leaves out in both directions are never compared). Without it,
     a pure-Python colour index is used (module docstring).
+    ``verify(keeper, copy)``: a proof (``desktop.media.register``) giving a ``Verdict`` of the copy against the
+    keeper, or ``None`` when it cannot prove anything for the pair (too few features: a gradient, a flat
+    picture); then the thumbnail rule below decides, as it does for old (format 1) fingerprints.
+    ``derived(item)``: True for an item that is visibly made from another picture (a screenshot: its picture sits
+    inside chrome); such items come after the others of equal EXIF standing in the keeper order, so a screenshot
+    never keeps over the photo it shows. A copy that shows less of the scene than another member (a crop) gives
+    way to that member in the same way, after grouping.
     Exact groups come first; "same" groups are formed among the keepers of exact groups and the other items,
-    and "similar" groups among the keepers left after that, for review.
+    "edited" groups (an original and its locally changed copies, never set aside) among the keepers left, and
+    "similar" groups among the keepers left after that, for review.
     """
     blocked = set(not_duplicates)
     overrides = dict(keeper_overrides or {})
     preferred = set(overrides.values())
-    ordered = sorted(items, key=lambda c: (c.key not in preferred, keeper_rank(c)))
+    made = {c.key for c in items if derived is not None and derived(c)}
+    ordered = sorted(items, key=lambda c: (c.key not in preferred, not c.has_exif, c.key in made, keeper_rank(c)))
     frames = {c.key: decode(c.fingerprint) for c in ordered}
+    provable = {c.key for c in ordered if c.fingerprint and c.fingerprint[0] == 2 and c.kind == "image"}
+    verdicts: dict[tuple[str, str], Verdict | None] = {}
     result: list[DupGroup] = []
+
+    def proof(a: DupCandidate, b: DupCandidate) -> Verdict | None:
+        if verify is None or a.key not in provable or b.key not in provable:
+            return None
+        k = (a.key, b.key)
+        if k not in verdicts:
+            verdicts[k] = verify(a, b)
+        return verdicts[k]
 
     def emit(kind: str, members: list[DupCandidate]) -> None:
         keys = [m.key for m in members]
         keeper = next((overrides[k] for k in keys if overrides.get(k) in keys), keys[0])
-        result.append(DupGroup(kind, keeper, [keeper] + [k for k in keys if k != keeper]))
+        if kind == SAME and keeper == keys[0] and verify is not None:  # a crop never wins over its fuller view
+            by_key = {m.key: m for m in members}
+            fuller = [m for m in members[1:] if m.has_exif >= members[0].has_exif
+                      and _covers_more(getattr(proof(members[0], m), "transform", None))]
+            if fuller:
+                keeper = fuller[0].key
+                if any(v is not None and v.kind != SAME for m in members if m.key != keeper
+                       for v in [proof(by_key[keeper], m)]):
+                    keeper = keys[0]  # the fuller view does not prove every member the same: keep the rule's
+        g = DupGroup(kind, keeper, [keeper] + [k for k in keys if k != keeper])
+        by_key = {m.key: m for m in members}
+        for k in g.members[1:]:
+            g.kinds[k] = kind
+            v = proof(by_key[keeper], by_key[k])
+            if v is not None and v.transform is not None:
+                g.transforms[k] = v.transform
+            if v is not None and v.region is not None and kind == EDITED:
+                g.regions[k] = v.region
+        result.append(g)
 
     copies: dict[str, set[str]] = {}
     for c in ordered:
@@ -416,18 +482,39 @@ def group_duplicates(
         heads.append(g[0])
 
     def same(a: DupCandidate, b: DupCandidate) -> bool:
+        if a.key in provable and b.key in provable and verify is not None:
+            v = proof(a, b)
+            if v is not None:
+                return v.kind == SAME
         return _compare(a, frames[a.key], b, frames[b.key], thresholds, same_only=True) == "same"
 
+    def edited(a: DupCandidate, b: DupCandidate) -> bool:
+        v = proof(a, b)
+        return v is not None and v.kind == EDITED
+
     def alike(a: DupCandidate, b: DupCandidate) -> bool:
+        v = proof(a, b)
+        if v is not None:
+            return v.kind in {SAME, EDITED, SIMILAR}
         return _compare(a, frames[a.key], b, frames[b.key], thresholds) in {"same", "similar"}
 
     near = _neighbours(heads, frames, thresholds, candidates)
     keepers = []
     for g in _keeper_groups(heads, same, blocked, near):
         if len(g) > 1:
-            emit("same", g)
+            emit(SAME, g)
         keepers.append(g[0])
-    for g in _keeper_groups(keepers, alike, blocked, near):
+    rest = []
+    if verify is not None:
+        for g in _keeper_groups(keepers, edited, blocked, near):
+            if len(g) > 1:
+                emit(EDITED, g)
+                rest.append(g[0])
+            else:
+                rest.append(g[0])
+    else:
+        rest = keepers
+    for g in _keeper_groups(rest, alike, blocked, near):
         if len(g) > 1:
-            emit("similar", g)
+            emit(SIMILAR, g)
     return result

@@ -112,7 +112,7 @@ _SHORT: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
     DupKind: {
         DupKind.EXACT: ("copy", "kopie"),
         DupKind.SAME: ("same picture", "zelfde foto"),
-        DupKind.EDITED: ("edited", "bewerkt"),
+        DupKind.EDITED: ("edited copy", "bewerkte kopie"),
         DupKind.SIMILAR: ("similar", "lijkt op"),
     },
 }

@@ -65,7 +65,7 @@ class DupKind(StrEnum):
 
     EXACT = "exact"
     SAME = "same"
-    EDITED = "edited"  # the same capture with a local change (sticker, caption, retouch): kept beside it
+    EDITED = "edited"  # the same capture with a local change (sticker, caption, retouch): kept, never set aside
     SIMILAR = "similar"
 
 

@@ -16,6 +16,23 @@ returns ``(phash, fingerprint)``:
 
   preceded by a 2-byte header: format version, number of frames.
 
+Format 2 (pictures; this module is the only one that writes or reads what follows the frames): the header and one
+frame record as above, then the *proof block* ``desktop.media.register`` uses to prove a candidate pair without
+decoding the original again:
+
+  ======  ======================================================================================
+  32      4 phashes (uint64 LE) of the content box turned by 0, 90, 180, 270 degrees clockwise
+  16      2 phashes of the content box's central 85 % and 70 % (what a crop of the picture would hash to)
+  8       content box in the upright frame: left, top, right, bottom (uint16, 1/10000 of the side)
+  4       reduced frame size in pixels (uint16 width, height) the box refers to
+  2+n     length (uint16 LE) and a greyscale JPEG (q90) of the content box, long side <= ``PROOF_SIDE``
+  ======  ======================================================================================
+
+The *content box* is the picture without near-uniform border bands: a screenshot's letterbox, status bar and app
+chrome, or a white mat, are trimmed so the photo inside a screenshot has the fingerprint of the photo. Videos and
+old (format 1) fingerprints carry no proof block: ``read_proof`` gives ``None`` and the core's thumbnail rule
+decides as before. ``desktop.core.dedup.decode`` reads the frame records of both formats.
+
 Why the sensitivity: whether two thumbnails are "the same picture" cannot be told by one distance threshold,
 because a smooth sky moves little under a 10 % shift while a brick wall changes completely under 2 %. Dividing
 the distance by the picture's own response to a known small crop makes the ratio roughly "displacement in units
@@ -26,13 +43,19 @@ colour-scheme variants, whose structure is often identical.
 
 from __future__ import annotations
 
+import io
 import struct
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 from PIL import Image
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # pictures; videos keep format 1 (no proof block)
+VIDEO_FORMAT_VERSION = 1
+PROOF_SIDE = 256  # long side of the stored grey content box
+PROOF_QUALITY = 85
+ZOOMS = (0.85, 0.70)  # central parts of the content box hashed too: crops of up to 15 % per side find their picture
 THUMB = 16  # thumbnail side
 GRID = 4  # colour grid side
 THUMB_SCALE = 32.0  # int8 quantisation of the unit-RMS thumbnail
@@ -40,6 +63,10 @@ SENSITIVITY_CROP = 0.04  # fraction cropped from one side to measure sensitivity
 FLAT_CONTRAST = 1.0  # grey RMS (0-255) below which a picture has no structure to compare
 _FRAME = struct.Struct("<Qf")
 FRAME_BYTES = _FRAME.size + THUMB * THUMB + GRID * GRID * 3
+_PROOF = struct.Struct("<6Q4H2HH")
+FLAT_BAND = 10.0  # grey levels (0-255) within which a pixel is "the colour of its row or column"
+BUSY_SHARE = 0.03  # a row or column with more pixels off its colour than this is picture (or icons, text)
+CHROME_RUN = 0.08  # busy runs shorter than this share of the side are chrome (icons, titles, menu text)
 
 
 @lru_cache(maxsize=4)
@@ -100,11 +127,103 @@ def _frame(img: Image.Image) -> bytes:
     return _FRAME.pack(phash, sensitivity) + thumb.tobytes() + np.asarray(colour, dtype=np.uint8).tobytes()
 
 
+def _span(busy: np.ndarray, min_run: float) -> tuple[int, int]:
+    """``(start, stop)`` from the first to the last run of True in ``busy`` at least ``min_run`` long: the
+    picture between the chrome bands, flat bands inside it kept (a sky, a caption band over the photo)."""
+    runs, start = [], None
+    for i, b in enumerate([*busy.tolist(), False]):
+        if b and start is None:
+            start = i
+        elif not b and start is not None:
+            runs.append((start, i))
+            start = None
+    long = [r for r in runs if r[1] - r[0] >= min_run]
+    if not long:
+        return 0, len(busy)
+    return long[0][0], long[-1][1]
+
+
+def _busy(lines: np.ndarray) -> np.ndarray:
+    """Per row of ``lines``: more than ``BUSY_SHARE`` of its pixels differ from its median by over ``FLAT_BAND``
+    (a robust "not one colour": a line of chrome crossing two bands of another colour stays flat)."""
+    med = np.median(lines, axis=1, keepdims=True)
+    return (np.abs(lines - med) > FLAT_BAND).mean(axis=1) > BUSY_SHARE
+
+
+def content_box(grey: np.ndarray) -> tuple[int, int, int, int]:
+    """``(left, top, right, bottom)`` in pixels of the picture inside near-uniform border bands.
+
+    A row (column) belongs to the chrome when it is nearly one colour (``_busy``); busy runs shorter than
+    ``CHROME_RUN`` of the side (status-bar icons, a title, a line of menu text) are chrome too. The picture spans
+    the first to the last longer run; rows and columns are trimmed in turn, twice (a side panel, then the black
+    bars of the viewer beside it). A box smaller than a quarter of either side is not trusted: the whole frame.
+    """
+    h, w = grey.shape
+    g = grey.astype(np.float32)
+    left, t, r, b = 0, 0, w, h
+    for _ in range(2):
+        t2, b2 = _span(_busy(g[t:b, left:r]), CHROME_RUN * h)
+        if b2 - t2 >= h / 4:
+            t, b = t + t2, t + b2
+        l2, r2 = _span(_busy(g[t:b, left:r].T), CHROME_RUN * w)
+        if r2 - l2 >= w / 4:
+            left, r = left + l2, left + r2
+    # one pixel in from each trimmed side: the edge pixel often mixes chrome and picture
+    return (left + (left > 0), t + (t > 0), r - (r < w), b - (b < h))
+
+
+def _proof_block(grey: Image.Image) -> bytes:
+    a = np.asarray(grey)
+    h, w = a.shape
+    left, t, r, b = content_box(a)
+    box = grey.crop((left, t, r, b))
+    turns = [box, box.transpose(Image.Transpose.ROTATE_270), box.transpose(Image.Transpose.ROTATE_180),
+             box.transpose(Image.Transpose.ROTATE_90)]  # turned 0, 90, 180, 270 degrees clockwise
+    hashes = [_phash(x) for x in turns]
+    bw, bh = box.size
+    for keep in ZOOMS:
+        m = (1 - keep) / 2
+        hashes.append(_phash(box.crop((round(bw * m), round(bh * m), round(bw * (1 - m)), round(bh * (1 - m))))))
+    scale = min(1.0, PROOF_SIDE / max(box.size))
+    small = box.resize((max(1, round(box.width * scale)), max(1, round(box.height * scale))),
+                       Image.Resampling.LANCZOS) if scale < 1 else box
+    buf = io.BytesIO()
+    small.save(buf, "JPEG", quality=PROOF_QUALITY)
+    jpeg = buf.getvalue()
+    frac = [round(10000 * v / s) for v, s in ((left, w), (t, h), (r, w), (b, h))]
+    return _PROOF.pack(*hashes, *frac, min(w, 65535), min(h, 65535), len(jpeg)) + jpeg
+
+
+@dataclass(frozen=True)
+class Proof:
+    """What a format-2 fingerprint holds for proving a pair (module docstring)."""
+
+    turned_phashes: tuple[int, int, int, int]  # content box turned 0, 90, 180, 270 degrees clockwise
+    zoomed_phashes: tuple[int, int]  # central 85 % and 70 % of the content box (``ZOOMS``)
+    box: tuple[float, float, float, float]  # content box, fractions of the upright frame (left, top, right, bottom)
+    frame: tuple[int, int]  # reduced frame size the box was found in
+    grey_jpeg: bytes  # the content box, grey, long side <= PROOF_SIDE
+
+
+def read_proof(fp: bytes | None) -> Proof | None:
+    """The proof block of a format-2 picture fingerprint; ``None`` for videos, format 1 or malformed bytes."""
+    if not fp or len(fp) < 2 + FRAME_BYTES + _PROOF.size or fp[0] != FORMAT_VERSION or fp[1] != 1:
+        return None
+    *vals, n = _PROOF.unpack_from(fp, 2 + FRAME_BYTES)
+    start = 2 + FRAME_BYTES + _PROOF.size
+    if len(fp) != start + n:
+        return None
+    hashes, frac, frame = vals[:6], vals[6:10], vals[10:12]
+    return Proof(tuple(hashes[:4]), tuple(hashes[4:]), tuple(v / 10000 for v in frac), tuple(frame),  # type: ignore[arg-type]
+                 fp[start:])
+
+
 def image_fingerprint(img: Image.Image) -> tuple[int, bytes]:
-    """Return ``(phash, fingerprint)`` of the probe's reduced, orientation-normalised image."""
+    """Return ``(phash, fingerprint)`` of the probe's reduced, orientation-normalised image (format 2)."""
     record = _frame(img)
     phash = _FRAME.unpack_from(record)[0]
-    return phash, bytes((FORMAT_VERSION, 1)) + record
+    grey = (img if img.mode == "L" else img.convert("RGB").convert("L"))
+    return phash, bytes((FORMAT_VERSION, 1)) + record + _proof_block(grey)
 
 
 def video_fingerprint(frames: list[Image.Image], duration_s: float | None) -> tuple[int | None, bytes | None]:
@@ -118,4 +237,4 @@ def video_fingerprint(frames: list[Image.Image], duration_s: float | None) -> tu
     frames = frames[:255]
     records = [_frame(f) for f in frames]
     phash = _FRAME.unpack_from(records[len(records) // 2])[0]
-    return phash, bytes((FORMAT_VERSION, len(records))) + b"".join(records)
+    return phash, bytes((VIDEO_FORMAT_VERSION, len(records))) + b"".join(records)

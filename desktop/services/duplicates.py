@@ -19,13 +19,15 @@ from dataclasses import replace as dc_replace
 import numpy as np
 
 from desktop.core.clock import now_local
-from desktop.core.dedup import DEFAULT, MIN_SENSITIVITY, DupCandidate, Thresholds, compare, group_duplicates
+from desktop.core.dedup import DEFAULT, MIN_SENSITIVITY, DupCandidate, Thresholds, compare
 from desktop.core.errors import NotFound, UsageError
 from desktop.core.model import SET_ASIDE_KINDS, AuditAction, DupKind, DupRuling
 from desktop.core.records import AlertInfo, DupGroupInfo, DupItem, DupMember
+from desktop.core.sameness import Transform
 from desktop.core.team import TeamSettings
 from desktop.media.fingerprint import FORMAT_VERSION, FRAME_BYTES, GRID, THUMB, THUMB_SCALE
 from desktop.media.hashindex import popcount64
+from desktop.media.register import group_pictures
 from desktop.services import journal
 from desktop.services.library import Library
 from desktop.store.duplicates import Outcome
@@ -81,13 +83,12 @@ def _refresh_case(uow: UnitOfWork, case_id: int, t: Thresholds) -> None:
         overrides = {c.key: chosen[0] for c in cands if c.key not in chosen} | {k: k for k in chosen}
     near = image_candidates(cands, t)
     outcome: dict[int, list] = {}  # item id -> [duplicate of, kind, set aside, transform, region]
-    for g in group_duplicates(cands, not_duplicates=blocked, keeper_overrides=overrides, thresholds=t,
-                              candidates=lambda c: near.get(c.key, ())):
-        kinds, transforms, regions = (getattr(g, f, None) or {} for f in ("kinds", "transforms", "regions"))
+    for g in group_pictures(cands, not_duplicates=blocked, keeper_overrides=overrides, thresholds=t,
+                            candidates=near):  # format-2 pictures proven by registration (media.register)
         for key in g.members[1:]:
-            kind = kinds.get(key, g.kind)
-            outcome[int(key)] = [int(g.keeper), kind, kind in SET_ASIDE_KINDS, transforms.get(key),
-                                 regions.get(key)]
+            kind = g.kinds.get(key, g.kind)
+            outcome[int(key)] = [int(g.keeper), kind, kind in SET_ASIDE_KINDS, transform_record(g.transforms.get(key)),
+                                 region_box(g.regions.get(key))]
     sha = {m.id: m.sha256 for m in found}
     # an exact copy of an item that is itself set aside points at the final keeper
     for mid in sorted(outcome):
@@ -101,6 +102,33 @@ def _refresh_case(uow: UnitOfWork, case_id: int, t: Thresholds) -> None:
         if o[1] == DupKind.EXACT and sha[o[0]] != sha[mid]:
             o[1] = DupKind.SAME.value  # an exact copy of a near copy: not the same bytes as its keeper
     uow.duplicates.write_outcomes(case_id, {mid: _outcome(o) for mid, o in outcome.items()})
+
+
+def transform_record(t: Transform | None) -> dict | None:
+    """The engine's ``Transform`` as the stored record ``desktop.core.transform_text`` words: crop in percent per
+    side, scale, rotation, roll, brightness and contrast as factors, a screenshot's picture and frame size."""
+    if t is None:
+        return None
+    left, top, right, bottom = t.crop
+    rec: dict = {"crop": {"left": round(left, 1), "top": round(top, 1), "right": round(right, 1),
+                          "bottom": round(bottom, 1)},
+                 "scale": round(t.scale, 3), "rotation": int(t.rotation) % 360, "roll": round(t.roll, 2),
+                 "brightness": round(1.0 + t.brightness, 3), "contrast": round(t.contrast, 3)}
+    if t.screenshot is not None:
+        w, h, fw, fh = t.screenshot
+        rec["screenshot"] = {"picture_px": [int(w), int(h)], "frame_px": [int(fw), int(fh)]}
+    if t.mirrored:
+        rec["mirrored"] = True
+    return rec
+
+
+def region_box(r: tuple[float, float, float, float] | None) -> tuple[float, float, float, float] | None:
+    """The engine's changed region (left, top, right, bottom in % of the keeper) as stored: left, top, width,
+    height in % of the keeper."""
+    if r is None:
+        return None
+    left, top, right, bottom = r
+    return (round(left, 1), round(top, 1), round(max(0.0, right - left), 1), round(max(0.0, bottom - top), 1))
 
 
 def _outcome(o: list) -> Outcome:
@@ -118,12 +146,13 @@ def image_candidates(cands: list[DupCandidate], t: Thresholds) -> dict[str, list
     for a case of 5,000 pictures (bench/dedup/SCALE.md), instead of comparing 12.5 million pairs in Python.
     """
     head = 2 + FRAME_BYTES - THUMB * THUMB - GRID * GRID * 3  # header, phash, sensitivity
-    pics = [c for c in cands if c.kind == "image" and c.fingerprint and len(c.fingerprint) == 2 + FRAME_BYTES
-            and c.fingerprint[0] == FORMAT_VERSION and c.fingerprint[1] == 1]
+    pics = [c for c in cands if c.kind == "image" and c.fingerprint and c.fingerprint[1:2] == b"\x01"
+            and ((c.fingerprint[0] == 1 and len(c.fingerprint) == 2 + FRAME_BYTES)  # format 2: a proof block follows
+                 or (c.fingerprint[0] == FORMAT_VERSION and len(c.fingerprint) > 2 + FRAME_BYTES))]
     n = len(pics)
     if n < 2:
         return {}
-    raw = np.frombuffer(b"".join(c.fingerprint or b"" for c in pics), np.uint8).reshape(n, -1)
+    raw = np.frombuffer(b"".join((c.fingerprint or b"")[: 2 + FRAME_BYTES] for c in pics), np.uint8).reshape(n, -1)
     sens = raw[:, head - 4 : head].copy().view("<f4").ravel().astype(np.float64)
     thumbs = raw[:, head : head + THUMB * THUMB].view(np.int8).astype(np.float32)
     grid = raw[:, head + THUMB * THUMB :].astype(np.int16)

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageOps
 
 from desktop.core.dedup import compare_frames, decode
-from desktop.media.fingerprint import FRAME_BYTES, image_fingerprint, video_fingerprint
+from desktop.media.fingerprint import FRAME_BYTES, image_fingerprint, read_proof, video_fingerprint
 
 
 def scene(seed: int = 1, size: tuple[int, int] = (1600, 1200)) -> Image.Image:
@@ -68,8 +68,10 @@ def photo() -> Image.Image:
 def test_layout_and_phash(photo):
     phash, fp = image_fingerprint(photo)
     assert 0 <= phash < 2**64
-    assert fp[:2] == bytes((1, 1)) and len(fp) == 2 + FRAME_BYTES
+    assert fp[:2] == bytes((2, 1)) and len(fp) > 2 + FRAME_BYTES  # format 2: the frame, then the proof block
     assert decode(fp)[0].phash == phash
+    assert decode(bytes((1, 1)) + fp[2 : 2 + FRAME_BYTES])[0].phash == phash  # format 1 still decodes
+    assert read_proof(fp) is not None and read_proof(fp).turned_phashes[0] != 0
     assert image_fingerprint(photo) == (phash, fp)  # deterministic
 
 

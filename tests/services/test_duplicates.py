@@ -31,10 +31,25 @@ def claim(tmp_path):
     buf = io.BytesIO()
     room.resize((1200, 900)).save(buf, "PNG")
     write(d / "screenshot.png", buf.getvalue())
-    burst = room.crop((240, 0, 3000, 2070)).resize((3000, 2250))
-    write(d / "IMG_0002.JPG", camera_jpeg(burst, "2026:11:10 10:00:01"))
+    write(d / "IMG_0002.JPG", camera_jpeg(next_shot(room), "2026:11:10 10:00:01"))
     write(d / "IMG_0003.JPG", camera_jpeg(picture((3000, 2250), 5), "2026:11:10 10:05:00"))
     return d
+
+
+def next_shot(img):
+    """The next shot of a burst: the camera turned 2.5 degrees (perspective), 8 % moved out of the frame.
+    (A plain crop of the first shot is the same picture: issue 10.)"""
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    a = np.asarray(img, dtype=np.float32)
+    h, w = a.shape[:2]
+    f, t = 0.8 * w, np.radians(2.5)
+    k = np.array([[f, 0, w / 2], [0, f, h / 2], [0, 0, 1]])
+    r = np.array([[np.cos(t), 0, np.sin(t)], [0, 1, 0], [-np.sin(t), 0, np.cos(t)]])
+    turned = cv2.warpPerspective(a, k @ r @ np.linalg.inv(k), (w, h), borderMode=cv2.BORDER_REFLECT)
+    return Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8)).crop((240, 0, w, h - 180)).resize((w, h))
 
 
 def by_name(lib, case_ref=None):

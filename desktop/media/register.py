@@ -1,0 +1,455 @@
+"""Proof of "the same picture": candidates from a cheap global signal, then registration and a tile comparison.
+
+``group_pictures`` is what the duplicates service calls for one case: it finds candidate pairs, proves them and
+lets ``desktop.core.dedup.group_duplicates`` form keeper-centred groups from the verdicts.
+
+**Candidates.** A format-2 fingerprint (``desktop.media.fingerprint``) holds the phash of the picture's content box
+(screenshot chrome and letterbox trimmed) turned by 0/90/180/270 degrees. Two pictures are a candidate pair when
+the smallest Hamming distance between one's unturned hash and the other's four turned ones, or the hashes of its
+central 85 % and 70 % (a crop), is within ``CANDIDATE_BITS``; the caller may add its own candidates (the
+service's thumbnail search for old fingerprints). Everything else is never compared.
+
+**Proof** (``prove``), on the small grey content boxes stored in the fingerprints (no second decode):
+
+1. local features (ORB: on 256-pixel greys it matched as many positive pairs as SIFT and AKAZE in
+   bench/dedup, at a fraction of the time; see RESULTS.md) matched with Lowe's ratio test;
+2. a RANSAC fit of a similarity transform (scale, any rotation, shift): a 90-degree turn, a crop and the photo
+   inside a screenshot are all one such transform; too few consistent matches means no proof;
+3. the finer of the two is warped onto the coarser (anti-aliased), both are blurred by ``BLUR`` pixels, a global
+   tone curve (binned medians: brightness, contrast, gamma, filters) is fitted over the overlap;
+4. tile by tile (``GRID`` x ``GRID`` over the overlap) a local gain/offset fit leaves a residual. Its expected size
+   is the images' own noise (estimated from the flattest tiles of this very pair: JPEG and resampling noise,
+   floored at ``NOISE_FLOOR``) plus what a registration error of ``REG_ERROR`` pixels makes of the tile's own
+   gradient. A tile disagrees when its residual is more than ``K_SIGMA`` times that, or its mean moved by more
+   than ``TONE_SHIFT`` grey levels against the global curve.
+
+   Each tile also gets its local shift against the fitted transform (one Lucas-Kanade step on the residual): a
+   copy sits where one transform puts it everywhere; two captures do not (parallax between near and far,
+   the perspective of a turned camera, things that moved). More than ``LOCAL_SHIFT`` pixels: ``similar``.
+
+Verdict: no disagreeing tile: ``same``; disagreeing tiles forming one compact region (one 8-connected component
+covering at most ``EDIT_SHARE`` of the tiles): ``edited``, with the region; otherwise (spread over the frame:
+motion, parallax, another capture): ``similar``. Roll is reported, never decisive.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from desktop.core.dedup import (
+    DEFAULT,
+    DupCandidate,
+    DupGroup,
+    Thresholds,
+    _colour_pairs,
+    decode,
+    group_duplicates,
+)
+from desktop.core.sameness import EDITED, SAME, SIMILAR, Transform, Verdict
+from desktop.media.fingerprint import Proof, read_proof
+from desktop.media.hashindex import popcount64
+
+CANDIDATE_BITS = 20  # phash bits (of 64) within which a pair is worth proving
+MIN_INLIERS = 12  # consistent feature matches needed for a registration
+RATIO = 0.8  # Lowe's ratio test
+RANSAC_PX = 2.5  # reprojection tolerance, pixels of the stored grey
+BLUR = 1.0  # Gaussian sigma (pixels) applied to both before comparing: JPEG blocks and resampling
+GRID = 8  # tiles per side of the compared overlap
+EDGE = 3  # pixels along the coarse frame's own edges left out of the comparison
+MIN_COVER = 0.6  # share of a tile that must lie inside the overlap
+REG_ERROR = 0.35  # pixels of registration error allowed (sub-pixel fit of the similarity)
+K_SIGMA = 4.0  # a tile disagrees beyond this many expected residuals
+NOISE_FLOOR = 1.0  # grey levels: the stored JPEG q90 alone leaves about this much after the blur
+Z_PIXEL = 6.0  # a pixel is beyond noise at this many expected residuals
+OUTLIER_SHARE = 0.07  # a tile disagrees when more of its pixels than this are beyond noise (a thin stroke)
+TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone curve (white balance, saturation)
+EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
+MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
+LOCAL_SHIFT = 0.5  # pixels: tiles sitting further from the one transform than this make another view
+LK_MIN_GRAD = 4.0  # mean squared gradient (along its weaker direction) a tile needs for a local shift
+TRIM = 0.03  # a content box this much smaller than its frame on some side: the copy is a screenshot
+
+
+@dataclass
+class _Features:
+    grey: np.ndarray
+    pts: np.ndarray
+    desc: np.ndarray | None
+    proof: Proof
+
+
+_ORB = None
+
+
+def _orb():
+    global _ORB
+    if _ORB is None:
+        _ORB = cv2.ORB_create(nfeatures=1000, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15,
+                              fastThreshold=8)
+    return _ORB
+
+
+def features(proof: Proof) -> _Features:
+    grey = cv2.imdecode(np.frombuffer(proof.grey_jpeg, np.uint8), cv2.IMREAD_GRAYSCALE)
+    kps, desc = _orb().detectAndCompute(grey, None)
+    pts = np.array([k.pt for k in kps], np.float32).reshape(-1, 2)
+    return _Features(grey, pts, desc, proof)
+
+
+def _match(fa: _Features, fb: _Features) -> tuple[np.ndarray, np.ndarray]:
+    if fa.desc is None or fb.desc is None or len(fa.desc) < 2 or len(fb.desc) < 2:
+        return np.zeros((0, 2), np.float32), np.zeros((0, 2), np.float32)
+    bf = cv2.BFMatcher(cv2.NORM_HAMMING)
+    ia, ib = [], []
+    for pair in bf.knnMatch(fb.desc, fa.desc, k=2):
+        if len(pair) == 2 and pair[0].distance < RATIO * pair[1].distance:
+            ib.append(pair[0].queryIdx)
+            ia.append(pair[0].trainIdx)
+    return fa.pts[ia], fb.pts[ib]
+
+
+def _tone_curve(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Lookup table mapping the copy's grey ``y`` (0-255) to the keeper's ``x``: binned medians, monotone."""
+    bins = np.clip((y / 16).astype(int), 0, 15)
+    centres, values = [], []
+    for k in range(16):
+        sel = bins == k
+        if sel.sum() >= 20:
+            centres.append(float(np.median(y[sel])))
+            values.append(float(np.median(x[sel])))
+    if len(centres) < 2:
+        g, o = 1.0, float(np.median(x - y)) if len(x) else 0.0
+        return np.arange(256, dtype=np.float32) * g + o
+    values = np.maximum.accumulate(np.array(values))
+    lut = np.interp(np.arange(256), centres, values)
+    # beyond the measured range: extend linearly with the overall slope
+    slope = (values[-1] - values[0]) / max(1e-6, centres[-1] - centres[0])
+    lo, hi = centres[0], centres[-1]
+    r = np.arange(256)
+    lut = np.where(r < lo, values[0] + (r - lo) * slope, lut)
+    lut = np.where(r > hi, values[-1] + (r - hi) * slope, lut)
+    return lut.astype(np.float32)
+
+
+def _components(mask: np.ndarray) -> list[list[tuple[int, int]]]:
+    seen = np.zeros_like(mask, bool)
+    out = []
+    h, w = mask.shape
+    for y in range(h):
+        for x in range(w):
+            if mask[y, x] and not seen[y, x]:
+                stack, comp = [(y, x)], []
+                seen[y, x] = True
+                while stack:
+                    cy, cx = stack.pop()
+                    comp.append((cy, cx))
+                    for dy in (-1, 0, 1):
+                        for dx in (-1, 0, 1):
+                            ny, nx = cy + dy, cx + dx
+                            if 0 <= ny < h and 0 <= nx < w and mask[ny, nx] and not seen[ny, nx]:
+                                seen[ny, nx] = True
+                                stack.append((ny, nx))
+                out.append(comp)
+    return out
+
+
+def _similarity(m: np.ndarray) -> tuple[float, float]:
+    """Scale and angle (degrees, clockwise in image coordinates) of a 2x3 similarity matrix."""
+    return float(math.hypot(m[0, 0], m[1, 0])), float(math.degrees(math.atan2(m[1, 0], m[0, 0])))
+
+
+def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Verdict | None:
+    """Verdict of copy ``b`` against keeper ``a``, or ``None`` when the two cannot be registered."""
+    pa, pb = _match(fa, fb)
+    if len(pa) < MIN_INLIERS:
+        return None
+    m, inl = cv2.estimateAffinePartial2D(pb, pa, method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX,
+                                         maxIters=3000, confidence=0.995)
+    if m is None or inl is None or int(inl.sum()) < MIN_INLIERS:
+        return None
+    inliers = int(inl.sum())
+    s, angle = _similarity(m)  # b -> a
+    if not 0.2 < s < 5.0:
+        return None
+    ga, gb = fa.grey, fb.grey
+    # warp the finer onto the coarser
+    if s < 1.0:  # b is finer: a pixel of b covers less than one of a
+        fine, coarse, t, r = gb, ga, m, 1.0 / s
+    else:
+        fine, coarse, t, r = ga, gb, cv2.invertAffineTransform(m), s
+    if r > 1.05:
+        fine = cv2.GaussianBlur(fine, (0, 0), 0.5 * math.sqrt(r * r - 1))
+    h, w = coarse.shape
+    warped = cv2.warpAffine(fine.astype(np.float32), t, (w, h), flags=cv2.INTER_LINEAR)
+    mask = cv2.warpAffine(np.ones(fine.shape, np.uint8), t, (w, h), flags=cv2.INTER_NEAREST)
+    mask = cv2.erode(mask, np.ones((5, 5), np.uint8)) > 0
+    mask[:EDGE], mask[-EDGE:], mask[:, :EDGE], mask[:, -EDGE:] = False, False, False, False  # chrome bleed, JPEG edges
+    if mask.sum() < 0.1 * h * w:
+        return None
+    xc = cv2.GaussianBlur(coarse.astype(np.float32), (0, 0), BLUR)
+    yw = cv2.GaussianBlur(warped, (0, 0), BLUR)
+    keeper_is_coarse = coarse is ga
+    kx, cy = (xc, yw) if keeper_is_coarse else (yw, xc)  # keeper's grey, copy's grey, in the coarse frame
+    ys, xs = np.nonzero(mask)
+    y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
+    th, tw = (y1 - y0) / GRID, (x1 - x0) / GRID
+    # Each way round (either may be the edited one): predict one from the other's tones, keep the better.
+    tiles = min((_tiles(kx, cy, mask, (y0, x0, th, tw)), _tiles(cy, kx, mask, (y0, x0, th, tw))),
+                key=lambda r: (r is None, r and (int(r[1].sum()), float(r[2].mean()))))
+    if tiles is None:
+        return None
+    stats, bad, ratio, outliers, noise, local = tiles
+    grid = np.zeros((GRID, GRID), bool)
+    for (i, j, *_), bd in zip(stats, bad, strict=True):
+        grid[i, j] = bd
+    share = float(bad.mean())
+    transform = _transform(a, b, fa, fb, m, kx[mask], cy[mask], s, angle)
+    region = None
+    covered = _chrome_over_picture(fb, m, fa) or _chrome_over_picture(fa, cv2.invertAffineTransform(m), fb, m)
+    if local > LOCAL_SHIFT:  # no single transform explains the frame: parallax, perspective, motion
+        kind = SIMILAR
+    elif covered is not None:
+        kind, region = EDITED, covered
+    elif not bad.any():
+        kind = SAME
+    else:
+        comps = _components(grid)
+        big = max(comps, key=len)
+        bbox_tiles = (max(c[0] for c in big) - min(c[0] for c in big) + 1) * (
+            max(c[1] for c in big) - min(c[1] for c in big) + 1)
+        if len(comps) == 1 and share <= EDIT_SHARE and bbox_tiles <= EDIT_SHARE * GRID * GRID * 1.5:
+            kind = EDITED
+            region = _region(big, (y0, x0, th, tw), keeper_is_coarse, m, fa)
+        else:
+            kind = SIMILAR
+    return Verdict(kind, transform, region, share, len(stats), noise, inliers, float(ratio.max()),
+                   float(outliers.max()), local)
+
+
+def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom) -> tuple | None:
+    """Tile statistics of ``other`` predicted from ``ref`` through a global tone curve and a local gain/offset:
+    ``(tile positions, disagreeing, residual ratio, outlier share, noise)``; ``None`` with too few tiles."""
+    y0, x0, th, tw = geom
+    lut = _tone_curve(other[mask], ref[mask])  # ref's grey -> other's grey
+    mapped = np.interp(ref, np.arange(256), lut).astype(np.float32)
+    gy, gx = np.gradient(mapped)
+    grad2 = gy * gy + gx * gx
+    oy, ox = np.gradient(other)
+    other2 = oy * oy + ox * ox
+    stats, pixels, shifts = [], [], []
+    for i in range(GRID):
+        for j in range(GRID):
+            sy, sx = slice(int(y0 + i * th), int(y0 + (i + 1) * th)), slice(int(x0 + j * tw), int(x0 + (j + 1) * tw))
+            mk = mask[sy, sx]
+            if mk.size == 0 or mk.mean() < MIN_COVER:
+                continue
+            xv, yv = other[sy, sx][mk], mapped[sy, sx][mk]
+            d = xv - yv
+            yc = yv - yv.mean()
+            var = float((yc * yc).mean())
+            gain = float((yc * (xv - xv.mean())).mean() / var) if var > 1e-6 else 0.0
+            res = (xv - xv.mean()) - gain * yc
+            g2 = grad2[sy, sx][mk]
+            stats.append((i, j, float(np.sqrt((res * res).mean())), float(abs(d.mean())), float(np.sqrt(g2.mean())),
+                          float(np.sqrt(max(g2.mean(), other2[sy, sx][mk].mean())))))
+            pixels.append((res, g2))
+            # local shift (one Lucas-Kanade step): how far this tile sits from where the transform puts it
+            tx, ty = gx[sy, sx][mk] * gain, gy[sy, sx][mk] * gain
+            a2 = np.array([[float((tx * tx).sum()), float((tx * ty).sum())], [float((tx * ty).sum()), float((ty * ty).sum())]])
+            low = float(np.linalg.eigvalsh(a2)[0]) / max(1, len(tx))
+            if low > LK_MIN_GRAD:
+                shifts.append((len(stats) - 1, np.linalg.solve(a2, [float((tx * res).sum()), float((ty * res).sum())])))
+    if len(stats) < GRID * GRID // 4:
+        return None
+    arr = np.array([st[2:] for st in stats])
+    rms, shift, grad, either = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
+    flat = np.argsort(either)[: max(3, len(grad) // 4)]  # flat in both (a caption band is flat in one only)
+    # the residual of the flattest tiles, less what the registration error makes of their gradient
+    noise = max(NOISE_FLOOR, float(np.sqrt(np.median(np.maximum(0.0, rms[flat] ** 2 - (REG_ERROR * grad[flat]) ** 2)))))
+    expected = np.sqrt(noise * noise + (REG_ERROR * grad) ** 2)
+    ratio = rms / expected
+    # per pixel: residual beyond noise and what the registration error makes of the local gradient
+    outliers = np.array([float((np.abs(res) > Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * g2)).mean())
+                         for res, g2 in pixels])
+    bad = (ratio > K_SIGMA) | (shift > TONE_SHIFT) | (outliers > OUTLIER_SHARE)
+    good = [v for k, v in shifts if not bad[k]]  # tiles that hold an edit say nothing about the geometry
+    if len(good) >= 4:
+        sh = np.array(good)
+        dev = np.hypot(*(sh - np.median(sh, axis=0)).T)
+        local = float(np.sort(dev)[-2])  # the second largest: one tile may be off by chance
+    else:
+        local = 0.0
+    return stats, bad, ratio, outliers, noise, local
+
+
+def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
+                         back: np.ndarray | None = None) -> tuple[float, float, float, float] | None:
+    """Where the uniform bands trimmed off ``x``'s frame lie over ``y``'s picture (``m``: x -> y), as a box in %
+    of the keeper, or ``None`` when they lie outside it (a screenshot's chrome around the photo). A caption band
+    across the photo's edge is trimmed like chrome; this tells the two apart. ``back`` (y -> keeper) is given when
+    ``y`` is the copy."""
+    left, t, r, b = fx.proof.box
+    if left <= TRIM and t <= TRIM and 1 - r <= TRIM and 1 - b <= TRIM:
+        return None
+    hx, wx = fx.grey.shape
+    fw, fh = wx / max(1e-6, r - left), hx / max(1e-6, b - t)  # the whole frame in content pixels
+    frame = np.array([[-left * fw, -t * fh], [(1 - left) * fw, -t * fh], [(1 - left) * fw, (1 - t) * fh],
+                      [-left * fw, (1 - t) * fh]], np.float32)
+    content = np.array([[0, 0], [wx, 0], [wx, hx], [0, hx]], np.float32)
+    hy, wy = fy.grey.shape
+    masks = []
+    for poly in (frame, content):
+        q = poly @ m[:, :2].T + m[:, 2]
+        mk = np.zeros((hy, wy), np.uint8)
+        cv2.fillConvexPoly(mk, np.round(q).astype(np.int32), 1)
+        masks.append(mk)
+    diff = (masks[0] > 0) & ~(cv2.dilate(masks[1], np.ones((5, 5), np.uint8)) > 0)
+    if diff.sum() < MIN_COVERED * hy * wy:
+        return None
+    under = fy.grey[diff].astype(np.float32)  # what the bands hide: evidence only where it is not one colour
+    if (np.abs(under - np.median(under)) > 10.0).mean() < 0.25:
+        return None
+    ys, xs = np.nonzero(diff)
+    box = np.array([[xs.min(), ys.min()], [xs.max() + 1, ys.min()], [xs.min(), ys.max() + 1],
+                    [xs.max() + 1, ys.max() + 1]], np.float32)
+    ref = fy
+    if back is not None:  # y is the copy: into the keeper's frame
+        box = box @ back[:, :2].T + back[:, 2]
+        ref = fx
+    hk, wk = ref.grey.shape
+    lo, hi = box.min(0), box.max(0)
+    clip = lambda v: float(min(100.0, max(0.0, v)))  # noqa: E731
+    return (clip(100 * lo[0] / wk), clip(100 * lo[1] / hk), clip(100 * hi[0] / wk), clip(100 * hi[1] / hk))
+
+
+def _region(comp, geom, keeper_is_coarse: bool, m: np.ndarray, fa: _Features) -> tuple[float, float, float, float]:
+    """Bounding box of a tile component, in % of the keeper's content box."""
+    y0, x0, th, tw = geom
+    rows = [c[0] for c in comp]
+    cols = [c[1] for c in comp]
+    corners = np.array([[x0 + min(cols) * tw, y0 + min(rows) * th], [x0 + (max(cols) + 1) * tw, y0 + (max(rows) + 1) * th]],
+                       np.float32)
+    if not keeper_is_coarse:  # coarse frame is the copy's: map into the keeper's by m (b -> a)
+        pts = np.array([[corners[0, 0], corners[0, 1]], [corners[1, 0], corners[0, 1]],
+                        [corners[0, 0], corners[1, 1]], [corners[1, 0], corners[1, 1]]], np.float32)
+        mapped = pts @ m[:, :2].T + m[:, 2]
+        corners = np.array([mapped.min(0), mapped.max(0)])
+    h, w = fa.grey.shape
+    left, top = corners[0]
+    right, bottom = corners[1]
+    clip = lambda v: float(min(100.0, max(0.0, v)))  # noqa: E731
+    return (clip(100 * left / w), clip(100 * top / h), clip(100 * right / w), clip(100 * bottom / h))
+
+
+def _transform(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: np.ndarray, kx: np.ndarray,
+               cy: np.ndarray, s: float, angle: float) -> Transform:
+    ha, wa = fa.grey.shape
+    hb, wb = fb.grey.shape
+    corners = np.array([[0, 0], [wb, 0], [0, hb], [wb, hb]], np.float32) @ m[:, :2].T + m[:, 2]
+    lo, hi = corners.min(0), corners.max(0)
+    crop = (100 * lo[0] / wa, 100 * lo[1] / ha, 100 * (wa - hi[0]) / wa, 100 * (ha - hi[1]) / ha)
+    crop = tuple(round(min(v, 100.0), 1) for v in crop)  # negative: the copy shows more than the keeper there
+    turn = round(-angle / 90.0) % 4 * 90  # b turned clockwise against a: its matrix to a turns the other way
+    roll = round(-angle - (round(-angle / 90.0) * 90), 2)
+    # pixel scale at full resolution: copy content pixels per keeper content pixel
+    pa_px = _content_px(a, fa.proof)
+    pb_px = _content_px(b, fb.proof)
+    scale = (pb_px[0] / wb) / (pa_px[0] / wa) / s if pa_px[0] and pb_px[0] else 1.0
+    mk, mc = float(kx.mean()), float(cy.mean())
+    brightness = (mc - mk) / mk if mk > 1 else 0.0
+    contrast = float(cy.std() / kx.std()) if kx.std() > 1e-3 else 1.0
+    shot = None
+    box = fb.proof.box
+    if b.width and b.height and (box[0] > TRIM or box[1] > TRIM or 1 - box[2] > TRIM or 1 - box[3] > TRIM):
+        shot = (round((box[2] - box[0]) * b.width), round((box[3] - box[1]) * b.height), b.width, b.height)
+    return Transform(crop=crop, scale=round(scale, 3), rotation=int(turn), roll=float(roll),
+                     brightness=round(brightness, 3), contrast=round(contrast, 3), screenshot=shot)
+
+
+def _content_px(c: DupCandidate, proof: Proof) -> tuple[float, float]:
+    if not c.width or not c.height:
+        return (0.0, 0.0)
+    return ((proof.box[2] - proof.box[0]) * c.width, (proof.box[3] - proof.box[1]) * c.height)
+
+
+class Prover:
+    """Features once per item, verdicts once per pair (both directions answered from one proof)."""
+
+    def __init__(self, items: Iterable[DupCandidate]) -> None:
+        self.items = {c.key: c for c in items}
+        self._feat: dict[str, _Features | None] = {}
+        self._verdicts: dict[tuple[str, str], Verdict | None] = {}
+
+    def _features(self, c: DupCandidate) -> _Features | None:
+        if c.key not in self._feat:
+            proof = read_proof(c.fingerprint) if c.kind == "image" else None
+            self._feat[c.key] = features(proof) if proof else None
+        return self._feat[c.key]
+
+    def can_prove(self, c: DupCandidate) -> bool:
+        return c.kind == "image" and read_proof(c.fingerprint) is not None
+
+    def is_screenshot(self, c: DupCandidate) -> bool:
+        """The picture sits inside trimmed chrome (letterbox, status bar, window)."""
+        p = read_proof(c.fingerprint) if c.kind == "image" else None
+        return p is not None and max(p.box[0], p.box[1], 1 - p.box[2], 1 - p.box[3]) > TRIM
+
+    def __call__(self, a: DupCandidate, b: DupCandidate) -> Verdict | None:
+        """Verdict of ``b`` against keeper ``a``; ``None`` when no proof is possible (the core's rule applies)."""
+        key = (a.key, b.key)
+        if key not in self._verdicts:
+            fa, fb = self._features(a), self._features(b)
+            self._verdicts[key] = prove(a, b, fa, fb) if fa is not None and fb is not None else None
+        return self._verdicts[key]
+
+
+def candidate_pairs(items: list[DupCandidate]) -> dict[str, list[str]]:
+    """For pictures with a format-2 fingerprint: ``{key: [keys]}`` worth proving (each pair once): the smallest
+    distance between one's content phash and the other's four turned and two zoomed ones is within
+    ``CANDIDATE_BITS``."""
+    pics = [(c, p) for c in items if c.kind == "image" and (p := read_proof(c.fingerprint)) is not None]
+    n = len(pics)
+    if n < 2:
+        return {}
+    own = np.array([p.turned_phashes[0] for _, p in pics], np.uint64)
+    turned = np.array([(*p.turned_phashes, *p.zoomed_phashes) for _, p in pics], np.uint64)  # (n, 6)
+    out: dict[str, list[str]] = {}
+    for r0 in range(0, n, 256):
+        r1 = min(n, r0 + 256)
+        d = popcount64(turned[None, :, :] ^ own[r0:r1, None, None]).min(axis=2)  # (rows, n): a's own vs b's turns
+        d = np.minimum(d, popcount64(turned[r0:r1, None, :] ^ own[None, :, None]).min(axis=2))
+        i, j = np.nonzero(d <= CANDIDATE_BITS)
+        for x, y in zip((i + r0).tolist(), j.tolist(), strict=True):
+            if x < y:
+                out.setdefault(pics[x][0].key, []).append(pics[y][0].key)
+    return out
+
+
+def group_pictures(
+    items: list[DupCandidate],
+    *,
+    not_duplicates: Iterable[frozenset[str]] = frozenset(),
+    keeper_overrides: dict[str, str] | None = None,
+    thresholds: Thresholds = DEFAULT,
+    candidates: dict[str, list[str]] | None = None,
+) -> list[DupGroup]:
+    """``group_duplicates`` with proof: format-2 pictures are registered and compared; ``candidates`` (the caller's
+    superset for format-1 pictures, e.g. the service's numpy search) is merged with this module's own. Without
+    it the core's colour index adds the pairs its thumbnail rule needs (old fingerprints, unprovable pictures)."""
+    near: dict[str, set[str]] = {}
+    for src in (candidates or {}, candidate_pairs(items)):
+        for k, vs in src.items():
+            near.setdefault(k, set()).update(vs)
+    if candidates is None:  # the core's own lossless colour index, for what the thumbnail rule decides
+        frames = {c.key: fs[0] for c in items if c.kind == "image" and (fs := decode(c.fingerprint)) and len(fs) == 1}
+        for k, k2 in _colour_pairs(frames, thresholds):
+            near.setdefault(k, set()).add(k2)
+    prover = Prover(items)
+    return group_duplicates(items, not_duplicates=not_duplicates, keeper_overrides=keeper_overrides,
+                            thresholds=thresholds, candidates=lambda c: near.get(c.key, ()), verify=prover,
+                            derived=prover.is_screenshot)

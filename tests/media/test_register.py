@@ -1,0 +1,338 @@
+"""The same picture, proven: every variant a customer makes is ``same``, other captures are not, local edits are
+``edited`` with their region (issue 10). Real photos: the shared EXIF fixtures and scikit-image's samples."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageEnhance
+
+from desktop.core.dedup import DupCandidate, compare
+from desktop.core.sameness import Transform, describe, describe_region
+from desktop.media import register
+from desktop.media.fingerprint import FRAME_BYTES, read_proof
+from desktop.media.probe import probe_bytes
+
+
+def jpeg(img: Image.Image, quality: int = 85, exif: bytes | None = None) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=quality, **({"exif": exif} if exif else {}))
+    return buf.getvalue()
+
+
+def saved(img: Image.Image, fmt: str, **kw) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, fmt, **kw)
+    return buf.getvalue()
+
+
+def fit(img: Image.Image, side: int) -> Image.Image:
+    s = side / max(img.size)
+    return img.resize((round(img.width * s), round(img.height * s)), Image.Resampling.LANCZOS) if s < 1 else img
+
+
+def crop(img: Image.Image, left: float, top: float, right: float, bottom: float) -> Image.Image:
+    w, h = img.size
+    return img.crop((round(w * left), round(h * top), round(w * (1 - right)), round(h * (1 - bottom))))
+
+
+def camera_exif(orientation: int | None = None) -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "TestCam"
+    if orientation:
+        exif[0x0112] = orientation
+    exif.get_ifd(0x8769)[0x9003] = "2024:05:17 14:03:22"
+    return exif.tobytes()
+
+
+_n = iter(range(10**6))
+
+
+def cand(data: bytes, name: str = "x.jpg", key: str | None = None) -> DupCandidate:
+    r = probe_bytes(data, name)
+    i = next(_n)
+    return DupCandidate(key=key or f"k{i}", sha256=f"{i:064x}", kind="image", phash=r.phash,
+                        fingerprint=r.fingerprint, width=r.width, height=r.height, size=len(data),
+                        has_exif=r.has_exif, received_at=datetime(2024, 5, 17, 15, 0, i % 60))
+
+
+def phone_screenshot(img: Image.Image) -> Image.Image:
+    w, h = 1080, 2400
+    frame = Image.new("RGB", (w, h), (18, 18, 18))
+    d = ImageDraw.Draw(frame)
+    d.text((40, 22), "14:03", fill=(235, 235, 235))
+    for i in range(3):
+        d.rectangle((w - 80 - 55 * i, 30, w - 50 - 55 * i, 62), fill=(235, 235, 235))
+    pic = img.resize((w, round(img.height * w / img.width)), Image.Resampling.LANCZOS)
+    frame.paste(pic, (0, (h - pic.height) // 2))
+    return frame
+
+
+def desktop_screenshot(img: Image.Image) -> Image.Image:
+    w, h = 1920, 1080
+    frame = Image.new("RGB", (w, h), (46, 52, 64))
+    d = ImageDraw.Draw(frame)
+    d.rectangle((60, 60, w - 60, 110), fill=(225, 225, 225))
+    d.rectangle((60, 110, 330, h - 40), fill=(240, 240, 240))
+    d.rectangle((330, 110, w - 60, h - 40), fill=(0, 0, 0))
+    area = (w - 60 - 330, h - 40 - 110)
+    s = min(area[0] / img.width, area[1] / img.height)
+    pic = img.resize((round(img.width * s), round(img.height * s)), Image.Resampling.LANCZOS)
+    frame.paste(pic, (330 + (area[0] - pic.width) // 2, 110 + (area[1] - pic.height) // 2))
+    return frame
+
+
+def white_balance(img: Image.Image, gains: tuple[float, float, float]) -> Image.Image:
+    a = np.asarray(img, dtype=np.float32) * np.array(gains, dtype=np.float32)
+    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+
+
+@pytest.fixture(scope="module")
+def photo(request) -> Image.Image:
+    from tests.conftest import FIXTURES
+
+    path = FIXTURES / "exif-samples" / "jpg" / "hdr" / "iphone_hdr_NO.jpg"
+    if not path.exists():
+        pytest.fail(f"shared fixture missing: {path}")
+    with Image.open(path) as im:
+        return im.convert("RGB")
+
+
+@pytest.fixture(scope="module")
+def original(photo) -> DupCandidate:
+    return cand(jpeg(fit(photo, 3264), 92, camera_exif()), key="orig")
+
+
+@pytest.fixture(scope="module")
+def wa(photo) -> Image.Image:
+    return fit(photo, 1600)
+
+
+def _verdict(keeper: DupCandidate, copy: DupCandidate):
+    return register.Prover([keeper, copy])(keeper, copy)
+
+
+VARIANTS = {
+    "whatsapp": lambda p, w: jpeg(w, 75),
+    "whatsapp-twice": lambda p, w: jpeg(Image.open(io.BytesIO(jpeg(w, 75))).convert("RGB"), 75),
+    "mail": lambda p, w: jpeg(fit(p, 1280), 70),
+    "png": lambda p, w: saved(Image.open(io.BytesIO(jpeg(w, 75))).convert("RGB"), "PNG"),
+    "webp": lambda p, w: saved(w, "WEBP", quality=80),
+    "exif-rotated": lambda p, w: jpeg(w.transpose(Image.Transpose.ROTATE_90), 85, camera_exif(6)),
+    "turned-90": lambda p, w: jpeg(w.transpose(Image.Transpose.ROTATE_270), 85),
+    "turned-180": lambda p, w: jpeg(w.transpose(Image.Transpose.ROTATE_180), 85),
+    "turned-270": lambda p, w: jpeg(w.transpose(Image.Transpose.ROTATE_90), 85),
+    "crop-8": lambda p, w: jpeg(fit(crop(p, 0.08, 0.03, 0.02, 0.06), 1600), 80),
+    "crop-15": lambda p, w: jpeg(fit(crop(p, 0.15, 0.10, 0.05, 0.14), 1600), 80),
+    "brightness": lambda p, w: jpeg(ImageEnhance.Contrast(ImageEnhance.Brightness(w).enhance(1.2)).enhance(0.9)),
+    "colour": lambda p, w: jpeg(white_balance(ImageEnhance.Color(w).enhance(1.4), (1.1, 1.0, 0.86))),
+    "phone-screenshot": lambda p, w: saved(phone_screenshot(w), "PNG"),
+    "desktop-screenshot": lambda p, w: saved(desktop_screenshot(w), "PNG"),
+    "screenshot-whatsapp": lambda p, w: jpeg(fit(phone_screenshot(w), 1600), 75),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_every_variant_is_the_same_picture(photo, wa, original, variant):
+    copy = cand(VARIANTS[variant](photo, wa), "copy.png" if "screenshot" in variant else "copy.jpg")
+    v = _verdict(original, copy)
+    assert v is not None and v.kind == "same", (variant, v)
+
+
+def test_turn_is_described(wa, original):
+    v = _verdict(original, cand(jpeg(wa.transpose(Image.Transpose.ROTATE_270), 85)))
+    assert v.transform.rotation == 90
+    assert "turned 90° clockwise" in describe(v.transform)
+
+
+def test_crop_is_described_in_percent(photo, original):
+    v = _verdict(original, cand(jpeg(fit(crop(photo, 0.08, 0.03, 0.0, 0.0), 1600), 80)))
+    left, top, right, bottom = v.transform.crop
+    assert abs(left - 8) < 1.5 and abs(top - 3) < 1.5 and abs(right) < 1.5 and abs(bottom) < 1.5
+    text = describe(v.transform)
+    assert text.startswith("cropped 8 % left and 3 % top"), text
+    assert describe(v.transform, "nl").startswith("bijgesneden 8 % links en 3 % boven")
+
+
+def test_screenshot_is_described_with_its_frame(wa, original):
+    shot = cand(saved(phone_screenshot(wa), "PNG"), "shot.png")
+    v = _verdict(original, shot)
+    assert v.kind == "same"
+    assert v.transform.screenshot is not None
+    w, _h, fw, fh = v.transform.screenshot
+    assert (fw, fh) == (1080, 2400) and abs(w - 1080) <= 12
+    assert "screenshot: picture at" in describe(v.transform) and "inside a 1080x2400 frame" in describe(v.transform)
+
+
+def test_brightness_is_described(wa, original):
+    v = _verdict(original, cand(jpeg(ImageEnhance.Brightness(wa).enhance(1.15), 90)))
+    assert v.kind == "same" and v.transform.brightness > 0.05
+    assert "brighter" in describe(v.transform)
+
+
+def _sticker(img: Image.Image) -> tuple[Image.Image, tuple[float, float, float, float]]:
+    e = img.copy()
+    w, h = e.size
+    box = (round(0.55 * w), round(0.2 * h), round(0.75 * w), round(0.42 * h))
+    d = ImageDraw.Draw(e)
+    d.ellipse(box, fill=(250, 210, 40), outline=(90, 50, 0), width=6)
+    return e, (55.0, 20.0, 75.0, 42.0)
+
+
+def _caption(img: Image.Image) -> tuple[Image.Image, tuple[float, float, float, float]]:
+    e = img.copy()
+    w, h = e.size
+    d = ImageDraw.Draw(e)
+    d.rectangle((0, round(0.8 * h), w, round(0.9 * h)), fill=(0, 0, 0))
+    d.text((40, round(0.82 * h)), "Schade aan de keuken", fill=(255, 255, 255))
+    return e, (0.0, 80.0, 100.0, 90.0)
+
+
+def _drawn(img: Image.Image) -> tuple[Image.Image, tuple[float, float, float, float]]:
+    e = img.copy()
+    w, h = e.size
+    d = ImageDraw.Draw(e)
+    d.line([(0.2 * w, 0.6 * h), (0.3 * w, 0.7 * h), (0.35 * w, 0.62 * h), (0.4 * w, 0.75 * h)], fill=(255, 0, 0),
+           width=12)
+    return e, (20.0, 60.0, 40.0, 75.0)
+
+
+def _replaced(img: Image.Image) -> tuple[Image.Image, tuple[float, float, float, float]]:
+    e = img.copy()
+    w, h = e.size
+    patch = e.crop((round(0.1 * w), round(0.1 * h), round(0.28 * w), round(0.28 * h)))
+    e.paste(patch, (round(0.6 * w), round(0.6 * h)))
+    return e, (60.0, 60.0, 78.0, 78.0)
+
+
+def _overlap(a, b) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+@pytest.mark.parametrize("edit", [_sticker, _caption, _drawn, _replaced], ids=lambda f: f.__name__[1:])
+def test_local_edit_is_edited_with_its_region(wa, original, edit):
+    img, truth = edit(wa)
+    v = _verdict(original, cand(jpeg(img, 80)))
+    assert v is not None and v.kind == "edited", v
+    assert v.region is not None and _overlap(v.region, truth), (v.region, truth)
+    assert describe_region(v.region).startswith("changed here:")
+
+
+def _pan(img: Image.Image, yaw_deg: float) -> list[Image.Image]:
+    import cv2
+
+    a = np.asarray(img, dtype=np.float32)
+    h, w = a.shape[:2]
+    f = 0.8 * w
+    k = np.array([[f, 0, w / 2], [0, f, h / 2], [0, 0, 1]])
+    out = []
+    rng = np.random.default_rng(7)
+    for angle in (-np.radians(yaw_deg) / 2, np.radians(yaw_deg) / 2):
+        r = np.array([[np.cos(angle), 0, np.sin(angle)], [0, 1, 0], [-np.sin(angle), 0, np.cos(angle)]])
+        warped = cv2.warpPerspective(a, k @ r @ np.linalg.inv(k), (w, h)) + rng.normal(0, 2.0, a.shape)
+        out.append(crop(Image.fromarray(np.clip(warped, 0, 255).astype(np.uint8)), 0.075, 0.075, 0.075, 0.075))
+    return out
+
+
+def test_pan_without_roll_is_not_same(wa):
+    first, second = _pan(wa, 4.0)
+    v = _verdict(cand(jpeg(first, 92)), cand(jpeg(second, 92)))
+    assert v is None or v.kind != "same"
+
+
+def test_burst_with_a_shaking_hand_is_not_same(wa):
+    """The next shot of a burst: the camera turned by a degree and a half, a new exposure (its own noise)."""
+    first, second = _pan(wa, 1.5)
+    v = _verdict(cand(jpeg(first, 92)), cand(jpeg(second, 92)))
+    assert v is not None and v.kind == "similar", v
+
+
+def test_burst_where_something_moved_is_not_same(wa):
+    """The scene changed between two shots in many places (people, leaves): spread over the frame."""
+    rng = np.random.default_rng(3)
+    second = wa.copy()
+    w, h = second.size
+    for _ in range(12):  # twelve things moved a little, all over the frame
+        x, y = int(rng.integers(0, w - 160)), int(rng.integers(0, h - 160))
+        part = wa.crop((x, y, x + 120, y + 120))
+        second.paste(part, (x + int(rng.integers(8, 20)), y + int(rng.integers(-10, 10))))
+    v = _verdict(cand(jpeg(wa, 92)), cand(jpeg(second, 92)))
+    assert v is not None and v.kind == "similar", v
+
+
+def test_other_viewpoint_is_not_same():
+    skdata = pytest.importorskip("skimage.data")
+    pair = skdata.stereo_motorcycle()
+    left, right = Image.fromarray(pair[0]), Image.fromarray(pair[1])
+    v = _verdict(cand(jpeg(left, 92)), cand(jpeg(right, 92)))
+    assert v is None or v.kind != "same"
+
+
+def test_before_and_after_is_not_same(wa):
+    """The same spot before and after something was put in it, under other light: a second capture."""
+    after = ImageEnhance.Brightness(wa).enhance(0.8).copy()
+    w, h = after.size
+    ImageDraw.Draw(after).rectangle((round(0.1 * w), round(0.5 * h), round(0.6 * w), round(0.95 * h)),
+                                    fill=(120, 90, 60))
+    v = _verdict(cand(jpeg(wa, 92)), cand(jpeg(after, 92)))
+    assert v is None or v.kind != "same"
+
+
+def test_grouping_keeps_the_original_and_shows_the_edited_copy(photo, wa, original):
+    copies = {
+        "wa": cand(jpeg(wa, 75), key="wa"),
+        "crop": cand(jpeg(fit(crop(photo, 0.1, 0.0, 0.0, 0.05), 1600), 80), key="crop"),
+        "shot": cand(saved(phone_screenshot(wa), "PNG"), "s.png", key="shot"),
+        "sticker": cand(jpeg(_sticker(wa)[0], 80), key="sticker"),
+    }
+    groups = register.group_pictures([original, *copies.values()])
+    by_kind = {g.kind: g for g in groups}
+    same = by_kind["same"]
+    assert same.keeper == "orig" and set(same.members) == {"orig", "wa", "crop", "shot"}
+    assert describe(same.transforms["crop"]).startswith("cropped 10 % left")
+    assert same.transforms["shot"].screenshot is not None
+    edited = by_kind["edited"]
+    assert edited.keeper == "orig" and edited.members == ["orig", "sticker"]
+    assert edited.kinds["sticker"] == "edited" and _overlap(edited.regions["sticker"], (55, 20, 75, 42))
+
+
+def test_a_screenshot_never_keeps_over_the_photo_it_shows(wa):
+    """Without the camera original, the screenshot has more pixels than the WhatsApp copy; the copy keeps."""
+    shot = cand(saved(phone_screenshot(wa), "PNG"), "s.png", key="shot")
+    copy = cand(jpeg(wa, 75), key="wa")
+    (g,) = register.group_pictures([shot, copy])
+    assert g.kind == "same" and g.keeper == "wa"
+
+
+def test_a_crop_never_keeps_over_the_fuller_view(photo, wa):
+    cropped = cand(jpeg(fit(crop(photo, 0.1, 0.1, 0.1, 0.1), 3000), 92), key="crop")  # more pixels, larger file
+    copy = cand(jpeg(wa, 75), key="wa")
+    (g,) = register.group_pictures([cropped, copy])
+    assert g.kind == "same" and g.keeper == "wa"
+    assert describe(g.transforms["crop"]).startswith("cropped 10 % left, 10 % top")
+
+
+def test_fingerprint_v2_carries_a_small_proof_and_v1_still_compares(wa):
+    data = jpeg(wa, 75)
+    c = cand(data)
+    proof = read_proof(c.fingerprint)
+    assert c.fingerprint[0] == 2 and proof is not None
+    assert 3_000 < len(proof.grey_jpeg) < 20_000 and proof.box == (0.0, 0.0, 1.0, 1.0)
+    old = bytes((1, 1)) + c.fingerprint[2 : 2 + FRAME_BYTES]  # what a format-1 import stored
+    v1 = DupCandidate(**{**c.__dict__, "key": "old", "sha256": "0" * 64, "fingerprint": old})
+    assert read_proof(old) is None
+    assert compare(c, v1) == "same"  # the thumbnail rule, as before
+    groups = register.group_pictures([c, v1])
+    assert [g.kind for g in groups] == ["same"] and not groups[0].transforms  # no proof possible: the old rule
+
+
+def test_describe_transform_words():
+    t = Transform(crop=(6.2, 3.0, 0.4, 0.0), brightness=0.1)
+    assert describe(t) == "cropped 6 % left and 3 % top, 10 % brighter"
+    assert describe(t, "nl") == "bijgesneden 6 % links en 3 % boven, 10 % lichter"
+    shot = Transform(screenshot=(1080, 810, 1128, 2400), scale=0.5)
+    assert describe(shot) == "screenshot: picture at 1080 px inside a 1128x2400 frame"
+    assert describe(Transform()) == "picture unchanged"
