@@ -20,6 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -146,7 +147,30 @@ def window_shots(app: QApplication, lib: Library, out: Path, sample: bool) -> No
             imp.close()
             settle(app, w, 2)
             shot(w, out, "12-problems-panel")
+        from screenshots_viewer import viewer_screens  # the viewer, compare, send on, export, rights, history
+
+        viewer_screens(app, w, out)
     w.close()
+
+
+def pdf_pages(lib: Library, out: Path, lang: str) -> None:
+    """Every page type of the case file (cover, timeline, photos, duplicates appendix, audit, manifest), rendered
+    with pdftoppm: the demo case with the most media, with duplicates and the audit appendix, in ``lang``."""
+    import subprocess
+
+    from desktop.report.data import ReportOptions
+    from desktop.services.cases import list_cases
+    from desktop.services.exporting import export_case
+
+    cases = list_cases(lib)
+    if not cases or shutil.which("pdftoppm") is None:
+        return
+    ref = max(cases, key=lambda c: c.media).ref
+    pdf = export_case(lib, ref, out / f"case-{lang}.pdf",
+                      ReportOptions(lang=lang, with_duplicates=True, with_audit=True), allow_missing=True)
+    subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(out / "pdf-page")], check=True)
+    for page in sorted(out.glob("pdf-page-*.png")):
+        print(page)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         lib.prefs.language = lang
         try:
             window_shots(app, lib, out, sample=args.data_dir is None)
+            pdf_pages(lib, out, lang)
         finally:
             lib.close()
         empty = open_library(args.out / f"empty-{lang}")
