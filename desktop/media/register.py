@@ -34,6 +34,7 @@ motion, parallax, another capture): ``similar``. Roll is reported, never decisiv
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -53,6 +54,8 @@ from desktop.core.dedup import (
 from desktop.core.sameness import EDITED, SAME, SIMILAR, Transform, Verdict
 from desktop.media.fingerprint import Proof, read_proof
 from desktop.media.hashindex import popcount64
+
+log = logging.getLogger(__name__)
 
 CANDIDATE_BITS = 20  # phash bits (of 64) within which a pair is worth proving
 MIN_INLIERS = 12  # consistent feature matches needed for a registration
@@ -94,9 +97,19 @@ def _orb():
     return _ORB
 
 
-def features(proof: Proof) -> _Features:
+MIN_PROOF_SIDE = 48  # px: below this ORB's pyramid and patches do not fit; such a picture gets no proof
+
+
+def features(proof: Proof) -> _Features | None:
+    """ORB features of the proof's grey picture; ``None`` when it cannot be decoded or is too small to register
+    (a stored fingerprint is customer-derived data: never trusted to be well formed)."""
     grey = cv2.imdecode(np.frombuffer(proof.grey_jpeg, np.uint8), cv2.IMREAD_GRAYSCALE)
-    kps, desc = _orb().detectAndCompute(grey, None)
+    if grey is None or min(grey.shape[:2]) < MIN_PROOF_SIDE:
+        return None
+    try:
+        kps, desc = _orb().detectAndCompute(grey, None)
+    except cv2.error:
+        return None
     pts = np.array([k.pt for k in kps], np.float32).reshape(-1, 2)
     return _Features(grey, pts, desc, proof)
 
@@ -404,7 +417,11 @@ class Prover:
         key = (a.key, b.key)
         if key not in self._verdicts:
             fa, fb = self._features(a), self._features(b)
-            self._verdicts[key] = prove(a, b, fa, fb) if fa is not None and fb is not None else None
+            try:
+                self._verdicts[key] = prove(a, b, fa, fb) if fa is not None and fb is not None else None
+            except (cv2.error, ValueError, ZeroDivisionError, np.linalg.LinAlgError):
+                log.warning("no proof for %s against %s: the registration failed", b.key, a.key, exc_info=True)
+                self._verdicts[key] = None  # the core's thumbnail rule decides, as for a picture without proof
         return self._verdicts[key]
 
 

@@ -10,7 +10,7 @@ import argparse
 import logging
 import os
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLoggingCategory, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -38,6 +38,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Casedesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.casedesk.Casedesk")
+    # a customer's damaged picture is reported by the import ("truncated JPEG", kept as received); Qt's image
+    # readers would say it again on the terminal each time a thumbnail is tried
+    QLoggingCategory.setFilterRules("qt.gui.imageio*.warning=false")
     icon = icon_path()
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
