@@ -87,7 +87,15 @@ def _reduce(img: Image.Image, short_side: int) -> Image.Image:
 
 def _phash(grey: Image.Image) -> int:
     """64-bit DCT hash: 32x32 grey, lowest 8x8 frequencies thresholded at their median."""
-    px = np.asarray(grey.resize((32, 32), Image.Resampling.LANCZOS), dtype=np.float64)
+    return _phash_px(_px32(grey))
+
+
+def _px32(grey: Image.Image) -> np.ndarray:
+    return np.asarray(grey.resize((32, 32), Image.Resampling.LANCZOS), dtype=np.float64)
+
+
+def _phash_px(px: np.ndarray) -> int:
+    """``_phash`` of the 32x32 grey it reduces to."""
     m = _dct_matrix(32)
     low = (m @ px @ m.T)[:8, :8].ravel()
     bits = low > np.median(low)
@@ -180,9 +188,10 @@ def _proof_block(grey: Image.Image) -> bytes:
     h, w = a.shape
     left, t, r, b = content_box(a)
     box = grey.crop((left, t, r, b))
-    turns = [box, box.transpose(Image.Transpose.ROTATE_270), box.transpose(Image.Transpose.ROTATE_180),
-             box.transpose(Image.Transpose.ROTATE_90)]  # turned 0, 90, 180, 270 degrees clockwise
-    hashes = [_phash(x) for x in turns]
+    # turned 0, 90, 180, 270 degrees clockwise. Pillow's resampling is mirror-symmetric, so the 32x32 of a
+    # half-turned picture is the half-turned 32x32 (bit for bit): two resizes give the four.
+    px0, px90 = _px32(box), _px32(box.transpose(Image.Transpose.ROTATE_270))
+    hashes = [_phash_px(px0), _phash_px(px90), _phash_px(px0[::-1, ::-1]), _phash_px(px90[::-1, ::-1])]
     bw, bh = box.size
     for keep in ZOOMS:
         m = (1 - keep) / 2
