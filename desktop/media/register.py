@@ -115,11 +115,15 @@ def _tone_curve(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Lookup table mapping the copy's grey ``y`` (0-255) to the keeper's ``x``: binned medians, monotone."""
     bins = np.clip((y / 16).astype(int), 0, 15)
     centres, values = [], []
+    # each bin's pixels made contiguous by one stable sort of the bin numbers (a median ignores the order)
+    order = np.argsort(bins, kind="stable")
+    ends = np.cumsum(np.bincount(bins, minlength=16))
+    ys, xs = y[order], x[order]
     for k in range(16):
-        sel = bins == k
-        if sel.sum() >= 20:
-            centres.append(float(np.median(y[sel])))
-            values.append(float(np.median(x[sel])))
+        start = int(ends[k - 1]) if k else 0
+        if ends[k] - start >= 20:
+            centres.append(float(np.median(ys[start:ends[k]])))
+            values.append(float(np.median(xs[start:ends[k]])))
     if len(centres) < 2:
         g, o = 1.0, float(np.median(x - y)) if len(x) else 0.0
         return np.arange(256, dtype=np.float32) * g + o
