@@ -8,7 +8,7 @@ Measured (``time.process_time``, one process, so a shared machine's load matters
 * proof stage: ``desktop.media.register.group_pictures`` on the probed files as one case (candidates, ORB features,
   proof of each candidate pair, grouping), with the number of candidate pairs and of proofs run.
 
-Run: ``python bench/dedup/speed.py [--corpus DIR] [--part tune] [--every N] [--profile probe|group]``. With
+Run: ``python bench/dedup/speed.py [--corpus DIR] [--part tune] [--every N] [--profile probe|group] [--code DIR]``. With
 ``--every N`` only every N-th file of the part is used (the proof stage then has fewer pairs per file).
 """
 
@@ -23,13 +23,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+# --code DIR: measure another checkout's engine (e.g. the commit before a change) with this script
+CODE = Path(sys.argv[sys.argv.index("--code") + 1]) if "--code" in sys.argv else ROOT
+sys.path.insert(0, str(CODE))
 sys.path.insert(0, str(ROOT / "bench" / "dedup"))
 
-from evaluate import DEFAULT_CORPUS, _draft_decode, candidates_of  # noqa: E402
-
-from desktop.media import register  # noqa: E402
+from desktop.media import register  # noqa: E402, I001  (before evaluate, which puts this checkout first)
 from desktop.media.probe import probe_path  # noqa: E402
+from evaluate import DEFAULT_CORPUS, _draft_decode, candidates_of  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -39,7 +40,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--every", type=int, default=1)
     ap.add_argument("--profile", choices=["probe", "group"])
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--code", type=Path, help="checkout whose desktop package is measured (default: this one)")
     args = ap.parse_args(argv)
+    print(f"engine: {Path(register.__file__).parents[2]}", file=sys.stderr)
     labels = json.loads((args.corpus / "labels.json").read_text())
     items = [i for i in labels["items"] if i["split"] == args.part][:: args.every]
     paths = [str(args.corpus / i["path"]) for i in items]
