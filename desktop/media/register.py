@@ -96,7 +96,10 @@ def _orb():
 
 def features(proof: Proof) -> _Features:
     grey = cv2.imdecode(np.frombuffer(proof.grey_jpeg, np.uint8), cv2.IMREAD_GRAYSCALE)
-    kps, desc = _orb().detectAndCompute(grey, None)
+    try:
+        kps, desc = _orb().detectAndCompute(grey, None)
+    except cv2.error:  # a grey too small for the feature pyramid (a few pixels): nothing to register
+        kps, desc = (), None
     pts = np.array([k.pt for k in kps], np.float32).reshape(-1, 2)
     return _Features(grey, pts, desc, proof)
 
