@@ -21,6 +21,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import pickle
 import sys
 import time
 from collections import defaultdict
@@ -181,6 +182,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--part", choices=["tune", "held-out", "both"], default="both")
     ap.add_argument("--write", action="store_true", help="write bench/dedup/RESULTS.md")
     ap.add_argument("--misses", action="store_true", help="list missed pairs of the tune part")
+    ap.add_argument("--probe-cache", type=Path, help="pickle of probe results: read if it exists, else written")
+    ap.add_argument("--dump", type=Path, help="write the groups (kind, keeper, members) as JSON, to diff verdicts")
     args = ap.parse_args(argv)
     labels = json.loads((args.corpus / "labels.json").read_text())
     parts = ["tune", "held-out"] if args.part == "both" else [args.part]
@@ -190,7 +193,13 @@ def main(argv: list[str] | None = None) -> None:
     for p in paths:
         _draft_decode(p)
     draft_cpu = time.process_time() - t
-    probed, probe_cpu, probe_wall = probe_all(paths)
+    if args.probe_cache and args.probe_cache.exists():
+        probed, probe_cpu, probe_wall = pickle.loads(args.probe_cache.read_bytes())
+    else:
+        probed, probe_cpu, probe_wall = probe_all(paths)
+        if args.probe_cache:
+            args.probe_cache.write_bytes(pickle.dumps((probed, probe_cpu, probe_wall)))
+    dumped = []
     results, group_cpu = [], 0.0
     for part in parts:
         part_items = [i for i in items if i["split"] == part]
@@ -199,6 +208,8 @@ def main(argv: list[str] | None = None) -> None:
         t = time.process_time()
         groups = group_pictures(cands)
         group_cpu += time.process_time() - t
+        dumped += [{"kind": g.kind, "keeper": g.keeper, "members": g.members, "regions": g.regions}
+                   for g in groups]
         results.append(score(part, labels, groups, part_items))
         if args.misses and part == "tune":
             _misses(part_items, groups)
@@ -207,6 +218,8 @@ def main(argv: list[str] | None = None) -> None:
              "group_cpu": group_cpu, "pipeline_cpu": probe_cpu + group_cpu,
              "ratio_two_cores": draft_cpu / ((probe_cpu + group_cpu) / 2),
              "ratio_one_core": draft_cpu / (probe_cpu + group_cpu), "load": os.getloadavg()[0]}
+    if args.dump:
+        args.dump.write_text(json.dumps(dumped, indent=0, sort_keys=True))
     text = report(results, speed)
     print(text)
     if args.write:

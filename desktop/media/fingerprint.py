@@ -87,7 +87,15 @@ def _reduce(img: Image.Image, short_side: int) -> Image.Image:
 
 def _phash(grey: Image.Image) -> int:
     """64-bit DCT hash: 32x32 grey, lowest 8x8 frequencies thresholded at their median."""
-    px = np.asarray(grey.resize((32, 32), Image.Resampling.LANCZOS), dtype=np.float64)
+    return _phash_px(_px32(grey))
+
+
+def _px32(grey: Image.Image) -> np.ndarray:
+    return np.asarray(grey.resize((32, 32), Image.Resampling.LANCZOS), dtype=np.float64)
+
+
+def _phash_px(px: np.ndarray) -> int:
+    """``_phash`` of the 32x32 grey it reduces to."""
     m = _dct_matrix(32)
     low = (m @ px @ m.T)[:8, :8].ravel()
     bits = low > np.median(low)
@@ -144,10 +152,13 @@ def _span(busy: np.ndarray, min_run: float) -> tuple[int, int]:
 
 
 def _busy(lines: np.ndarray) -> np.ndarray:
-    """Per row of ``lines``: more than ``BUSY_SHARE`` of its pixels differ from its median by over ``FLAT_BAND``
+    """Per row of ``lines`` (uint8): more than ``BUSY_SHARE`` of its pixels differ from its median by over ``FLAT_BAND``
     (a robust "not one colour": a line of chrome crossing two bands of another colour stays flat)."""
-    med = np.median(lines, axis=1, keepdims=True)
-    return (np.abs(lines - med) > FLAT_BAND).mean(axis=1) > BUSY_SHARE
+    # The median of uint8 rows from a radix sort: equal to ``np.median`` of the float rows, ten times cheaper.
+    s = np.sort(lines, axis=1, kind="stable")
+    n = lines.shape[1]
+    med = ((s[:, (n - 1) // 2].astype(np.float32) + s[:, n // 2].astype(np.float32)) / np.float32(2))[:, None]
+    return (np.abs(lines.astype(np.float32) - med) > FLAT_BAND).mean(axis=1) > BUSY_SHARE
 
 
 def content_box(grey: np.ndarray) -> tuple[int, int, int, int]:
@@ -159,7 +170,7 @@ def content_box(grey: np.ndarray) -> tuple[int, int, int, int]:
     bars of the viewer beside it). A box smaller than a quarter of either side is not trusted: the whole frame.
     """
     h, w = grey.shape
-    g = grey.astype(np.float32)
+    g = np.asarray(grey, np.uint8)
     left, t, r, b = 0, 0, w, h
     for _ in range(2):
         t2, b2 = _span(_busy(g[t:b, left:r]), CHROME_RUN * h)
@@ -177,9 +188,10 @@ def _proof_block(grey: Image.Image) -> bytes:
     h, w = a.shape
     left, t, r, b = content_box(a)
     box = grey.crop((left, t, r, b))
-    turns = [box, box.transpose(Image.Transpose.ROTATE_270), box.transpose(Image.Transpose.ROTATE_180),
-             box.transpose(Image.Transpose.ROTATE_90)]  # turned 0, 90, 180, 270 degrees clockwise
-    hashes = [_phash(x) for x in turns]
+    # turned 0, 90, 180, 270 degrees clockwise. Pillow's resampling is mirror-symmetric, so the 32x32 of a
+    # half-turned picture is the half-turned 32x32 (bit for bit): two resizes give the four.
+    px0, px90 = _px32(box), _px32(box.transpose(Image.Transpose.ROTATE_270))
+    hashes = [_phash_px(px0), _phash_px(px90), _phash_px(px0[::-1, ::-1]), _phash_px(px90[::-1, ::-1])]
     bw, bh = box.size
     for keep in ZOOMS:
         m = (1 - keep) / 2
