@@ -7,10 +7,20 @@ folder chosen in Settings, then the platform's user data folder). Other argument
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLoggingCategory, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QLoggingCategory,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -30,6 +40,30 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return p.parse_known_args(argv)
 
 
+class GuiGarbageCollector(QObject):
+    """Python's cyclic garbage collection, run on the GUI thread only.
+
+    Left automatic, a collection runs in whichever thread happens to allocate: a worker thread then destroys
+    Qt objects (widgets, timers, models caught in a reference cycle) that live in the GUI thread, which can crash
+    the process. Automatic collection is switched off and this timer runs the same generational collections
+    from the event loop instead, when the allocation counts pass Python's own thresholds.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def check(self) -> None:
+        c0, c1, c2 = gc.get_count()
+        t0, t1, t2 = gc.get_threshold()
+        if c0 > t0:
+            gc.collect(2 if c2 > t2 else 1 if c1 > t1 else 0)
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -41,6 +75,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     # a customer's damaged picture is reported by the import ("truncated JPEG", kept as received); Qt's image
     # readers would say it again on the terminal each time a thumbnail is tried
     QLoggingCategory.setFilterRules("qt.gui.imageio*.warning=false")
+    if app.findChild(GuiGarbageCollector) is None:
+        GuiGarbageCollector(app)
     icon = icon_path()
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

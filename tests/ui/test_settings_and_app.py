@@ -147,3 +147,27 @@ def test_a_library_that_cannot_be_opened_is_explained_in_a_dialog(qtbot, tmp_pat
     assert w.lib is None
     box.close()
     w.close()
+
+
+def test_cycles_are_collected_on_the_gui_thread_only(qtbot):
+    """Automatic collection is off (a worker thread must never destroy the GUI thread's Qt objects); the event
+    loop collects cycles instead."""
+    import gc
+    import weakref
+
+    from desktop.ui.app import create_app
+
+    create_app()
+    assert not gc.isenabled()
+
+    class Node:
+        pass
+
+    a, b = Node(), Node()
+    a.other, b.other = b, a  # a cycle only the collector frees
+    gone = weakref.ref(a)
+    del a, b
+    garbage = [[i] for i in range(gc.get_threshold()[0] * 2)]  # allocations past the first threshold
+    assert gone() is not None
+    qtbot.waitUntil(lambda: gone() is None, timeout=5000)
+    del garbage
