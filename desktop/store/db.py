@@ -9,6 +9,7 @@ leaves no half-created schema, and two desks starting at the same moment do not 
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -83,6 +84,27 @@ def migrate(engine: Engine) -> None:
         conn.commit()
 
 
+LOCKED_RETRIES = 20  # a new SQLite library started by two desks at once: "database is locked" retried this often
+
+
+def _migrate_patiently(engine: Engine) -> None:
+    """``migrate``, retried while SQLite says "database is locked" without waiting: on a brand-new file two
+    processes switching it to WAL at once (or upgrading a read lock to a write lock) get that answer at once
+    instead of through the busy timeout. The other process is creating the schema; a moment later it is there."""
+    start = time.monotonic()
+    for attempt in range(LOCKED_RETRIES):
+        try:
+            migrate(engine)
+            return
+        except DBAPIError as e:
+            locked = engine.dialect.name == "sqlite" and "database is locked" in str(e.orig)
+            # a lock really held (the busy timeout ran out) is not retried: only the answers given at once
+            if not locked or attempt == LOCKED_RETRIES - 1 or time.monotonic() - start > 5.0:
+                raise
+            engine.dispose()  # fresh connections: the pragmas run again on the next try
+            time.sleep(0.05 * (attempt + 1))
+
+
 def _lock(conn: Connection) -> None:
     """Start the one transaction of the upgrade, holding the lock that serialises concurrent starts."""
     if conn.dialect.name == "sqlite":
@@ -155,7 +177,7 @@ class Database:
         self.frozen = False  # opened read-only because the disk is full (reads work, writes raise DiskFull)
         self._hash_cache = None  # the library's perceptual hashes, for the cross-case search (on first use)
         try:
-            migrate(self.engine)
+            _migrate_patiently(self.engine)
         except DBAPIError as e:
             self.engine.dispose()
             if not self._open_frozen(e):
