@@ -67,6 +67,7 @@ FRAME_BYTES = _FRAME.size + THUMB * THUMB + GRID * GRID * 3
 _PROOF = struct.Struct("<6Q4H2HH")
 FLAT_BAND = 10.0  # grey levels (0-255) within which a pixel is "the colour of its row or column"
 BUSY_SHARE = 0.03  # a row or column with more pixels off its colour than this is picture (or icons, text)
+BOX_HALF_FROM = 200  # a frame whose short side is at least twice this has its content box found at half size
 CHROME_RUN = 0.08  # busy runs shorter than this share of the side are chrome (icons, titles, menu text)
 
 
@@ -193,10 +194,21 @@ def content_box(grey: np.ndarray) -> tuple[int, int, int, int]:
     return (left + (left > 0), t + (t > 0), r - (r < w), b - (b < h))
 
 
+def _content_box_of(grey: Image.Image) -> tuple[int, int, int, int]:
+    """``content_box`` of a grey picture, found at half its size when it is large (a quarter of the pixels to
+    sort; the box is then exact to two pixels of the frame, a fifth of a percent of a phone photo's reduction)."""
+    w, h = grey.size
+    if min(w, h) < 2 * BOX_HALF_FROM:
+        return content_box(np.asarray(grey))
+    half = grey.reduce(2)
+    hw, hh = half.size
+    left, t, r, b = content_box(np.asarray(half))
+    return (2 * left, 2 * t, w if r >= hw else min(w, 2 * r), h if b >= hh else min(h, 2 * b))
+
+
 def _proof_block(grey: Image.Image) -> bytes:
-    a = np.asarray(grey)
-    h, w = a.shape
-    left, t, r, b = content_box(a)
+    w, h = grey.size
+    left, t, r, b = _content_box_of(grey)
     box = grey.crop((left, t, r, b))
     # Everything below works on the stored reduction (long side <= PROOF_SIDE): the hashes of a 1000-px box and of
     # its 256-px reduction differ in a bit or two at most, and the four resizes to 32x32 cost a tenth as much.
@@ -246,7 +258,7 @@ def image_fingerprint(img: Image.Image) -> tuple[int, bytes]:
     """Return ``(phash, fingerprint)`` of the probe's reduced, orientation-normalised image (format 2)."""
     record = _frame(img)
     phash = _FRAME.unpack_from(record)[0]
-    grey = (img if img.mode == "L" else img.convert("RGB").convert("L"))
+    grey = img if img.mode == "L" else (img if img.mode == "RGB" else img.convert("RGB")).convert("L")
     return phash, bytes((FORMAT_VERSION, 1)) + record + _proof_block(grey)
 
 
