@@ -52,6 +52,7 @@ from desktop.core.dedup import (
     group_duplicates,
 )
 from desktop.core.sameness import EDITED, SAME, SIMILAR, Transform, Verdict
+from desktop.media.fingerprint import ZOOMS as ZOOM_KEEPS
 from desktop.media.fingerprint import Proof, read_proof
 from desktop.media.hashindex import popcount64
 
@@ -75,6 +76,11 @@ EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
 LOCAL_SHIFT = 0.5  # pixels: tiles sitting further from the one transform than this make another view
 LK_MIN_GRAD = 4.0  # mean squared gradient (along its weaker direction) a tile needs for a local shift
+ECC_BLUR = 1.5  # Gaussian sigma (pixels) of the greys ECC aligns
+ECC_COARSE_MIN = 0.9  # correlation after the coarse pass below which the fine pass is not tried
+ECC_MIN = 0.97  # correlation of the aligned greys needed to trust an ECC registration
+ECC_SCALE_DIFF = 0.02  # largest difference of the x and y scales (and shear) of an ECC fit that is a similarity
+FEW_FEATURES = 150  # a picture with fewer ORB features than this may be aligned by ECC instead
 TRIM = 0.03  # a content box this much smaller than its frame on some side: the copy is a screenshot
 
 
@@ -175,8 +181,8 @@ def _similarity(m: np.ndarray) -> tuple[float, float]:
     return float(math.hypot(m[0, 0], m[1, 0])), float(math.degrees(math.atan2(m[1, 0], m[0, 0])))
 
 
-def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Verdict | None:
-    """Verdict of copy ``b`` against keeper ``a``, or ``None`` when the two cannot be registered."""
+def _register_features(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None:
+    """Similarity ``b -> a`` from matched ORB features (RANSAC), with its number of inliers."""
     pa, pb = _match(fa, fb)
     if len(pa) < MIN_INLIERS:
         return None
@@ -184,7 +190,82 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
                                          maxIters=3000, confidence=0.995)
     if m is None or inl is None or int(inl.sum()) < MIN_INLIERS:
         return None
-    inliers = int(inl.sum())
+    return m, int(inl.sum())
+
+
+def _turn_guess(fa: _Features, fb: _Features) -> np.ndarray | None:
+    """First guess of ``b -> a`` for pictures without features: ``b``'s content box turned by the quarter turn
+    whose hash is nearest ``a``'s, and laid over ``a``'s whole box, or over its central part when a zoomed hash
+    of the one is nearer the other's own (a crop)."""
+    pa, pb = fa.proof, fb.proof
+    turns = [popcount64(np.uint64(pa.turned_phashes[0] ^ h)) for h in pb.turned_phashes]
+    k = int(np.argmin(turns))
+    best, keep_a, keep_b = turns[k], 1.0, 1.0
+    for keep, h in zip(ZOOM_KEEPS, pa.zoomed_phashes, strict=True):  # b shows the central part of a
+        d = popcount64(np.uint64(h ^ pb.turned_phashes[k]))
+        if d < best:
+            best, keep_a, keep_b = d, keep, 1.0
+    for keep, h in zip(ZOOM_KEEPS, pb.zoomed_phashes, strict=True):  # a shows the central part of b
+        if k == 0 and (d := popcount64(np.uint64(h ^ pa.turned_phashes[0]))) < best:
+            best, keep_a, keep_b = d, 1.0, keep
+    if best > CANDIDATE_BITS:
+        return None
+    hb, wb = fb.grey.shape
+    ha, wa = fa.grey.shape
+    # b's pixel (x, y) -> turned clockwise k quarter turns -> the turned frame (tw x th)
+    turn = {0: np.array([[1, 0, 0], [0, 1, 0]], np.float64),
+            1: np.array([[0, -1, hb], [1, 0, 0]], np.float64),
+            2: np.array([[-1, 0, wb], [0, -1, hb]], np.float64),
+            3: np.array([[0, 1, 0], [-1, 0, wb]], np.float64)}[k]
+    tw, th = (hb, wb) if k % 2 else (wb, hb)
+    # the central keep_b of the turned b covers the central keep_a of a
+    sx, sy = wa * keep_a / (tw * keep_b), ha * keep_a / (th * keep_b)
+    ox, oy = wa * (1 - keep_a) / 2 - tw * (1 - keep_b) / 2 * sx, ha * (1 - keep_a) / 2 - th * (1 - keep_b) / 2 * sy
+    fit = np.array([[sx, 0, ox], [0, sy, oy]], np.float64)
+    return np.hstack([fit[:, :2] @ turn[:, :2], fit[:, :2] @ turn[:, 2:] + fit[:, 2:]])
+
+
+def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None:
+    """Similarity ``b -> a`` for pictures ORB finds too little in (gradients, skies, walls): from the turn and
+    crop the hashes suggest, refined by maximising the correlation of the two greys (ECC, affine), kept only when
+    the result is a similarity (equal scales, no shear) and the aligned greys correlate by ``ECC_MIN``."""
+    guess = _turn_guess(fa, fb)
+    if guess is None:
+        return None
+    a = cv2.GaussianBlur(fa.grey.astype(np.float32), (0, 0), ECC_BLUR)
+    b = cv2.GaussianBlur(fb.grey.astype(np.float32), (0, 0), ECC_BLUR)
+    if float(a.std()) < 1.0 or float(b.std()) < 1.0:  # flat: nothing to align
+        return None
+    w_ab = cv2.invertAffineTransform(guess).astype(np.float32)  # ECC's warp maps the template (a) into b
+    # coarse to fine: at a quarter of the pixels first (most of the iterations), then a few at full size
+    half = np.array([[1, 1, 0.5], [1, 1, 0.5]], np.float32)
+    a2, b2 = cv2.resize(a, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA), cv2.resize(
+        b, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    try:
+        cc, w2 = cv2.findTransformECC(a2, b2, w_ab * half, cv2.MOTION_AFFINE,
+                                      (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, 40, 1e-4), None, 1)
+        if cc < ECC_COARSE_MIN:  # far from a copy: not worth the fine pass
+            return None
+        cc, w_ab = cv2.findTransformECC(a, b, w2 / half, cv2.MOTION_AFFINE,
+                                        (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, 8, 1e-5), None, 1)
+    except cv2.error:  # did not converge
+        return None
+    m = cv2.invertAffineTransform(w_ab).astype(np.float64)
+    sx, sy = math.hypot(m[0, 0], m[1, 0]), math.hypot(m[0, 1], m[1, 1])
+    shear = abs(m[0, 0] * m[0, 1] + m[1, 0] * m[1, 1]) / max(1e-9, sx * sy)
+    if cc < ECC_MIN or abs(sx - sy) > ECC_SCALE_DIFF * max(sx, sy) or shear > ECC_SCALE_DIFF:
+        return None
+    return m, 0
+
+
+def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Verdict | None:
+    """Verdict of copy ``b`` against keeper ``a``, or ``None`` when the two cannot be registered."""
+    fit = _register_features(fa, fb)
+    if fit is None and min(len(fa.pts), len(fb.pts)) < FEW_FEATURES:
+        fit = _register_ecc(fa, fb)
+    if fit is None:
+        return None
+    m, inliers = fit
     s, angle = _similarity(m)  # b -> a
     if not 0.2 < s < 5.0:
         return None
