@@ -98,7 +98,7 @@ _ORB = None
 def _orb():
     global _ORB
     if _ORB is None:
-        _ORB = cv2.ORB_create(nfeatures=1000, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15,
+        _ORB = cv2.ORB_create(nfeatures=500, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15,
                               fastThreshold=8)
     return _ORB
 
