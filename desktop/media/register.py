@@ -71,6 +71,7 @@ K_SIGMA = 4.0  # a tile disagrees beyond this many expected residuals
 NOISE_FLOOR = 1.0  # grey levels: the stored JPEG q90 alone leaves about this much after the blur
 Z_PIXEL = 6.0  # a pixel is beyond noise at this many expected residuals
 OUTLIER_SHARE = 0.07  # a tile disagrees when more of its pixels than this are beyond noise (a thin stroke)
+TONE_SAMPLE = 20000  # overlap pixels beyond which the tone curve is fitted on every fourth
 TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone curve (white balance, saturation)
 EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
@@ -128,7 +129,10 @@ def _match(fa: _Features, fb: _Features) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _tone_curve(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Lookup table mapping the copy's grey ``y`` (0-255) to the keeper's ``x``: binned medians, monotone."""
+    """Lookup table mapping the copy's grey ``y`` (0-255) to the keeper's ``x``: binned medians, monotone (from
+    every fourth pixel of a large overlap: the medians of tens of thousands of pixels barely move)."""
+    if len(x) > TONE_SAMPLE:
+        x, y = x[::4], y[::4]
     bins = np.clip((y / 16).astype(int), 0, 15)
     centres, values = [], []
     # each bin's pixels made contiguous by one stable sort of the bin numbers (a median ignores the order)
