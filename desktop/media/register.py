@@ -296,8 +296,12 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
     y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
     th, tw = (y1 - y0) / GRID, (x1 - x0) / GRID
     # Each way round (either may be the edited one): predict one from the other's tones, keep the better.
-    tiles = min((_tiles(kx, cy, mask, (y0, x0, th, tw)), _tiles(cy, kx, mask, (y0, x0, th, tw))),
-                key=lambda r: (r is None, r and (int(r[1].sum()), float(r[2].mean()))))
+    # The second way round only when the first finds a tile beyond noise (every tile within it is the answer).
+    first = _tiles(kx, cy, mask, (y0, x0, th, tw))
+    tiles = first
+    if first is None or first[1].any():
+        tiles = min((first, _tiles(cy, kx, mask, (y0, x0, th, tw))),
+                    key=lambda r: (r is None, r and (int(r[1].sum()), float(r[2].mean()))))
     if tiles is None:
         return None
     stats, bad, ratio, outliers, noise, local = tiles
