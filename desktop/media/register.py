@@ -79,7 +79,8 @@ LOCAL_SHIFT = 0.5  # pixels: tiles sitting further from the one transform than t
 LK_MIN_GRAD = 4.0  # mean squared gradient (along its weaker direction) a tile needs for a local shift
 ECC_BLUR = 1.5  # Gaussian sigma (pixels) of the greys ECC aligns
 ECC_COARSE_MIN = 0.9  # correlation after the coarse pass below which the fine pass is not tried
-ECC_MIN = 0.97  # correlation of the aligned greys needed to trust an ECC registration
+ECC_OUTLIER = 4.0  # pixels further off than this many times the median difference under the first guess are left out
+ECC_MIN = 0.9  # correlation of the aligned greys needed to try the tile comparison on an ECC registration
 ECC_SCALE_DIFF = 0.02  # largest difference of the x and y scales (and shear) of an ECC fit that is a similarity
 FEW_FEATURES = 150  # a picture with fewer ORB features than this may be aligned by ECC instead
 TRIM = 0.03  # a content box this much smaller than its frame on some side: the copy is a screenshot
@@ -192,8 +193,8 @@ def _register_features(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] |
         return None
     m, inl = cv2.estimateAffinePartial2D(pb, pa, method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX,
                                          maxIters=3000, confidence=0.995)
-    if m is None or inl is None or int(inl.sum()) < MIN_INLIERS:
-        return None
+    if m is None or inl is None or int(inl.sum()) < MIN_INLIERS or not 0.2 < _similarity(m)[0] < 5.0:
+        return None  # degenerate: the matches sit on one small thing (a sticker's rim), not on the picture
     return m, int(inl.sum())
 
 
@@ -232,7 +233,8 @@ def _turn_guess(fa: _Features, fb: _Features) -> np.ndarray | None:
 def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None:
     """Similarity ``b -> a`` for pictures ORB finds too little in (gradients, skies, walls): from the turn and
     crop the hashes suggest, refined by maximising the correlation of the two greys (ECC, affine), kept only when
-    the result is a similarity (equal scales, no shear) and the aligned greys correlate by ``ECC_MIN``."""
+    the result is a similarity (equal scales, no shear) and the aligned greys correlate by ``ECC_MIN`` (a local edit
+    lowers the correlation: the tile comparison, not this figure, tells a copy from another picture)."""
     guess = _turn_guess(fa, fb)
     if guess is None:
         return None
@@ -245,13 +247,25 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
     half = np.array([[1, 1, 0.5], [1, 1, 0.5]], np.float32)
     a2, b2 = cv2.resize(a, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA), cv2.resize(
         b, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    # ECC is least squares: a sticker or caption would drag it away. Leave out of the input (b) what the first
+    # guess already shows far beyond the rest (a local edit; at a crop's guess, the margins it moves most).
+    seen = cv2.warpAffine(a2, w_ab * half, (b2.shape[1], b2.shape[0]), flags=cv2.INTER_LINEAR,
+                          borderValue=float("nan"))  # a, where the guess puts it in b's frame
+    inside = np.isfinite(seen)
+    if inside.sum() < 0.25 * inside.size:
+        return None
+    zb = (b2 - b2[inside].mean()) / max(1e-6, float(b2[inside].std()))
+    za = (seen - seen[inside].mean()) / max(1e-6, float(seen[inside].std()))
+    off = np.where(inside, np.abs(za - zb), np.inf)
+    keep2 = (off <= max(ECC_OUTLIER * float(np.median(off[inside])), 0.25)).astype(np.uint8)
+    keep = cv2.resize(keep2, (b.shape[1], b.shape[0]), interpolation=cv2.INTER_NEAREST)
     try:
         cc, w2 = cv2.findTransformECC(a2, b2, w_ab * half, cv2.MOTION_AFFINE,
-                                      (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, 40, 1e-4), None, 1)
+                                      (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, 40, 1e-4), keep2, 1)
         if cc < ECC_COARSE_MIN:  # far from a copy: not worth the fine pass
             return None
         cc, w_ab = cv2.findTransformECC(a, b, w2 / half, cv2.MOTION_AFFINE,
-                                        (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, 8, 1e-5), None, 1)
+                                        (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, 8, 1e-5), keep, 1)
     except cv2.error:  # did not converge
         return None
     m = cv2.invertAffineTransform(w_ab).astype(np.float64)

@@ -336,3 +336,41 @@ def test_describe_transform_words():
     shot = Transform(screenshot=(1080, 810, 1128, 2400), scale=0.5)
     assert describe(shot) == "screenshot: picture at 1080 px inside a 1128x2400 frame"
     assert describe(Transform()) == "picture unchanged"
+
+
+def _smooth(seed: int, size: tuple[int, int] = (1600, 1200)) -> Image.Image:
+    """A picture without texture for ORB (a wallpaper, a painted wall): a diagonal ramp, soft bands, broad blobs."""
+    rng = np.random.default_rng(seed)
+    w, h = size
+    y, x = np.mgrid[0:h, 0:w].astype(np.float32)
+    out = np.repeat((60 + 70 * (x / w + y / h))[..., None], 3, axis=2)  # no row is one colour
+    for _ in range(3):  # soft-edged bands at an angle (their edges are lines: few corners)
+        angle, at, width = rng.uniform(0, np.pi), rng.uniform(0.2, 0.8), rng.uniform(0.05, 0.15)
+        d = (x / w - 0.5) * np.cos(angle) + (y / h - 0.5) * np.sin(angle) + 0.5 - at
+        band = 1 / (1 + np.exp(-(width - np.abs(d)) * 200))
+        out += band[..., None] * rng.uniform(-50, 50, 3)
+    for _ in range(4):
+        cx, cy, r = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(0.15, 0.3) * w
+        blob = np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * r * r))[..., None]
+        out += blob * rng.uniform(-50, 70, 3)
+    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
+
+
+def test_a_picture_without_features_is_proven_by_aligning_its_greys():
+    """Too few ORB features to register (a gradient): the turn and crop the hashes suggest, refined by ECC."""
+    sky = _smooth(3)
+    keeper = cand(jpeg(sky, 92), key="orig")
+    f_keeper = register.features(read_proof(keeper.fingerprint))
+    for name, img in (("turned", sky.transpose(Image.Transpose.ROTATE_270)),
+                      ("cropped", fit(crop(sky, 0.06, 0.04, 0.05, 0.03), 1280))):
+        copy = cand(jpeg(img, 75), key=name)
+        assert register._register_features(f_keeper, register.features(read_proof(copy.fingerprint))) is None
+        v = _verdict(keeper, copy)
+        assert v is not None and v.kind == "same", (name, v)
+    assert _verdict(keeper, cand(jpeg(sky.transpose(Image.Transpose.ROTATE_270), 75))).transform.rotation == 90
+    stickered = sky.copy()
+    ImageDraw.Draw(stickered).ellipse((900, 300, 1150, 550), fill=(250, 210, 40))
+    v = _verdict(keeper, cand(jpeg(stickered, 80), key="sticker"))
+    assert v is not None and v.kind == "edited" and _overlap(v.region, (56, 25, 72, 46))
+    other = _verdict(keeper, cand(jpeg(_smooth(4), 92), key="other"))
+    assert other is None or other.kind != "same"
