@@ -25,7 +25,9 @@ decoding the original again:
   16      2 phashes of the content box's central 85 % and 70 % (what a crop of the picture would hash to)
   8       content box in the upright frame: left, top, right, bottom (uint16, 1/10000 of the side)
   4       reduced frame size in pixels (uint16 width, height) the box refers to
-  2+n     length (uint16 LE) and a greyscale JPEG (q90) of the content box, long side <= ``PROOF_SIDE``
+  2+n     length (uint16 LE) and a greyscale JPEG (q85) of the content box, long side <= ``PROOF_SIDE``
+  2+m     length (uint16 LE) and a greyscale JPEG (q90) of the content box's Cb and Cr side by side, long side
+          <= ``CHROMA_SIDE`` (fingerprints written before 2026-12-02 end before it)
   ======  ======================================================================================
 
 The *content box* is the picture without near-uniform border bands: a screenshot's letterbox, status bar and app
@@ -56,6 +58,8 @@ FORMAT_VERSION = 2  # pictures; videos keep format 1 (no proof block)
 VIDEO_FORMAT_VERSION = 1
 PROOF_SIDE = 256  # long side of the stored grey content box
 PROOF_QUALITY = 85
+CHROMA_SIDE = 128  # long side of the stored colour (Cb, Cr) of the content box
+CHROMA_QUALITY = 90
 ZOOMS = (0.85, 0.70)  # central parts of the content box hashed too: crops of up to 15 % per side find their picture
 THUMB = 16  # thumbnail side
 GRID = 4  # colour grid side
@@ -206,7 +210,24 @@ def _content_box_of(grey: Image.Image) -> tuple[int, int, int, int]:
     return (2 * left, 2 * t, w if r >= hw else min(w, 2 * r), h if b >= hh else min(h, 2 * b))
 
 
-def _proof_block(grey: Image.Image) -> bytes:
+def _chroma_block(rgb: Image.Image, box: tuple[int, int, int, int]) -> bytes:
+    """The content box's colour (Cb and Cr, side by side in one grey JPEG, long side <= ``CHROMA_SIDE``): what a
+    grey comparison cannot see (a red line drawn on a dark picture, a yellow sticker on a grey wall)."""
+    bw, bh = box[2] - box[0], box[3] - box[1]
+    scale = min(1.0, CHROMA_SIDE / max(bw, bh))
+    size = (max(1, round(bw * scale)), max(1, round(bh * scale)))
+    part = rgb.resize(size, Image.Resampling.BILINEAR, box=box, reducing_gap=2.0)
+    _, cb, cr = part.convert("YCbCr").split()
+    both = Image.new("L", (2 * size[0], size[1]))
+    both.paste(cb, (0, 0))
+    both.paste(cr, (size[0], 0))
+    buf = io.BytesIO()
+    both.save(buf, "JPEG", quality=CHROMA_QUALITY)
+    jpeg = buf.getvalue()
+    return struct.pack("<H", len(jpeg)) + jpeg
+
+
+def _proof_block(grey: Image.Image, rgb: Image.Image | None = None) -> bytes:
     w, h = grey.size
     left, t, r, b = _content_box_of(grey)
     box = grey.crop((left, t, r, b))
@@ -227,7 +248,8 @@ def _proof_block(grey: Image.Image) -> bytes:
     small.save(buf, "JPEG", quality=PROOF_QUALITY)
     jpeg = buf.getvalue()
     frac = [round(10000 * v / s) for v, s in ((left, w), (t, h), (r, w), (b, h))]
-    return _PROOF.pack(*hashes, *frac, min(w, 65535), min(h, 65535), len(jpeg)) + jpeg
+    chroma = _chroma_block(rgb, (left, t, r, b)) if rgb is not None else b""
+    return _PROOF.pack(*hashes, *frac, min(w, 65535), min(h, 65535), len(jpeg)) + jpeg + chroma
 
 
 @dataclass(frozen=True)
@@ -239,6 +261,7 @@ class Proof:
     box: tuple[float, float, float, float]  # content box, fractions of the upright frame (left, top, right, bottom)
     frame: tuple[int, int]  # reduced frame size the box was found in
     grey_jpeg: bytes  # the content box, grey, long side <= PROOF_SIDE
+    chroma_jpeg: bytes | None = None  # its Cb | Cr side by side, long side <= CHROMA_SIDE (absent before 2026-12)
 
 
 def read_proof(fp: bytes | None) -> Proof | None:
@@ -247,19 +270,26 @@ def read_proof(fp: bytes | None) -> Proof | None:
         return None
     *vals, n = _PROOF.unpack_from(fp, 2 + FRAME_BYTES)
     start = 2 + FRAME_BYTES + _PROOF.size
-    if len(fp) != start + n:
+    chroma = None
+    if len(fp) >= start + n + 2:  # the colour block follows
+        (m,) = struct.unpack_from("<H", fp, start + n)
+        if len(fp) != start + n + 2 + m:
+            return None
+        chroma = fp[start + n + 2:]
+    elif len(fp) != start + n:
         return None
     hashes, frac, frame = vals[:6], vals[6:10], vals[10:12]
     return Proof(tuple(hashes[:4]), tuple(hashes[4:]), tuple(v / 10000 for v in frac), tuple(frame),  # type: ignore[arg-type]
-                 fp[start:])
+                 fp[start:start + n], chroma)
 
 
 def image_fingerprint(img: Image.Image) -> tuple[int, bytes]:
     """Return ``(phash, fingerprint)`` of the probe's reduced, orientation-normalised image (format 2)."""
     record = _frame(img)
     phash = _FRAME.unpack_from(record)[0]
-    grey = img if img.mode == "L" else (img if img.mode == "RGB" else img.convert("RGB")).convert("L")
-    return phash, bytes((FORMAT_VERSION, 1)) + record + _proof_block(grey)
+    rgb = None if img.mode == "L" else (img if img.mode == "RGB" else img.convert("RGB"))
+    grey = img if rgb is None else rgb.convert("L")
+    return phash, bytes((FORMAT_VERSION, 1)) + record + _proof_block(grey, rgb)
 
 
 def video_fingerprint(frames: list[Image.Image], duration_s: float | None) -> tuple[int | None, bytes | None]:

@@ -83,6 +83,11 @@ ECC_OUTLIER = 4.0  # pixels further off than this many times the median differen
 ECC_MIN = 0.9  # correlation of the aligned greys needed to try the tile comparison on an ECC registration
 ECC_SCALE_DIFF = 0.02  # largest difference of the x and y scales (and shear) of an ECC fit that is a similarity
 FEW_FEATURES = 150  # a picture with fewer ORB features than this may be aligned by ECC instead
+COLOUR_BLUR = 0.7  # Gaussian sigma (pixels of the stored colour) before comparing colours
+COLOUR_LEVELS = 12.0  # Cb/Cr levels (0-255) a pixel must be off by to count: a clearly visible colour change
+COLOUR_NOISE = 1.5  # Cb/Cr levels: floor of the colour noise a q90 store of a reduction leaves
+CLIPPED = 8.0  # an R, G or B level within this of 0 or 255 is clipped: its colour says nothing of an edit
+COLOUR_SHARE = 0.05  # a tile's colour is off when more of its pixels than this are
 TRIM = 0.03  # a content box this much smaller than its frame on some side: the copy is a screenshot
 
 
@@ -332,6 +337,9 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
         kind, region = EDITED, covered
     elif not bad.any():
         kind = SAME
+        region = _colour_edit(fa, fb, m)  # what the grey cannot see: a red line on a dark picture
+        if region is not None:
+            kind = EDITED
     else:
         comps = _components(grid)
         big = max(comps, key=len)
@@ -344,6 +352,88 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
             kind = SIMILAR
     return Verdict(kind, transform, region, share, len(stats), noise, inliers, float(ratio.max()),
                    float(outliers.max()), local)
+
+
+def _planes(proof: Proof) -> np.ndarray | None:
+    """The stored Cb and Cr of a proof as a (2, h, w) float array; ``None`` for older fingerprints or bad bytes."""
+    if not proof.chroma_jpeg:
+        return None
+    both = cv2.imdecode(np.frombuffer(proof.chroma_jpeg, np.uint8), cv2.IMREAD_GRAYSCALE)
+    if both is None or both.shape[1] < 2 or both.shape[1] % 2:
+        return None
+    w = both.shape[1] // 2
+    return np.stack([both[:, :w], both[:, w:]]).astype(np.float32)
+
+
+def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, float, float, float] | None:
+    """A compact region where the colours of two registered pictures differ beyond a global colour change, as a
+    box in % of the keeper (``a``); ``None`` when the colours agree, cannot be compared, or differ all over.
+
+    ``b``'s Cb and Cr are laid over ``a``'s by the registration ``m`` (b -> a, in proof pixels); a global affine
+    map of (Y, Cb, Cr) to (Cb, Cr) absorbs saturation, white balance and colour filters (any linear change of R, G, B). A pixel is off when its colour is more than
+    ``COLOUR_LEVELS`` away and beyond ``Z_PIXEL`` times what JPEG noise and the registration error make of the
+    local colour gradient (present in both); a tile is off when more than ``COLOUR_SHARE`` of it is."""
+    ca, cb = _planes(fa.proof), _planes(fb.proof)
+    if ca is None or cb is None:
+        return None
+    (ha, wa), (hb, wb) = ca.shape[1:], cb.shape[1:]
+    ga, gb = fa.grey.shape, fb.grey.shape
+    sa = np.diag([wa / ga[1], ha / ga[0], 1.0])
+    sb_inv = np.diag([gb[1] / wb, gb[0] / hb, 1.0])
+    mc = (sa @ np.vstack([m, [0, 0, 1]]) @ sb_inv)[:2]  # b's chroma pixels -> a's chroma pixels
+    warped = np.stack([cv2.warpAffine(p, mc, (wa, ha), flags=cv2.INTER_LINEAR) for p in cb])
+    mask = cv2.warpAffine(np.ones((hb, wb), np.uint8), mc, (wa, ha), flags=cv2.INTER_NEAREST)
+    mask = cv2.erode(mask, np.ones((7, 7), np.uint8)) > 0  # the copy's own edges: resampling and blur bleed
+    mask[:3], mask[-3:], mask[:, :3], mask[:, -3:] = False, False, False, False
+    # where a channel is (nearly) clipped in either picture a brightness or saturation edit moves the colour
+    # non-linearly: no evidence there
+    luma_a = cv2.resize(fa.grey.astype(np.float32), (wa, ha), interpolation=cv2.INTER_AREA)
+    luma_b = cv2.warpAffine(fb.grey.astype(np.float32), (sa @ np.vstack([m, [0, 0, 1]]))[:2], (wa, ha),
+                            flags=cv2.INTER_LINEAR)
+    for luma, (pb, pr) in ((luma_a, ca), (luma_b, warped)):
+        for rgb in (luma + 1.402 * (pr - 128), luma - 0.344 * (pb - 128) - 0.714 * (pr - 128), luma + 1.772 * (pb - 128)):
+            mask &= (rgb > CLIPPED) & (rgb < 255 - CLIPPED)
+    if mask.sum() < 0.1 * ha * wa:
+        return None
+    x = np.stack([cv2.GaussianBlur(p, (0, 0), COLOUR_BLUR) for p in ca])
+    y = np.stack([cv2.GaussianBlur(p, (0, 0), COLOUR_BLUR) for p in warped])
+    xs, ys = x[:, mask].T.astype(np.float64), y[:, mask].T.astype(np.float64)
+    # any linear change of R, G and B (white balance, a colour matrix, saturation) is affine in (Y, Cb, Cr)
+    yl = cv2.GaussianBlur(luma_b, (0, 0), COLOUR_BLUR)[mask].astype(np.float64)[:, None]
+    design = np.hstack([ys, yl, np.ones((len(ys), 1))])
+    keep = np.ones(len(ys), bool)
+    for _ in range(2):  # refit without the pixels far off the first fit (the edit itself)
+        coef, *_ = np.linalg.lstsq(design[keep], xs[keep], rcond=None)
+        res = np.hypot(*(design @ coef - xs).T)
+        keep = res <= max(3 * float(np.median(res)), 1.0)
+    noise = max(COLOUR_NOISE, float(np.median(res)) * 1.5)
+    grad = np.zeros_like(mask, np.float64)
+    for p, q in zip(x, y, strict=True):  # colour edges in both: where a registration error shows
+        gy, gx = np.gradient(p)
+        hy, hx = np.gradient(q)
+        grad += np.minimum(gy * gy + gx * gx, hy * hy + hx * hx)
+    limit = np.maximum(COLOUR_LEVELS, Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * grad[mask]))
+    off = np.zeros_like(mask)
+    off[mask] = res > limit
+    ys_, xs_ = np.nonzero(mask)
+    y0, y1, x0, x1 = ys_.min(), ys_.max() + 1, xs_.min(), xs_.max() + 1
+    th, tw = (y1 - y0) / GRID, (x1 - x0) / GRID
+    grid = np.zeros((GRID, GRID), bool)
+    for i in range(GRID):
+        for j in range(GRID):
+            r0, r1, c0, c1 = int(y0 + i * th), int(y0 + (i + 1) * th), int(x0 + j * tw), int(x0 + (j + 1) * tw)
+            inside = mask[r0:r1, c0:c1]
+            if inside.sum() >= MIN_COVER * max(1, inside.size):
+                grid[i, j] = off[r0:r1, c0:c1][inside].mean() > COLOUR_SHARE
+    if not grid.any():
+        return None
+    comps = _components(grid)
+    if len(comps) != 1 or len(comps[0]) > EDIT_SHARE * GRID * GRID:
+        return None  # colours differ all over: a colour change of the whole picture, not an edit
+    rows, cols = [c[0] for c in comps[0]], [c[1] for c in comps[0]]
+    clip = lambda v: float(min(100.0, max(0.0, v)))  # noqa: E731
+    return (clip(100 * (x0 + min(cols) * tw) / wa), clip(100 * (y0 + min(rows) * th) / ha),
+            clip(100 * (x0 + (max(cols) + 1) * tw) / wa), clip(100 * (y0 + (max(rows) + 1) * th) / ha))
 
 
 def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom) -> tuple | None:

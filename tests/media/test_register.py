@@ -374,3 +374,19 @@ def test_a_picture_without_features_is_proven_by_aligning_its_greys():
     assert v is not None and v.kind == "edited" and _overlap(v.region, (56, 25, 72, 46))
     other = _verdict(keeper, cand(jpeg(_smooth(4), 92), key="other"))
     assert other is None or other.kind != "same"
+
+
+def test_a_coloured_line_the_grey_cannot_see_makes_an_edited_copy(wa):
+    """Red strokes on a picture whose grey around them is the red's own grey: only the stored colour shows them."""
+    grey_of_red = 76  # ITU-R 601 luma of (255, 0, 0)
+    dark = Image.fromarray(np.clip(np.asarray(wa, np.float32) * 0.25 + grey_of_red * 0.75, 0, 255).astype(np.uint8))
+    drawn = dark.copy()
+    w, h = drawn.size
+    d = ImageDraw.Draw(drawn)
+    d.line([(0.62 * w, 0.62 * h), (0.78 * w, 0.70 * h), (0.66 * w, 0.80 * h), (0.80 * w, 0.84 * h)],
+           fill=(255, 0, 0), width=max(3, w // 150))
+    keeper = cand(jpeg(dark, 92), key="orig")
+    v = _verdict(keeper, cand(jpeg(drawn, 80), key="drawn"))
+    assert v is not None and v.disagreeing == 0.0  # the grey tile comparison sees nothing
+    assert v.kind == "edited" and _overlap(v.region, (62, 62, 80, 84))
+    assert _verdict(keeper, cand(jpeg(white_balance(dark, (1.1, 1.0, 0.86)), 80), key="wb")).kind == "same"
