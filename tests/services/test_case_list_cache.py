@@ -289,3 +289,21 @@ def test_what_is_kept_is_given_back_exactly():
         for t, u in zip((back.unanswered_since, back.first_message_at), (m.unanswered_since, m.first_message_at),
                         strict=True):
             assert (t is None and u is None) or (t.tzinfo is u.tzinfo or t.tzinfo == u.tzinfo) and t.fold == u.fold
+
+
+def test_the_policy_fingerprint_changes_with_what_the_measurement_depends_on():
+    from dataclasses import replace
+
+    from desktop.core.team import TeamSettings
+    from desktop.services.calendar import policy_fingerprint
+
+    team = TeamSettings()
+    fp = response_policy(team).fingerprint
+    assert len(fp) == 32 and fp == response_policy(replace(team)).fingerprint
+    others = {response_policy(replace(team, **change)).fingerprint for change in (
+        {"answer_norm_minutes": 30}, {"case_gap_days": 3}, {"calendar_timezone": "Europe/London"},
+        {"calendar_country": "BE"}, {"calendar_workdays": [0, 1, 2, 3, 4, 5]}, {"calendar_end": "17:00"},
+        {"calendar_extra_holidays": ["2026-12-24"]})}
+    assert len(others) == 7 and fp not in others
+    settings = ("NL", None, "Europe/Amsterdam")
+    assert policy_fingerprint(settings, "Europe/Amsterdam") != policy_fingerprint(settings, "Europe/Brussels")
