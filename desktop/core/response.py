@@ -65,17 +65,10 @@ def _iso(t: datetime | None) -> str | None:
     return t.isoformat() if t is not None else None
 
 
-def case_response(messages: Iterable[tuple[datetime | None, bool]], calendar: ServiceCalendar, *,
-                  norm_minutes: float = 60.0, now: datetime | None = None, case_open: bool = True,
-                  live_for: timedelta = timedelta(days=7)) -> CaseResponse:
-    """Response times of a case from its messages ``(sent_at, from_customer)`` (system notices left out).
-
-    A wait opens at a customer message when none is open and closes at the organisation's next message; every
-    wait is measured against ``norm_minutes`` working minutes. The last wait, if unanswered, is *open* (it has
-    ``due_at`` and, past due, is a breach measured until ``now``) only while the case is open, ``now`` is known,
-    and the customer's message is at most ``live_for`` old (pass the case gap: an old chat imported today ends
-    in silence, not in years of overdue). Otherwise it is reported as ``unanswered_since`` only.
-    """
+def settled_response(messages: Iterable[tuple[datetime | None, bool]], calendar: ServiceCalendar, *,
+                     norm_minutes: float = 60.0) -> CaseResponse:
+    """The part of ``case_response`` that does not depend on ``now`` nor on the case being open: the first
+    answer and every answered wait; a last customer message left unanswered is ``unanswered_since`` only."""
     timed = sorted(((calendar.instant(t), fc) for t, fc in messages if t is not None), key=lambda x: x[0])
     out = CaseResponse()
     since: datetime | None = None
@@ -95,16 +88,40 @@ def case_response(messages: Iterable[tuple[datetime | None, bool]], calendar: Se
         out.waits.append(Wait(since, calendar.add_working_minutes(since, norm_minutes), t, minutes, first,
                               norm_minutes=norm_minutes))
         since = None
-    if since is not None:
-        out.unanswered_since = since
-        first = out.first_answer_at is None
-        due = calendar.add_working_minutes(since, norm_minutes)
-        live = now is not None and case_open and calendar.instant(now) - since <= live_for
-        if live:
-            assert now is not None
-            out.due_at = due
-            out.waits.append(Wait(since, due, None, calendar.working_minutes(since, now), first, open=True,
-                                  norm_minutes=norm_minutes))
+    out.unanswered_since = since
+    return out
+
+
+def open_wait(since: datetime | None, first: bool, calendar: ServiceCalendar, *, norm_minutes: float = 60.0,
+              now: datetime | None = None, case_open: bool = True,
+              live_for: timedelta = timedelta(days=7)) -> Wait | None:
+    """The wait still open at ``now`` from the unanswered customer message at ``since`` (``first``: no answer
+    came yet), or None when it is not live (see ``case_response``)."""
+    if since is None or now is None or not case_open or calendar.instant(now) - since > live_for:
+        return None
+    return Wait(since, calendar.add_working_minutes(since, norm_minutes), None, calendar.working_minutes(since, now),
+                first, open=True, norm_minutes=norm_minutes)
+
+
+def case_response(messages: Iterable[tuple[datetime | None, bool]], calendar: ServiceCalendar, *,
+                  norm_minutes: float = 60.0, now: datetime | None = None, case_open: bool = True,
+                  live_for: timedelta = timedelta(days=7)) -> CaseResponse:
+    """Response times of a case from its messages ``(sent_at, from_customer)`` (system notices left out).
+
+    A wait opens at a customer message when none is open and closes at the organisation's next message; every
+    wait is measured against ``norm_minutes`` working minutes. The last wait, if unanswered, is *open* (it has
+    ``due_at`` and, past due, is a breach measured until ``now``) only while the case is open, ``now`` is known,
+    and the customer's message is at most ``live_for`` old (pass the case gap: an old chat imported today ends
+    in silence, not in years of overdue). Otherwise it is reported as ``unanswered_since`` only.
+
+    It is ``settled_response`` (what a cache may keep) followed by ``open_wait`` (what depends on ``now``).
+    """
+    out = settled_response(messages, calendar, norm_minutes=norm_minutes)
+    wait = open_wait(out.unanswered_since, out.first_answer_at is None, calendar, norm_minutes=norm_minutes,
+                     now=now, case_open=case_open, live_for=live_for)
+    if wait is not None:
+        out.due_at = wait.due_at
+        out.waits.append(wait)
     return out
 
 
@@ -116,6 +133,17 @@ class ResponsePolicy:
     calendar: ServiceCalendar
     norm_minutes: float = 60.0
     live_for: timedelta = timedelta(days=7)
+    # what the measurement depends on beyond the messages (the settings, the holiday and time-zone data, this
+    # code), as a string that changes whenever any of it does (``desktop.services.calendar.response_policy``);
+    # "" = unknown: nothing measured under this policy is kept (the case list's cache of response times)
+    fingerprint: str = field(default="", compare=False)
+
+    def settle(self, messages: Iterable[tuple[datetime | None, bool]]) -> CaseResponse:
+        return settled_response(messages, self.calendar, norm_minutes=self.norm_minutes)
+
+    def open_wait(self, since: datetime | None, first: bool, *, now: datetime | None, case_open: bool) -> Wait | None:
+        return open_wait(since, first, self.calendar, norm_minutes=self.norm_minutes, now=now, case_open=case_open,
+                         live_for=self.live_for)
 
     def measure(self, messages: Iterable[tuple[datetime | None, bool]], *, now: datetime | None,
                 case_open: bool) -> CaseResponse:

@@ -13,10 +13,17 @@ cases of 2024 costs one year of the package's tables, not thirty, and the packag
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import os
 import threading
+import zoneinfo
 from collections.abc import Iterable, Iterator, Set
 from datetime import date, datetime, time, timedelta
 
+import desktop
+from desktop.core import calendar as core_calendar
+from desktop.core import response as core_response
 from desktop.core.calendar import ServiceCalendar
 from desktop.core.response import ResponsePolicy
 from desktop.core.team import TeamSettings
@@ -120,7 +127,8 @@ _POLICY_LOCK = threading.Lock()
 
 
 def response_policy(team: TeamSettings) -> ResponsePolicy:
-    """How response times are measured under ``team``: its calendar, norm and case gap (the open-wait window)."""
+    """How response times are measured under ``team``: its calendar, norm and case gap (the open-wait window),
+    with its ``fingerprint`` (see ``policy_fingerprint``)."""
     key = (team.calendar_country, team.calendar_subdivision, team.calendar_timezone, tuple(team.calendar_workdays),
            team.calendar_start, team.calendar_end, tuple(team.calendar_extra_holidays), team.answer_norm_minutes,
            team.case_gap_days)
@@ -128,5 +136,54 @@ def response_policy(team: TeamSettings) -> ResponsePolicy:
         found = _POLICIES.get(key)
         if found is None:
             found = _POLICIES[key] = ResponsePolicy(calendar_from_prefs(team), float(team.answer_norm_minutes),
-                                                    timedelta(days=team.case_gap_days))
+                                                    timedelta(days=team.case_gap_days),
+                                                    fingerprint=policy_fingerprint(key, team.calendar_timezone))
         return found
+
+
+def policy_fingerprint(settings: tuple, tz: str) -> str:
+    """A digest of everything a response time depends on besides the case's messages: the settings that make
+    the policy, the public-holiday tables (the ``holidays`` package's version), the time zone's rules (its
+    zoneinfo file) and the code that measures (this module, ``core.calendar`` and ``core.response``; the
+    version of Casedesk where the sources cannot be read). A change of any of them changes the digest, so
+    nothing measured before the change is taken for a measurement after it."""
+    h = hashlib.sha256(repr(settings).encode())
+    for part in (_holidays_version(), _zone_data(tz), _sources()):
+        h.update(b"\0" + part)
+    return h.hexdigest()[:32]
+
+
+def _read(path: str | None) -> bytes | None:
+    try:
+        with open(path, "rb") as f:  # type: ignore[arg-type]
+            return f.read()
+    except (OSError, TypeError):
+        return None
+
+
+def _holidays_version() -> bytes:
+    spec = importlib.util.find_spec("holidays")  # found, not imported: the case list may never need it
+    origin = spec.origin if spec is not None else None
+    found = _read(os.path.join(os.path.dirname(origin), "version.py")) if origin else None
+    return found or f"holidays {origin}".encode()
+
+
+def _zone_data(tz: str) -> bytes:
+    for folder in zoneinfo.TZPATH:
+        found = _read(os.path.join(folder, *tz.split("/")))
+        if found is not None:
+            return found
+    try:
+        from importlib.resources import files
+
+        return (files("tzdata.zoneinfo") / tz).read_bytes()
+    except (ImportError, OSError, ValueError):
+        return f"zone {tz}".encode()
+
+
+def _sources() -> bytes:
+    parts = [_read(getattr(m, "__file__", None)) for m in (core_calendar, core_response)]
+    parts.append(_read(__file__))
+    if any(p is None for p in parts):  # a frozen build: its version stands for its code
+        return f"casedesk {desktop.__version__}".encode()
+    return b"\0".join(parts)  # type: ignore[arg-type]

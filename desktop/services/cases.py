@@ -50,6 +50,11 @@ def list_cases(lib: Library, *, status: str | None = None, handler: str | None =
     with lib.unit() as uow:
         ids = uow.cases.search(search) if search else None
         out = uow.cases.summaries(_norm(lib), case_ids=ids, handler=who, open_only=open_only, now=now)
+        measured = uow.cases.measured
+    if measured and not lib.db.frozen:  # kept for the next list; a read-only library measures every time
+        from desktop.store.response_cache import keep
+
+        keep(lib.db.engine, measured)
     return [c for c in out if status is None or c.status == status]
 
 

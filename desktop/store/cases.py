@@ -12,21 +12,20 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, String, func, or_, select, type_coerce, union, update
+from sqlalchemy import Connection, func, or_, select, union, update
 from sqlalchemy import case as sql_case
 from sqlalchemy import case as when
 from sqlalchemy.exc import IntegrityError
 
 from desktop.core.clock import now_local
 from desktop.core.errors import DatabaseError, NotFound
-from desktop.core.model import CaseKind, CaseStatus, CaseSummary, MediaRole, MessageKind
+from desktop.core.model import CaseKind, CaseStatus, CaseSummary, MediaRole
 from desktop.core.numbering import Scope, scope
 from desktop.core.records import CaseHandle, MergeRecord, OpinionInfo
 from desktop.core.response import ResponsePolicy
-from desktop.store import tables
+from desktop.store import response_cache, tables
 from desktop.store.settings import SettingsStore
 from desktop.store.tables import fit
-from desktop.store.types import parse_iso, plain_rows
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -62,6 +61,8 @@ class CaseStore:
         self.created: list[int] = []  # ids of the cases this unit of work created
         self.actor = actor
         self._floors: dict[str, int] = {}
+        # (case id, key, measured) of the response times ``summaries`` had to measure: for ``response_cache.keep``
+        self.measured: list[tuple[int, str, str]] = []
 
     @property
     def _s(self) -> Session:
@@ -207,46 +208,56 @@ class CaseStore:
                                         .join(t2, Alert.other_media_item_id == m2.id)
                                         .where(Alert.dismissed.is_(False), m1.case_id != m2.case_id)
                                         .group_by(m1.case_id), m1.case_id)).all())
-        mq = only(select(Message.case_id, type_coerce(Message.sent_at, String), Message.from_customer)
-                  .where(Message.kind != MessageKind.SYSTEM), Message.case_id)
-        msgs: dict[int, list] = {}
-        for case_id, t, fc in plain_rows(conn, mq):  # from ix_message_case_times alone, not the table
-            msgs.setdefault(case_id, []).append((parse_iso(t), fc))
+        times = response_cache.message_times(conn, subset)  # one string per case, from ix_message_case_times
+        cache = policy.fingerprint != ""  # a policy that cannot say what it depends on: measured every time
+        held = response_cache.kept(conn, subset) if cache and times else {}
         opinions: dict[int, list[OpinionInfo]] = {}
         for o in open_opinions(conn, [r.id for r in rows] if narrowed else None):
             opinions.setdefault(o.case_id, []).append(o)
         now = now or datetime.now(UTC)
-        instant = policy.calendar.instant
+        measure, decode, key, parse = (response_cache.measure, response_cache.decode, response_cache.key,
+                                       response_cache.parse_times)
+        open_wait = policy.open_wait
+        fresh: list[tuple[int, str, str]] = []
         out = []
-        for r in rows:
-            timed = msgs.get(r.id, [])
-            if r.answered_at is not None:
-                timed = [*timed, (r.answered_at, False)]
-            m = policy.measure(timed, now=now, case_open=r.status != CaseStatus.CLOSED)
-            # shown as stored: a naive time (a chat's) is its instant without the zone; only an aware one (an
-            # e-mail's, with its own offset) is looked up
-            original = {instant(t): t for t, _ in timed if t is not None and t.tzinfo is not None}
-
-            def shown(t: datetime | None, original: dict = original) -> datetime | None:
-                if t is None:
-                    return None
-                return (original.get(t) if original else None) or t.replace(tzinfo=None)
-
-            wait = m.open_wait
+        closed = CaseStatus.CLOSED
+        for (cid, ref, title, kind, status, customer_id, opened_at, closed_at, policy_ref, incident_date, handler,
+             answered_at, version, updated_at, updated_by, name, phone, email) in rows:  # unpacked: no Row lookups
+            joined = times.get(cid)
+            if joined is None:  # no message with a time: only an answered mark, which answers no one
+                m = response_cache.NOTHING
+            else:
+                k = key(policy, answered_at.isoformat() if answered_at is not None else None, joined) if cache else ""
+                found = held.get(cid)
+                if found is not None and found[0] == k:
+                    m = decode(found[1], policy)
+                else:
+                    timed = parse(joined)
+                    if answered_at is not None:
+                        timed.append((answered_at, False))
+                    m = measure(policy, timed)
+                    text = response_cache.encode(m, policy) if cache else None
+                    if text is not None:
+                        fresh.append((cid, k, text))
+            breaches, overdue = m.breaches, m.overdue
+            wait = None if m.unanswered_since is None else \
+                open_wait(m.unanswered_since, m.no_answer_yet, now=now, case_open=status != closed)
+            if wait is not None and wait.breached:
+                breaches, overdue = [*breaches, wait.to_json()], [*overdue, (m.unanswered_shown, wait.minutes or 0.0)]
             out.append(CaseSummary(
-                id=r.id, ref=r.ref, title=r.title, kind=r.kind, status=r.status,
-                customer=(r.name or r.phone or r.email) if r.customer_id is not None else None,
-                customer_id=r.customer_id, media=media.get(r.id, 0), opened_at=r.opened_at,
-                closed_at=r.closed_at, policy_ref=r.policy_ref, incident_date=r.incident_date,
-                handler=r.handler, answered_at=r.answered_at, first_message_at=shown(m.first_message_at),
-                first_answer_at=shown(m.first_answer_at), first_answer_minutes=m.first_answer_minutes,
-                waiting_since=shown(wait.since) if wait else None, due_at=m.due_at,
-                set_aside=aside.get(r.id, 0), alerts=alerts.get(r.id, 0),
-                overdue=[(shown(w.since), w.minutes or 0.0) for w in m.breaches],
-                breaches=[w.to_json() for w in m.breaches],
-                version=r.version, updated_at=r.updated_at, updated_by=r.updated_by,
-                opinions=opinions.get(r.id, []),
+                id=cid, ref=ref, title=title, kind=kind, status=status,
+                customer=(name or phone or email) if customer_id is not None else None,
+                customer_id=customer_id, media=media.get(cid, 0), opened_at=opened_at,
+                closed_at=closed_at, policy_ref=policy_ref, incident_date=incident_date,
+                handler=handler, answered_at=answered_at, first_message_at=m.first_message_at,
+                first_answer_at=m.first_answer_at, first_answer_minutes=m.first_answer_minutes,
+                waiting_since=m.unanswered_shown if wait else None, due_at=wait.due_at if wait else None,
+                set_aside=aside.get(cid, 0), alerts=alerts.get(cid, 0),
+                overdue=list(overdue), breaches=list(breaches),
+                version=version, updated_at=updated_at, updated_by=updated_by,
+                opinions=opinions.get(cid, []),
             ))
+        self.measured = fresh
         return out
 
     def summary(self, case_id: int, policy: ResponsePolicy) -> CaseSummary:

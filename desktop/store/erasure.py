@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.model import CaseStatus
 from desktop.core.rights import DataScope, ErasureReceipt
+from desktop.store.response_cache import forget
 from desktop.store.schema import (
     Alert,
     Blob,
@@ -103,6 +104,8 @@ class ErasureStore:
         s.execute(update(Note).where(Note.media_item_id.in_(media), Note.id.not_in(notes)).values(media_item_id=None))
         counts["notes"] = s.execute(delete(Note).where(Note.id.in_(notes))).rowcount
         counts["media"] = s.execute(delete(MediaItem).where(MediaItem.id.in_(media))).rowcount
+        touched = set(scope.case_ids) | set(s.scalars(select(Message.case_id).where(Message.id.in_(messages))))
+        forget(s.connection(), sorted(touched))  # the case list's response times: none of an erased message stays
         counts["messages"] = s.execute(delete(Message).where(Message.id.in_(messages))).rowcount
         used = set(s.scalars(select(MediaItem.blob_sha256).where(MediaItem.blob_sha256.in_(shas))))
         gone = sorted(shas - used)

@@ -261,6 +261,16 @@ journal_touch = Table(
     Column("cols", Text, nullable=False),
 )
 
+# the case list's response times of a case, measured once (``desktop.store.response_cache``): valid for as long as
+# ``key`` (a digest of the case's message times, its answered mark and the policy) is what they digest now; a row
+# is never invalidated, only found not to match. No foreign key: a row of a case that is gone is simply not read.
+case_response = Table(
+    "case_response", metadata,
+    Column("case_id", Integer, primary_key=True, autoincrement=False),
+    Column("key", String(32), nullable=False),
+    Column("measured", Text, nullable=False),
+)
+
 setting = Table(
     "setting", metadata,
     Column("key", String(100), primary_key=True),
