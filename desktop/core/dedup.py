@@ -314,6 +314,7 @@ def _keeper_groups(
     related: Callable[[DupCandidate, DupCandidate], bool],
     blocked: set[frozenset[str]],
     neighbours: dict[str, set[str]],
+    ahead: Callable[[DupCandidate, list[DupCandidate]], None] | None = None,
 ) -> list[list[DupCandidate]]:
     """Partition ``ordered`` (best keeper first) into keeper-centred groups; singletons included.
 
@@ -321,6 +322,8 @@ def _keeper_groups(
     (so every member is related to its keeper; nothing joins through a chain). Because the keeper is the best
     item related to a member, "related to the keeper or to all members" reduces to the first.
     ``blocked`` pairs never share a group. Only ``neighbours`` are tried: they must include every related item.
+    ``ahead(keeper, items)`` is told, before a keeper's comparisons, which items it will be compared with (a
+    prover may work them out at once, on several cores).
     """
     taken: set[str] = set()
     groups: list[list[DupCandidate]] = []
@@ -335,6 +338,8 @@ def _keeper_groups(
         taken.add(keeper.key)
         members = [keeper]
         later = sorted(j for j in map(pos.get, neighbours.get(keeper.key, ())) if j is not None and j > i)
+        if ahead is not None:  # every untaken later neighbour is compared with this keeper: say so first
+            ahead(keeper, [c for c in map(ordered.__getitem__, later) if c.key not in taken])
         for c in map(ordered.__getitem__, later):
             if c.key not in taken and related(keeper, c) and allowed(c, members):
                 members.append(c)
@@ -499,8 +504,14 @@ def group_duplicates(
         return _compare(a, frames[a.key], b, frames[b.key], thresholds) in {"same", "similar"}
 
     near = _neighbours(heads, frames, thresholds, candidates)
+    prefetch = getattr(verify, "prefetch", None)
+
+    def ahead(keeper: DupCandidate, later: list[DupCandidate]) -> None:
+        if prefetch is not None and keeper.key in provable:
+            prefetch(keeper, [c for c in later if c.key in provable and (keeper.key, c.key) not in verdicts])
+
     keepers = []
-    for g in _keeper_groups(heads, same, blocked, near):
+    for g in _keeper_groups(heads, same, blocked, near, ahead):
         if len(g) > 1:
             emit(SAME, g)
         keepers.append(g[0])

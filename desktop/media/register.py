@@ -36,7 +36,10 @@ from __future__ import annotations
 
 import logging
 import math
+import os
+import threading
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import cv2
@@ -99,15 +102,14 @@ class _Features:
     proof: Proof
 
 
-_ORB = None
+_LOCAL = threading.local()  # one ORB detector per thread (an OpenCV algorithm object is not shared)
 
 
 def _orb():
-    global _ORB
-    if _ORB is None:
-        _ORB = cv2.ORB_create(nfeatures=500, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15,
-                              fastThreshold=8)
-    return _ORB
+    if getattr(_LOCAL, "orb", None) is None:
+        _LOCAL.orb = cv2.ORB_create(nfeatures=500, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15,
+                                    fastThreshold=8)
+    return _LOCAL.orb
 
 
 def features(proof: Proof) -> _Features | None:
@@ -615,6 +617,8 @@ class Prover:
         self.items = {c.key: c for c in items}
         self._feat: dict[str, _Features | None] = {}
         self._verdicts: dict[tuple[str, str], Verdict | None] = {}
+        self.workers = min(4, os.cpu_count() or 1)
+        self._pool: ThreadPoolExecutor | None = None
 
     def _features(self, c: DupCandidate) -> _Features | None:
         if c.key not in self._feat:
@@ -634,13 +638,34 @@ class Prover:
         """Verdict of ``b`` against keeper ``a``; ``None`` when no proof is possible (the core's rule applies)."""
         key = (a.key, b.key)
         if key not in self._verdicts:
-            fa, fb = self._features(a), self._features(b)
-            try:
-                self._verdicts[key] = prove(a, b, fa, fb) if fa is not None and fb is not None else None
-            except (cv2.error, ValueError, ZeroDivisionError, np.linalg.LinAlgError):
-                log.warning("no proof for %s against %s: the registration failed", b.key, a.key, exc_info=True)
-                self._verdicts[key] = None  # the core's thumbnail rule decides, as for a picture without proof
+            self._verdicts[key] = self._prove(a, b)
         return self._verdicts[key]
+
+    def _prove(self, a: DupCandidate, b: DupCandidate) -> Verdict | None:
+        fa, fb = self._features(a), self._features(b)
+        try:
+            return prove(a, b, fa, fb) if fa is not None and fb is not None else None
+        except (cv2.error, ValueError, ZeroDivisionError, np.linalg.LinAlgError):
+            log.warning("no proof for %s against %s: the registration failed", b.key, a.key, exc_info=True)
+            return None  # the core's thumbnail rule decides, as for a picture without proof
+
+    def prefetch(self, keeper: DupCandidate, items: list[DupCandidate]) -> None:
+        """Prove ``keeper`` against each of ``items`` now, on every core (OpenCV and NumPy release the GIL for
+        most of a proof); the same verdicts as one at a time."""
+        todo = [c for c in items if (keeper.key, c.key) not in self._verdicts]
+        if len(todo) < 2 or self.workers < 2:
+            return
+        pool = self._pool or ThreadPoolExecutor(self.workers, thread_name_prefix="proof")
+        self._pool = pool
+        missing = [c for c in [keeper, *todo] if c.key not in self._feat]
+        list(pool.map(self._features, missing))  # features first, each once (one dict write per key)
+        for c, v in zip(todo, pool.map(lambda c: self._prove(keeper, c), todo), strict=True):
+            self._verdicts[(keeper.key, c.key)] = v
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
 def candidate_pairs(items: list[DupCandidate]) -> dict[str, list[str]]:
@@ -672,10 +697,12 @@ def group_pictures(
     keeper_overrides: dict[str, str] | None = None,
     thresholds: Thresholds = DEFAULT,
     candidates: dict[str, list[str]] | None = None,
+    workers: int | None = None,
 ) -> list[DupGroup]:
     """``group_duplicates`` with proof: format-2 pictures are registered and compared; ``candidates`` (the caller's
     superset for format-1 pictures, e.g. the service's numpy search) is merged with this module's own. Without
-    it the core's colour index adds the pairs its thumbnail rule needs (old fingerprints, unprovable pictures)."""
+    it the core's colour index adds the pairs its thumbnail rule needs (old fingerprints, unprovable pictures).
+    ``workers``: threads proving a keeper's candidates at once (default: the cores, at most 4; 1: one by one)."""
     near: dict[str, set[str]] = {}
     for src in (candidates or {}, candidate_pairs(items)):
         for k, vs in src.items():
@@ -685,6 +712,11 @@ def group_pictures(
         for k, k2 in _colour_pairs(frames, thresholds):
             near.setdefault(k, set()).add(k2)
     prover = Prover(items)
-    return group_duplicates(items, not_duplicates=not_duplicates, keeper_overrides=keeper_overrides,
-                            thresholds=thresholds, candidates=lambda c: near.get(c.key, ()), verify=prover,
-                            derived=prover.is_screenshot)
+    if workers is not None:
+        prover.workers = workers
+    try:
+        return group_duplicates(items, not_duplicates=not_duplicates, keeper_overrides=keeper_overrides,
+                                thresholds=thresholds, candidates=lambda c: near.get(c.key, ()), verify=prover,
+                                derived=prover.is_screenshot)
+    finally:
+        prover.close()

@@ -390,3 +390,19 @@ def test_a_coloured_line_the_grey_cannot_see_makes_an_edited_copy(wa):
     assert v is not None and v.disagreeing == 0.0  # the grey tile comparison sees nothing
     assert v.kind == "edited" and _overlap(v.region, (62, 62, 80, 84))
     assert _verdict(keeper, cand(jpeg(white_balance(dark, (1.1, 1.0, 0.86)), 80), key="wb")).kind == "same"
+
+
+def test_proofs_on_several_threads_give_the_verdicts_of_one(photo, wa, original):
+    items = [original, *(cand(VARIANTS[v](photo, wa), "c.png" if "screenshot" in v else "c.jpg", key=v)
+                         for v in ("whatsapp", "turned-90", "crop-8", "phone-screenshot", "colour"))]
+    items.append(cand(jpeg(_sticker(wa)[0], 80), key="sticker"))
+    items += [cand(jpeg(f, 90), key=f"pan{i}") for i, f in enumerate(_pan(wa, 5.0))]
+
+    def seen(workers: int) -> list[tuple]:
+        return sorted((g.kind, g.keeper, tuple(g.members), tuple(sorted(g.regions.items())),
+                       tuple(sorted((k, repr(t)) for k, t in g.transforms.items())))
+                      for g in register.group_pictures(items, workers=workers))
+
+    one = seen(1)
+    assert one == seen(4)
+    assert any(kind == "same" and len(members) >= 5 for kind, _, members, *_ in one)
