@@ -39,6 +39,10 @@ def add_parser(sub, parents) -> None:
     a.set_defaults(run=run_alerts)
 
 
+_ROLE = {(role, False): role for role in ("keeper", "set aside", "kept")} | {
+    ("keeper", True): "bewaard", ("set aside", True): "apart gezet", ("kept", True): "behouden"}
+
+
 def run_list(lib: Library, args: argparse.Namespace) -> int:
     from desktop.core.labels import label
     from desktop.core.model import DupKind
@@ -52,7 +56,8 @@ def run_list(lib: Library, args: argparse.Namespace) -> int:
     rows = []
     for n, g in enumerate(groups, 1):
         for m in g.items:
-            role = "keeper" if m.media_id == g.keeper_id else ("set aside" if m.set_aside else "kept")
+            role = _ROLE[("keeper" if m.media_id == g.keeper_id else ("set aside" if m.set_aside else "kept"),
+                          args.lang == "nl")]
             done = "; ".join(t for t in (transform_text(m.transform, args.lang), region_text(m.region, args.lang))
                              if t)
             rows.append([n, label(DupKind, m.kind or g.kind, args.lang, short=True), m.media_id, m.sha256[:12],

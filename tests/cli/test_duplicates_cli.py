@@ -101,7 +101,9 @@ def test_what_was_done_to_a_copy_is_printed(tmp_path):
     assert shown["region"] == [10.0, 20.0, 30.0, 15.0]
     text = _run(data, "duplicates", "--case", "C-2026-0401")
     assert "cropped 6 % left and 3 % top, 10 % brighter" in text
-    assert "6 % links en 3 % boven bijgesneden" in _run(data, "duplicates", "--case", "C-2026-0401", "--lang", "nl")
+    dutch = _run(data, "duplicates", "--case", "C-2026-0401", "--lang", "nl")
+    assert "6 % links en 3 % boven bijgesneden" in dutch
+    assert "apart gezet" in dutch and "bewaard" in dutch and "set aside" not in dutch and "keeper" not in dutch
 
 
 def test_case_set_customer_by_e_mail_with_json_and_undo(tmp_path):
