@@ -22,7 +22,7 @@ from desktop.core.model import MediaKind, ProbeResult
 from desktop.media import fingerprint
 from desktop.media.exif import ExifData, exif_from_pillow, read_exif
 from desktop.media.sniff import HEAD_SIZE, Sniffed, expected_format, matches_extension, sniff
-from desktop.media.thumbs import THUMB_SIDE, apply_orientation, swaps_axes, thumbnail_jpeg, to_rgb
+from desktop.media.thumbs import apply_orientation, swaps_axes, thumbnail_jpeg, to_rgb
 from desktop.media.video import AVError, inspect_av
 
 pillow_heif.register_heif_opener()
@@ -31,7 +31,6 @@ if not features.check("avif") and hasattr(pillow_heif, "register_avif_opener"):
     pillow_heif.register_avif_opener()
 
 REDUCED_SIDE = 512
-WORK_MIN_SIDE = 200  # a reduction whose short side is at least twice this is halved for fingerprints and thumbnail
 BOMB_REASON = "picture too large to open safely (decompression bomb)"
 
 # Sniffed format -> Pillow plugin names allowed to open it (never let Pillow guess: no EPS/Ghostscript surprises).
@@ -300,10 +299,6 @@ def _probe_image(data: bytes, sniffed: Sniffed, name: str) -> ProbeResult:
         warning = _check_jpeg_end(data, reduced)
         if warning:
             result.warnings.append(warning)
-    # the fingerprints and the thumbnail need no more than half of a large reduction (a thumbnail of 320 px, a
-    # 256-px proof, a 128-px colour): one cheap box reduction instead of one resize each from the larger picture
-    if min(reduced.size) >= 2 * WORK_MIN_SIDE and max(reduced.size) >= 2 * THUMB_SIDE:
-        reduced = reduced.reduce(2)
     upright = apply_orientation(reduced, pending)
     result.width, result.height = (
         (full_height, full_width) if swaps_axes(pending) else (full_width, full_height)
