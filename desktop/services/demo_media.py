@@ -18,7 +18,10 @@ def scene(kind: str, seed: int, size: tuple[int, int] = (2400, 1800)) -> Image.I
     rnd = random.Random(seed)
     w, h = size
     wall = {"kitchen": (226, 221, 205), "bathroom": (205, 222, 230), "hotel": (236, 224, 200)}.get(kind, (220,) * 3)
-    img = Image.new("RGB", size, wall)
+    # light falling in from one side: a room's wall is never one flat colour (a flat band reads as a screen's frame)
+    shade = Image.linear_gradient("L").rotate(90).resize(size)  # bright left, dark right
+    img = Image.composite(Image.new("RGB", size, wall), Image.new("RGB", size, tuple(int(c * 0.78) for c in wall)),
+                          shade)
     d = ImageDraw.Draw(img)
     floor_y = int(h * rnd.uniform(0.55, 0.7))
     d.rectangle((0, floor_y, w, h), fill=(150 + rnd.randrange(40), 120, 90))
