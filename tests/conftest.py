@@ -28,3 +28,19 @@ def fixtures_dir() -> Path:
     if not FIXTURES.is_dir():
         pytest.fail(f"shared fixtures not found at {FIXTURES}")
     return FIXTURES
+
+
+def empty_postgres() -> str:
+    """The URL of an emptied PostgreSQL database (CI starts a server and sets CASEDESK_TEST_PG_URL); skips
+    without one."""
+    from sqlalchemy import create_engine, text
+
+    url = os.environ.get("CASEDESK_TEST_PG_URL")
+    if not url:
+        pytest.skip("no PostgreSQL server (.ci/run starts one and sets CASEDESK_TEST_PG_URL)")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url

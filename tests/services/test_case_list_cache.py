@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select, text
 
 from desktop.core.calendar import ServiceCalendar
 from desktop.core.model import CaseStatus, MessageKind
@@ -30,6 +30,7 @@ from desktop.services.settings import undo_settings_change, update_team_settings
 from desktop.settings import AppPaths
 from desktop.store import response_cache, tables
 from desktop.store.db import make_engine
+from tests.conftest import empty_postgres
 from tests.gen import jpeg, zip_of
 from tests.intake.mailgen import simple_eml
 
@@ -132,16 +133,7 @@ def check(lib: Library, now: datetime = NOW) -> None:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def lib(request, tmp_path):
-    url = None
-    if request.param == "postgresql":
-        if not PG_URL:
-            pytest.skip("no PostgreSQL server (.ci/run starts one and sets CASEDESK_TEST_PG_URL)")
-        engine = create_engine(PG_URL)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-        url = PG_URL
+    url = empty_postgres() if request.param == "postgresql" else None
     library = Library(AppPaths(tmp_path / "lib"), url, handler="Anna")
     build(tmp_path, library)
     yield library

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from desktop.services import duplicates
 from desktop.services.cases import list_cases, list_media
@@ -13,6 +12,7 @@ from desktop.services.importing import import_paths
 from desktop.services.library import Library
 from desktop.services.verify import verify_store
 from desktop.settings import AppPaths
+from tests.conftest import empty_postgres
 from tests.gen import jpeg
 
 PG_URL = os.environ.get("CASEDESK_TEST_PG_URL")
@@ -20,14 +20,7 @@ PG_URL = os.environ.get("CASEDESK_TEST_PG_URL")
 
 @pytest.fixture
 def pg_lib(tmp_path):
-    if not PG_URL:
-        pytest.skip("no PostgreSQL server (.ci/run starts one and sets CASEDESK_TEST_PG_URL)")
-    engine = create_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    lib = Library(AppPaths(tmp_path / "lib"), PG_URL)
+    lib = Library(AppPaths(tmp_path / "lib"), empty_postgres())
     yield lib
     lib.close()
 
