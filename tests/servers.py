@@ -7,6 +7,7 @@ machine and fails in CI (``CASEDESK_REQUIRE_TOOLS=1``). Each test gets its own d
 from __future__ import annotations
 
 import os
+import time
 import uuid
 
 import pytest
@@ -64,7 +65,22 @@ def pg_database():
         return make_url(url).set(database=name).render_as_string(hide_password=False)
 
     yield make
-    with admin.connect() as conn:
-        for name in made:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    for name in made:
+        drop_database(admin, name)
     admin.dispose()
+
+
+def drop_database(admin, name: str) -> None:  # noqa: ANN001
+    """Drop a test database and its connections. A background worker of the server's own role (autovacuum)
+    cannot be terminated by our role: wait for it to leave, a few seconds at most."""
+    from sqlalchemy.exc import ProgrammingError
+
+    for attempt in range(50):
+        try:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except ProgrammingError as e:
+            if "InsufficientPrivilege" not in type(e.orig).__name__ or attempt == 49:
+                raise
+            time.sleep(0.1)

@@ -20,6 +20,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from desktop.store.db import SCHEMA_HEAD
+from tests.servers import drop_database
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_URL = os.environ.get("CASEDESK_TEST_PG_URL")
@@ -77,9 +78,8 @@ def fresh_pg_database():
         return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
 
     yield make
-    with admin.connect() as conn:
-        for name in made:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    for name in made:
+        drop_database(admin, name)
     admin.dispose()
 
 
