@@ -50,6 +50,7 @@ import hashlib
 import io
 import json
 import random
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -92,6 +93,22 @@ def split_of(name: str) -> str:
     return "tune" if hashlib.sha256(name.encode()).digest()[0] % 2 == 0 else "held-out"
 
 
+def _one_size_each(found: list[dict]) -> list[dict]:
+    """One entry per picture: a wallpaper package ships one picture at several sizes (``Elephants.jpg``,
+    ``Elephants_3840x2160.jpg``, ``Elephants_5640x3172.jpg``); two of them would be two "different" sources (and
+    could land in both parts). The largest file is kept, named by the picture (the split follows that name)."""
+    by_picture: dict[tuple[str, str], list[dict]] = {}
+    for src in found:
+        p = Path(src["path"])
+        base = re.sub(r"[_-]\d{3,5}x\d{3,5}$", "", p.stem)
+        by_picture.setdefault((str(p.parent), base), []).append(src)
+    out = []
+    for (_, base), group in by_picture.items():
+        best = max(group, key=lambda s: Path(s["path"]).stat().st_size)
+        out.append({"name": "bg-" + base if len(group) > 1 else best["name"], "path": best["path"]})
+    return sorted(out, key=lambda s: s["path"])
+
+
 def discover_sources() -> list[dict]:
     """``[{name, path}]``: one entry per distinct source photo found on this machine."""
     out: list[dict] = []
@@ -102,6 +119,7 @@ def discover_sources() -> list[dict]:
                 if p.stem.endswith("-d"):  # the dark twin of a "-l" wallpaper: another picture, same design
                     continue
                 out.append({"name": "bg-" + p.stem, "path": str(p)})
+        out = _one_size_each(out)
     for d in (Path("/usr/share/wallpapers"),):
         if d.is_dir():
             for p in sorted(d.rglob("*.jpg"))[:20]:
