@@ -309,12 +309,15 @@ def choose_keeper(members: list[DupCandidate]) -> DupCandidate:
     return min(members, key=keeper_rank)
 
 
+AHEAD_KEEPERS = 16  # keepers whose comparisons are announced at once (a prover works them out on every core)
+
+
 def _keeper_groups(
     ordered: list[DupCandidate],
     related: Callable[[DupCandidate, DupCandidate], bool],
     blocked: set[frozenset[str]],
     neighbours: dict[str, set[str]],
-    ahead: Callable[[DupCandidate, list[DupCandidate]], None] | None = None,
+    ahead: Callable[[list[tuple[DupCandidate, list[DupCandidate]]]], None] | None = None,
 ) -> list[list[DupCandidate]]:
     """Partition ``ordered`` (best keeper first) into keeper-centred groups; singletons included.
 
@@ -322,25 +325,45 @@ def _keeper_groups(
     (so every member is related to its keeper; nothing joins through a chain). Because the keeper is the best
     item related to a member, "related to the keeper or to all members" reduces to the first.
     ``blocked`` pairs never share a group. Only ``neighbours`` are tried: they must include every related item.
-    ``ahead(keeper, items)`` is told, before a keeper's comparisons, which items it will be compared with (a
-    prover may work them out at once, on several cores).
+    ``ahead([(keeper, items), ...])`` is told, before a keeper's comparisons, which items it and the next keepers
+    already certain will be compared with (a prover may work them out at once, on several cores). An item is a
+    certain keeper when no earlier keeper took it and none still to compare has it as a neighbour; what it is
+    compared with may still be taken before its turn (such a comparison is then made for nothing).
     """
     taken: set[str] = set()
     groups: list[list[DupCandidate]] = []
     pos = {c.key: i for i, c in enumerate(ordered)}
+    announced = -1  # ``ahead`` was told about every certain keeper up to this position
 
     def allowed(c: DupCandidate, members: Iterable[DupCandidate]) -> bool:
         return not any(frozenset((c.key, m.key)) in blocked for m in members)
 
+    def later_of(i: int) -> list[int]:
+        return sorted(j for j in map(pos.get, neighbours.get(ordered[i].key, ())) if j is not None and j > i)
+
+    def announce(i: int) -> int:
+        """Tell ``ahead`` about keeper ``i`` and the certain keepers after it; the last position covered."""
+        batch, reach, j = [], set(), i
+        while j < len(ordered) and len(batch) < AHEAD_KEEPERS:
+            c = ordered[j]
+            if c.key not in taken and j not in reach:
+                later = later_of(j)
+                batch.append((c, [ordered[k] for k in later if ordered[k].key not in taken]))
+                reach.update(later)
+            elif j in reach:  # may be taken by a keeper of the batch: what follows is no longer certain
+                break
+            j += 1
+        ahead(batch)
+        return j - 1
+
     for i, keeper in enumerate(ordered):
         if keeper.key in taken:
             continue
+        if ahead is not None and i > announced:
+            announced = announce(i)
         taken.add(keeper.key)
         members = [keeper]
-        later = sorted(j for j in map(pos.get, neighbours.get(keeper.key, ())) if j is not None and j > i)
-        if ahead is not None:  # every untaken later neighbour is compared with this keeper: say so first
-            ahead(keeper, [c for c in map(ordered.__getitem__, later) if c.key not in taken])
-        for c in map(ordered.__getitem__, later):
+        for c in map(ordered.__getitem__, later_of(i)):
             if c.key not in taken and related(keeper, c) and allowed(c, members):
                 members.append(c)
                 taken.add(c.key)
@@ -506,9 +529,10 @@ def group_duplicates(
     near = _neighbours(heads, frames, thresholds, candidates)
     prefetch = getattr(verify, "prefetch", None)
 
-    def ahead(keeper: DupCandidate, later: list[DupCandidate]) -> None:
-        if prefetch is not None and keeper.key in provable:
-            prefetch(keeper, [c for c in later if c.key in provable and (keeper.key, c.key) not in verdicts])
+    def ahead(batch: list[tuple[DupCandidate, list[DupCandidate]]]) -> None:
+        if prefetch is not None:
+            prefetch([(k, [c for c in later if c.key in provable and (k.key, c.key) not in verdicts])
+                      for k, later in batch if k.key in provable])
 
     keepers = []
     for g in _keeper_groups(heads, same, blocked, near, ahead):

@@ -78,9 +78,11 @@ TONE_SAMPLE = 20000  # overlap pixels beyond which the tone curve is fitted on e
 TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone curve (white balance, saturation)
 EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
-LOCAL_SHIFT = 0.5  # pixels: tiles sitting further from the one transform than this make another view
+LOCAL_SHIFT = 0.45  # pixels: tiles sitting further than this from one similarity make another view (motion, perspective)
 LK_MIN_GRAD = 4.0  # mean squared gradient (along its weaker direction) a tile needs for a local shift
 ECC_BLUR = 1.5  # Gaussian sigma (pixels) of the greys ECC aligns
+ECC_EARLY_STEPS = 8  # coarse ECC steps after which a pair must correlate by ECC_EARLY_MIN to go on
+ECC_EARLY_MIN = 0.75  # (copies in bench/dedup's tuning part: 0.95 or more after 5 steps)
 ECC_COARSE_MIN = 0.9  # correlation after the coarse pass below which the fine pass is not tried
 ECC_OUTLIER = 4.0  # pixels further off than this many times the median difference under the first guess are left out
 ECC_MIN = 0.9  # correlation of the aligned greys needed to try the tile comparison on an ECC registration
@@ -267,8 +269,15 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
     keep2 = (off <= max(ECC_OUTLIER * float(np.median(off[inside])), 0.25)).astype(np.uint8)
     keep = cv2.resize(keep2, (b.shape[1], b.shape[0]), interpolation=cv2.INTER_NEAREST)
     try:
+        # a few steps first: from the hashes' guess a copy correlates well at once, another picture does not
         cc, w2 = cv2.findTransformECC(a2, b2, w_ab * half, cv2.MOTION_AFFINE,
-                                      (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, 40, 1e-4), keep2, 1)
+                                      (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, ECC_EARLY_STEPS, 1e-4),
+                                      keep2, 1)
+        if cc < ECC_EARLY_MIN:
+            return None
+        cc, w2 = cv2.findTransformECC(a2, b2, w2, cv2.MOTION_AFFINE,
+                                      (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, 40 - ECC_EARLY_STEPS, 1e-4),
+                                      keep2, 1)
         if cc < ECC_COARSE_MIN:  # far from a copy: not worth the fine pass
             return None
         cc, w_ab = cv2.findTransformECC(a, b, w2 / half, cv2.MOTION_AFFINE,
@@ -318,11 +327,14 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
     th, tw = (y1 - y0) / GRID, (x1 - x0) / GRID
     # Each way round (either may be the edited one): predict one from the other's tones, keep the better.
     # The second way round only when the first finds a tile beyond noise (every tile within it is the answer).
-    first = _tiles(kx, cy, mask, (y0, x0, th, tw))
+    geom = (y0, x0, th, tw)
+    first = _tiles(kx, cy, mask, geom)
     tiles = first
     if first is None or first[1].any():
-        tiles = min((first, _tiles(cy, kx, mask, (y0, x0, th, tw))),
-                    key=lambda r: (r is None, r and (int(r[1].sum()), float(r[2].mean()))))
+        second = _tiles(cy, kx, mask, geom, first[4] if first is not None else None)
+        if first is not None and second is not None and second[4] < first[4]:  # one noise for the pair
+            first = _tiles(kx, cy, mask, geom, second[4])
+        tiles = min((first, second), key=lambda r: (r is None, r and (int(r[1].sum()), float(r[2].mean()))))
     if tiles is None:
         return None
     stats, bad, ratio, outliers, noise, local = tiles
@@ -438,9 +450,12 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
             clip(100 * (x0 + (max(cols) + 1) * tw) / wa), clip(100 * (y0 + (max(rows) + 1) * th) / ha))
 
 
-def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom) -> tuple | None:
+def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_pair: float | None = None) -> tuple | None:
     """Tile statistics of ``other`` predicted from ``ref`` through a global tone curve and a local gain/offset:
     ``(tile positions, disagreeing, residual ratio, outlier share, noise)``; ``None`` with too few tiles.
+    ``noise_of_pair``: the noise found the other way round, when lower than this way's estimate. The noise is the
+    pair's (JPEG, resampling); an edit can only inflate an estimate (a caption band predicts nothing of the texture
+    under it), so the lower of the two holds for both.
 
     All tiles at once: each pixel of the overlap carries its tile's number and the per-tile sums are bincounts
     (the same statistics as one tile at a time, without 64 rounds of small numpy calls)."""
@@ -504,20 +519,37 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom) -> tuple 
     flat = np.argsort(either)[: max(3, len(grad) // 4)]  # flat in both (a caption band is flat in one only)
     # the residual of the flattest tiles, less what the registration error makes of their gradient
     noise = max(NOISE_FLOOR, float(np.sqrt(np.median(np.maximum(0.0, rms[flat] ** 2 - (REG_ERROR * grad[flat]) ** 2)))))
+    if noise_of_pair is not None:
+        noise = max(NOISE_FLOOR, min(noise, noise_of_pair))
     expected = np.sqrt(noise * noise + (REG_ERROR * grad) ** 2)
     ratio = rms / expected
     # per pixel: residual beyond noise and what the registration error makes of the local gradient
     beyond = np.abs(res) > Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * g2)
     outliers = (tsum(beyond.astype(np.float64)) / n)[idx]
     bad = (ratio > K_SIGMA) | (shift > TONE_SHIFT) | (outliers > OUTLIER_SHARE)
-    good = [v for k, v in shifts if not bad[k]]  # tiles that hold an edit say nothing about the geometry
-    if len(good) >= 4:
-        sh = np.array(good)
-        dev = np.hypot(*(sh - np.median(sh, axis=0)).T)
-        local = float(np.sort(dev)[-2])  # the second largest: one tile may be off by chance
-    else:
-        local = 0.0
+    good = [(k, v) for k, v in shifts if not bad[k]]  # tiles that hold an edit say nothing about the geometry
+    local = _off_similarity(good, stats, rows, cols) if len(good) >= 4 else 0.0
     return stats, bad, ratio, outliers, noise, local
+
+
+def _off_similarity(good: list, stats: list, rows: list[int], cols: list[int]) -> float:
+    """How far the tiles sit from one similarity, in pixels: the tiles' local shifts (``good``: (stats index,
+    shift)) less the small similarity (shift, scale, roll) that best explains them all. The feature fit leaves a
+    copy's tiles a fraction of a pixel off one such transform (a turned copy: its roll and scale a little off),
+    which is still one transform; perspective, parallax and motion are not. The second largest deviation: one
+    tile may be off by chance."""
+    sh = np.array([v for _, v in good], np.float64)
+    if len(good) < 6:  # too few tiles to fit a correction: deviations from the median shift
+        return float(np.sort(np.hypot(*(sh - np.median(sh, axis=0)).T))[-2])
+    cy = np.array([(rows[stats[k][0]] + rows[stats[k][0] + 1]) / 2 for k, _ in good], np.float64)
+    cx = np.array([(cols[stats[k][1]] + cols[stats[k][1] + 1]) / 2 for k, _ in good], np.float64)
+    cx, cy = cx - cx.mean(), cy - cy.mean()
+    one, zero = np.ones_like(cx), np.zeros_like(cx)
+    design = np.vstack([np.stack([one, zero, cx, -cy], 1), np.stack([zero, one, cy, cx], 1)])
+    target = np.concatenate([sh[:, 0], sh[:, 1]])
+    coef, *_ = np.linalg.lstsq(design, target, rcond=None)
+    res = (target - design @ coef).reshape(2, -1)
+    return float(np.sort(np.hypot(res[0], res[1]))[-2])
 
 
 def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
@@ -649,18 +681,18 @@ class Prover:
             log.warning("no proof for %s against %s: the registration failed", b.key, a.key, exc_info=True)
             return None  # the core's thumbnail rule decides, as for a picture without proof
 
-    def prefetch(self, keeper: DupCandidate, items: list[DupCandidate]) -> None:
-        """Prove ``keeper`` against each of ``items`` now, on every core (OpenCV and NumPy release the GIL for
-        most of a proof); the same verdicts as one at a time."""
-        todo = [c for c in items if (keeper.key, c.key) not in self._verdicts]
+    def prefetch(self, batch: list[tuple[DupCandidate, list[DupCandidate]]]) -> None:
+        """Prove each keeper of ``batch`` against its items now, all pairs at once on every core (OpenCV and
+        NumPy release the GIL for most of a proof); the same verdicts as one at a time."""
+        todo = [(k, c) for k, items in batch for c in items if (k.key, c.key) not in self._verdicts]
         if len(todo) < 2 or self.workers < 2:
             return
         pool = self._pool or ThreadPoolExecutor(self.workers, thread_name_prefix="proof")
         self._pool = pool
-        missing = [c for c in [keeper, *todo] if c.key not in self._feat]
+        missing = list({c.key: c for pair in todo for c in pair if c.key not in self._feat}.values())
         list(pool.map(self._features, missing))  # features first, each once (one dict write per key)
-        for c, v in zip(todo, pool.map(lambda c: self._prove(keeper, c), todo), strict=True):
-            self._verdicts[(keeper.key, c.key)] = v
+        for (k, c), v in zip(todo, pool.map(lambda kc: self._prove(*kc), todo), strict=True):
+            self._verdicts[(k.key, c.key)] = v
 
     def close(self) -> None:
         if self._pool is not None:
