@@ -72,6 +72,7 @@ _PROOF = struct.Struct("<6Q4H2HH")
 FLAT_BAND = 10.0  # grey levels (0-255) within which a pixel is "the colour of its row or column"
 BUSY_SHARE = 0.03  # a row or column with more pixels off its colour than this is picture (or icons, text)
 BOX_HALF_FROM = 200  # a frame whose short side is at least twice this has its content box found at half size
+MIN_BOX = 0.1  # a content box narrower or lower than this share of the frame is not trusted (a 21:9 photo fills 19 % of a portrait phone screen, a panorama 10 %)
 CHROME_RUN = 0.08  # busy runs shorter than this share of the side are chrome (icons, titles, menu text)
 
 
@@ -182,17 +183,17 @@ def content_box(grey: np.ndarray) -> tuple[int, int, int, int]:
     A row (column) belongs to the chrome when it is nearly one colour (``_busy``); busy runs shorter than
     ``CHROME_RUN`` of the side (status-bar icons, a title, a line of menu text) are chrome too. The picture spans
     the first to the last longer run; rows and columns are trimmed in turn, twice (a side panel, then the black
-    bars of the viewer beside it). A box smaller than a quarter of either side is not trusted: the whole frame.
+    bars of the viewer beside it). A box smaller than ``MIN_BOX`` of either side is not trusted: the whole frame.
     """
     h, w = grey.shape
     g = np.asarray(grey, np.uint8)
     left, t, r, b = 0, 0, w, h
     for _ in range(2):
         t2, b2 = _busy_span(g[t:b, left:r], CHROME_RUN * h)
-        if b2 - t2 >= h / 4:
+        if b2 - t2 >= MIN_BOX * h:
             t, b = t + t2, t + b2
         l2, r2 = _busy_span(g[t:b, left:r].T, CHROME_RUN * w)
-        if r2 - l2 >= w / 4:
+        if r2 - l2 >= MIN_BOX * w:
             left, r = left + l2, left + r2
     # one pixel in from each trimmed side: the edge pixel often mixes chrome and picture
     return (left + (left > 0), t + (t > 0), r - (r < w), b - (b < h))

@@ -221,6 +221,29 @@ def test_local_edit_is_edited_with_its_region(wa, original, edit):
     assert describe_region(v.region).startswith("changed here:")
 
 
+def test_a_caption_band_across_a_busy_texture_is_edited():
+    """Every tile of the texture is busy: the caption band, seen the other way round (the band predicting the
+    texture under it), must not pass for the pair's noise level."""
+    skdata = pytest.importorskip("skimage.data")
+    texture = Image.fromarray(skdata.gravel()).convert("RGB").resize((1200, 1200), Image.Resampling.BICUBIC)
+    img, truth = _caption(texture)
+    v = _verdict(cand(jpeg(texture, 90)), cand(jpeg(img, 80)))
+    assert v is not None and v.kind == "edited", v
+    assert v.region is not None and _overlap(v.region, truth), (v.region, truth)
+
+
+def test_a_wide_photo_in_a_phone_screenshot_is_the_same_picture(photo):
+    """A 21:9 photo fills a fifth of a portrait phone screen: the content box still finds it."""
+    wide = fit(crop(photo, 0.0, 0.2, 0.0, 0.2), 1600)
+    wide = wide.crop((0, 0, wide.width, round(wide.width * 9 / 21)))
+    shot = cand(saved(phone_screenshot(wide), "PNG"), "shot.png")
+    box = read_proof(shot.fingerprint).box
+    assert box[3] - box[1] < 0.25, box  # the screen's black bands trimmed
+    v = _verdict(cand(jpeg(wide, 90)), shot)
+    assert v is not None and v.kind == "same", v
+    assert v.transform.screenshot is not None
+
+
 def _pan(img: Image.Image, yaw_deg: float) -> list[Image.Image]:
     import cv2
 
