@@ -239,6 +239,29 @@ def _turn_guess(fa: _Features, fb: _Features) -> np.ndarray | None:
     return np.hstack([fit[:, :2] @ turn[:, :2], fit[:, :2] @ turn[:, 2:] + fit[:, 2:]])
 
 
+def _correlation(a: np.ndarray, b: np.ndarray, w_ab: np.ndarray, mask: np.ndarray) -> float:
+    """Correlation coefficient of ``b`` and ``a`` warped into ``b``'s frame by ``w_ab``, over ``mask``."""
+    seen = cv2.warpAffine(a, w_ab.astype(np.float32), (b.shape[1], b.shape[0]), flags=cv2.INTER_LINEAR,
+                          borderValue=float("nan"))
+    ok = np.isfinite(seen) & (mask > 0)
+    if ok.sum() < 16:
+        return -1.0
+    x, y = seen[ok] - seen[ok].mean(), b[ok] - b[ok].mean()
+    return float((x * y).sum() / max(1e-9, math.sqrt(float((x * x).sum()) * float((y * y).sum()))))
+
+
+def _ecc_pass(a: np.ndarray, b: np.ndarray, w: np.ndarray, cc: float, criteria, mask: np.ndarray
+              ) -> tuple[np.ndarray, float]:
+    """One ECC refinement of ``w`` (correlation ``cc`` by ``_correlation``): its result when that correlates
+    better by the same measure (ECC's own figure is over other pixels), else ``w``."""
+    try:
+        _, w2 = cv2.findTransformECC(a, b, w.astype(np.float32), cv2.MOTION_AFFINE, criteria, mask, 1)
+    except cv2.error:  # did not converge
+        return w, cc
+    got = _correlation(a, b, w2, mask)
+    return (w2, got) if got > cc else (w, cc)
+
+
 def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None:
     """Similarity ``b -> a`` for pictures ORB finds too little in (gradients, skies, walls): from the turn and
     crop the hashes suggest, refined by maximising the correlation of the two greys (ECC, affine), kept only when
@@ -268,22 +291,19 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
     off = np.where(inside, np.abs(za - zb), np.inf)
     keep2 = (off <= max(ECC_OUTLIER * float(np.median(off[inside])), 0.25)).astype(np.uint8)
     keep = cv2.resize(keep2, (b.shape[1], b.shape[0]), interpolation=cv2.INTER_NEAREST)
-    try:
-        # a few steps first: from the hashes' guess a copy correlates well at once, another picture does not
-        cc, w2 = cv2.findTransformECC(a2, b2, w_ab * half, cv2.MOTION_AFFINE,
-                                      (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, ECC_EARLY_STEPS, 1e-4),
-                                      keep2, 1)
-        if cc < ECC_EARLY_MIN:
-            return None
-        cc, w2 = cv2.findTransformECC(a2, b2, w2, cv2.MOTION_AFFINE,
-                                      (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, 40 - ECC_EARLY_STEPS, 1e-4),
-                                      keep2, 1)
-        if cc < ECC_COARSE_MIN:  # far from a copy: not worth the fine pass
-            return None
-        cc, w_ab = cv2.findTransformECC(a, b, w2 / half, cv2.MOTION_AFFINE,
-                                        (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, 8, 1e-5), keep, 1)
-    except cv2.error:  # did not converge
+    # ECC only refines: on a smooth picture its affine steps can wander off a guess that was already right (a
+    # PNG re-save of a gradient), so every pass is kept only if it correlates better than where it started
+    c0 = _correlation(a2, b2, w_ab * half, keep2)
+    crit = cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS
+    w2, cc = _ecc_pass(a2, b2, w_ab * half, c0, (crit, ECC_EARLY_STEPS, 1e-4), keep2)
+    # a few steps first: from the hashes' guess a copy correlates well at once, another picture does not
+    if cc < ECC_EARLY_MIN:
         return None
+    w2, cc = _ecc_pass(a2, b2, w2, cc, (crit, 40 - ECC_EARLY_STEPS, 1e-4), keep2)
+    if cc < ECC_COARSE_MIN:  # far from a copy: not worth the fine pass
+        return None
+    start = w2 / half
+    w_ab, cc = _ecc_pass(a, b, start, _correlation(a, b, start, keep), (crit, 8, 1e-5), keep)
     m = cv2.invertAffineTransform(w_ab).astype(np.float64)
     sx, sy = math.hypot(m[0, 0], m[1, 0]), math.hypot(m[0, 1], m[1, 1])
     shear = abs(m[0, 0] * m[0, 1] + m[1, 0] * m[1, 1]) / max(1e-9, sx * sy)
