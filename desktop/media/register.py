@@ -24,8 +24,10 @@ service's thumbnail search for old fingerprints). Everything else is never compa
    than ``TONE_SHIFT`` grey levels against the global curve.
 
    Each tile also gets its local shift against the fitted transform (one Lucas-Kanade step on the residual): a
-   copy sits where one transform puts it everywhere; two captures do not (parallax between near and far,
-   the perspective of a turned camera, things that moved). More than ``LOCAL_SHIFT`` pixels: ``similar``.
+   copy sits where one similarity puts it everywhere (the shifts, less the small similarity that best explains
+   them all: the feature fit of a turned copy is a fraction of a pixel off); two captures do not (parallax
+   between near and far, the perspective of a turned camera, things that moved). More than ``LOCAL_SHIFT``
+   pixels: ``similar``. The noise level is the pair's: the lower of the two ways round holds for both.
 
 Verdict: no disagreeing tile: ``same``; disagreeing tiles forming one compact region (one 8-connected component
 covering at most ``EDIT_SHARE`` of the tiles): ``edited``, with the region; otherwise (spread over the frame:
