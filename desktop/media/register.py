@@ -439,7 +439,10 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
     design = np.hstack([ys, yl, np.ones((len(ys), 1))])
     keep = np.ones(len(ys), bool)
     for _ in range(2):  # refit without the pixels far off the first fit (the edit itself)
-        coef, *_ = np.linalg.lstsq(design[keep], xs[keep], rcond=None)
+        # least squares by the normal equations (four columns, 0-255 and 1): the same fit at a 4x4 solve; their
+        # minimum-norm solution when a grey picture makes the colour columns constant
+        d = design[keep]
+        coef = np.linalg.lstsq(d.T @ d, d.T @ xs[keep], rcond=None)[0]
         res = np.hypot(*(design @ coef - xs).T)
         keep = res <= max(3 * float(np.median(res)), 1.0)
     noise = max(COLOUR_NOISE, float(np.median(res)) * 1.5)
@@ -454,13 +457,18 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
     ys_, xs_ = np.nonzero(mask)
     y0, y1, x0, x1 = ys_.min(), ys_.max() + 1, xs_.min(), xs_.max() + 1
     th, tw = (y1 - y0) / GRID, (x1 - x0) / GRID
-    grid = np.zeros((GRID, GRID), bool)
-    for i in range(GRID):
-        for j in range(GRID):
-            r0, r1, c0, c1 = int(y0 + i * th), int(y0 + (i + 1) * th), int(x0 + j * tw), int(x0 + (j + 1) * tw)
-            inside = mask[r0:r1, c0:c1]
-            if inside.sum() >= MIN_COVER * max(1, inside.size):
-                grid[i, j] = off[r0:r1, c0:c1][inside].mean() > COLOUR_SHARE
+    # per tile, from integral images: pixels in the overlap, and of those the ones off
+    rb = np.array([int(y0 + i * th) for i in range(GRID + 1)])
+    cb_ = np.array([int(x0 + j * tw) for j in range(GRID + 1)])
+
+    def box_sums(v: np.ndarray) -> np.ndarray:
+        s = cv2.integral(v.astype(np.uint8))  # (h + 1, w + 1), int32
+        return s[rb[1:, None], cb_[None, 1:]] - s[rb[:-1, None], cb_[None, 1:]] - s[rb[1:, None], cb_[None, :-1]] \
+            + s[rb[:-1, None], cb_[None, :-1]]
+
+    inside, offs = box_sums(mask), box_sums(off & mask)
+    size = np.diff(rb)[:, None] * np.diff(cb_)[None, :]
+    grid = (inside >= MIN_COVER * np.maximum(1, size)) & (offs > COLOUR_SHARE * np.maximum(inside, 1))
     if not grid.any():
         return None
     comps = _components(grid)
