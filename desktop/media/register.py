@@ -480,6 +480,15 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
             clip(100 * (x0 + (max(cols) + 1) * tw) / wa), clip(100 * (y0 + (max(rows) + 1) * th) / ha))
 
 
+def _through(lut: np.ndarray, grey: np.ndarray) -> np.ndarray:
+    """``grey`` (0-255, fractional) through the 256-entry ``lut``, linearly between entries: what
+    ``np.interp(grey, np.arange(256), lut)`` gives, in float32, at half its time."""
+    g = grey.astype(np.float64)
+    i = np.clip(g.astype(np.int64), 0, 254)
+    lo = lut[i].astype(np.float64)
+    return (lo + (g - i) * (lut[i + 1].astype(np.float64) - lo)).astype(np.float32)
+
+
 def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_pair: float | None = None) -> tuple | None:
     """Tile statistics of ``other`` predicted from ``ref`` through a global tone curve and a local gain/offset:
     ``(tile positions, disagreeing, residual ratio, outlier share, noise)``; ``None`` with too few tiles.
@@ -491,7 +500,7 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_
     (the same statistics as one tile at a time, without 64 rounds of small numpy calls)."""
     y0, x0, th, tw = geom
     lut = _tone_curve(other[mask], ref[mask])  # ref's grey -> other's grey
-    mapped = np.interp(ref, np.arange(256), lut).astype(np.float32)
+    mapped = _through(lut, ref)
     gy, gx = np.gradient(mapped)
     grad2 = gy * gy + gx * gx
     oy, ox = np.gradient(other)
