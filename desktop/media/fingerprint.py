@@ -72,7 +72,8 @@ _PROOF = struct.Struct("<6Q4H2HH")
 FLAT_BAND = 10.0  # grey levels (0-255) within which a pixel is "the colour of its row or column"
 BUSY_SHARE = 0.03  # a row or column with more pixels off its colour than this is picture (or icons, text)
 BOX_HALF_FROM = 200  # a frame whose short side is at least twice this has its content box found at half size
-MIN_BOX = 0.1  # a content box narrower or lower than this share of the frame is not trusted (a 21:9 photo fills 19 % of a portrait phone screen, a panorama 10 %)
+MIN_BOX = 0.1  # share of the frame a content box must span each way to be trusted (a 21:9 photo: 19 % of a
+# portrait phone screen; a panorama: 10 %)
 CHROME_RUN = 0.08  # busy runs shorter than this share of the side are chrome (icons, titles, menu text)
 
 

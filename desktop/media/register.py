@@ -80,7 +80,7 @@ TONE_SAMPLE = 20000  # overlap pixels beyond which the tone curve is fitted on e
 TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone curve (white balance, saturation)
 EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
-LOCAL_SHIFT = 0.45  # pixels: tiles sitting further than this from one similarity make another view (motion, perspective)
+LOCAL_SHIFT = 0.45  # pixels: tiles further than this from one similarity make another view (motion, perspective)
 LK_MIN_GRAD = 4.0  # mean squared gradient (along its weaker direction) a tile needs for a local shift
 ECC_BLUR = 1.5  # Gaussian sigma (pixels) of the greys ECC aligns
 ECC_EARLY_STEPS = 8  # coarse ECC steps after which a pair must correlate by ECC_EARLY_MIN to go on
@@ -241,10 +241,15 @@ def _turn_guess(fa: _Features, fb: _Features) -> np.ndarray | None:
     return np.hstack([fit[:, :2] @ turn[:, :2], fit[:, :2] @ turn[:, 2:] + fit[:, 2:]])
 
 
-def _correlation(a: np.ndarray, b: np.ndarray, w_ab: np.ndarray, mask: np.ndarray) -> float:
-    """Correlation coefficient of ``b`` and ``a`` warped into ``b``'s frame by ``w_ab``, over ``mask``."""
-    seen = cv2.warpAffine(a, w_ab.astype(np.float32), (b.shape[1], b.shape[0]), flags=cv2.INTER_LINEAR,
+def _seen_in(a: np.ndarray, b: np.ndarray, w_ab: np.ndarray) -> np.ndarray:
+    """``a`` where ``w_ab`` puts it in ``b``'s frame (NaN where it does not reach)."""
+    return cv2.warpAffine(a, w_ab.astype(np.float32), (b.shape[1], b.shape[0]), flags=cv2.INTER_LINEAR,
                           borderValue=float("nan"))
+
+
+def _correlation(seen: np.ndarray, b: np.ndarray, mask: np.ndarray) -> float:
+    """Correlation coefficient of ``b`` and ``seen`` (``_seen_in``: another picture in ``b``'s frame) over
+    ``mask``."""
     ok = np.isfinite(seen) & (mask > 0)
     if ok.sum() < 16:
         return -1.0
@@ -260,7 +265,7 @@ def _ecc_pass(a: np.ndarray, b: np.ndarray, w: np.ndarray, cc: float, criteria, 
         _, w2 = cv2.findTransformECC(a, b, w.astype(np.float32), cv2.MOTION_AFFINE, criteria, mask, 1)
     except cv2.error:  # did not converge
         return w, cc
-    got = _correlation(a, b, w2, mask)
+    got = _correlation(_seen_in(a, b, w2), b, mask)
     return (w2, got) if got > cc else (w, cc)
 
 
@@ -283,8 +288,7 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
         b, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     # ECC is least squares: a sticker or caption would drag it away. Leave out of the input (b) what the first
     # guess already shows far beyond the rest (a local edit; at a crop's guess, the margins it moves most).
-    seen = cv2.warpAffine(a2, w_ab * half, (b2.shape[1], b2.shape[0]), flags=cv2.INTER_LINEAR,
-                          borderValue=float("nan"))  # a, where the guess puts it in b's frame
+    seen = _seen_in(a2, b2, w_ab * half)  # a, where the guess puts it in b's frame
     inside = np.isfinite(seen)
     if inside.sum() < 0.25 * inside.size:
         return None
@@ -295,7 +299,7 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
     keep = cv2.resize(keep2, (b.shape[1], b.shape[0]), interpolation=cv2.INTER_NEAREST)
     # ECC only refines: on a smooth picture its affine steps can wander off a guess that was already right (a
     # PNG re-save of a gradient), so every pass is kept only if it correlates better than where it started
-    c0 = _correlation(a2, b2, w_ab * half, keep2)
+    c0 = _correlation(seen, b2, keep2)
     crit = cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS
     w2, cc = _ecc_pass(a2, b2, w_ab * half, c0, (crit, ECC_EARLY_STEPS, 1e-4), keep2)
     # a few steps first: from the hashes' guess a copy correlates well at once, another picture does not
@@ -305,7 +309,7 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
     if cc < ECC_COARSE_MIN:  # far from a copy: not worth the fine pass
         return None
     start = w2 / half
-    w_ab, cc = _ecc_pass(a, b, start, _correlation(a, b, start, keep), (crit, 8, 1e-5), keep)
+    w_ab, cc = _ecc_pass(a, b, start, _correlation(_seen_in(a, b, start), b, keep), (crit, 8, 1e-5), keep)
     m = cv2.invertAffineTransform(w_ab).astype(np.float64)
     sx, sy = math.hypot(m[0, 0], m[1, 0]), math.hypot(m[0, 1], m[1, 1])
     shear = abs(m[0, 0] * m[0, 1] + m[1, 0] * m[1, 1]) / max(1e-9, sx * sy)
@@ -458,16 +462,16 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
     y0, y1, x0, x1 = ys_.min(), ys_.max() + 1, xs_.min(), xs_.max() + 1
     th, tw = (y1 - y0) / GRID, (x1 - x0) / GRID
     # per tile, from integral images: pixels in the overlap, and of those the ones off
-    rb = np.array([int(y0 + i * th) for i in range(GRID + 1)])
-    cb_ = np.array([int(x0 + j * tw) for j in range(GRID + 1)])
+    er = np.array([int(y0 + i * th) for i in range(GRID + 1)])  # tile edges
+    ec = np.array([int(x0 + j * tw) for j in range(GRID + 1)])
 
     def box_sums(v: np.ndarray) -> np.ndarray:
         s = cv2.integral(v.astype(np.uint8))  # (h + 1, w + 1), int32
-        return s[rb[1:, None], cb_[None, 1:]] - s[rb[:-1, None], cb_[None, 1:]] - s[rb[1:, None], cb_[None, :-1]] \
-            + s[rb[:-1, None], cb_[None, :-1]]
+        return (s[er[1:, None], ec[None, 1:]] - s[er[:-1, None], ec[None, 1:]] - s[er[1:, None], ec[None, :-1]]
+                + s[er[:-1, None], ec[None, :-1]])
 
     inside, offs = box_sums(mask), box_sums(off & mask)
-    size = np.diff(rb)[:, None] * np.diff(cb_)[None, :]
+    size = np.diff(er)[:, None] * np.diff(ec)[None, :]
     grid = (inside >= MIN_COVER * np.maximum(1, size)) & (offs > COLOUR_SHARE * np.maximum(inside, 1))
     if not grid.any():
         return None
@@ -482,7 +486,7 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
 
 def _through(lut: np.ndarray, grey: np.ndarray) -> np.ndarray:
     """``grey`` (0-255, fractional) through the 256-entry ``lut``, linearly between entries: what
-    ``np.interp(grey, np.arange(256), lut)`` gives, in float32, at half its time."""
+    ``np.interp(grey, np.arange(256), lut)`` gives, in float32, at a seventh of its time."""
     g = grey.astype(np.float64)
     i = np.clip(g.astype(np.int64), 0, 254)
     lo = lut[i].astype(np.float64)
