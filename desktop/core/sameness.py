@@ -22,6 +22,7 @@ SAME = "same"
 EDITED = "edited"
 SIMILAR = "similar"
 KINDS = (SAME, EDITED, SIMILAR)
+UNRELATED = "unrelated"  # a proof that could look and found no registration: no group, no fallback rule
 NOTABLE_CROP = 1.0  # percent per side below which a crop is registration noise, not worth saying
 NOTABLE_TONE = 0.04  # relative brightness / contrast change below which nothing is said
 NOTABLE_SCALE = 0.03

@@ -29,9 +29,17 @@ service's thumbnail search for old fingerprints). Everything else is never compa
    between near and far, the perspective of a turned camera, things that moved). More than ``LOCAL_SHIFT``
    pixels: ``similar``. The noise level is the pair's: the lower of the two ways round holds for both.
 
-Verdict: no disagreeing tile: ``same``; disagreeing tiles forming one compact region (one 8-connected component
-covering at most ``EDIT_SHARE`` of the tiles): ``edited``, with the region; otherwise (spread over the frame:
-motion, parallax, another capture): ``similar``. Roll is reported, never decisive.
+5. a picture whose tiles all agree is checked for perspective once more over the whole overlap
+   (``_perspective``: one Gauss-Newton step of a homography from the registration found): a camera turned by a
+   degree or two between two captures of a smooth picture leaves its few textured tiles within ``LOCAL_SHIFT``
+   but shows ``PERSPECTIVE_PX`` or more of perspective across the frame; a copy shows none.
+
+Verdict: no disagreeing tile and no perspective: ``same`` (unless the colours show an edit the grey cannot:
+``_colour_edit``, compared both ways round); disagreeing tiles forming one compact region (one 8-connected
+component covering at most ``EDIT_SHARE`` of the tiles): ``edited``, with the region; otherwise (spread over the
+frame: motion, parallax, another capture): ``similar``. Roll is reported, never decisive. Two pictures that both
+have features to register and no registration that holds are ``unrelated`` (``Prover``): the core's thumbnail
+rule only decides for pictures too plain to register.
 """
 
 from __future__ import annotations
@@ -56,7 +64,7 @@ from desktop.core.dedup import (
     decode,
     group_duplicates,
 )
-from desktop.core.sameness import EDITED, SAME, SIMILAR, Transform, Verdict
+from desktop.core.sameness import EDITED, SAME, SIMILAR, UNRELATED, Transform, Verdict
 from desktop.media.fingerprint import ZOOMS as ZOOM_KEEPS
 from desktop.media.fingerprint import Proof, read_proof
 from desktop.media.hashindex import popcount64
@@ -81,6 +89,8 @@ TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone 
 EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
 LOCAL_SHIFT = 0.45  # pixels: tiles further than this from one similarity make another view (motion, perspective)
+PERSPECTIVE_PX = 0.5  # pixels of perspective beyond any affine map: the camera turned (a copy has none)
+PERSPECTIVE_EXPLAINS = 1.0  # noise variances per sample the perspective must explain to be measured at all
 LK_MIN_GRAD = 4.0  # mean squared gradient (along its weaker direction) a tile needs for a local shift
 ECC_BLUR = 1.5  # Gaussian sigma (pixels) of the greys ECC aligns
 ECC_EARLY_STEPS = 8  # coarse ECC steps after which a pair must correlate by ECC_EARLY_MIN to go on
@@ -88,12 +98,14 @@ ECC_EARLY_MIN = 0.75  # (copies in bench/dedup's tuning part: 0.95 or more after
 ECC_COARSE_MIN = 0.9  # correlation after the coarse pass below which the fine pass is not tried
 ECC_OUTLIER = 4.0  # pixels further off than this many times the median difference under the first guess are left out
 ECC_MIN = 0.9  # correlation of the aligned greys needed to try the tile comparison on an ECC registration
+ECC_SIMILARITY_LOSS = 0.002  # correlation the nearest similarity may lose against ECC's affine
 ECC_SCALE_DIFF = 0.02  # largest difference of the x and y scales (and shear) of an ECC fit that is a similarity
 FEW_FEATURES = 150  # a picture with fewer ORB features than this may be aligned by ECC instead
 COLOUR_BLUR = 0.7  # Gaussian sigma (pixels of the stored colour) before comparing colours
 COLOUR_LEVELS = 12.0  # Cb/Cr levels (0-255) a pixel must be off by to count: a clearly visible colour change
 COLOUR_NOISE = 1.5  # Cb/Cr levels: floor of the colour noise a q90 store of a reduction leaves
 CLIPPED = 8.0  # an R, G or B level within this of 0 or 255 is clipped: its colour says nothing of an edit
+CLIP_LEVELS = 36.0  # Cb/Cr levels a pixel clipped in one picture only must be off by to count
 COLOUR_SHARE = 0.05  # a tile's colour is off when more of its pixels than this are
 TRIM = 0.03  # a content box this much smaller than its frame on some side: the copy is a screenshot
 
@@ -313,9 +325,27 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
     m = cv2.invertAffineTransform(w_ab).astype(np.float64)
     sx, sy = math.hypot(m[0, 0], m[1, 0]), math.hypot(m[0, 1], m[1, 1])
     shear = abs(m[0, 0] * m[0, 1] + m[1, 0] * m[1, 1]) / max(1e-9, sx * sy)
-    if cc < ECC_MIN or abs(sx - sy) > ECC_SCALE_DIFF * max(sx, sy) or shear > ECC_SCALE_DIFF:
+    if cc < ECC_MIN:
         return None
+    if abs(sx - sy) > ECC_SCALE_DIFF * max(sx, sy) or shear > ECC_SCALE_DIFF:
+        # on a smooth picture the affine's stretch and shear are barely constrained (OpenCV releases differ in
+        # where they stop): the nearest similarity, about b's centre, must correlate as well
+        m = _nearest_similarity(m, fb.grey.shape)
+        w_sim = cv2.invertAffineTransform(m)
+        if _correlation(_seen_in(a, b, w_sim), b, keep) < max(ECC_MIN, cc - ECC_SIMILARITY_LOSS):
+            return None
     return m, 0
+
+
+def _nearest_similarity(m: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """The similarity (scale, roll, shift) nearest the affine ``m`` that maps the centre of a ``shape`` frame
+    where ``m`` does."""
+    a, b = (m[0, 0] + m[1, 1]) / 2, (m[1, 0] - m[0, 1]) / 2  # the rotation-and-scale part of the linear map
+    h, w = shape
+    centre = np.array([w / 2, h / 2])
+    lin = np.array([[a, -b], [b, a]])
+    shift = m[:, :2] @ centre + m[:, 2] - lin @ centre
+    return np.hstack([lin, shift[:, None]])
 
 
 def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Verdict | None:
@@ -375,6 +405,8 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
         kind = SIMILAR
     elif covered is not None:
         kind, region = EDITED, covered
+    elif not bad.any() and _perspective(kx, cy, mask, noise) > PERSPECTIVE_PX:  # the camera turned: another capture
+        kind = SIMILAR
     elif not bad.any():
         kind = SAME
         region = _colour_edit(fa, fb, m)  # what the grey cannot see: a red line on a dark picture
@@ -425,39 +457,35 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
     mask = cv2.warpAffine(np.ones((hb, wb), np.uint8), mc, (wa, ha), flags=cv2.INTER_NEAREST)
     mask = cv2.erode(mask, np.ones((7, 7), np.uint8)) > 0  # the copy's own edges: resampling and blur bleed
     mask[:3], mask[-3:], mask[:, :3], mask[:, -3:] = False, False, False, False
-    # where a channel is (nearly) clipped in either picture a brightness or saturation edit moves the colour
-    # non-linearly: no evidence there
+    # where a channel is (nearly) clipped in a picture a brightness or saturation edit moves its colour
+    # non-linearly: the fit leaves such pixels out. A pixel clipped in one picture only is still compared, against
+    # a wider limit (a pure red stroke is clipped in every channel; a global edit that clips a colour moves it by
+    # what it pushed beyond the range, not by ``CLIP_LEVELS``)
     luma_a = cv2.resize(fa.grey.astype(np.float32), (wa, ha), interpolation=cv2.INTER_AREA)
     luma_b = cv2.warpAffine(fb.grey.astype(np.float32), (sa @ np.vstack([m, [0, 0, 1]]))[:2], (wa, ha),
                             flags=cv2.INTER_LINEAR)
+    inside_range = []
     for luma, (pb, pr) in ((luma_a, ca), (luma_b, warped)):
-        for rgb in (luma + 1.402 * (pr - 128), luma - 0.344 * (pb - 128) - 0.714 * (pr - 128), luma + 1.772 * (pb - 128)):
-            mask &= (rgb > CLIPPED) & (rgb < 255 - CLIPPED)
-    if mask.sum() < 0.1 * ha * wa:
+        rgb = (luma + 1.402 * (pr - 128), luma - 0.344 * (pb - 128) - 0.714 * (pr - 128), luma + 1.772 * (pb - 128))
+        inside_range.append(np.logical_and.reduce([(c > CLIPPED) & (c < 255 - CLIPPED) for c in rgb]))
+    unclipped = inside_range[0] & inside_range[1]
+    one_side = inside_range[0] ^ inside_range[1]
+    fit_px = mask & unclipped
+    if fit_px.sum() < 0.1 * ha * wa:
         return None
+    mask &= unclipped | one_side
     x = np.stack([cv2.GaussianBlur(p, (0, 0), COLOUR_BLUR) for p in ca])
     y = np.stack([cv2.GaussianBlur(p, (0, 0), COLOUR_BLUR) for p in warped])
     xs, ys = x[:, mask].T.astype(np.float64), y[:, mask].T.astype(np.float64)
     # any linear change of R, G and B (white balance, a colour matrix, saturation) is affine in (Y, Cb, Cr)
     yl = cv2.GaussianBlur(luma_b, (0, 0), COLOUR_BLUR)[mask].astype(np.float64)[:, None]
-    design = np.hstack([ys, yl, np.ones((len(ys), 1))])
-    keep = np.ones(len(ys), bool)
-    for _ in range(2):  # refit without the pixels far off the first fit (the edit itself)
-        # least squares by the normal equations (four columns, 0-255 and 1): the same fit at a 4x4 solve; their
-        # minimum-norm solution when a grey picture makes the colour columns constant
-        d = design[keep]
-        coef = np.linalg.lstsq(d.T @ d, d.T @ xs[keep], rcond=None)[0]
-        res = np.hypot(*(design @ coef - xs).T)
-        keep = res <= max(3 * float(np.median(res)), 1.0)
-    noise = max(COLOUR_NOISE, float(np.median(res)) * 1.5)
+    xl = cv2.GaussianBlur(luma_a, (0, 0), COLOUR_BLUR)[mask].astype(np.float64)[:, None]
+    in_fit = unclipped[mask]
     grad = np.zeros_like(mask, np.float64)
     for p, q in zip(x, y, strict=True):  # colour edges in both: where a registration error shows
         gy, gx = np.gradient(p)
         hy, hx = np.gradient(q)
         grad += np.minimum(gy * gy + gx * gx, hy * hy + hx * hx)
-    limit = np.maximum(COLOUR_LEVELS, Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * grad[mask]))
-    off = np.zeros_like(mask)
-    off[mask] = res > limit
     ys_, xs_ = np.nonzero(mask)
     y0, y1, x0, x1 = ys_.min(), ys_.max() + 1, xs_.min(), xs_.max() + 1
     th, tw = (y1 - y0) / GRID, (x1 - x0) / GRID
@@ -470,15 +498,43 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
         return (s[er[1:, None], ec[None, 1:]] - s[er[:-1, None], ec[None, 1:]] - s[er[1:, None], ec[None, :-1]]
                 + s[er[:-1, None], ec[None, :-1]])
 
-    inside, offs = box_sums(mask), box_sums(off & mask)
+    inside = box_sums(mask)
     size = np.diff(er)[:, None] * np.diff(ec)[None, :]
-    grid = (inside >= MIN_COVER * np.maximum(1, size)) & (offs > COLOUR_SHARE * np.maximum(inside, 1))
-    if not grid.any():
+    covered = inside >= MIN_COVER * np.maximum(1, size)
+
+    def off_tiles(target: np.ndarray, chroma: np.ndarray, luma: np.ndarray) -> np.ndarray:
+        """Tiles whose colours are off when ``target`` is predicted from the other picture's colours."""
+        design = np.hstack([chroma, luma, np.ones((len(chroma), 1))])
+        keep = in_fit
+        for _ in range(2):  # refit without the pixels far off the first fit (the edit itself)
+            # least squares by the normal equations (four columns, 0-255 and 1): the same fit at a 4x4 solve;
+            # their minimum-norm solution when a grey picture makes the colour columns constant
+            d = design[keep]
+            coef = np.linalg.lstsq(d.T @ d, d.T @ target[keep], rcond=None)[0]
+            res = np.hypot(*(design @ coef - target).T)
+            keep = in_fit & (res <= max(3 * float(np.median(res[in_fit])), 1.0))
+        noise = max(COLOUR_NOISE, float(np.median(res[in_fit])) * 1.5)
+        limit = np.maximum(np.where(in_fit, COLOUR_LEVELS, CLIP_LEVELS),
+                           Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * grad[mask]))
+        off = np.zeros_like(mask)
+        off[mask] = res > limit
+        return covered & (box_sums(off & mask) > COLOUR_SHARE * np.maximum(inside, 1))
+
+    # Each way round: colours an edit added are predicted by nothing in the other picture, but a fit that
+    # predicts the unedited picture from the edited one may give the added colour no weight (a red stroke over a
+    # sky of one colour). A global change has one map each way; colours off all over one way are no edit.
+    found = None
+    for grid in (off_tiles(xs, ys, yl), off_tiles(ys, xs, xl)):
+        if not grid.any():
+            continue
+        comps = _components(grid)
+        if len(comps) != 1 or len(comps[0]) > EDIT_SHARE * GRID * GRID:
+            continue  # colours differ all over: a colour change of the whole picture, not an edit
+        if found is None or len(comps[0]) > len(found):
+            found = comps[0]
+    if found is None:
         return None
-    comps = _components(grid)
-    if len(comps) != 1 or len(comps[0]) > EDIT_SHARE * GRID * GRID:
-        return None  # colours differ all over: a colour change of the whole picture, not an edit
-    rows, cols = [c[0] for c in comps[0]], [c[1] for c in comps[0]]
+    rows, cols = [c[0] for c in found], [c[1] for c in found]
     clip = lambda v: float(min(100.0, max(0.0, v)))  # noqa: E731
     return (clip(100 * (x0 + min(cols) * tw) / wa), clip(100 * (y0 + min(rows) * th) / ha),
             clip(100 * (x0 + (max(cols) + 1) * tw) / wa), clip(100 * (y0 + (max(rows) + 1) * th) / ha))
@@ -573,6 +629,54 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_
     good = [(k, v) for k, v in shifts if not bad[k]]  # tiles that hold an edit say nothing about the geometry
     local = _off_similarity(good, stats, rows, cols) if len(good) >= 4 else 0.0
     return stats, bad, ratio, outliers, noise, local
+
+
+def _perspective(kx: np.ndarray, cy: np.ndarray, mask: np.ndarray, noise: float) -> float:
+    """How far (pixels of the stored grey) one picture sits from the other beyond any affine map: the
+    perspective part of a homography fitted to the whole registered overlap, as the 90th percentile of its
+    displacement over the frame less the affine map that best explains it.
+
+    A copy (resize, crop, turn, screenshot) is one similarity; a camera turned by 1.5 degrees between two
+    captures shows about a pixel of perspective here, even on a smooth picture whose few tiles with texture
+    give the local shifts nothing to measure. One Gauss-Newton step from the registration found, on every
+    other pixel in each direction: the homography's increment (shift, scale, roll, the affine remainder and the
+    two perspective terms) with a global gain and offset, from the image gradients of the keeper's grey mapped
+    through the tone curve. Only a perspective that explains the residual counts (``PERSPECTIVE_EXPLAINS``):
+    on a smooth picture the two terms are barely constrained and take any value at no gain."""
+    lut = _tone_curve(cy[mask], kx[mask])
+    mapped = _through(lut, kx).astype(np.float64)
+    gy, gx = np.gradient(mapped)
+    inner = cv2.erode(mask.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    inner[1::2, :] = False
+    inner[:, 1::2] = False
+    ys, xs = np.nonzero(inner)
+    if len(ys) < 200:
+        return 0.0
+    my, mx = ys.mean(), xs.mean()
+    x, y = (xs - mx) / 100.0, (ys - my) / 100.0  # centred, in hundreds of pixels: a well-conditioned fit
+    ex, ey = gx[ys, xs], gy[ys, xs]
+    residual = cy[ys, xs].astype(np.float64) - mapped[ys, xs]
+    jac = np.stack([ex, ey, ex * x + ey * y, ey * x - ex * y, ex * x - ey * y, ex * y + ey * x,
+                    np.ones_like(x), mapped[ys, xs] / 100.0, ex * x * x + ey * x * y, ex * x * y + ey * y * y], 1)
+    jtj, jtr = jac.T @ jac, jac.T @ residual
+    coef = np.linalg.lstsq(jtj, jtr, rcond=None)[0]
+    affine_only = np.linalg.lstsq(jtj[:8, :8], jtr[:8], rcond=None)[0]
+    # what the two perspective terms explain, in noise variances per independent sample (a quarter of these
+    # pixels: the blur makes neighbours alike); a term that explains less is the fit wandering in a smooth picture
+    explained = float(coef @ jtr - affine_only @ jtr[:8]) / (noise * noise) / (len(ys) / 4.0)
+    if explained < PERSPECTIVE_EXPLAINS:
+        return 0.0
+    p1, p2 = coef[8], coef[9]
+    gy_, gx_ = np.mgrid[0:mask.shape[0]:8, 0:mask.shape[1]:8]
+    on = inner[gy_, gx_] | mask[gy_, gx_]
+    x, y = (gx_[on] - mx) / 100.0, (gy_[on] - my) / 100.0
+    if len(x) < 6:
+        return 0.0
+    d = np.concatenate([p1 * x * x + p2 * x * y, p1 * x * y + p2 * y * y])
+    one, zero = np.ones_like(x), np.zeros_like(x)
+    affine = np.vstack([np.stack([one, zero, x, y, zero, zero], 1), np.stack([zero, one, zero, zero, x, y], 1)])
+    left = d - affine @ np.linalg.lstsq(affine, d, rcond=None)[0]
+    return float(np.percentile(np.hypot(*left.reshape(2, -1)), 90))
 
 
 def _off_similarity(good: list, stats: list, rows: list[int], cols: list[int]) -> float:
@@ -717,9 +821,15 @@ class Prover:
         return self._verdicts[key]
 
     def _prove(self, a: DupCandidate, b: DupCandidate) -> Verdict | None:
+        """``None`` when a picture has too little to register (the core's thumbnail rule decides); when both
+        have features and no registration holds, ``UNRELATED``: the thumbnails' likeness is no evidence then (in
+        bench/dedup's tuning part every pair the thumbnail rule set aside this way was an edit or another capture)."""
         fa, fb = self._features(a), self._features(b)
+        if fa is None or fb is None:
+            return None
         try:
-            return prove(a, b, fa, fb) if fa is not None and fb is not None else None
+            v = prove(a, b, fa, fb)
+            return v if v is not None else Verdict(UNRELATED)
         except (cv2.error, ValueError, ZeroDivisionError, np.linalg.LinAlgError):
             log.warning("no proof for %s against %s: the registration failed", b.key, a.key, exc_info=True)
             return None  # the core's thumbnail rule decides, as for a picture without proof
