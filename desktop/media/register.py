@@ -87,6 +87,9 @@ OUTLIER_SHARE = 0.07  # a tile disagrees when more of its pixels than this are b
 TONE_SAMPLE = 20000  # overlap pixels beyond which the tone curve is fitted on every fourth
 TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone curve (white balance, saturation)
 EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
+FLAT_BAND_LEVELS = 10.0  # grey levels: a border band is trimmed when its pixels are this close to their row's or
+# column's colour (fingerprint.FLAT_BAND); under it, the other picture's pixels further off are something else
+OFF_BAND_SHARE = 0.005  # share of a picture a patch off a band must cover to be an edit (a stroke, a sticker)
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
 LOCAL_SHIFT = 0.45  # pixels: tiles further than this from one similarity make another view (motion, perspective)
 PERSPECTIVE_PX = 0.5  # pixels of perspective beyond any affine map: the camera turned (a copy has none)
@@ -701,8 +704,9 @@ def _off_similarity(good: list, stats: list, rows: list[int], cols: list[int]) -
 
 def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
                          back: np.ndarray | None = None) -> tuple[float, float, float, float] | None:
-    """Where the uniform bands trimmed off ``x``'s frame lie over ``y``'s picture (``m``: x -> y), as a box in %
-    of the keeper, or ``None`` when they lie outside it (a screenshot's chrome around the photo). A caption band
+    """Where the uniform bands trimmed off ``x``'s frame lie over ``y``'s picture (``m``: x -> y) and ``y`` shows
+    something there (``_off_band``), as a box in % of the keeper's whole frame, or ``None`` when they lie outside
+    it (a screenshot's chrome around the photo). A caption band
     across the photo's edge is trimmed like chrome; this tells the two apart. ``back`` (y -> keeper) is given when
     ``y`` is the copy."""
     left, t, r, b = fx.proof.box
@@ -723,10 +727,10 @@ def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
     diff = (masks[0] > 0) & ~(cv2.dilate(masks[1], np.ones((5, 5), np.uint8)) > 0)
     if diff.sum() < MIN_COVERED * hy * wy:
         return None
-    under = fy.grey[diff].astype(np.float32)  # what the bands hide: evidence only where it is not one colour
-    if (np.abs(under - np.median(under)) > 10.0).mean() < 0.25:
+    off = _off_band(fy.grey, diff)
+    if off is None:
         return None
-    ys, xs = np.nonzero(diff)
+    ys, xs = off
     box = np.array([[xs.min(), ys.min()], [xs.max() + 1, ys.min()], [xs.min(), ys.max() + 1],
                     [xs.max() + 1, ys.max() + 1]], np.float32)
     ref = fy
@@ -735,8 +739,42 @@ def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
         ref = fx
     hk, wk = ref.grey.shape
     lo, hi = box.min(0), box.max(0)
-    clip = lambda v: float(min(100.0, max(0.0, v)))  # noqa: E731
-    return (clip(100 * lo[0] / wk), clip(100 * lo[1] / hk), clip(100 * hi[0] / wk), clip(100 * hi[1] / hk))
+    # in % of the keeper's whole frame: the patch may lie in a band trimmed off the keeper's content box
+    kl, kt, kr, kb = ref.proof.box
+    clip = lambda v: float(min(100.0, max(0.0, 100 * v)))  # noqa: E731
+    return (clip(kl + lo[0] / wk * (kr - kl)), clip(kt + lo[1] / hk * (kb - kt)),
+            clip(kl + hi[0] / wk * (kr - kl)), clip(kt + hi[1] / hk * (kb - kt)))
+
+
+def _off_band(grey: np.ndarray, band: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Pixels of ``grey`` under ``band`` (where the other picture had a uniform border band) that are not the
+    colour of their row or column there (``FLAT_BAND`` grey levels, as the band was trimmed), as (ys, xs); ``None``
+    when they are too few or too scattered to be an edit. The band's uniformity is per row or column: a gradient
+    along the band is still a band. Evidence of an edit is a compact patch off it: a drawing or sticker on a
+    plain wall."""
+    g = cv2.GaussianBlur(grey.astype(np.float32), (0, 0), BLUR)
+    rows, cols = np.nonzero(band)
+    v = g[rows, cols]
+    h, w = grey.shape
+    row_med, col_med = np.zeros(h, np.float32), np.zeros(w, np.float32)
+    for idx, med, n in ((rows, row_med, h), (cols, col_med, w)):
+        order = np.argsort(idx, kind="stable")
+        starts = np.searchsorted(idx[order], np.arange(n + 1))
+        for k in range(n):
+            if starts[k + 1] > starts[k]:
+                med[k] = np.median(v[order[starts[k]:starts[k + 1]]])
+    dev = np.minimum(np.abs(v - row_med[rows]), np.abs(v - col_med[cols]))
+    off = np.zeros((h, w), np.uint8)
+    off[rows[dev > FLAT_BAND_LEVELS], cols[dev > FLAT_BAND_LEVELS]] = 1
+    off = cv2.morphologyEx(off, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))  # JPEG speckle is no patch
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(off, connectivity=8)
+    if n < 2:
+        return None
+    big = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    if stats[big, cv2.CC_STAT_AREA] < OFF_BAND_SHARE * h * w:
+        return None
+    ys, xs = np.nonzero(labels == big)
+    return ys, xs
 
 
 def _region(comp, geom, keeper_is_coarse: bool, m: np.ndarray, fa: _Features) -> tuple[float, float, float, float]:

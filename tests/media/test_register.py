@@ -496,3 +496,21 @@ def test_pictures_with_features_that_do_not_register_are_unrelated(wa):
     other = Image.fromarray(skdata.astronaut())
     v = _verdict(cand(jpeg(wa, 92)), cand(jpeg(other, 92)))
     assert v is not None and v.kind == "unrelated", v
+
+
+def test_a_patch_on_a_plain_border_is_an_edited_copy(wa):
+    """A picture with a plain wall beside it (trimmed from its content box like a border) and a copy with a part
+    of the photo cloned onto that wall: the patch is where the keeper has only the wall's colour."""
+    w, h = wa.size
+    wall = Image.new("RGB", (w + w // 2, h), (205, 200, 190))
+    wall.paste(wa, (w // 2, 0))
+    patched = wall.copy()
+    box = (w // 10, h // 3, w // 10 + w // 3, h // 3 + h // 4)  # 22 % of the frame's width
+    patched.paste(wa.crop((w // 3, h // 2, w // 3 + w // 3, h // 2 + h // 4)), box[:2])
+    keeper = cand(jpeg(wall, 92), key="orig")
+    assert read_proof(keeper.fingerprint).box[0] > 0.25  # the wall is trimmed like a border
+    v = _verdict(keeper, cand(jpeg(patched, 80), key="patched"))
+    assert v is not None and v.kind == "edited", v
+    fw = wall.width
+    assert _overlap(v.region, (100 * box[0] / fw, 100 * box[1] / h, 100 * box[2] / fw, 100 * box[3] / h)), v
+    assert _verdict(keeper, cand(jpeg(fit(wall, 1600), 75), key="wa")).kind == "same"
