@@ -89,6 +89,8 @@ TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone 
 EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
 FLAT_BAND_LEVELS = 10.0  # grey levels: a border band is trimmed when its pixels are this close to their row's or
 # column's colour (fingerprint.FLAT_BAND); under it, the other picture's pixels further off are something else
+BAND_CHANGE = 0.5  # of the frame's RMS contrast: a band cell of the 16x16 thumbnail this far off is changed
+THUMB_UNIT = 32.0  # the thumbnail's int8 per unit of RMS contrast (fingerprint.THUMB_SCALE)
 OFF_BAND_SHARE = 0.005  # share of a picture a patch off a band must cover to be an edit (a stroke, a sticker)
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
 LOCAL_SHIFT = 0.45  # pixels: tiles further than this from one similarity make another view (motion, perspective)
@@ -403,7 +405,8 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
     share = float(bad.mean())
     transform = _transform(a, b, fa, fb, m, kx[mask], cy[mask], s, angle)
     region = None
-    covered = _chrome_over_picture(fb, m, fa) or _chrome_over_picture(fa, cv2.invertAffineTransform(m), fb, m)
+    covered = (_chrome_over_picture(fb, m, fa) or _chrome_over_picture(fa, cv2.invertAffineTransform(m), fb, m)
+               or _band_edit(a, b, fa, fb, m))
     if local > LOCAL_SHIFT:  # no single transform explains the frame: parallax, perspective, motion
         kind = SIMILAR
     elif covered is not None:
@@ -744,6 +747,71 @@ def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
     clip = lambda v: float(min(100.0, max(0.0, 100 * v)))  # noqa: E731
     return (clip(kl + lo[0] / wk * (kr - kl)), clip(kt + lo[1] / hk * (kb - kt)),
             clip(kl + hi[0] / wk * (kr - kl)), clip(kt + hi[1] / hk * (kb - kt)))
+
+
+def _frame_point(f: _Features, xy: np.ndarray) -> np.ndarray:
+    """Proof-grey pixels of ``f`` -> fractions of its whole (upright) frame."""
+    left, top, right, bottom = f.proof.box
+    h, w = f.grey.shape
+    return np.stack([left + xy[..., 0] / w * (right - left), top + xy[..., 1] / h * (bottom - top)], -1)
+
+
+def _grey_point(f: _Features, uv: np.ndarray) -> np.ndarray:
+    """Fractions of ``f``'s whole frame -> its proof-grey pixels."""
+    left, top, right, bottom = f.proof.box
+    h, w = f.grey.shape
+    return np.stack([(uv[..., 0] - left) / max(1e-6, right - left) * w,
+                     (uv[..., 1] - top) / max(1e-6, bottom - top) * h], -1)
+
+
+def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
+               m: np.ndarray) -> tuple[float, float, float, float] | None:
+    """A change in a border band trimmed off both content boxes (a caption band or sticker over a plain wall),
+    which neither stored grey shows: told from the frames' 16x16 thumbnails, when the two frames are one (the
+    copy's whole frame lands on the keeper's: no crop, no screenshot). The thumbnails' cells inside both boxes
+    (the proven same picture) give the pair's thumbnail noise; a band cell further off than ``K_SIGMA`` times
+    that, and than ``BAND_CHANGE`` of the frame's contrast, is changed. Region in % of the keeper's frame."""
+    boxes = (fa.proof.box, fb.proof.box)
+    if all(bx[0] <= TRIM and bx[1] <= TRIM and 1 - bx[2] <= TRIM and 1 - bx[3] <= TRIM for bx in boxes):
+        return None
+    frames = decode(a.fingerprint), decode(b.fingerprint)
+    if not frames[0] or not frames[1]:
+        return None
+    corners = np.array([[0, 0], [1, 0], [1, 1], [0, 1]], np.float64)
+    back = cv2.invertAffineTransform(m)  # a's grey -> b's grey
+    seen = _frame_point(fb, _grey_point(fa, corners) @ back[:, :2].T + back[:, 2])  # a's frame corners in b's
+    if np.abs(np.sort(seen, axis=0) - np.array([[0, 0], [0, 0], [1, 1], [1, 1]])).max() > 2 * TRIM:
+        return None  # the frames are not one
+    n = int(round(len(frames[0][0].thumb) ** 0.5))
+    ta = np.array(frames[0][0].thumb, np.float64).reshape(n, n)
+    tb = np.array(frames[1][0].thumb, np.float64).reshape(n, n)
+    centres = (np.stack(np.meshgrid(np.arange(n), np.arange(n)), -1) + 0.5) / n  # (row, col) -> (u, v) of a
+    at_b = _frame_point(fb, _grey_point(fa, centres) @ back[:, :2].T + back[:, 2])
+    cols = np.clip((at_b[..., 0] * n).astype(int), 0, n - 1)
+    rows = np.clip((at_b[..., 1] * n).astype(int), 0, n - 1)
+    tb_at = tb[rows, cols]
+
+    def inside(uv, bx):
+        return (uv[..., 0] > bx[0]) & (uv[..., 0] < bx[2]) & (uv[..., 1] > bx[1]) & (uv[..., 1] < bx[3])
+
+    in_a, in_b = inside(centres, boxes[0]), inside(at_b, boxes[1])
+    band = ~in_a & ~in_b
+    both = in_a & in_b
+    if not band.any() or both.sum() < 16:
+        return None
+    design = np.stack([ta[both], np.ones(int(both.sum()))], 1)
+    coef = np.linalg.lstsq(design, tb_at[both], rcond=None)[0]
+    res = tb_at - (coef[0] * ta + coef[1])
+    noise = float(np.sqrt(np.mean(res[both] ** 2)))
+    changed = band & (np.abs(res) > max(K_SIGMA * noise, BAND_CHANGE * THUMB_UNIT))
+    if not changed.any():
+        return None
+    comps = _components(changed)
+    big = max(comps, key=len)
+    if len(comps) > 1 and len(big) < 2:
+        return None  # single cells here and there: thumbnail noise
+    rs, cs = [c[0] for c in big], [c[1] for c in big]
+    return (100.0 * min(cs) / n, 100.0 * min(rs) / n, 100.0 * (max(cs) + 1) / n, 100.0 * (max(rs) + 1) / n)
 
 
 def _off_band(grey: np.ndarray, band: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:

@@ -514,3 +514,24 @@ def test_a_patch_on_a_plain_border_is_an_edited_copy(wa):
     fw = wall.width
     assert _overlap(v.region, (100 * box[0] / fw, 100 * box[1] / h, 100 * box[2] / fw, 100 * box[3] / h)), v
     assert _verdict(keeper, cand(jpeg(fit(wall, 1600), 75), key="wa")).kind == "same"
+
+
+def test_a_sticker_on_a_plain_border_trimmed_in_both_is_an_edited_copy(wa):
+    """A sticker on the plain wall beside the photo, small enough to be trimmed with the wall like app chrome in
+    both content boxes: the frames' thumbnails show it (the proven picture inside the boxes gives their noise)."""
+    w, h = wa.size
+    wall = Image.new("RGB", (w + w // 2, h), (205, 200, 190))
+    wall.paste(wa, (w // 2, 0))
+    stickered = wall.copy()
+    d = ImageDraw.Draw(stickered)
+    box = (w // 8, h // 3, w // 8 + w // 10, h // 3 + w // 10)  # 7 % of the frame's width: trimmed like chrome
+    d.ellipse(box, fill=(200, 30, 40), outline=(60, 10, 0), width=6)  # darker than the wall: the grey shows it
+    keeper, copy = cand(jpeg(wall, 92), key="orig"), cand(jpeg(stickered, 80), key="sticker")
+    assert read_proof(copy.fingerprint).box[0] > 0.25  # the sticker is trimmed with the wall
+    v = _verdict(keeper, copy)
+    fw = wall.width
+    assert v is not None and v.kind == "edited", v
+    assert _overlap(v.region, (100 * box[0] / fw, 100 * box[1] / h, 100 * box[2] / fw, 100 * box[3] / h)), v
+    for name, c in (("wa", jpeg(fit(wall, 1600), 75)), ("brighter", jpeg(ImageEnhance.Brightness(wall).enhance(1.15), 80)),
+                    ("turned", jpeg(wall.transpose(Image.Transpose.ROTATE_90), 80))):
+        assert _verdict(keeper, cand(c, key=name)).kind == "same", name
