@@ -211,16 +211,39 @@ def content_box(grey: np.ndarray) -> tuple[int, int, int, int]:
     return (left + (left > 0), t + (t > 0), r - (r < w), b - (b < h))
 
 
-def _content_box_of(grey: Image.Image) -> tuple[int, int, int, int]:
+def _content_box_of(grey: Image.Image) -> tuple[tuple[int, int, int, int], Image.Image | None]:
     """``content_box`` of a grey picture, found at half its size when it is large (a quarter of the pixels to
-    sort; the box is then exact to two pixels of the frame, a fifth of a percent of a phone photo's reduction)."""
+    sort; the box is then exact to two pixels of the frame, a fifth of a percent of a phone photo's reduction).
+    Also returns that half-size picture (``None`` when the box was found at full size)."""
     w, h = grey.size
     if min(w, h) < 2 * BOX_HALF_FROM:
-        return content_box(np.asarray(grey))
+        return content_box(np.asarray(grey)), None
     half = grey.reduce(2)
     hw, hh = half.size
     left, t, r, b = content_box(np.asarray(half))
-    return (2 * left, 2 * t, w if r >= hw else min(w, 2 * r), h if b >= hh else min(h, 2 * b))
+    return (2 * left, 2 * t, w if r >= hw else min(w, 2 * r), h if b >= hh else min(h, 2 * b)), half
+
+
+def _proof_reduction(grey: Image.Image, box: tuple[int, int, int, int], half: Image.Image | None) -> Image.Image:
+    """``grey.crop(box)`` resized to a long side of at most ``PROOF_SIDE`` (Lanczos, reducing gap 1.5).
+
+    Pillow does that resize as a 2x2 ``reduce`` of the crop, then a Lanczos resize of the result, for a box 3 to
+    4.5 times the size asked for (a phone photo's reduction). The content box found at half size has even left
+    and top sides and ends on an even pixel or the frame's edge, so that ``reduce`` is a crop of the half-size
+    picture already made: the same pixels, without the crop and the second ``reduce``."""
+    left, t, r, b = box
+    bw, bh = r - left, b - t
+    scale = min(1.0, PROOF_SIDE / max(bw, bh))
+    if scale >= 1:
+        return grey.crop(box)
+    size = (max(1, round(bw * scale)), max(1, round(bh * scale)))
+    w, h = grey.size
+    aligned = left % 2 == 0 and t % 2 == 0 and (r % 2 == 0 or r == w) and (b % 2 == 0 or b == h)
+    gap = 1.5
+    if half is not None and aligned and int(bw / size[0] / gap) == 2 and int(bh / size[1] / gap) == 2:
+        reduced = half.crop((left // 2, t // 2, (r + 1) // 2, (b + 1) // 2))
+        return reduced.resize(size, Image.Resampling.LANCZOS, box=(0, 0, bw / 2, bh / 2))
+    return grey.crop(box).resize(size, Image.Resampling.LANCZOS, reducing_gap=gap)
 
 
 def _chroma_block(rgb: Image.Image, box: tuple[int, int, int, int]) -> bytes:
@@ -242,13 +265,10 @@ def _chroma_block(rgb: Image.Image, box: tuple[int, int, int, int]) -> bytes:
 
 def _proof_block(grey: Image.Image, rgb: Image.Image | None = None) -> bytes:
     w, h = grey.size
-    left, t, r, b = _content_box_of(grey)
-    box = grey.crop((left, t, r, b))
+    (left, t, r, b), half = _content_box_of(grey)
     # Everything below works on the stored reduction (long side <= PROOF_SIDE): the hashes of a 1000-px box and of
     # its 256-px reduction differ in a bit or two at most, and the four resizes to 32x32 cost a tenth as much.
-    scale = min(1.0, PROOF_SIDE / max(box.size))
-    small = box.resize((max(1, round(box.width * scale)), max(1, round(box.height * scale))),
-                       Image.Resampling.LANCZOS, reducing_gap=1.5) if scale < 1 else box
+    small = _proof_reduction(grey, (left, t, r, b), half)
     # turned 0, 90, 180, 270 degrees clockwise. Pillow's resampling is mirror-symmetric, so the 32x32 of a
     # half-turned picture is the half-turned 32x32 (bit for bit): two resizes give the four.
     px0, px90 = _px32(small), _px32(small.transpose(Image.Transpose.ROTATE_270))
