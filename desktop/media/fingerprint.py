@@ -108,7 +108,8 @@ def _phash_px(px: np.ndarray) -> int:
     """``_phash`` of the 32x32 grey it reduces to."""
     m = _dct_matrix(32)
     low = (m @ px @ m.T)[:8, :8].ravel()
-    bits = low > np.median(low)
+    mid = np.sort(low)[31:33]
+    bits = low > (mid[0] + mid[1]) / 2  # np.median(low), the same value, without its generic overhead (40 us)
     return int.from_bytes(np.packbits(bits).tobytes(), "big")
 
 
