@@ -95,8 +95,8 @@ def score(part: str, labels: dict, groups, items: list[dict]) -> dict:
     edited_of: dict[str, tuple[str, tuple | None]] = {}
     kind_of: dict[str, str] = {}
     for g in groups:
-        for m in g.members:
-            if g.kind in SAME_KINDS:
+        for m in g.members[1:]:  # a keeper points at nothing itself: an exact group's keeper may be a member of
+            if g.kind in SAME_KINDS:  # a same group (a WhatsApp copy sent twice, the same as the original)
                 same_of.setdefault(m, g.keeper)
         if g.kind == "edited":
             for m in g.members[1:]:
@@ -230,7 +230,7 @@ def _misses(part_items, groups) -> None:
     cluster = {}
     for g in groups:
         if g.kind in SAME_KINDS:
-            for m in g.members:
+            for m in g.members[1:]:
                 cluster.setdefault(m, g.keeper)
     by_group = defaultdict(list)
     for i in part_items:
