@@ -475,6 +475,13 @@ def group_duplicates(
             verdicts[k] = verify(a, b)
         return verdicts[k]
 
+    prefetch = getattr(verify, "prefetch", None)
+
+    def ahead(batch: list[tuple[DupCandidate, list[DupCandidate]]]) -> None:
+        if prefetch is not None:
+            prefetch([(k, [c for c in later if c.key in provable and (k.key, c.key) not in verdicts])
+                      for k, later in batch if k.key in provable])
+
     def emit(kind: str, members: list[DupCandidate]) -> None:
         keys = [m.key for m in members]
         keeper = next((overrides[k] for k in keys if overrides.get(k) in keys), keys[0])
@@ -484,6 +491,7 @@ def group_duplicates(
                       and _covers_more(getattr(proof(members[0], m), "transform", None))]
             if fuller:
                 keeper = fuller[0].key
+                ahead([(fuller[0], [m for m in members if m.key != keeper])])  # all at once, as a keeper's
                 if any(v is not None and v.kind != SAME for m in members if m.key != keeper
                        for v in [proof(by_key[keeper], m)]):
                     keeper = keys[0]  # the fuller view does not prove every member the same: keep the rule's
@@ -527,12 +535,6 @@ def group_duplicates(
         return _compare(a, frames[a.key], b, frames[b.key], thresholds) in {"same", "similar"}
 
     near = _neighbours(heads, frames, thresholds, candidates)
-    prefetch = getattr(verify, "prefetch", None)
-
-    def ahead(batch: list[tuple[DupCandidate, list[DupCandidate]]]) -> None:
-        if prefetch is not None:
-            prefetch([(k, [c for c in later if c.key in provable and (k.key, c.key) not in verdicts])
-                      for k, later in batch if k.key in provable])
 
     keepers = []
     for g in _keeper_groups(heads, same, blocked, near, ahead):
