@@ -46,11 +46,18 @@ from __future__ import annotations
 
 import logging
 import math
+import multiprocessing
+import multiprocessing.context
 import os
+import pickle
+import sys
 import threading
+import traceback
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from itertools import pairwise
 
 import cv2
 import numpy as np
@@ -895,20 +902,123 @@ def _content_px(c: DupCandidate, proof: Proof) -> tuple[float, float]:
     return ((proof.box[2] - proof.box[0]) * c.width, (proof.box[3] - proof.box[1]) * c.height)
 
 
-class Prover:
-    """Features once per item, verdicts once per pair (both directions answered from one proof)."""
+PROCESSES = os.environ.get("CASEDESK_PROOFS", "processes") != "threads"  # False: proofs on threads only
+MIN_PROCESS_PAIRS = 24  # candidate pairs a case needs before its proofs are worth worker processes
+CHUNKS_PER_WORKER = 4  # a batch of keepers goes to the workers in this many pieces per worker (load balance)
+FAILED = (cv2.error, ValueError, ZeroDivisionError, np.linalg.LinAlgError)  # a proof that fails: no proof
 
-    def __init__(self, items: Iterable[DupCandidate]) -> None:
+
+def _verdict_of(a: DupCandidate, b: DupCandidate, fa: _Features | None, fb: _Features | None) -> Verdict | None:
+    """``prove``'s verdict, ``None`` when a picture has too little to register (the core's thumbnail rule
+    decides), and ``UNRELATED`` when both have features and no registration holds: the thumbnails' likeness is no
+    evidence then (in bench/dedup's tuning part every pair the thumbnail rule set aside this way was an edit or
+    another capture). Raises what ``FAILED`` names when a proof fails."""
+    if fa is None or fb is None:
+        return None
+    v = prove(a, b, fa, fb)
+    return v if v is not None else Verdict(UNRELATED)
+
+
+def _own_features(c: DupCandidate) -> _Features | None:
+    proof = read_proof(c.fingerprint) if c.kind == "image" else None
+    return features(proof) if proof else None
+
+
+def _process_context() -> multiprocessing.context.BaseContext | None:
+    """How proof workers are started here, or ``None`` where the proofs stay on threads.
+
+    Threads in a frozen app (it cannot start itself as a worker the usual way) and off Linux (spawn: a new
+    interpreter importing NumPy and OpenCV per pool costs more than the pool saves). ``fork`` when the caller is
+    the main thread and the only Python thread (the command line: the import's analysis pools have finished and
+    joined by its duplicates step): nothing else in the process can hold a lock the child needs. The native
+    threads left are OpenCV's own pool (stopped for the fork, ``_start_pool``) and OpenBLAS's (it handles fork
+    itself). Any other caller (the window's task threads, next to the GUI thread and the thumbnail pool) uses
+    ``forkserver``: one fresh single-threaded server per process, started like a subprocess (fork and exec) with
+    this module loaded, from which the workers fork."""
+    if getattr(sys, "frozen", False) or sys.platform != "linux":
+        return None
+    if threading.current_thread() is threading.main_thread() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
+    return ctx
+
+
+def _start_pool(workers: int) -> tuple[ProcessPoolExecutor, str] | None:
+    """A pool of ``workers`` proof processes with its start method, or ``None`` where there are none."""
+    ctx = _process_context()
+    if ctx is None:
+        return None
+    method = ctx.get_start_method()
+    cv_threads = cv2.getNumThreads()
+    # With fork, OpenCV's worker threads are joined first (one thread: none of its own) and the children inherit
+    # that: a child of a process whose OpenCV pool has threads holds a copy of the pool without them, and hangs
+    # for good when it reconfigures that pool (seen: cv2.setNumThreads(1) in such a child never returns).
+    if method == "fork":
+        cv2.setNumThreads(1)
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_start, initargs=(method != "fork",))
+        pool.submit(int)  # with fork, every worker is forked here, at the first task
+    finally:
+        cv2.setNumThreads(cv_threads)
+    return pool, method
+
+
+_WORKER_FEATURES: dict[str, _Features | None] = {}  # in a proof worker: the features of the items it has seen
+
+
+def _worker_start(own_process: bool) -> None:
+    """In a new proof worker: one OpenCV thread (the pool is as wide as the cores). A forked worker has it from
+    ``_start_pool``; ``own_process`` (forkserver) sets it, in a process whose OpenCV never started threads."""
+    _WORKER_FEATURES.clear()
+    if own_process:
+        cv2.setNumThreads(1)
+
+
+def _prove_chunk(items: dict[str, DupCandidate], pairs: list[tuple[str, str]]) -> list[tuple[Verdict | None, str]]:
+    """In a proof worker: the verdict of each ``(keeper, copy)`` of ``pairs`` (keys of ``items``), with the
+    traceback of a proof that failed (the caller logs it) or ``""``. Features from the fingerprints, each once."""
+    out = []
+    for ka, kb in pairs:
+        a, b = items[ka], items[kb]
+        for c in (a, b):
+            if c.key not in _WORKER_FEATURES:
+                _WORKER_FEATURES[c.key] = _own_features(c)
+        fa, fb = _WORKER_FEATURES[ka], _WORKER_FEATURES[kb]
+        try:
+            out.append((_verdict_of(a, b, fa, fb), ""))
+        except FAILED:
+            out.append((None, traceback.format_exc()))
+    return out
+
+
+class Prover:
+    """Features once per item, verdicts once per pair (both directions answered from one proof).
+
+    ``prefetch`` proves a batch of pairs on every core: in worker processes (``_process_context``) when the case
+    has at least ``MIN_PROCESS_PAIRS`` candidate pairs (``expected_pairs``; or the batch alone has), else, or when
+    the workers cannot start or break (a worker killed), on threads: the same verdicts either way. ``processes``:
+    ``True`` workers whenever the platform allows them, ``False`` threads only, ``None`` the rule above
+    (``PROCESSES``, env ``CASEDESK_PROOFS=threads``, turns them off). ``counts``: proofs run, and of them in
+    workers."""
+
+    def __init__(self, items: Iterable[DupCandidate], *, processes: bool | None = None,
+                 expected_pairs: int = 0) -> None:
         self.items = {c.key: c for c in items}
         self._feat: dict[str, _Features | None] = {}
         self._verdicts: dict[tuple[str, str], Verdict | None] = {}
         self.workers = min(4, os.cpu_count() or 1)
+        self.processes = PROCESSES if processes is None else processes
+        self.min_pairs = MIN_PROCESS_PAIRS if processes is None else 0
+        self.expected_pairs = expected_pairs
+        self.counts = {"proofs": 0, "in_processes": 0}
+        self.started = ""  # start method of the worker processes, once started
         self._pool: ThreadPoolExecutor | None = None
+        self._procs: ProcessPoolExecutor | None = None
 
     def _features(self, c: DupCandidate) -> _Features | None:
         if c.key not in self._feat:
-            proof = read_proof(c.fingerprint) if c.kind == "image" else None
-            self._feat[c.key] = features(proof) if proof else None
+            self._feat[c.key] = _own_features(c)
         return self._feat[c.key]
 
     def can_prove(self, c: DupCandidate) -> bool:
@@ -924,36 +1034,72 @@ class Prover:
         key = (a.key, b.key)
         if key not in self._verdicts:
             self._verdicts[key] = self._prove(a, b)
+            self.counts["proofs"] += 1
         return self._verdicts[key]
 
     def _prove(self, a: DupCandidate, b: DupCandidate) -> Verdict | None:
-        """``None`` when a picture has too little to register (the core's thumbnail rule decides); when both
-        have features and no registration holds, ``UNRELATED``: the thumbnails' likeness is no evidence then (in
-        bench/dedup's tuning part every pair the thumbnail rule set aside this way was an edit or another capture)."""
+        """``_verdict_of`` the pair, ``None`` when its proof fails (logged)."""
         fa, fb = self._features(a), self._features(b)
-        if fa is None or fb is None:
-            return None
         try:
-            v = prove(a, b, fa, fb)
-            return v if v is not None else Verdict(UNRELATED)
-        except (cv2.error, ValueError, ZeroDivisionError, np.linalg.LinAlgError):
+            return _verdict_of(a, b, fa, fb)
+        except FAILED:
             log.warning("no proof for %s against %s: the registration failed", b.key, a.key, exc_info=True)
             return None  # the core's thumbnail rule decides, as for a picture without proof
 
     def prefetch(self, batch: list[tuple[DupCandidate, list[DupCandidate]]]) -> None:
-        """Prove each keeper of ``batch`` against its items now, all pairs at once on every core (OpenCV and
-        NumPy release the GIL for most of a proof); the same verdicts as one at a time."""
+        """Prove each keeper of ``batch`` against its items now, all pairs at once on every core (class
+        docstring); the same verdicts as one at a time."""
         todo = [(k, c) for k, items in batch for c in items if (k.key, c.key) not in self._verdicts]
         if len(todo) < 2 or self.workers < 2:
             return
+        if self.processes and max(self.expected_pairs, len(todo)) >= self.min_pairs:
+            self._in_processes(todo)
+            todo = [(k, c) for k, c in todo if (k.key, c.key) not in self._verdicts]
+            if not todo:
+                return
         pool = self._pool or ThreadPoolExecutor(self.workers, thread_name_prefix="proof")
         self._pool = pool
         missing = list({c.key: c for pair in todo for c in pair if c.key not in self._feat}.values())
         list(pool.map(self._features, missing))  # features first, each once (one dict write per key)
         for (k, c), v in zip(todo, pool.map(lambda kc: self._prove(*kc), todo), strict=True):
             self._verdicts[(k.key, c.key)] = v
+        self.counts["proofs"] += len(todo)
+
+    def _in_processes(self, todo: list[tuple[DupCandidate, DupCandidate]]) -> None:
+        """Verdicts of ``todo`` from the worker processes, as many as they give: none when they cannot start,
+        those before the break when they break (then the threads prove the rest, from now on all)."""
+        try:
+            if self._procs is None:
+                started = _start_pool(self.workers)
+                if started is None:
+                    self.processes = False
+                    return
+                self._procs, self.started = started
+            n = min(len(todo), self.workers * CHUNKS_PER_WORKER)
+            cuts = [len(todo) * i // n for i in range(n + 1)]
+            chunks = [todo[i:j] for i, j in pairwise(cuts)]
+            # each piece carries what its proofs need: the two candidates of each pair (key, fingerprint, size)
+            futures = [self._procs.submit(_prove_chunk, {c.key: c for pair in chunk for c in pair},
+                                          [(k.key, c.key) for k, c in chunk]) for chunk in chunks]
+            for chunk, future in zip(chunks, futures, strict=True):
+                for (k, c), (v, failed) in zip(chunk, future.result(), strict=True):
+                    if failed:
+                        log.warning("no proof for %s against %s: the registration failed\n%s", c.key, k.key, failed)
+                    self._verdicts[(k.key, c.key)] = v
+                self.counts["proofs"] += len(chunk)
+                self.counts["in_processes"] += len(chunk)
+        except (BrokenProcessPool, OSError, pickle.PicklingError) as exc:
+            log.warning("proof workers failed (%s: %s): the proofs go on on threads", type(exc).__name__, exc)
+            self.processes = False
+            self._stop_processes()
+
+    def _stop_processes(self) -> None:
+        if self._procs is not None:
+            self._procs.shutdown(cancel_futures=True)
+            self._procs = None
 
     def close(self) -> None:
+        self._stop_processes()
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
@@ -989,11 +1135,16 @@ def group_pictures(
     thresholds: Thresholds = DEFAULT,
     candidates: dict[str, list[str]] | None = None,
     workers: int | None = None,
+    processes: bool | None = None,
+    stats: dict | None = None,
 ) -> list[DupGroup]:
     """``group_duplicates`` with proof: format-2 pictures are registered and compared; ``candidates`` (the caller's
     superset for format-1 pictures, e.g. the service's numpy search) is merged with this module's own. Without
     it the core's colour index adds the pairs its thumbnail rule needs (old fingerprints, unprovable pictures).
-    ``workers``: threads proving a keeper's candidates at once (default: the cores, at most 4; 1: one by one)."""
+    ``workers``: threads or processes proving a batch of keepers' candidates at once (default: the cores, at most
+    4; 1: one by one, here); ``processes``: ``Prover``'s (``None``: worker processes for a case with enough
+    candidate pairs, where the platform allows them). ``stats``, when given, receives the number of proofs run,
+    of them in worker processes, and how the workers were started."""
     near: dict[str, set[str]] = {}
     for src in (candidates or {}, candidate_pairs(items)):
         for k, vs in src.items():
@@ -1002,7 +1153,7 @@ def group_pictures(
         frames = {c.key: fs[0] for c in items if c.kind == "image" and (fs := decode(c.fingerprint)) and len(fs) == 1}
         for k, k2 in _colour_pairs(frames, thresholds):
             near.setdefault(k, set()).add(k2)
-    prover = Prover(items)
+    prover = Prover(items, processes=processes, expected_pairs=sum(map(len, near.values())))
     if workers is not None:
         prover.workers = workers
     try:
@@ -1011,3 +1162,5 @@ def group_pictures(
                                 derived=prover.is_screenshot)
     finally:
         prover.close()
+        if stats is not None:
+            stats.update(prover.counts, workers=prover.started or ("threads" if prover.workers > 1 else "none"))

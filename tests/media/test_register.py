@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import io
+import logging
+import multiprocessing
+import threading
 from datetime import datetime
 
 import numpy as np
@@ -535,3 +538,104 @@ def test_a_sticker_on_a_plain_border_trimmed_in_both_is_an_edited_copy(wa):
     for name, c in (("wa", jpeg(fit(wall, 1600), 75)), ("brighter", jpeg(ImageEnhance.Brightness(wall).enhance(1.15), 80)),
                     ("turned", jpeg(wall.transpose(Image.Transpose.ROTATE_90), 80))):
         assert _verdict(keeper, cand(c, key=name)).kind == "same", name
+
+
+@pytest.fixture(scope="module")
+def copies(photo, wa, original) -> list[DupCandidate]:
+    """The original, copies of it (one edited) and a pan: pairs of every verdict and both registrations."""
+    items = [original, *(cand(VARIANTS[v](photo, wa), "c.png" if "screenshot" in v else "c.jpg", key=v)
+                         for v in ("whatsapp", "turned-90", "crop-15", "desktop-screenshot", "colour"))]
+    items.append(cand(jpeg(_sticker(wa)[0], 80), key="sticker"))
+    items += [cand(jpeg(f, 90), key=f"pan{i}") for i, f in enumerate(_pan(wa, 5.0))]
+    items.append(cand(saved(Image.new("L", (640, 480), 128), "PNG"), key="flat"))  # no features, no proof
+    return items
+
+
+def _one_by_one(items: list[DupCandidate], pairs) -> list:
+    prover = register.Prover(items)  # no prefetch: every pair proven here, in this thread
+    return [prover(a, b) for a, b in pairs]
+
+
+def _in_processes(prover: register.Prover, batch) -> None:
+    before = prover.counts["in_processes"]
+    prover.prefetch(batch)
+    assert prover.counts["in_processes"] - before == sum(map(len, (items for _, items in batch)))
+
+
+def test_proofs_in_worker_processes_give_the_verdicts_of_one_thread(copies):
+    keeper, rest = copies[0], copies[1:]
+    batch = [(keeper, rest), (rest[0], rest[1:4]), (rest[-2], [rest[-1], rest[2]])]
+    pairs = [(k, c) for k, items in batch for c in items]
+    expected = _one_by_one(copies, pairs)
+    assert {v.kind for v in expected if v is not None} >= {"same", "edited", "similar"}
+    prover = register.Prover(copies, processes=True)
+    try:
+        _in_processes(prover, batch)
+        assert prover.started in ("fork", "forkserver")
+        assert [prover(a, b) for a, b in pairs] == expected  # every field: kind, transform, region, figures
+    finally:
+        prover.close()
+
+
+def test_proofs_started_from_another_thread_use_a_fork_server(copies):
+    """Off the main thread (the window's task threads) the workers come from a fork server, not a fork of a
+    process whose other threads may hold locks."""
+    keeper, rest = copies[0], copies[1:6]
+    expected = _one_by_one(copies, [(keeper, c) for c in rest])
+    prover = register.Prover(copies, processes=True)
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            _in_processes(prover, [(keeper, rest)])
+        except BaseException as exc:  # noqa: BLE001 - reported by the test thread
+            failed.append(exc)
+
+    try:
+        t = threading.Thread(target=run)
+        t.start()
+        t.join()
+        assert not failed, failed
+        assert prover.started == "forkserver"
+        assert [prover(keeper, c) for c in rest] == expected
+    finally:
+        prover.close()
+
+
+def test_a_broken_worker_pool_falls_back_to_threads(copies, caplog):
+    """Workers killed between two batches (the OOM killer): the next batch is proven on threads, the same."""
+    keeper, rest = copies[0], copies[1:]
+    first, second = [(keeper, rest[:4])], [(keeper, rest[4:]), (rest[0], rest[1:3])]
+    pairs = [(k, c) for k, items in first + second for c in items]
+    expected = _one_by_one(copies, pairs)
+    prover = register.Prover(copies, processes=True)
+    try:
+        before = set(multiprocessing.active_children())
+        _in_processes(prover, first)
+        workers = [p for p in multiprocessing.active_children() if p not in before]
+        assert workers
+        for p in workers:
+            p.kill()
+            p.join()
+        with caplog.at_level(logging.WARNING, logger="desktop.media.register"):
+            prover.prefetch(second)
+        assert "proof workers failed" in caplog.text
+        assert prover.counts["in_processes"] == 4 and not prover.processes
+        assert [prover(a, b) for a, b in pairs] == expected
+        prover.prefetch([(rest[1], rest[3:6])])  # on threads from now on
+        assert prover.counts["in_processes"] == 4
+    finally:
+        prover.close()
+
+
+def test_grouping_with_worker_processes_is_grouping_on_threads(copies):
+    def seen(**kw) -> list[tuple]:
+        stats: dict = {}
+        groups = register.group_pictures(copies, stats=stats, **kw)
+        return stats, sorted((g.kind, g.keeper, tuple(g.members), tuple(sorted(g.regions.items())),
+                              tuple(sorted((k, repr(t)) for k, t in g.transforms.items()))) for g in groups)
+
+    (threads, on_threads), (procs, in_procs) = seen(processes=False, workers=2), seen(processes=True, workers=2)
+    assert in_procs == on_threads
+    assert threads["in_processes"] == 0 and threads["workers"] == "threads"
+    assert procs["in_processes"] > 0 and procs["workers"] in ("fork", "forkserver")
