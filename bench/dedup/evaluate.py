@@ -22,6 +22,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import resource
 import sys
 import time
 from collections import defaultdict
@@ -50,6 +51,12 @@ def _probe(path: str) -> tuple[str, dict | None, float]:
     out = {"phash": r.phash, "fingerprint": r.fingerprint, "width": r.width, "height": r.height,
            "has_exif": r.has_exif, "size": Path(path).stat().st_size}
     return path, out, time.process_time() - t
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of the children it has waited for."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _draft_decode(path: str) -> None:
@@ -183,7 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--write", action="store_true", help="write bench/dedup/RESULTS.md")
     ap.add_argument("--misses", action="store_true", help="list missed pairs of the tune part")
     ap.add_argument("--probe-cache", type=Path, help="pickle of probe results: read if it exists, else written")
-    ap.add_argument("--dump", type=Path, help="write the groups (kind, keeper, members) as JSON, to diff verdicts")
+    ap.add_argument("--dump", type=Path, help="write the groups (kind, keeper, members, regions, transforms) as JSON, to diff verdicts")
     args = ap.parse_args(argv)
     labels = json.loads((args.corpus / "labels.json").read_text())
     parts = ["tune", "held-out"] if args.part == "both" else [args.part]
@@ -205,11 +212,11 @@ def main(argv: list[str] | None = None) -> None:
         part_items = [i for i in items if i["split"] == part]
         pp = [str(args.corpus / i["path"]) for i in part_items]
         cands = candidates_of(pp, probed, args.corpus)
-        t = time.process_time()
+        t = _cpu()
         groups = group_pictures(cands)
-        group_cpu += time.process_time() - t
-        dumped += [{"kind": g.kind, "keeper": g.keeper, "members": g.members, "regions": g.regions}
-                   for g in groups]
+        group_cpu += _cpu() - t  # with the proof workers' CPU (they end with the call)
+        dumped += [{"kind": g.kind, "keeper": g.keeper, "members": g.members, "regions": g.regions,
+                    "transforms": {k: repr(v) for k, v in g.transforms.items()}} for g in groups]
         results.append(score(part, labels, groups, part_items))
         if args.misses and part == "tune":
             _misses(part_items, groups)
