@@ -9,7 +9,7 @@ clock is kept with its CPU time (this process and the proof workers it waited fo
 
 * ``one``: ``workers=1``, every proof in this thread, one at a time;
 * ``threads``: the proofs of each batch of keepers on a thread per core (``processes=False``);
-* ``processes``: on worker processes (the default where the platform allows it).
+* ``processes``: on worker processes (``processes=True``; opt-in in the app: ``CASEDESK_PROOFS=processes``).
 
 Every mode must give the same groups, transforms and regions (checked). ``--code DIR`` measures another checkout's
 engine (e.g. the commit before a change; modes it does not know are skipped).

@@ -902,7 +902,11 @@ def _content_px(c: DupCandidate, proof: Proof) -> tuple[float, float]:
     return ((proof.box[2] - proof.box[0]) * c.width, (proof.box[3] - proof.box[1]) * c.height)
 
 
-PROCESSES = os.environ.get("CASEDESK_PROOFS", "processes") != "threads"  # False: proofs on threads only
+# Worker processes are opt-in (CASEDESK_PROOFS=processes): on the 2-core bench machine they matched the threads'
+# wall clock (5.75 s against 5.72 s for the 360-photo case, idle) at 3-15 % more CPU (each worker computes the
+# features of the items it meets: 685 ORB runs instead of 360) and fell behind them when other work held a core
+# (bench/proofs_bench.py). The threads already reach ~1.7 of 2 cores: OpenCV and NumPy release the GIL.
+PROCESSES = os.environ.get("CASEDESK_PROOFS", "threads") == "processes"
 MIN_PROCESS_PAIRS = 24  # candidate pairs a case needs before its proofs are worth worker processes
 CHUNKS_PER_WORKER = 4  # a batch of keepers goes to the workers in this many pieces per worker (load balance)
 FAILED = (cv2.error, ValueError, ZeroDivisionError, np.linalg.LinAlgError)  # a proof that fails: no proof
@@ -998,9 +1002,9 @@ class Prover:
     ``prefetch`` proves a batch of pairs on every core: in worker processes (``_process_context``) when the case
     has at least ``MIN_PROCESS_PAIRS`` candidate pairs (``expected_pairs``; or the batch alone has), else, or when
     the workers cannot start or break (a worker killed), on threads: the same verdicts either way. ``processes``:
-    ``True`` workers whenever the platform allows them, ``False`` threads only, ``None`` the rule above
-    (``PROCESSES``, env ``CASEDESK_PROOFS=threads``, turns them off). ``counts``: proofs run, and of them in
-    workers."""
+    ``True`` workers whenever the platform allows them, ``False`` threads only, ``None`` the rule above when
+    ``PROCESSES`` (env ``CASEDESK_PROOFS=processes``; off by default), else threads. ``counts``: proofs run, and
+    of them in workers."""
 
     def __init__(self, items: Iterable[DupCandidate], *, processes: bool | None = None,
                  expected_pairs: int = 0) -> None:
@@ -1143,7 +1147,7 @@ def group_pictures(
     it the core's colour index adds the pairs its thumbnail rule needs (old fingerprints, unprovable pictures).
     ``workers``: threads or processes proving a batch of keepers' candidates at once (default: the cores, at most
     4; 1: one by one, here); ``processes``: ``Prover``'s (``None``: worker processes for a case with enough
-    candidate pairs, where the platform allows them). ``stats``, when given, receives the number of proofs run,
+    candidate pairs where the platform allows them, when ``PROCESSES``; else threads). ``stats``, when given, receives the number of proofs run,
     of them in worker processes, and how the workers were started."""
     near: dict[str, set[str]] = {}
     for src in (candidates or {}, candidate_pairs(items)):
