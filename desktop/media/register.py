@@ -396,12 +396,13 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
     # Each way round (either may be the edited one): predict one from the other's tones, keep the better.
     # The second way round only when the first finds a tile beyond noise (every tile within it is the answer).
     geom = (y0, x0, th, tw)
-    first = _tiles(kx, cy, mask, geom)
+    lut = _tone_curve(cy[mask], kx[mask])  # the keeper's grey -> the copy's, for the tiles and the perspective
+    first = _tiles(kx, cy, mask, geom, lut=lut)
     tiles = first
     if first is None or first[1].any():
         second = _tiles(cy, kx, mask, geom, first[4] if first is not None else None)
         if first is not None and second is not None and second[4] < first[4]:  # one noise for the pair
-            first = _tiles(kx, cy, mask, geom, second[4])
+            first = _tiles(kx, cy, mask, geom, second[4], lut=lut)
         tiles = min((first, second), key=lambda r: (r is None, r and (int(r[1].sum()), float(r[2].mean()))))
     if tiles is None:
         return None
@@ -418,7 +419,7 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
         kind = SIMILAR
     elif covered is not None:
         kind, region = EDITED, covered
-    elif not bad.any() and _perspective(kx, cy, mask, noise) > PERSPECTIVE_PX:  # the camera turned: another capture
+    elif not bad.any() and _perspective(kx, cy, mask, noise, lut) > PERSPECTIVE_PX:  # the camera turned: another capture
         kind = SIMILAR
     elif not bad.any():
         kind = SAME
@@ -562,7 +563,8 @@ def _through(lut: np.ndarray, grey: np.ndarray) -> np.ndarray:
     return (lo + (g - i) * (lut[i + 1].astype(np.float64) - lo)).astype(np.float32)
 
 
-def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_pair: float | None = None) -> tuple | None:
+def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_pair: float | None = None,
+           lut: np.ndarray | None = None) -> tuple | None:
     """Tile statistics of ``other`` predicted from ``ref`` through a global tone curve and a local gain/offset:
     ``(tile positions, disagreeing, residual ratio, outlier share, noise)``; ``None`` with too few tiles.
     ``noise_of_pair``: the noise found the other way round, when lower than this way's estimate. The noise is the
@@ -572,7 +574,8 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_
     All tiles at once: each pixel of the overlap carries its tile's number and the per-tile sums are bincounts
     (the same statistics as one tile at a time, without 64 rounds of small numpy calls)."""
     y0, x0, th, tw = geom
-    lut = _tone_curve(other[mask], ref[mask])  # ref's grey -> other's grey
+    if lut is None:  # ref's grey -> other's grey (the caller's when it has it)
+        lut = _tone_curve(other[mask], ref[mask])
     mapped = _through(lut, ref)
     gy, gx = np.gradient(mapped)
     grad2 = gy * gy + gx * gx
@@ -644,7 +647,7 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_
     return stats, bad, ratio, outliers, noise, local
 
 
-def _perspective(kx: np.ndarray, cy: np.ndarray, mask: np.ndarray, noise: float) -> float:
+def _perspective(kx: np.ndarray, cy: np.ndarray, mask: np.ndarray, noise: float, lut: np.ndarray) -> float:
     """How far (pixels of the stored grey) one picture sits from the other beyond any affine map: the
     perspective part of a homography fitted to the whole registered overlap, as the 90th percentile of its
     displacement over the frame less the affine map that best explains it.
@@ -656,7 +659,6 @@ def _perspective(kx: np.ndarray, cy: np.ndarray, mask: np.ndarray, noise: float)
     two perspective terms) with a global gain and offset, from the image gradients of the keeper's grey mapped
     through the tone curve. Only a perspective that explains the residual counts (``PERSPECTIVE_EXPLAINS``):
     on a smooth picture the two terms are barely constrained and take any value at no gain."""
-    lut = _tone_curve(cy[mask], kx[mask])
     mapped = _through(lut, kx).astype(np.float64)
     gy, gx = np.gradient(mapped)
     inner = cv2.erode(mask.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
