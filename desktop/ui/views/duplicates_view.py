@@ -46,6 +46,7 @@ class MemberCard(QFrame):
         lay = QVBoxLayout(self)
         self.role = QLabel()
         self.role.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.role.setWordWrap(True)  # "Ter beoordeling bewaard · gelijkend (serie)" is wider than the card
         self.picture = QLabel()
         self.picture.setFixedSize(CARD_THUMB, CARD_THUMB)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
