@@ -419,13 +419,12 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
         kind = SIMILAR
     elif covered is not None:
         kind, region = EDITED, covered
-    elif not bad.any() and _perspective(kx, cy, mask, noise, lut) > PERSPECTIVE_PX:  # the camera turned: another capture
-        kind = SIMILAR
     elif not bad.any():
-        kind = SAME
-        region = _colour_edit(fa, fb, m)  # what the grey cannot see: a red line on a dark picture
-        if region is not None:
-            kind = EDITED
+        if _perspective(kx, cy, mask, noise, lut) > PERSPECTIVE_PX:  # the camera turned: another capture
+            kind = SIMILAR
+        else:
+            region = _colour_edit(fa, fb, m)  # what the grey cannot see: a red line on a dark picture
+            kind = SAME if region is None else EDITED
     else:
         comps = _components(grid)
         big = max(comps, key=len)
@@ -718,16 +717,13 @@ def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
                          back: np.ndarray | None = None) -> tuple[float, float, float, float] | None:
     """Where the uniform bands trimmed off ``x``'s frame lie over ``y``'s picture (``m``: x -> y) and ``y`` shows
     something there (``_off_band``), as a box in % of the keeper's whole frame, or ``None`` when they lie outside
-    it (a screenshot's chrome around the photo). A caption band
-    across the photo's edge is trimmed like chrome; this tells the two apart. ``back`` (y -> keeper) is given when
+    it (a screenshot's chrome around the photo). A caption band across the photo's edge is trimmed like chrome;
+    this tells the two apart. ``back`` (y -> keeper) is given when
     ``y`` is the copy."""
-    left, t, r, b = fx.proof.box
-    if left <= TRIM and t <= TRIM and 1 - r <= TRIM and 1 - b <= TRIM:
+    if not _trimmed(fx.proof.box):
         return None
     hx, wx = fx.grey.shape
-    fw, fh = wx / max(1e-6, r - left), hx / max(1e-6, b - t)  # the whole frame in content pixels
-    frame = np.array([[-left * fw, -t * fh], [(1 - left) * fw, -t * fh], [(1 - left) * fw, (1 - t) * fh],
-                      [-left * fw, (1 - t) * fh]], np.float32)
+    frame = _grey_point(fx, _CORNERS).astype(np.float32)  # the whole frame in content pixels
     content = np.array([[0, 0], [wx, 0], [wx, hx], [0, hx]], np.float32)
     hy, wy = fy.grey.shape
     masks = []
@@ -749,13 +745,18 @@ def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
     if back is not None:  # y is the copy: into the keeper's frame
         box = box @ back[:, :2].T + back[:, 2]
         ref = fx
-    hk, wk = ref.grey.shape
-    lo, hi = box.min(0), box.max(0)
     # in % of the keeper's whole frame: the patch may lie in a band trimmed off the keeper's content box
-    kl, kt, kr, kb = ref.proof.box
+    lo, hi = _frame_point(ref, box.min(0).astype(np.float64)), _frame_point(ref, box.max(0).astype(np.float64))
     clip = lambda v: float(min(100.0, max(0.0, 100 * v)))  # noqa: E731
-    return (clip(kl + lo[0] / wk * (kr - kl)), clip(kt + lo[1] / hk * (kb - kt)),
-            clip(kl + hi[0] / wk * (kr - kl)), clip(kt + hi[1] / hk * (kb - kt)))
+    return (clip(lo[0]), clip(lo[1]), clip(hi[0]), clip(hi[1]))
+
+
+_CORNERS = np.array([[0, 0], [1, 0], [1, 1], [0, 1]], np.float64)  # a frame's corners, in fractions of it
+
+
+def _trimmed(box: tuple[float, float, float, float]) -> bool:
+    """A content box smaller than its frame by more than ``TRIM`` on some side: chrome or a border trimmed."""
+    return max(box[0], box[1], 1 - box[2], 1 - box[3]) > TRIM
 
 
 def _frame_point(f: _Features, xy: np.ndarray) -> np.ndarray:
@@ -781,14 +782,13 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
     (the proven same picture) give the pair's thumbnail noise; a band cell further off than ``K_SIGMA`` times
     that, and than ``BAND_CHANGE`` of the frame's contrast, is changed. Region in % of the keeper's frame."""
     boxes = (fa.proof.box, fb.proof.box)
-    if all(bx[0] <= TRIM and bx[1] <= TRIM and 1 - bx[2] <= TRIM and 1 - bx[3] <= TRIM for bx in boxes):
+    if not any(map(_trimmed, boxes)):
         return None
     frames = decode(a.fingerprint), decode(b.fingerprint)
     if not frames[0] or not frames[1]:
         return None
-    corners = np.array([[0, 0], [1, 0], [1, 1], [0, 1]], np.float64)
     back = cv2.invertAffineTransform(m)  # a's grey -> b's grey
-    seen = _frame_point(fb, _grey_point(fa, corners) @ back[:, :2].T + back[:, 2])  # a's frame corners in b's
+    seen = _frame_point(fb, _grey_point(fa, _CORNERS) @ back[:, :2].T + back[:, 2])  # a's frame corners in b's
     if np.abs(np.sort(seen, axis=0) - np.array([[0, 0], [0, 0], [1, 1], [1, 1]])).max() > 2 * TRIM:
         return None  # the frames are not one
     n = int(round(len(frames[0][0].thumb) ** 0.5))
@@ -1033,7 +1033,7 @@ class Prover:
     def is_screenshot(self, c: DupCandidate) -> bool:
         """The picture sits inside trimmed chrome (letterbox, status bar, window)."""
         p = read_proof(c.fingerprint) if c.kind == "image" else None
-        return p is not None and max(p.box[0], p.box[1], 1 - p.box[2], 1 - p.box[3]) > TRIM
+        return p is not None and _trimmed(p.box)
 
     def __call__(self, a: DupCandidate, b: DupCandidate) -> Verdict | None:
         """Verdict of ``b`` against keeper ``a``; ``None`` when no proof is possible (the core's rule applies)."""
