@@ -72,8 +72,8 @@ from desktop.core.dedup import (
     group_duplicates,
 )
 from desktop.core.sameness import EDITED, SAME, SIMILAR, UNRELATED, Transform, Verdict
+from desktop.media.fingerprint import FLAT_BAND, THUMB_SCALE, Proof, read_proof
 from desktop.media.fingerprint import ZOOMS as ZOOM_KEEPS
-from desktop.media.fingerprint import Proof, read_proof
 from desktop.media.hashindex import popcount64
 
 log = logging.getLogger(__name__)
@@ -94,10 +94,7 @@ OUTLIER_SHARE = 0.07  # a tile disagrees when more of its pixels than this are b
 TONE_SAMPLE = 20000  # overlap pixels beyond which the tone curve is fitted on every fourth
 TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone curve (white balance, saturation)
 EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
-FLAT_BAND_LEVELS = 10.0  # grey levels: a border band is trimmed when its pixels are this close to their row's or
-# column's colour (fingerprint.FLAT_BAND); under it, the other picture's pixels further off are something else
 BAND_CHANGE = 0.5  # of the frame's RMS contrast: a band cell of the 16x16 thumbnail this far off is changed
-THUMB_UNIT = 32.0  # the thumbnail's int8 per unit of RMS contrast (fingerprint.THUMB_SCALE)
 OFF_BAND_SHARE = 0.005  # share of a picture a patch off a band must cover to be an edit (a stroke, a sticker)
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
 LOCAL_SHIFT = 0.45  # pixels: tiles further than this from one similarity make another view (motion, perspective)
@@ -812,7 +809,7 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
     coef = np.linalg.lstsq(design, tb_at[both], rcond=None)[0]
     res = tb_at - (coef[0] * ta + coef[1])
     noise = float(np.sqrt(np.mean(res[both] ** 2)))
-    changed = band & (np.abs(res) > max(K_SIGMA * noise, BAND_CHANGE * THUMB_UNIT))
+    changed = band & (np.abs(res) > max(K_SIGMA * noise, BAND_CHANGE * THUMB_SCALE))
     if not changed.any():
         return None
     comps = _components(changed)
@@ -842,7 +839,7 @@ def _off_band(grey: np.ndarray, band: np.ndarray) -> tuple[np.ndarray, np.ndarra
                 med[k] = np.median(v[order[starts[k]:starts[k + 1]]])
     dev = np.minimum(np.abs(v - row_med[rows]), np.abs(v - col_med[cols]))
     off = np.zeros((h, w), np.uint8)
-    off[rows[dev > FLAT_BAND_LEVELS], cols[dev > FLAT_BAND_LEVELS]] = 1
+    off[rows[dev > FLAT_BAND], cols[dev > FLAT_BAND]] = 1  # as far off as the band's own trimming allows
     off = cv2.morphologyEx(off, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))  # JPEG speckle is no patch
     n, labels, stats, _ = cv2.connectedComponentsWithStats(off, connectivity=8)
     if n < 2:
