@@ -318,12 +318,16 @@ def _keeper_groups(
     blocked: set[frozenset[str]],
     neighbours: dict[str, set[str]],
     ahead: Callable[[list[tuple[DupCandidate, list[DupCandidate]]]], None] | None = None,
+    through: Callable[[list[DupCandidate], DupCandidate], bool] | None = None,
 ) -> list[list[DupCandidate]]:
     """Partition ``ordered`` (best keeper first) into keeper-centred groups; singletons included.
 
     Each item, best first, that no earlier keeper took becomes a keeper and takes the later items related to it
     (so every member is related to its keeper; nothing joins through a chain). Because the keeper is the best
     item related to a member, "related to the keeper or to all members" reduces to the first.
+    ``through(direct members, item)``, when given, may then take a neighbour of the keeper it did not take: one
+    step through a member the keeper took itself, never further (the same pass's rule for copies whose proof
+    against the keeper is spoiled; ``group_duplicates``).
     ``blocked`` pairs never share a group. Only ``neighbours`` are tried: they must include every related item.
     ``ahead([(keeper, items), ...])`` is told, before a keeper's comparisons, which items it and the next keepers
     already certain will be compared with (a prover may work them out at once, on several cores). An item is a
@@ -363,10 +367,17 @@ def _keeper_groups(
             announced = announce(i)
         taken.add(keeper.key)
         members = [keeper]
-        for c in map(ordered.__getitem__, later_of(i)):
+        later = list(map(ordered.__getitem__, later_of(i)))
+        for c in later:
             if c.key not in taken and related(keeper, c) and allowed(c, members):
                 members.append(c)
                 taken.add(c.key)
+        if through is not None and len(members) > 1:
+            direct = members[:]
+            for c in later:
+                if c.key not in taken and allowed(c, members) and through(direct, c):
+                    members.append(c)
+                    taken.add(c.key)
         groups.append(members)
     return groups
 
@@ -536,8 +547,17 @@ def group_duplicates(
 
     near = _neighbours(heads, frames, thresholds, candidates)
 
+    def through(members: list[DupCandidate], c: DupCandidate) -> bool:
+        """``c`` is the same picture as a member the keeper proved the same, and nothing the keeper saw says
+        otherwise: no local change (edited), no other geometry (another capture), only a comparison the
+        keeper's own copy spoils (resolution, aliasing): a copy is the same as what it is the same as."""
+        v = proof(members[0], c)
+        if v is not None and (v.kind not in {SAME, SIMILAR} or v.moved):
+            return False
+        return any((w := proof(m, c)) is not None and w.kind == SAME for m in members[1:])
+
     keepers = []
-    for g in _keeper_groups(heads, same, blocked, near, ahead):
+    for g in _keeper_groups(heads, same, blocked, near, ahead, through if verify is not None else None):
         if len(g) > 1:
             emit(SAME, g)
         keepers.append(g[0])

@@ -57,6 +57,7 @@ class Verdict:
     worst: float = 0.0  # largest tile residual in units of its expected (noise + registration) residual
     outliers: float = 0.0  # largest share of a tile's pixels beyond noise
     spread: float = 0.0  # pixels (stored grey): the largest local shift of a tile against the one fitted transform
+    moved: bool = False  # ``similar`` by geometry: no one transform maps the copy onto the keeper (another capture)
 
 
 _WORDS = {

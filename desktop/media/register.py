@@ -409,16 +409,16 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
         grid[i, j] = bd
     share = float(bad.mean())
     transform = _transform(a, b, fa, fb, m, kx[mask], cy[mask], s, angle)
-    region = None
+    region, moved = None, False
     covered = (_chrome_over_picture(fb, m, fa) or _chrome_over_picture(fa, cv2.invertAffineTransform(m), fb, m)
                or _band_edit(a, b, fa, fb, m))
     if local > LOCAL_SHIFT:  # no single transform explains the frame: parallax, perspective, motion
-        kind = SIMILAR
+        kind, moved = SIMILAR, True
     elif covered is not None:
         kind, region = EDITED, covered
     elif not bad.any():
         if _perspective(kx, cy, mask, noise, lut) > PERSPECTIVE_PX:  # the camera turned: another capture
-            kind = SIMILAR
+            kind, moved = SIMILAR, True
         else:
             region = _colour_edit(fa, fb, m)  # what the grey cannot see: a red line on a dark picture
             kind = SAME if region is None else EDITED
@@ -433,7 +433,7 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
         else:
             kind = SIMILAR
     return Verdict(kind, transform, region, share, len(stats), noise, inliers, float(ratio.max()),
-                   float(outliers.max()), local)
+                   float(outliers.max()), local, moved)
 
 
 def _planes(proof: Proof) -> np.ndarray | None:

@@ -22,6 +22,7 @@ from desktop.core.dedup import (
     decode,
     group_duplicates,
 )
+from desktop.core.sameness import EDITED, SAME, SIMILAR, UNRELATED, Verdict
 from desktop.media.fingerprint import image_fingerprint
 from desktop.services.duplicates import image_candidates
 from tests.media.test_fingerprint import crop, fit, reencode, scene
@@ -111,6 +112,33 @@ def test_no_daisy_chain():
     for g in same:
         assert not {"s0", "s9"} <= set(g.members)
         assert all(compare(by_key[g.keeper], by_key[m]) == "same" for m in g.members[1:])
+
+
+def _proved(table: dict[tuple[str, str], Verdict]):
+    """A proof that answers from ``table`` (keeper key, copy key) -> verdict: what the registration found;
+    pairs not in it do not register."""
+    return lambda a, b: table.get((a.key, b.key), Verdict(UNRELATED))
+
+
+def test_a_copy_the_keeper_cannot_prove_joins_through_a_member_once(photo):
+    """The keeper's own proof of a copy may be spoiled (aliasing at its resolution: a few scattered tiles); a copy
+    proven the same as a member the keeper proved the same is then the same picture. One step only, and never
+    over the keeper's evidence of an edit or of another capture (geometry)."""
+    items = [cand(k, photo, exif=k == "orig", size=5_000_000 if k == "orig" else 1000) for k in
+             ("orig", "wa", "turned", "moved", "edited", "far")]
+    spoiled = Verdict(SIMILAR, disagreeing=0.05)
+    table = {("orig", "wa"): Verdict(SAME), ("orig", "turned"): spoiled, ("wa", "turned"): Verdict(SAME),
+             ("orig", "moved"): Verdict(SIMILAR, moved=True), ("wa", "moved"): Verdict(SAME),
+             ("orig", "edited"): Verdict(EDITED, region=(10, 10, 20, 20)), ("wa", "edited"): Verdict(SAME),
+             ("orig", "far"): spoiled, ("turned", "far"): Verdict(SAME)}  # 'far' is two steps away
+    groups = group_duplicates(items, verify=_proved(table), candidates=lambda c: [i.key for i in items])
+    same = next(g for g in groups if g.kind == SAME)
+    assert same.keeper == "orig" and set(same.members) == {"orig", "wa", "turned"}
+    assert next(g for g in groups if g.kind == EDITED).members[1:] == ["edited"]
+    assert not any({"moved", "far"} & set(g.members) for g in groups if g.kind == SAME)
+    table[("orig", "wa")] = spoiled  # nothing the keeper proved itself: nothing to go through
+    assert not any(g.kind == SAME for g in group_duplicates(items, verify=_proved(table),
+                                                            candidates=lambda c: [i.key for i in items]))
 
 
 def test_not_duplicates_respected(photo):
