@@ -79,6 +79,7 @@ from desktop.media.hashindex import popcount64
 log = logging.getLogger(__name__)
 
 CANDIDATE_BITS = 20  # phash bits (of 64) within which a pair is worth proving
+ORB_SCALE = 1.2  # ORB's pyramid: each level this much smaller than the one below
 MIN_INLIERS = 12  # consistent feature matches needed for a registration
 RATIO = 0.8  # Lowe's ratio test
 RANSAC_PX = 2.5  # reprojection tolerance, pixels of the stored grey
@@ -132,7 +133,7 @@ _LOCAL = threading.local()  # one ORB detector per thread (an OpenCV algorithm o
 
 def _orb():
     if getattr(_LOCAL, "orb", None) is None:
-        _LOCAL.orb = cv2.ORB_create(nfeatures=500, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15,
+        _LOCAL.orb = cv2.ORB_create(nfeatures=500, scaleFactor=ORB_SCALE, nlevels=6, edgeThreshold=15, patchSize=15,
                                     fastThreshold=8)
     return _LOCAL.orb
 
@@ -147,7 +148,12 @@ def features(proof: Proof) -> _Features | None:
         kps, desc = _orb().detectAndCompute(grey, None)
     except cv2.error:  # a grey too small for the feature pyramid (a few pixels): nothing to register
         kps, desc = (), None
-    pts = np.array([k.pt for k in kps], np.float32).reshape(-1, 2)
+    # ORB finds a point on a pyramid level scaled by ``scaleFactor ** octave`` and multiplies its coordinates by
+    # that scale, but the level's pixel centres sit half a pixel in: the point lies 0.5 * (scale - 1) further
+    # right and down (0.7 px on the top level). The offset is the same in each picture's own frame, so it does
+    # not cancel between a picture and a turned copy (180 degrees: twice the offset between them).
+    pts = np.array([(k.pt[0] + 0.5 * (ORB_SCALE ** k.octave - 1), k.pt[1] + 0.5 * (ORB_SCALE ** k.octave - 1))
+                    for k in kps], np.float32).reshape(-1, 2)
     return _Features(grey, pts, desc, proof)
 
 
