@@ -423,7 +423,8 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
     elif covered is not None:
         kind, region = EDITED, covered
     elif not bad.any():
-        if _perspective(kx, cy, mask, noise, lut) > PERSPECTIVE_PX:  # the camera turned: another capture
+        coarse_proof = (fa if keeper_is_coarse else fb).proof
+        if _perspective(kx, cy, mask, noise, lut, _planes(coarse_proof)) > PERSPECTIVE_PX:  # the camera turned
             kind, moved = SIMILAR, True
         else:
             region = _colour_edit(fa, fb, m)  # what the grey cannot see: a red line on a dark picture
@@ -649,7 +650,8 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_
     return stats, bad, ratio, outliers, noise, local
 
 
-def _perspective(kx: np.ndarray, cy: np.ndarray, mask: np.ndarray, noise: float, lut: np.ndarray) -> float:
+def _perspective(kx: np.ndarray, cy: np.ndarray, mask: np.ndarray, noise: float, lut: np.ndarray,
+                 chroma: np.ndarray | None = None) -> float:
     """How far (pixels of the stored grey) one picture sits from the other beyond any affine map: the
     perspective part of a homography fitted to the whole registered overlap, as the 90th percentile of its
     displacement over the frame less the affine map that best explains it.
@@ -673,17 +675,23 @@ def _perspective(kx: np.ndarray, cy: np.ndarray, mask: np.ndarray, noise: float,
     x, y = (xs - mx) / 100.0, (ys - my) / 100.0  # centred, in hundreds of pixels: a well-conditioned fit
     ex, ey = gx[ys, xs], gy[ys, xs]
     residual = cy[ys, xs].astype(np.float64) - mapped[ys, xs]
-    jac = np.stack([ex, ey, ex * x + ey * y, ey * x - ex * y, ex * x - ey * y, ex * y + ey * x,
-                    np.ones_like(x), mapped[ys, xs] / 100.0, ex * x * x + ey * x * y, ex * x * y + ey * y * y], 1)
+    photometric = [np.ones_like(x), mapped[ys, xs] / 100.0]
+    if chroma is not None:  # a colour edit moves the grey by hue: an affine map of (Y, Cb, Cr) absorbs it
+        h, w = mask.shape
+        photometric += [cv2.resize(p, (w, h), interpolation=cv2.INTER_LINEAR)[ys, xs].astype(np.float64) / 100.0
+                        for p in chroma]
+    jac = np.stack([ex, ey, ex * x + ey * y, ey * x - ex * y, ex * x - ey * y, ex * y + ey * x, *photometric,
+                    ex * x * x + ey * x * y, ex * x * y + ey * y * y], 1)
     jtj, jtr = jac.T @ jac, jac.T @ residual
     coef = np.linalg.lstsq(jtj, jtr, rcond=None)[0]
-    affine_only = np.linalg.lstsq(jtj[:8, :8], jtr[:8], rcond=None)[0]
+    k = jac.shape[1] - 2
+    affine_only = np.linalg.lstsq(jtj[:k, :k], jtr[:k], rcond=None)[0]
     # what the two perspective terms explain, in noise variances per independent sample (a quarter of these
     # pixels: the blur makes neighbours alike); a term that explains less is the fit wandering in a smooth picture
-    explained = float(coef @ jtr - affine_only @ jtr[:8]) / (noise * noise) / (len(ys) / 4.0)
+    explained = float(coef @ jtr - affine_only @ jtr[:k]) / (noise * noise) / (len(ys) / 4.0)
     if explained < PERSPECTIVE_EXPLAINS:
         return 0.0
-    p1, p2 = coef[8], coef[9]
+    p1, p2 = coef[k], coef[k + 1]
     gy_, gx_ = np.mgrid[0:mask.shape[0]:8, 0:mask.shape[1]:8]
     on = inner[gy_, gx_] | mask[gy_, gx_]
     x, y = (gx_[on] - mx) / 100.0, (gy_[on] - my) / 100.0
