@@ -407,6 +407,13 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
         if first is not None and second is not None and second[4] < first[4]:  # one noise for the pair
             first = _tiles(kx, cy, mask, geom, second[4], lut=lut)
         tiles = min((first, second), key=lambda r: (r is None, r and (int(r[1].sum()), float(r[2].mean()))))
+        if tiles is not None and tiles[1].any():  # a colour edit that clips: the grey alone cannot predict it
+            predicted = _colour_predicted(fa, fb, t, keeper_is_coarse, kx, cy, mask)
+            if predicted is not None:
+                lut_c = _tone_curve(cy[mask], predicted[mask])
+                third = _tiles(predicted, cy, mask, geom, tiles[4], lut=lut_c)
+                if third is not None and int(third[1].sum()) < int(tiles[1].sum()):
+                    tiles, kx, lut = third, predicted, lut_c
     if tiles is None:
         return None
     stats, bad, ratio, outliers, noise, local = tiles
@@ -555,6 +562,49 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
     clip = lambda v: float(min(100.0, max(0.0, v)))  # noqa: E731
     return (clip(100 * (x0 + min(cols) * tw) / wa), clip(100 * (y0 + min(rows) * th) / ha),
             clip(100 * (x0 + (max(cols) + 1) * tw) / wa), clip(100 * (y0 + (max(rows) + 1) * th) / ha))
+
+
+def _colour_predicted(fa: _Features, fb: _Features, t: np.ndarray, keeper_is_coarse: bool, kx: np.ndarray,
+                      cy: np.ndarray, mask: np.ndarray) -> np.ndarray | None:
+    """The copy's grey as a global colour edit makes it of the keeper's colours, in the compared (coarse) frame:
+    ``None`` without stored colour. Brightness, contrast, saturation, white balance and colour filters are each
+    one affine map of R, G and B; what it pushes beyond 0 or 255 is clipped per channel, which moves the grey by
+    hue (a bright red clips where a grey of the same level does not) and no tone curve of the grey can follow.
+    The map is fitted on pixels unclipped in both pictures, twice (the second time without the pixels far off
+    the first fit: an edit), from the greys compared (``kx``: the keeper's, ``cy``: the copy's) and the stored
+    Cb and Cr laid over them as the greys were (``t``: the finer picture's grey -> the coarse one's)."""
+    planes = []
+    h, w = mask.shape
+    for f, coarse in ((fa, keeper_is_coarse), (fb, not keeper_is_coarse)):
+        p = _planes(f.proof)
+        if p is None:
+            return None
+        gh, gw = f.grey.shape
+        up = [cv2.resize(c, (gw, gh), interpolation=cv2.INTER_LINEAR) for c in p]
+        if not coarse:
+            up = [cv2.warpAffine(c, t, (w, h), flags=cv2.INTER_LINEAR) for c in up]
+        planes.append([cv2.GaussianBlur(c, (0, 0), BLUR) for c in up])
+
+    def rgb(y: np.ndarray, cb: np.ndarray, cr: np.ndarray) -> np.ndarray:
+        return np.stack([y + 1.402 * (cr - 128), y - 0.344 * (cb - 128) - 0.714 * (cr - 128), y + 1.772 * (cb - 128)])
+
+    keeper, copy = rgb(kx, *planes[0]), rgb(cy, *planes[1])
+    unclipped = mask & np.all((keeper > CLIPPED) & (keeper < 255 - CLIPPED) & (copy > CLIPPED)
+                              & (copy < 255 - CLIPPED), axis=0)
+    sel = unclipped.copy()
+    sel[1::2, :] = False
+    sel[:, 1::2] = False
+    if int(sel.sum()) < 200:
+        return None
+    design = np.vstack([keeper[:, sel], np.ones(int(sel.sum()))]).T.astype(np.float64)
+    target = copy[:, sel].T.astype(np.float64)
+    keep = np.ones(len(design), bool)
+    for _ in range(2):
+        coef = np.linalg.lstsq(design[keep], target[keep], rcond=None)[0]  # (4, 3)
+        err = np.abs(design @ coef - target).max(axis=1)
+        keep = err <= max(3 * float(np.median(err)), 2.0)
+    made = np.clip(np.tensordot(coef[:3].T, keeper, axes=1) + coef[3][:, None, None], 0, 255)
+    return (0.299 * made[0] + 0.587 * made[1] + 0.114 * made[2]).astype(np.float32)
 
 
 def _through(lut: np.ndarray, grey: np.ndarray) -> np.ndarray:
