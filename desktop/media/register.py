@@ -796,7 +796,7 @@ def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
     diff = (masks[0] > 0) & ~(cv2.dilate(masks[1], np.ones((5, 5), np.uint8)) > 0)
     if diff.sum() < MIN_COVERED * hy * wy:
         return None
-    off = _off_band(fy.grey, diff)
+    off = _off_band(fy.grey, diff, _planes(fy.proof))
     if off is None:
         return None
     ys, xs = off
@@ -884,26 +884,31 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
     return (100.0 * min(cs) / n, 100.0 * min(rs) / n, 100.0 * (max(cs) + 1) / n, 100.0 * (max(rs) + 1) / n)
 
 
-def _off_band(grey: np.ndarray, band: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+def _off_band(grey: np.ndarray, band: np.ndarray, chroma: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray] | None:
     """Pixels of ``grey`` under ``band`` (where the other picture had a uniform border band) that are not the
-    colour of their row or column there (``FLAT_BAND`` grey levels, as the band was trimmed), as (ys, xs); ``None``
-    when they are too few or too scattered to be an edit. The band's uniformity is per row or column: a gradient
-    along the band is still a band. Evidence of an edit is a compact patch off it: a drawing or sticker on a
-    plain wall."""
-    g = cv2.GaussianBlur(grey.astype(np.float32), (0, 0), BLUR)
+    colour of their row or column there (``FLAT_BAND`` grey levels, as the band was trimmed; with ``chroma``, the
+    picture's stored Cb and Cr, also ``COLOUR_LEVELS`` off in colour: a red line on a blue wall of its grey), as
+    (ys, xs); ``None`` when they are too few or too scattered to be an edit. The band's uniformity is per row or
+    column: a gradient along the band is still a band. Evidence of an edit is a compact patch off it: a drawing
+    or sticker on a plain wall."""
     rows, cols = np.nonzero(band)
-    v = g[rows, cols]
     h, w = grey.shape
-    row_med, col_med = np.zeros(h, np.float32), np.zeros(w, np.float32)
-    for idx, med, n in ((rows, row_med, h), (cols, col_med, w)):
-        order = np.argsort(idx, kind="stable")
-        starts = np.searchsorted(idx[order], np.arange(n + 1))
-        for k in range(n):
-            if starts[k + 1] > starts[k]:
-                med[k] = np.median(v[order[starts[k]:starts[k + 1]]])
-    dev = np.minimum(np.abs(v - row_med[rows]), np.abs(v - col_med[cols]))
+    planes = [(grey.astype(np.float32), FLAT_BAND)]
+    if chroma is not None:
+        planes += [(cv2.resize(c, (w, h), interpolation=cv2.INTER_LINEAR), COLOUR_LEVELS) for c in chroma]
     off = np.zeros((h, w), np.uint8)
-    off[rows[dev > FLAT_BAND], cols[dev > FLAT_BAND]] = 1  # as far off as the band's own trimming allows
+    for plane, limit in planes:
+        v = cv2.GaussianBlur(plane, (0, 0), BLUR)[rows, cols]
+        row_med, col_med = np.zeros(h, np.float32), np.zeros(w, np.float32)
+        for idx, med, n in ((rows, row_med, h), (cols, col_med, w)):
+            order = np.argsort(idx, kind="stable")
+            starts = np.searchsorted(idx[order], np.arange(n + 1))
+            for k in range(n):
+                if starts[k + 1] > starts[k]:
+                    med[k] = np.median(v[order[starts[k]:starts[k + 1]]])
+        dev = np.minimum(np.abs(v - row_med[rows]), np.abs(v - col_med[cols]))
+        off[rows[dev > limit], cols[dev > limit]] = 1  # as far off as the band's own trimming allows
     off = cv2.morphologyEx(off, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))  # JPEG speckle is no patch
     n, labels, stats, _ = cv2.connectedComponentsWithStats(off, connectivity=8)
     if n < 2:

@@ -9,6 +9,7 @@ import multiprocessing
 import threading
 from datetime import datetime
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
@@ -517,6 +518,21 @@ def test_a_patch_on_a_plain_border_is_an_edited_copy(wa):
     fw = wall.width
     assert _overlap(v.region, (100 * box[0] / fw, 100 * box[1] / h, 100 * box[2] / fw, 100 * box[3] / h)), v
     assert _verdict(keeper, cand(jpeg(fit(wall, 1600), 75), key="wa")).kind == "same"
+
+
+def test_a_red_line_on_a_blue_wall_of_its_grey_is_off_the_wall():
+    """Where the keeper has only a plain wall (trimmed off its content box) and the copy's box reaches over it,
+    a red line drawn there at the wall's grey level hardly shows in grey; its stored colour shows it
+    (bench/dedup's firstgeneration~drawn was set aside as the same picture)."""
+    wall = Image.new("RGB", (640, 400), (20, 70, 250))  # grey level 75.6
+    ImageDraw.Draw(wall).line([(60, 120), (200, 200), (90, 280), (250, 330)], fill=(255, 0, 0), width=12)  # 76.2
+    proof = read_proof(cand(jpeg(wall, 80)).fingerprint)
+    grey = cv2.imdecode(np.frombuffer(proof.grey_jpeg, np.uint8), cv2.IMREAD_GRAYSCALE)
+    band = np.ones(grey.shape, bool)  # the whole wall lies where the keeper was trimmed
+    assert register._off_band(grey, band) is None
+    ys, xs = register._off_band(grey, band, register._planes(proof))
+    h, w = grey.shape
+    assert 60 / 640 * w - 3 <= xs.min() and xs.max() <= 250 / 640 * w + 3 and 120 / 400 * h - 3 <= ys.min()
 
 
 def test_a_sticker_on_a_plain_border_trimmed_in_both_is_an_edited_copy(wa):
