@@ -837,8 +837,9 @@ def _grey_point(f: _Features, uv: np.ndarray) -> np.ndarray:
 
 def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
                m: np.ndarray) -> tuple[float, float, float, float] | None:
-    """A change in a border band trimmed off both content boxes (a caption band or sticker over a plain wall),
-    which neither stored grey shows: told from the frames' 16x16 thumbnails, when the two frames are one (the
+    """A change in a border band trimmed off either content box (a caption band or sticker over a plain wall,
+    or a caption the copy's box trims with the sky around it while the keeper's box shows that sky), which the
+    compared greys do not show: told from the frames' 16x16 thumbnails, when the two frames are one (the
     copy's whole frame lands on the keeper's: no crop, no screenshot). The thumbnails' cells inside both boxes
     (the proven same picture) give the pair's thumbnail noise; a band cell further off than ``K_SIGMA`` times
     that, and than ``BAND_CHANGE`` of the frame's contrast, is changed. Region in % of the keeper's frame."""
@@ -865,7 +866,7 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
         return (uv[..., 0] > bx[0]) & (uv[..., 0] < bx[2]) & (uv[..., 1] > bx[1]) & (uv[..., 1] < bx[3])
 
     in_a, in_b = inside(centres, boxes[0]), inside(at_b, boxes[1])
-    band = ~in_a & ~in_b
+    band = ~(in_a & in_b)
     both = in_a & in_b
     if not band.any() or both.sum() < 16:
         return None

@@ -535,6 +535,32 @@ def test_a_red_line_on_a_blue_wall_of_its_grey_is_off_the_wall():
     assert 60 / 640 * w - 3 <= xs.min() and xs.max() <= 250 / 640 * w + 3 and 120 / 400 * h - 3 <= ys.min()
 
 
+def test_a_caption_over_the_sky_trimmed_off_the_copy_only_is_an_edited_copy(wa):
+    """A caption band across a sky: the copy's content box trims the band with the plain sky above it, the
+    keeper's reaches up into the sky (its rows are a gradient, no one colour). Under the copy's trimmed band the
+    keeper shows only sky, so the comparison of the two greys sees nothing; the frames' thumbnails do (bench/dedup's
+    rhythm~caption was set aside as the same picture)."""
+    w, h = wa.size
+    big = h + h // 3
+    sky = np.zeros((big, w, 3), np.float32)
+    sky[:] = (60, 200, 220)
+    sky[big // 20:] += np.linspace(-30, 30, w)[None, :, None]  # below the top 5 %: a gradient across each row
+    keeper_img = Image.fromarray(sky.astype(np.uint8))
+    keeper_img.paste(wa, (0, big - h))
+    captioned = keeper_img.copy()
+    top, bottom = big * 7 // 100, big * 16 // 100
+    d = ImageDraw.Draw(captioned)
+    d.rectangle((0, top, w, bottom), fill=(0, 0, 0))
+    d.text((w // 20, top + (bottom - top) // 5), "Schade aan de keuken!", fill=(255, 255, 255),
+           font_size=(bottom - top) * 3 // 5)
+    keeper, copy = cand(jpeg(keeper_img, 92), key="orig"), cand(jpeg(captioned, 80), key="caption")
+    assert read_proof(keeper.fingerprint).box[1] < 0.07 < 0.16 < read_proof(copy.fingerprint).box[1]
+    v = _verdict(keeper, copy)
+    assert v is not None and v.kind == "edited", v
+    assert _overlap(v.region, (0, 100 * top / big, 100, 100 * bottom / big)), v
+    assert _verdict(keeper, cand(jpeg(fit(keeper_img, 1280), 70), key="mail")).kind == "same"
+
+
 def test_a_sticker_on_a_plain_border_trimmed_in_both_is_an_edited_copy(wa):
     """A sticker on the plain wall beside the photo, small enough to be trimmed with the wall like app chrome in
     both content boxes: the frames' thumbnails show it (the proven picture inside the boxes gives their noise)."""
