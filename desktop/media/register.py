@@ -1180,14 +1180,17 @@ class Prover:
 
 def candidate_pairs(items: list[DupCandidate]) -> dict[str, list[str]]:
     """For pictures with a format-2 fingerprint: ``{key: [keys]}`` worth proving (each pair once): the smallest
-    distance between one's content phash and the other's four turned and two zoomed ones is within
-    ``CANDIDATE_BITS``."""
+    distance between one's content phash and the other's four turned and two zoomed ones or its whole frame's is
+    within ``CANDIDATE_BITS``."""
     pics = [(c, p) for c in items if c.kind == "image" and (p := read_proof(c.fingerprint)) is not None]
     n = len(pics)
     if n < 2:
         return {}
     own = np.array([p.turned_phashes[0] for _, p in pics], np.uint64)
-    turned = np.array([(*p.turned_phashes, *p.zoomed_phashes) for _, p in pics], np.uint64)  # (n, 6)
+    # (n, 7): the content box turned four ways, its two zoomed centres, and the whole frame (a screenshot's box
+    # holds the whole picture where the picture's own box is trimmed to what stands out of a dark wall)
+    turned = np.array([(*p.turned_phashes, *p.zoomed_phashes, c.phash if c.phash is not None else p.turned_phashes[0])
+                       for c, p in pics], np.uint64)
     out: dict[str, list[str]] = {}
     for r0 in range(0, n, 256):
         r1 = min(n, r0 + 256)
