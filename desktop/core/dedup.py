@@ -22,7 +22,9 @@ proof block and are compared by the thumbnail rule below, as before.
 Fingerprints come from ``desktop.media.fingerprint`` (layout there); this module only decodes and compares them,
 so the rule is the same for the probe, the CLI and a database-side search. Groups are keeper-centred: an item
 joins a group only when it matches the group's keeper, or every member of it, never through a chain of
-neighbours (a pan across a wall in ten steps is not one picture).
+neighbours (a pan across a wall in ten steps is not one picture). With proof there is one exception, one step
+deep: a copy the keeper's own proof calls ``similar`` only from scattered tiles (no edit, no other geometry) joins
+when a member the keeper proved the same proves it the same (the keeper's comparison spoiled at its resolution).
 
 Only candidate pairs are compared, which changes no verdict: exact copies by a dict; pictures by ``candidates``
 from the caller (the duplicates service's numpy search) or else a lossless pure-Python colour index; videos and

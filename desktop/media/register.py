@@ -6,13 +6,16 @@ lets ``desktop.core.dedup.group_duplicates`` form keeper-centred groups from the
 **Candidates.** A format-2 fingerprint (``desktop.media.fingerprint``) holds the phash of the picture's content box
 (screenshot chrome and letterbox trimmed) turned by 0/90/180/270 degrees. Two pictures are a candidate pair when
 the smallest Hamming distance between one's unturned hash and the other's four turned ones, or the hashes of its
-central 85 % and 70 % (a crop), is within ``CANDIDATE_BITS``; the caller may add its own candidates (the
+central 85 % and 70 % (a crop), or of its whole frame (a screenshot's box holds the whole picture where the
+picture's own box is an object trimmed out of a dark wall), is within ``CANDIDATE_BITS``; the caller may add its own candidates (the
 service's thumbnail search for old fingerprints). Everything else is never compared.
 
 **Proof** (``prove``), on the small grey content boxes stored in the fingerprints (no second decode):
 
 1. local features (ORB: on 256-pixel greys it matched as many positive pairs as SIFT and AKAZE in
-   bench/dedup, at a fraction of the time; see RESULTS.md) matched with Lowe's ratio test;
+   bench/dedup, at a fraction of the time; see RESULTS.md) matched with Lowe's ratio test; a point found on a
+   coarser pyramid level is moved to where it lies (ORB leaves it off by half that level's pixel less half a
+   pixel, the same way in each picture's frame: between a picture and its turned copy that does not cancel);
 2. a RANSAC fit of a similarity transform (scale, any rotation, shift): a 90-degree turn, a crop and the photo
    inside a screenshot are all one such transform; too few consistent matches means no proof;
 3. the finer of the two is warped onto the coarser (anti-aliased), both are blurred by ``BLUR`` pixels, a global
@@ -21,7 +24,9 @@ service's thumbnail search for old fingerprints). Everything else is never compa
    is the images' own noise (estimated from the flattest tiles of this very pair: JPEG and resampling noise,
    floored at ``NOISE_FLOOR``) plus what a registration error of ``REG_ERROR`` pixels makes of the tile's own
    gradient. A tile disagrees when its residual is more than ``K_SIGMA`` times that, or its mean moved by more
-   than ``TONE_SHIFT`` grey levels against the global curve.
+   than ``TONE_SHIFT`` grey levels against the global curve. When tiles disagree the comparison is tried once
+   more with the copy's grey predicted from the keeper's colours (``_colour_predicted``: one affine map of R, G
+   and B, clipped per channel, as brightness, contrast, saturation and white balance make it).
 
    Each tile also gets its local shift against the fitted transform (one Lucas-Kanade step on the residual): a
    copy sits where one similarity puts it everywhere (the shifts, less the small similarity that best explains
@@ -32,7 +37,8 @@ service's thumbnail search for old fingerprints). Everything else is never compa
 5. a picture whose tiles all agree is checked for perspective once more over the whole overlap
    (``_perspective``: one Gauss-Newton step of a homography from the registration found): a camera turned by a
    degree or two between two captures of a smooth picture leaves its few textured tiles within ``LOCAL_SHIFT``
-   but shows ``PERSPECTIVE_PX`` or more of perspective across the frame; a copy shows none.
+   but shows ``PERSPECTIVE_PX`` or more of perspective across the frame; a copy shows none. The keeper's colour
+   takes part of the photometric model there (a colour edit moves the grey by hue, not by geometry).
 
 Verdict: no disagreeing tile and no perspective: ``same`` (unless the colours show an edit the grey cannot:
 ``_colour_edit``, compared both ways round); disagreeing tiles forming one compact region (one 8-connected
