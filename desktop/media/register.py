@@ -413,7 +413,8 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
         if first is not None and second is not None and second[4] < first[4]:  # one noise for the pair
             first = _tiles(kx, cy, mask, geom, second[4], lut=lut)
         tiles = min((first, second), key=lambda r: (r is None, r and (int(r[1].sum()), float(r[2].mean()))))
-        if tiles is not None and tiles[1].any():  # a colour edit that clips: the grey alone cannot predict it
+        if tiles is not None and tiles[1].any() and _colours_edited(fa, fb, lut, kx[mask]):
+            # a colour edit that clips: the grey alone cannot predict it
             predicted = _colour_predicted(fa, fb, t, keeper_is_coarse, kx, cy, mask)
             if predicted is not None:
                 lut_c = _tone_curve(cy[mask], predicted[mask])
@@ -568,6 +569,23 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
     clip = lambda v: float(min(100.0, max(0.0, v)))  # noqa: E731
     return (clip(100 * (x0 + min(cols) * tw) / wa), clip(100 * (y0 + min(rows) * th) / ha),
             clip(100 * (x0 + (max(cols) + 1) * tw) / wa), clip(100 * (y0 + (max(rows) + 1) * th) / ha))
+
+
+def _colours_edited(fa: _Features, fb: _Features, lut: np.ndarray, keeper_grey: np.ndarray) -> bool:
+    """The copy's colours or tones were changed as a whole: its mean Cb or Cr moved by more than twice the colour
+    noise (white balance, a filter), their spread by more than a tenth (saturation), or the tone curve moves a
+    grey level of the keeper's middle 90 % by more than ``FLAT_BAND`` (brightness, contrast). Other pairs (bursts,
+    local edits, plain copies) are not retried with predicted colours: it changes nothing for them."""
+    pa, pb = _planes(fa.proof), _planes(fb.proof)
+    if pa is None or pb is None:
+        return False
+    ma, mb = pa.reshape(2, -1).mean(1), pb.reshape(2, -1).mean(1)
+    sa, sb = pa.reshape(2, -1).std(1), pb.reshape(2, -1).std(1)
+    if np.abs(ma - mb).max() > 2 * COLOUR_NOISE or (np.abs(np.log(np.maximum(sb, 1.0) / np.maximum(sa, 1.0))) > 0.1).any():
+        return True
+    lo, hi = np.percentile(keeper_grey, [5, 95]).astype(int)
+    levels = np.arange(max(0, lo), min(255, hi) + 1)
+    return bool(len(levels) and np.abs(lut[levels] - levels).max() > FLAT_BAND)
 
 
 def _colour_predicted(fa: _Features, fb: _Features, t: np.ndarray, keeper_is_coarse: bool, kx: np.ndarray,
@@ -905,15 +923,16 @@ def _off_band(grey: np.ndarray, band: np.ndarray, chroma: np.ndarray | None = No
     if chroma is not None:
         planes += [(cv2.resize(c, (w, h), interpolation=cv2.INTER_LINEAR), COLOUR_LEVELS) for c in chroma]
     off = np.zeros((h, w), np.uint8)
+    lines = band.any(axis=1), band.any(axis=0)
     for plane, limit in planes:
-        v = cv2.GaussianBlur(plane, (0, 0), BLUR)[rows, cols]
-        row_med, col_med = np.zeros(h, np.float32), np.zeros(w, np.float32)
-        for idx, med, n in ((rows, row_med, h), (cols, col_med, w)):
-            order = np.argsort(idx, kind="stable")
-            starts = np.searchsorted(idx[order], np.arange(n + 1))
-            for k in range(n):
-                if starts[k + 1] > starts[k]:
-                    med[k] = np.median(v[order[starts[k]:starts[k + 1]]])
+        g = cv2.GaussianBlur(plane, (0, 0), BLUR)
+        under = np.where(band, g, np.nan)
+        with np.errstate(all="ignore"):  # rows and columns without band pixels have no median (never read)
+            row_med = np.zeros(h, np.float32)
+            row_med[lines[0]] = np.nanmedian(under[lines[0]], axis=1)
+            col_med = np.zeros(w, np.float32)
+            col_med[lines[1]] = np.nanmedian(under[:, lines[1]], axis=0)
+        v = g[rows, cols]
         dev = np.minimum(np.abs(v - row_med[rows]), np.abs(v - col_med[cols]))
         off[rows[dev > limit], cols[dev > limit]] = 1  # as far off as the band's own trimming allows
     off = cv2.morphologyEx(off, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))  # JPEG speckle is no patch
