@@ -7,8 +7,8 @@ lets ``desktop.core.dedup.group_duplicates`` form keeper-centred groups from the
 (screenshot chrome and letterbox trimmed) turned by 0/90/180/270 degrees. Two pictures are a candidate pair when
 the smallest Hamming distance between one's unturned hash and the other's four turned ones, or the hashes of its
 central 85 % and 70 % (a crop), or of its whole frame (a screenshot's box holds the whole picture where the
-picture's own box is an object trimmed out of a dark wall), is within ``CANDIDATE_BITS``; the caller may add its own candidates (the
-service's thumbnail search for old fingerprints). Everything else is never compared.
+picture's own box is an object trimmed out of a dark wall), is within ``CANDIDATE_BITS``; the caller may add its
+own candidates (the service's thumbnail search for old fingerprints). Everything else is never compared.
 
 **Proof** (``prove``), on the small grey content boxes stored in the fingerprints (no second decode):
 
@@ -581,7 +581,8 @@ def _colours_edited(fa: _Features, fb: _Features, lut: np.ndarray, keeper_grey: 
         return False
     ma, mb = pa.reshape(2, -1).mean(1), pb.reshape(2, -1).mean(1)
     sa, sb = pa.reshape(2, -1).std(1), pb.reshape(2, -1).std(1)
-    if np.abs(ma - mb).max() > 2 * COLOUR_NOISE or (np.abs(np.log(np.maximum(sb, 1.0) / np.maximum(sa, 1.0))) > 0.1).any():
+    spread_change = np.abs(np.log(np.maximum(sb, 1.0) / np.maximum(sa, 1.0)))
+    if np.abs(ma - mb).max() > 2 * COLOUR_NOISE or (spread_change > 0.1).any():
         return True
     lo, hi = np.percentile(keeper_grey, [5, 95]).astype(int)
     levels = np.arange(max(0, lo), min(255, hi) + 1)
