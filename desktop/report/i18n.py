@@ -21,7 +21,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sec_photos": ("Photos", "Foto's"),
     "sec_videos": ("Videos", "Video's"),
     "sec_other": ("Voice notes and documents", "Spraakberichten en documenten"),
-    "sec_duplicates": ("Duplicates set aside", "Apart gezette duplicaten"),
+    "sec_duplicates": ("Duplicates and edited copies", "Duplicaten en bewerkte kopieën"),
     "sec_notes": ("Notes", "Notities"),
     "sec_manifest": ("Integrity manifest", "Integriteitsmanifest"),
     "ref": ("Case reference", "Zaaknummer"),
@@ -84,7 +84,15 @@ _TEXT: dict[str, tuple[str, str]] = {
                     "bericht {at}: wacht al {minutes} werkminuten, uiterlijk {due}"),
     "due": ("Answer due", "Antwoord uiterlijk"),
     "media_received": ("{kind} {ref} received", "{kind} {ref} ontvangen"),
-    "dup_of": ("Duplicate of", "Duplicaat van"),
+    "dup_of": ("Copy of", "Kopie van"),
+    "dup_intro": (
+        "Exact copies and copies of the same picture are set aside: they are not among the photos above. An edited "
+        "copy differs from its original in one place (a sticker, a caption, a retouched region) and is kept among "
+        "the photos beside it.",
+        "Exacte kopieën en kopieën van dezelfde foto zijn apart gezet: ze staan niet bij de foto's hierboven. Een "
+        "bewerkte kopie verschilt op één plek van het origineel (een sticker, een bijschrift, een bewerkt gebied) en "
+        "blijft bij de foto's, naast het origineel.",
+    ),
     "level": ("Level", "Niveau"),
     "dup_changes": ("What was done to it", "Wat eraan gedaan is"),
     "empty": ("None.", "Geen."),

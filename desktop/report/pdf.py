@@ -1,6 +1,6 @@
 """The case file: ``render_case_file(data, out, options)`` writes the PDF a claims department receives.
 
-Sections, in order: cover, timeline, photos, videos, voice notes and documents, duplicates set aside, notes and
+Sections, in order: cover, timeline, photos, videos, voice notes and documents, duplicates and edited copies, notes and
 the integrity manifest; each has an outline entry. Pictures are prepared for print first (``images.prepare_all``,
 in parallel), then reportlab lays the pages out in one pass. The file is written to a temporary name in the target
 folder and renamed when complete, so a failed or cancelled export leaves nothing behind.
@@ -360,8 +360,9 @@ class _Report:
         return [table]
 
     def duplicates(self) -> list[Flowable]:
-        """Each set-aside file (and each edited copy kept beside its original), the kept item it duplicates, how
-        alike they are, and what was done to it: "cropped 6 % left and 3 % top, 10 % brighter"."""
+        """Each set-aside file and each edited copy kept beside its original (the intro says which is which), the
+        kept item it is a copy of, how alike they are, and what was done to it: "cropped 6 % left and 3 % top, 10 %
+        brighter"."""
         s, st = self.s, self.st
         header = [s("file_name"), s("dup_of"), s("level"), s("dup_changes"), s("sha")]
         rows: list[list[object]] = [[Paragraph(h, st.label) for h in header]]
@@ -379,7 +380,7 @@ class _Report:
             rows.append([Paragraph(c, st.small) for c in cells])
         table = Table(rows, colWidths=[42 * mm, 40 * mm, 24 * mm, 50 * mm, 23 * mm], repeatRows=1, hAlign="LEFT")
         table.setStyle(lay.grid_style())
-        return [table]
+        return [Paragraph(lay.para(s("dup_intro")), st.body), Spacer(1, 3 * mm), table]
 
     def notes(self) -> list[Flowable]:
         """The handler's notes, oldest first."""

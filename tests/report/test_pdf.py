@@ -69,7 +69,7 @@ def test_sections_captions_manifest_and_metadata(case, rendered):
         "Photos",
         "Videos",
         "Voice notes and documents",
-        "Duplicates set aside",
+        "Duplicates and edited copies",
         "Notes",
         "Integrity manifest",
     ]
@@ -197,7 +197,7 @@ def test_photos_per_page(case, tmp_path, per_page):
     photos_only = replace(case, items=[it for it in case.items if it.kind == "image"], messages=[], notes=[])
     pdf = render_case_file(photos_only, tmp_path / f"pp{per_page}.pdf", options(per_page=per_page))
     sections = outline(PdfReader(pdf))
-    assert sections["Duplicates set aside"] - sections["Photos"] == math.ceil(5 / per_page)
+    assert sections["Duplicates and edited copies"] - sections["Photos"] == math.ceil(5 / per_page)
 
 
 def test_cancel_leaves_no_file(case, tmp_path):
@@ -275,14 +275,16 @@ def test_duplicates_appendix_says_what_was_done_to_each_copy(case, tmp_path):
     for lang, expected in (
         ("en", ["cropped 6 % left and 3 % top, 10 % brighter",
                 "screenshot: picture at 1080 × 810 px inside a 1128 × 2400 frame", "edited copy",
-                "changed area 20 % wide and 15 % high, 12 % from the left and 30 % from the top"]),
+                "changed area 20 % wide and 15 % high, 12 % from the left and 30 % from the top",
+                "An edited copy differs from its original in one place", "is kept among the photos"]),
         ("nl", ["6 % links en 3 % boven bijgesneden, 10 % lichter",
                 "schermafbeelding: foto van 1080 × 810 px in een scherm van 1128 × 2400", "bewerkte kopie",
-                "gewijzigd gebied van 20 % breed en 15 % hoog, 12 % van links en 30 % van boven"]),
+                "gewijzigd gebied van 20 % breed en 15 % hoog, 12 % van links en 30 % van boven",
+                "Een bewerkte kopie verschilt op één plek van het origineel", "blijft bij de foto's"]),
     ):
         pdf = render_case_file(data, tmp_path / f"dups-{lang}.pdf", options(lang=lang))
         reader = PdfReader(pdf)
-        start = outline(reader)["Duplicates set aside" if lang == "en" else "Apart gezette duplicaten"]
+        start = outline(reader)["Duplicates and edited copies" if lang == "en" else "Duplicaten en bewerkte kopieën"]
         flat = " ".join(" ".join(p.extract_text() for p in reader.pages[start:start + 2]).split())
         for words in expected:
             assert words in flat, (lang, words)
