@@ -406,6 +406,7 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
     # The second way round only when the first finds a tile beyond noise (every tile within it is the answer).
     geom = (y0, x0, th, tw)
     lut = _tone_curve(cy[mask], kx[mask])  # the keeper's grey -> the copy's, for the tiles and the perspective
+    ref = kx  # what the copy's grey is predicted from: the keeper's grey, or its colours (below)
     first = _tiles(kx, cy, mask, geom, lut=lut)
     tiles = first
     if first is None or first[1].any():
@@ -420,7 +421,7 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
                 lut_c = _tone_curve(cy[mask], predicted[mask])
                 third = _tiles(predicted, cy, mask, geom, tiles[4], lut=lut_c)
                 if third is not None and int(third[1].sum()) < int(tiles[1].sum()):
-                    tiles, kx, lut = third, predicted, lut_c
+                    tiles, ref, lut = third, predicted, lut_c
     if tiles is None:
         return None
     stats, bad, ratio, outliers, noise, local = tiles
@@ -438,7 +439,7 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
         kind, region = EDITED, covered
     elif not bad.any():
         coarse_proof = (fa if keeper_is_coarse else fb).proof
-        if _perspective(kx, cy, mask, noise, lut, _planes(coarse_proof)) > PERSPECTIVE_PX:  # the camera turned
+        if _perspective(ref, cy, mask, noise, lut, _planes(coarse_proof)) > PERSPECTIVE_PX:  # the camera turned
             kind, moved = SIMILAR, True
         else:
             region = _colour_edit(fa, fb, m)  # what the grey cannot see: a red line on a dark picture

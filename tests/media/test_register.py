@@ -722,6 +722,8 @@ def test_a_colour_edit_that_clips_is_the_same_picture(name, edit):
     img = fit(_skimage_photo(name), 1600)
     v = _verdict(cand(jpeg(img, 90)), cand(jpeg(edit(img), 85)))
     assert v is not None and v.kind == "same", v
+    if name == "ihc.png":  # the words still say what was done (measured on the greys, not on the prediction)
+        assert v.transform.brightness > 0.1 and v.transform.contrast > 1.1, v.transform
 
 
 def test_a_screenshot_of_an_object_on_a_dark_wall_is_a_candidate_and_the_same(wa):
