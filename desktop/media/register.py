@@ -63,6 +63,7 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 import cv2
@@ -132,6 +133,14 @@ class _Features:
     pts: np.ndarray
     desc: np.ndarray | None
     proof: Proof
+
+    @cached_property
+    def chroma(self) -> np.ndarray | None:
+        """The proof's stored Cb and Cr (``_planes``), decoded once per picture: several checks of a pair use it."""
+        planes = _planes(self.proof)
+        if planes is not None:
+            planes.flags.writeable = False  # shared by every proof of this picture, on several threads
+        return planes
 
 
 _LOCAL = threading.local()  # one ORB detector per thread (an OpenCV algorithm object is not shared)
@@ -438,8 +447,8 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
     elif covered is not None:
         kind, region = EDITED, covered
     elif not bad.any():
-        coarse_proof = (fa if keeper_is_coarse else fb).proof
-        if _perspective(ref, cy, mask, noise, lut, _planes(coarse_proof)) > PERSPECTIVE_PX:  # the camera turned
+        coarse_features = fa if keeper_is_coarse else fb
+        if _perspective(ref, cy, mask, noise, lut, coarse_features.chroma) > PERSPECTIVE_PX:  # the camera turned
             kind, moved = SIMILAR, True
         else:
             region = _colour_edit(fa, fb, m)  # what the grey cannot see: a red line on a dark picture
@@ -477,7 +486,7 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
     map of (Y, Cb, Cr) to (Cb, Cr) absorbs saturation, white balance and colour filters (any linear change of R, G, B). A pixel is off when its colour is more than
     ``COLOUR_LEVELS`` away and beyond ``Z_PIXEL`` times what JPEG noise and the registration error make of the
     local colour gradient (present in both); a tile is off when more than ``COLOUR_SHARE`` of it is."""
-    ca, cb = _planes(fa.proof), _planes(fb.proof)
+    ca, cb = fa.chroma, fb.chroma
     if ca is None or cb is None:
         return None
     (ha, wa), (hb, wb) = ca.shape[1:], cb.shape[1:]
@@ -498,8 +507,7 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
                             flags=cv2.INTER_LINEAR)
     inside_range = []
     for luma, (pb, pr) in ((luma_a, ca), (luma_b, warped)):
-        rgb = (luma + 1.402 * (pr - 128), luma - 0.344 * (pb - 128) - 0.714 * (pr - 128), luma + 1.772 * (pb - 128))
-        inside_range.append(np.logical_and.reduce([(c > CLIPPED) & (c < 255 - CLIPPED) for c in rgb]))
+        inside_range.append(np.all(_unclipped(_rgb(luma, pb, pr)), axis=0))
     unclipped = inside_range[0] & inside_range[1]
     one_side = inside_range[0] ^ inside_range[1]
     fit_px = mask & unclipped
@@ -572,12 +580,22 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
             clip(100 * (x0 + (max(cols) + 1) * tw) / wa), clip(100 * (y0 + (max(rows) + 1) * th) / ha))
 
 
+def _rgb(y: np.ndarray, cb: np.ndarray, cr: np.ndarray) -> np.ndarray:
+    """R, G, B (stacked on a first axis of 3) of grey ``y`` and stored Cb, Cr (JPEG's full-range YCbCr)."""
+    return np.stack([y + 1.402 * (cr - 128), y - 0.344 * (cb - 128) - 0.714 * (cr - 128), y + 1.772 * (cb - 128)])
+
+
+def _unclipped(rgb: np.ndarray) -> np.ndarray:
+    """Per channel: not within ``CLIPPED`` of 0 or 255 (a clipped channel's level says nothing of an edit)."""
+    return (rgb > CLIPPED) & (rgb < 255 - CLIPPED)
+
+
 def _colours_edited(fa: _Features, fb: _Features, lut: np.ndarray, keeper_grey: np.ndarray) -> bool:
     """The copy's colours or tones were changed as a whole: its mean Cb or Cr moved by more than twice the colour
     noise (white balance, a filter), their spread by more than a tenth (saturation), or the tone curve moves a
     grey level of the keeper's middle 90 % by more than ``FLAT_BAND`` (brightness, contrast). Other pairs (bursts,
     local edits, plain copies) are not retried with predicted colours: it changes nothing for them."""
-    pa, pb = _planes(fa.proof), _planes(fb.proof)
+    pa, pb = fa.chroma, fb.chroma
     if pa is None or pb is None:
         return False
     ma, mb = pa.reshape(2, -1).mean(1), pb.reshape(2, -1).mean(1)
@@ -602,7 +620,7 @@ def _colour_predicted(fa: _Features, fb: _Features, t: np.ndarray, keeper_is_coa
     planes = []
     h, w = mask.shape
     for f, coarse in ((fa, keeper_is_coarse), (fb, not keeper_is_coarse)):
-        p = _planes(f.proof)
+        p = f.chroma
         if p is None:
             return None
         gh, gw = f.grey.shape
@@ -611,12 +629,8 @@ def _colour_predicted(fa: _Features, fb: _Features, t: np.ndarray, keeper_is_coa
             up = [cv2.warpAffine(c, t, (w, h), flags=cv2.INTER_LINEAR) for c in up]
         planes.append([cv2.GaussianBlur(c, (0, 0), BLUR) for c in up])
 
-    def rgb(y: np.ndarray, cb: np.ndarray, cr: np.ndarray) -> np.ndarray:
-        return np.stack([y + 1.402 * (cr - 128), y - 0.344 * (cb - 128) - 0.714 * (cr - 128), y + 1.772 * (cb - 128)])
-
-    keeper, copy = rgb(kx, *planes[0]), rgb(cy, *planes[1])
-    unclipped = mask & np.all((keeper > CLIPPED) & (keeper < 255 - CLIPPED) & (copy > CLIPPED)
-                              & (copy < 255 - CLIPPED), axis=0)
+    keeper, copy = _rgb(kx, *planes[0]), _rgb(cy, *planes[1])
+    unclipped = mask & np.all(_unclipped(keeper) & _unclipped(copy), axis=0)
     sel = unclipped.copy()
     sel[1::2, :] = False
     sel[:, 1::2] = False
@@ -822,7 +836,7 @@ def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
     diff = (masks[0] > 0) & ~(cv2.dilate(masks[1], np.ones((5, 5), np.uint8)) > 0)
     if diff.sum() < MIN_COVERED * hy * wy:
         return None
-    off = _off_band(fy.grey, diff, _planes(fy.proof))
+    off = _off_band(fy.grey, diff, fy.chroma)
     if off is None:
         return None
     ys, xs = off
