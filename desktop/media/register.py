@@ -59,7 +59,7 @@ import pickle
 import sys
 import threading
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -425,8 +425,8 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
         tiles = min((first, second), key=lambda r: (r is None, r and (int(r[1].sum()), float(r[2].mean()))))
         if tiles is not None and tiles[1].any() and _colours_edited(fa, fb, lut, kx[mask]):
             # a colour edit that clips: the grey alone cannot predict it
-            predicted = _colour_predicted(fa, fb, t, keeper_is_coarse, kx, cy, mask)
-            if predicted is not None:
+            # an affine map of the colours with clipping, and that map with a tone curve per channel after it
+            for predicted in _colour_predicted(fa, fb, t, keeper_is_coarse, kx, cy, mask):
                 lut_c = _tone_curve(cy[mask], predicted[mask])
                 third = _tiles(predicted, cy, mask, geom, tiles[4], lut=lut_c)
                 if third is not None and int(third[1].sum()) < int(tiles[1].sum()):
@@ -542,8 +542,11 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
     size = np.diff(er)[:, None] * np.diff(ec)[None, :]
     covered = inside >= MIN_COVER * np.maximum(1, size)
 
-    def off_tiles(target: np.ndarray, chroma: np.ndarray, luma: np.ndarray) -> np.ndarray:
-        """Tiles whose colours are off when ``target`` is predicted from the other picture's colours."""
+    def off_tiles(target: np.ndarray, chroma: np.ndarray, luma: np.ndarray, target_luma: np.ndarray
+                  ) -> tuple[np.ndarray, Callable[[], np.ndarray]]:
+        """Tiles whose colours are off when ``target`` is predicted from the other picture's colours by the affine
+        map, and (called when needed) of those the tiles still off when a pixel must also be off a colour matrix
+        with a tone curve per channel (``_graded``: what an edit that clipped a channel and then moved it makes)."""
         design = np.hstack([chroma, luma, np.ones((len(chroma), 1))])
         keep = in_fit
         for _ in range(2):  # refit without the pixels far off the first fit (the edit itself)
@@ -556,20 +559,31 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
         noise = max(COLOUR_NOISE, float(np.median(res[in_fit])) * 1.5)
         limit = np.maximum(np.where(in_fit, COLOUR_LEVELS, CLIP_LEVELS),
                            Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * grad[mask]))
-        off = np.zeros_like(mask)
-        off[mask] = res > limit
-        return covered & (box_sums(off & mask) > COLOUR_SHARE * np.maximum(inside, 1))
+
+        def tiles_of(beyond: np.ndarray) -> np.ndarray:
+            off = np.zeros_like(mask)
+            off[mask] = beyond
+            return covered & (box_sums(off & mask) > COLOUR_SHARE * np.maximum(inside, 1))
+
+        def graded() -> np.ndarray:
+            made = _graded(_rgb(luma[:, 0], chroma[:, 0], chroma[:, 1]),
+                           _rgb(target_luma[:, 0], target[:, 0], target[:, 1]), in_fit)
+            return tiles_of((res > limit) & (np.hypot(*(_chroma_of(made) - target.T)) > limit))
+
+        return tiles_of(res > limit), graded
 
     # Each way round: colours an edit added are predicted by nothing in the other picture, but a fit that
     # predicts the unedited picture from the edited one may give the added colour no weight (a red stroke over a
     # sky of one colour). A global change has one map each way; colours off all over one way are no edit.
     found = None
-    for grid in (off_tiles(xs, ys, yl), off_tiles(ys, xs, xl)):
+    for grid, graded in (off_tiles(xs, ys, yl, xl), off_tiles(ys, xs, xl, yl)):
         if not grid.any():
             continue
         comps = _components(grid)
         if len(comps) != 1 or len(comps[0]) > EDIT_SHARE * GRID * GRID:
             continue  # colours differ all over: a colour change of the whole picture, not an edit
+        if not graded().any():
+            continue  # a global edit explains them: a channel clipped, then moved (a sunset's sun, brightened)
         if found is None or len(comps[0]) > len(found):
             found = comps[0]
     if found is None:
@@ -609,9 +623,10 @@ def _colours_edited(fa: _Features, fb: _Features, lut: np.ndarray, keeper_grey: 
 
 
 def _colour_predicted(fa: _Features, fb: _Features, t: np.ndarray, keeper_is_coarse: bool, kx: np.ndarray,
-                      cy: np.ndarray, mask: np.ndarray) -> np.ndarray | None:
-    """The copy's grey as a global colour edit makes it of the keeper's colours, in the compared (coarse) frame:
-    ``None`` without stored colour. Brightness, contrast, saturation, white balance and colour filters are each
+                      cy: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
+    """The copy's grey as a global colour edit makes it of the keeper's colours, in the compared (coarse) frame,
+    twice: by the affine map below, and by that map followed by a tone curve per channel (``_channel_curves``: an
+    edit after one that clipped); none without stored colour. Brightness, contrast, saturation, white balance and colour filters are each
     one affine map of R, G and B; what it pushes beyond 0 or 255 is clipped per channel, which moves the grey by
     hue (a bright red clips where a grey of the same level does not) and no tone curve of the grey can follow.
     The map is fitted on pixels unclipped in both pictures, twice (the second time without the pixels far off
@@ -622,7 +637,7 @@ def _colour_predicted(fa: _Features, fb: _Features, t: np.ndarray, keeper_is_coa
     for f, coarse in ((fa, keeper_is_coarse), (fb, not keeper_is_coarse)):
         p = f.chroma
         if p is None:
-            return None
+            return []
         gh, gw = f.grey.shape
         up = [cv2.resize(c, (gw, gh), interpolation=cv2.INTER_LINEAR) for c in p]
         if not coarse:
@@ -635,7 +650,7 @@ def _colour_predicted(fa: _Features, fb: _Features, t: np.ndarray, keeper_is_coa
     sel[1::2, :] = False
     sel[:, 1::2] = False
     if int(sel.sum()) < 200:
-        return None
+        return []
     design = np.vstack([keeper[:, sel], np.ones(int(sel.sum()))]).T.astype(np.float64)
     target = copy[:, sel].T.astype(np.float64)
     keep = np.ones(len(design), bool)
@@ -643,8 +658,38 @@ def _colour_predicted(fa: _Features, fb: _Features, t: np.ndarray, keeper_is_coa
         coef = np.linalg.lstsq(design[keep], target[keep], rcond=None)[0]  # (4, 3)
         err = np.abs(design @ coef - target).max(axis=1)
         keep = err <= max(3 * float(np.median(err)), 2.0)
-    made = np.clip(np.tensordot(coef[:3].T, keeper, axes=1) + coef[3][:, None, None], 0, 255)
-    return (0.299 * made[0] + 0.587 * made[1] + 0.114 * made[2]).astype(np.float32)
+    made = np.tensordot(coef[:3].T, keeper, axes=1) + coef[3][:, None, None]
+    return [(0.299 * v[0] + 0.587 * v[1] + 0.114 * v[2]).astype(np.float32)
+            for v in (np.clip(made, 0, 255), _channel_curves(made, copy, mask))]
+
+
+def _channel_curves(made: np.ndarray, target: np.ndarray, sel: np.ndarray) -> np.ndarray:
+    """``made`` (R, G, B on a first axis of 3), clipped to 0-255, through one monotone tone curve per channel
+    fitted to ``target`` over ``sel``: an editor's brightness, contrast, gamma or curves act on each channel and clip
+    it, and a second edit after a first moves what the first clipped to a level below 255 (a brightened sunset
+    whose contrast was then lowered: its sun's red is flat at 230), which no affine map with clipping at 0 and 255
+    follows."""
+    out = np.empty(made.shape, np.float32)
+    for c in range(3):
+        m = np.clip(made[c], 0, 255)
+        out[c] = np.clip(_through(_tone_curve(target[c][sel], m[sel]), m), 0, 255)
+    return out
+
+
+def _graded(src: np.ndarray, dst: np.ndarray, fit: np.ndarray) -> np.ndarray:
+    """``dst`` (R, G, B, (3, n)) predicted from ``src`` by a global colour edit: one affine map of R, G, B (white
+    balance, saturation, a colour filter) fitted on the pixels ``fit`` (unclipped in both), then a tone curve per
+    channel fitted on all (``_channel_curves``)."""
+    design = np.vstack([src, np.ones(src.shape[1])]).T.astype(np.float64)
+    d, y = design[fit], dst.T[fit].astype(np.float64)
+    coef = np.linalg.lstsq(d.T @ d, d.T @ y, rcond=None)[0]  # (4, 3), by the normal equations
+    return _channel_curves((design @ coef).T, dst, np.ones(src.shape[1], bool))
+
+
+def _chroma_of(rgb: np.ndarray) -> np.ndarray:
+    """Cb and Cr (JPEG's full range, stacked on a first axis of 2) of R, G, B on a first axis of 3."""
+    r, g, b = rgb
+    return np.stack([128 - 0.168736 * r - 0.331264 * g + 0.5 * b, 128 + 0.5 * r - 0.418688 * g - 0.081312 * b])
 
 
 def _through(lut: np.ndarray, grey: np.ndarray) -> np.ndarray:

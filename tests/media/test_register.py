@@ -715,6 +715,11 @@ def _skimage_photo(name: str) -> Image.Image:
     ("ihc.png", lambda im: ImageEnhance.Contrast(ImageEnhance.Brightness(im).enhance(1.25)).enhance(1.2)),
     ("logo.png", lambda im: white_balance(ImageEnhance.Color(im).enhance(1.4), (1.12, 1.0, 0.85))),
     ("motorcycle_left.png", lambda im: white_balance(ImageEnhance.Color(im).enhance(1.4), (1.12, 1.0, 0.85))),
+    # brighter, then less contrast: what the brightness clipped at 255 the contrast moves to a flat level below
+    # it (no longer "clipped"), by channel; a tone curve per channel after the colour map follows it
+    ("motorcycle_left.png", lambda im: ImageEnhance.Contrast(ImageEnhance.Brightness(im).enhance(1.25)).enhance(0.8)),
+    ("motorcycle_right.png", lambda im: ImageEnhance.Contrast(ImageEnhance.Brightness(im).enhance(1.25)).enhance(0.8)),
+    ("logo.png", lambda im: ImageEnhance.Contrast(ImageEnhance.Brightness(im).enhance(1.25)).enhance(0.8)),
 ])
 def test_a_colour_edit_that_clips_is_the_same_picture(name, edit):
     """Brighter and more contrast, or more saturated and warmer: channels clip at 255 by hue (a bright red clips
@@ -724,6 +729,21 @@ def test_a_colour_edit_that_clips_is_the_same_picture(name, edit):
     assert v is not None and v.kind == "same", v
     if name == "ihc.png":  # the words still say what was done (measured on the greys, not on the prediction)
         assert v.transform.brightness > 0.1 and v.transform.contrast > 1.1, v.transform
+
+
+def test_a_stroke_on_a_copy_whose_edit_clipped_is_still_edited():
+    """The tone curves per channel explain what a global edit did to every pixel of one colour, not a stroke
+    drawn over part of the picture: the same brighter, lower-contrast copy with a red line is edited, there."""
+    img = fit(_skimage_photo("motorcycle_left.png"), 1600)
+    edit = ImageEnhance.Contrast(ImageEnhance.Brightness(img).enhance(1.25)).enhance(0.8)
+    w, h = img.size
+    box = (int(0.55 * w), int(0.2 * h), int(0.8 * w), int(0.3 * h))
+    ImageDraw.Draw(edit).line([box[:2], box[2:]], fill=(40, 200, 255), width=12)
+    v = _verdict(cand(jpeg(img, 90)), cand(jpeg(edit, 85)))
+    assert v is not None and v.kind == "edited", v
+    left, top, right, bottom = v.region
+    assert left < 100 * box[2] / img.width and right > 100 * box[0] / img.width, v.region
+    assert top < 100 * box[3] / img.height and bottom > 100 * box[1] / img.height, v.region
 
 
 def test_a_screenshot_of_an_object_on_a_dark_wall_is_a_candidate_and_the_same(wa):
