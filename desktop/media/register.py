@@ -415,6 +415,7 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
     # The second way round only when the first finds a tile beyond noise (every tile within it is the answer).
     geom = (y0, x0, th, tw)
     lut = _tone_curve(cy[mask], kx[mask])  # the keeper's grey -> the copy's, for the tiles and the perspective
+    grey_lut = lut
     ref = kx  # what the copy's grey is predicted from: the keeper's grey, or its colours (below)
     first = _tiles(kx, cy, mask, geom, lut=lut)
     tiles = first
@@ -440,7 +441,8 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features) -> Ver
     share = float(bad.mean())
     transform = _transform(a, b, fa, fb, m, kx[mask], cy[mask], s, angle)
     region, moved = None, False
-    covered = (_chrome_over_picture(fb, m, fa) or _chrome_over_picture(fa, cv2.invertAffineTransform(m), fb, m)
+    covered = (_chrome_over_picture(fb, m, fa, lut=grey_lut)
+               or _chrome_over_picture(fa, cv2.invertAffineTransform(m), fb, m)
                or _band_edit(a, b, fa, fb, m))
     if local > LOCAL_SHIFT:  # no single transform explains the frame: parallax, perspective, motion
         kind, moved = SIMILAR, True
@@ -859,13 +861,14 @@ def _off_similarity(good: list, stats: list, rows: list[int], cols: list[int]) -
     return float(np.sort(np.hypot(res[0], res[1]))[-2])
 
 
-def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
-                         back: np.ndarray | None = None) -> tuple[float, float, float, float] | None:
+def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features, back: np.ndarray | None = None,
+                         lut: np.ndarray | None = None) -> tuple[float, float, float, float] | None:
     """Where the uniform bands trimmed off ``x``'s frame lie over ``y``'s picture (``m``: x -> y) and ``y`` shows
     something there (``_off_band``), as a box in % of the keeper's whole frame, or ``None`` when they lie outside
     it (a screenshot's chrome around the photo). A caption band across the photo's edge is trimmed like chrome;
     this tells the two apart. ``back`` (y -> keeper) is given when
-    ``y`` is the copy."""
+    ``y`` is the copy. ``lut`` (y's grey -> x's), when given, is applied to ``y`` first: a brightened copy whose sky
+    clipped flat (and was trimmed like chrome) has nothing over the keeper's clouds; they map to its flat level."""
     if not _trimmed(fx.proof.box):
         return None
     hx, wx = fx.grey.shape
@@ -881,7 +884,7 @@ def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features,
     diff = (masks[0] > 0) & ~(cv2.dilate(masks[1], np.ones((5, 5), np.uint8)) > 0)
     if diff.sum() < MIN_COVERED * hy * wy:
         return None
-    off = _off_band(fy.grey, diff, fy.chroma)
+    off = _off_band(fy.grey if lut is None else np.clip(_through(lut, fy.grey), 0, 255), diff, fy.chroma)
     if off is None:
         return None
     ys, xs = off
