@@ -26,7 +26,9 @@ own candidates (the service's thumbnail search for old fingerprints). Everything
    gradient. A tile disagrees when its residual is more than ``K_SIGMA`` times that, or its mean moved by more
    than ``TONE_SHIFT`` grey levels against the global curve. When tiles disagree the comparison is tried once
    more with the copy's grey predicted from the keeper's colours (``_colour_predicted``: one affine map of R, G
-   and B, clipped per channel, as brightness, contrast, saturation and white balance make it).
+   and B, clipped per channel, as brightness, contrast, saturation and white balance make it; and that map
+   followed by a tone curve per channel, as an edit after one that clipped makes it: brighter, then less
+   contrast leaves what was clipped flat below 255).
 
    Each tile also gets its local shift against the fitted transform (one Lucas-Kanade step on the residual): a
    copy sits where one similarity puts it everywhere (the shifts, less the small similarity that best explains
@@ -41,7 +43,8 @@ own candidates (the service's thumbnail search for old fingerprints). Everything
    takes part of the photometric model there (a colour edit moves the grey by hue, not by geometry).
 
 Verdict: no disagreeing tile and no perspective: ``same`` (unless the colours show an edit the grey cannot:
-``_colour_edit``, compared both ways round); disagreeing tiles forming one compact region (one 8-connected
+``_colour_edit``, compared both ways round, one compact patch of off colours that a colour matrix with a tone
+curve per channel does not explain either); disagreeing tiles forming one compact region (one 8-connected
 component covering at most ``EDIT_SHARE`` of the tiles): ``edited``, with the region; otherwise (spread over the
 frame: motion, parallax, another capture): ``similar``. Roll is reported, never decisive. Two pictures that both
 have features to register and no registration that holds are ``unrelated`` (``Prover``): the core's thumbnail
