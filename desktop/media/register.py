@@ -933,7 +933,9 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
     compared greys do not show: told from the frames' 16x16 thumbnails, when the two frames are one (the
     copy's whole frame lands on the keeper's: no crop, no screenshot). The thumbnails' cells inside both boxes
     (the proven same picture) give the pair's thumbnail noise; a band cell further off than ``K_SIGMA`` times
-    that, and than ``BAND_CHANGE`` of the frame's contrast, is changed. Region in % of the keeper's frame."""
+    that, and than ``BAND_CHANGE`` of the frame's contrast, is changed; where the keeper's cell is beyond the
+    levels the proven part shows, the copy's may lie anywhere between the extrapolated level and the end of its
+    own levels (a global edit clipped it). Region in % of the keeper's frame."""
     boxes = (fa.proof.box, fb.proof.box)
     if not any(map(_trimmed, boxes)):
         return None
@@ -963,9 +965,21 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
         return None
     design = np.stack([ta[both], np.ones(int(both.sum()))], 1)
     coef = np.linalg.lstsq(design, tb_at[both], rcond=None)[0]
-    res = tb_at - (coef[0] * ta + coef[1])
+    pred = coef[0] * ta + coef[1]
+    res = tb_at - pred
     noise = float(np.sqrt(np.mean(res[both] ** 2)))
-    changed = band & (np.abs(res) > max(K_SIGMA * noise, BAND_CHANGE * THUMB_SCALE))
+    limit = max(K_SIGMA * noise, BAND_CHANGE * THUMB_SCALE)
+    # beyond the levels the proven part shows, a global edit may have clipped: the copy's band may sit anywhere
+    # from the extrapolated level to where the copy's own levels end (a brightened sky, flat at its white)
+    lo, hi = pred.copy(), pred.copy()
+    above, below = ta > ta[both].max(), ta < ta[both].min()
+    sign = 1.0 if coef[0] >= 0 else -1.0
+    top, bottom = (tb_at[both].max(), tb_at[both].min()) if sign > 0 else (tb_at[both].min(), tb_at[both].max())
+    lo[above] = np.minimum(pred[above], top)
+    hi[above] = np.maximum(pred[above], top)
+    lo[below] = np.minimum(pred[below], bottom)
+    hi[below] = np.maximum(pred[below], bottom)
+    changed = band & ((tb_at < lo - limit) | (tb_at > hi + limit))
     if not changed.any():
         return None
     comps = _components(changed)

@@ -746,6 +746,44 @@ def test_a_stroke_on_a_copy_whose_edit_clipped_is_still_edited():
     assert top < 100 * box[3] / img.height and bottom > 100 * box[1] / img.height, v.region
 
 
+def _sky_over(img: Image.Image, share: float) -> Image.Image:
+    """``img`` under a pale textured sky (the top ``share`` of it) with a bright glow in it, as a sunset's."""
+    w, h = img.size
+    sky_h = int(h * share)
+    rng = np.random.default_rng(3)
+    c = np.asarray(Image.fromarray((rng.random((sky_h // 12 + 2, w // 12 + 2)) * 255).astype(np.uint8)).resize(
+        (w, sky_h), Image.Resampling.BICUBIC), np.float32) / 255
+    out = img.copy()
+    out.paste(Image.fromarray(np.stack([190 + 40 * c, 196 + 38 * c, 204 + 36 * c], -1).astype(np.uint8)), (0, 0))
+    glow = Image.new("L", (w, sky_h), 0)
+    ImageDraw.Draw(glow).ellipse((int(0.6 * w), int(0.15 * sky_h), int(0.8 * w), int(0.85 * sky_h)), fill=255)
+    out.paste(Image.new("RGB", (w, sky_h), (250, 250, 246)), (0, 0), glow.filter(ImageFilter.GaussianBlur(6)))
+    return out
+
+
+@pytest.mark.parametrize("share, gain", [(0.12, 1.4), (0.2, 1.45)])
+def test_a_brightened_copy_whose_sky_clipped_flat_is_the_same_picture(wa, share, gain):
+    """Brightened, the sky clips to one white and is trimmed off the copy's content box like chrome, while the
+    keeper's box keeps its clouds and glow: the band's thumbnail cells beyond the levels the proven part shows
+    may sit anywhere between the extrapolated level and the copy's own white (clipping), which is no caption."""
+    img = _sky_over(wa, share)
+    copy = cand(jpeg(ImageEnhance.Brightness(img).enhance(gain), 85))
+    assert read_proof(copy.fingerprint).box[1] > share * 0.9  # the clipped sky is trimmed off the copy
+    v = _verdict(cand(jpeg(img, 90)), copy)
+    assert v is not None and v.kind == "same", v
+
+
+def test_a_caption_on_a_sky_band_is_still_edited(wa):
+    """The clipping allowance covers levels beyond what the proven part shows, not a dark caption on the sky."""
+    img = _sky_over(wa, 0.15)
+    w, h = img.size
+    edited = img.copy()
+    ImageDraw.Draw(edited).rectangle((int(0.1 * w), int(0.03 * h), int(0.45 * w), int(0.11 * h)), fill=(20, 20, 30))
+    v = _verdict(cand(jpeg(img, 90)), cand(jpeg(edited, 85)))
+    assert v is not None and v.kind == "edited", v
+    assert v.region[0] < 45 and v.region[2] > 10 and v.region[1] < 11, v.region
+
+
 def test_a_screenshot_of_an_object_on_a_dark_wall_is_a_candidate_and_the_same(wa):
     """The picture's own content box is the object (the dark wall around it is trimmed like a border); the
     screenshot's box is the whole picture inside the viewer's chrome. Their boxes' hashes differ; the screenshot's
