@@ -746,8 +746,10 @@ def test_a_stroke_on_a_copy_whose_edit_clipped_is_still_edited():
     assert top < 100 * box[3] / img.height and bottom > 100 * box[1] / img.height, v.region
 
 
-def _sky_over(img: Image.Image, share: float) -> Image.Image:
-    """``img`` under a pale textured sky (the top ``share`` of it) with a bright glow in it, as a sunset's."""
+def _sky_over(img: Image.Image, share: float, glow_box: tuple[float, float, float, float] = (0.6, 0.15, 0.8, 0.85)
+              ) -> Image.Image:
+    """``img`` under a pale textured sky (the top ``share`` of it) with a bright glow in it, as a sunset's
+    (``glow_box``: left, top, right, bottom in fractions of the sky)."""
     w, h = img.size
     sky_h = int(h * share)
     rng = np.random.default_rng(3)
@@ -756,17 +758,21 @@ def _sky_over(img: Image.Image, share: float) -> Image.Image:
     out = img.copy()
     out.paste(Image.fromarray(np.stack([190 + 40 * c, 196 + 38 * c, 204 + 36 * c], -1).astype(np.uint8)), (0, 0))
     glow = Image.new("L", (w, sky_h), 0)
-    ImageDraw.Draw(glow).ellipse((int(0.6 * w), int(0.15 * sky_h), int(0.8 * w), int(0.85 * sky_h)), fill=255)
+    gl, gt, gr, gb = glow_box
+    ImageDraw.Draw(glow).ellipse((int(gl * w), int(gt * sky_h), int(gr * w), int(gb * sky_h)), fill=255)
     out.paste(Image.new("RGB", (w, sky_h), (250, 250, 246)), (0, 0), glow.filter(ImageFilter.GaussianBlur(6)))
     return out
 
 
-@pytest.mark.parametrize("share, gain", [(0.12, 1.4), (0.2, 1.45)])
-def test_a_brightened_copy_whose_sky_clipped_flat_is_the_same_picture(wa, share, gain):
+@pytest.mark.parametrize("share, gain, glow", [(0.12, 1.4, (0.6, 0.15, 0.8, 0.85)), (0.2, 1.45, (0.6, 0.15, 0.8, 0.85)),
+                                               (0.2, 1.45, (0.6, 0.35, 0.72, 0.65))])
+def test_a_brightened_copy_whose_sky_clipped_flat_is_the_same_picture(wa, share, gain, glow):
     """Brightened, the sky clips to one white and is trimmed off the copy's content box like chrome, while the
     keeper's box keeps its clouds and glow: the band's thumbnail cells beyond the levels the proven part shows
-    may sit anywhere between the extrapolated level and the copy's own white (clipping), which is no caption."""
-    img = _sky_over(wa, share)
+    may sit anywhere between the extrapolated level and the copy's own white (clipping), which is no caption;
+    and the keeper's glow under the copy's trimmed band (a patch off the band: a caption, were it the copy's) is
+    taken through the pair's tone curve first, where it is as white as the rest."""
+    img = _sky_over(wa, share, glow)
     copy = cand(jpeg(ImageEnhance.Brightness(img).enhance(gain), 85))
     assert read_proof(copy.fingerprint).box[1] > share * 0.9  # the clipped sky is trimmed off the copy
     v = _verdict(cand(jpeg(img, 90)), copy)
