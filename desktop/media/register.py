@@ -259,16 +259,14 @@ def _turn_guess(fa: _Features, fb: _Features) -> np.ndarray | None:
     whose hash is nearest ``a``'s, and laid over ``a``'s whole box, or over its central part when a zoomed hash
     of the one is nearer the other's own (a crop)."""
     pa, pb = fa.proof, fb.proof
-    turns = [popcount64(np.uint64(pa.turned_phashes[0] ^ h)) for h in pb.turned_phashes]
-    k = int(np.argmin(turns))
-    best, keep_a, keep_b = turns[k], 1.0, 1.0
-    for keep, h in zip(ZOOM_KEEPS, pa.zoomed_phashes, strict=True):  # b shows the central part of a
-        d = popcount64(np.uint64(h ^ pb.turned_phashes[k]))
-        if d < best:
-            best, keep_a, keep_b = d, keep, 1.0
-    for keep, h in zip(ZOOM_KEEPS, pb.zoomed_phashes, strict=True):  # a shows the central part of b
-        if k == 0 and (d := popcount64(np.uint64(h ^ pa.turned_phashes[0]))) < best:
-            best, keep_a, keep_b = d, 1.0, keep
+    # (distance, turn, keep of a, keep of b), the nearest first; the first found wins a tie
+    options = [(popcount64(np.uint64(pa.turned_phashes[0] ^ h)), k, 1.0, 1.0) for k, h in enumerate(pb.turned_phashes)]
+    for k, hb in enumerate(pb.turned_phashes):  # b (turned) shows the central part of a
+        options += [(popcount64(np.uint64(h ^ hb)), k, keep, 1.0) for keep, h in zip(ZOOM_KEEPS, pa.zoomed_phashes, strict=True)]
+    # a shows the central part of b (b's zoomed hashes are of its own, unturned box)
+    options += [(popcount64(np.uint64(h ^ pa.turned_phashes[0])), 0, 1.0, keep)
+                for keep, h in zip(ZOOM_KEEPS, pb.zoomed_phashes, strict=True)]
+    best, k, keep_a, keep_b = min(options, key=lambda o: o[0])
     if best > CANDIDATE_BITS:
         return None
     hb, wb = fb.grey.shape

@@ -746,6 +746,30 @@ def test_a_stroke_on_a_copy_whose_edit_clipped_is_still_edited():
     assert top < 100 * box[3] / img.height and bottom > 100 * box[1] / img.height, v.region
 
 
+def test_the_turn_guess_is_the_nearest_of_every_turn_and_zoom(wa):
+    """For pictures without features the hashes guess the turn and crop ECC starts from: the nearest of all
+    combinations (a crop's own hash may lie nearer another turn of the keeper's than its own turn does, while a
+    zoomed hash of the keeper matches it unturned: bench/dedup's Arc-Colors crop had no proof)."""
+    import dataclasses
+
+    keeper = cand(jpeg(wa, 90))
+    copy = cand(jpeg(crop(wa, 0.15, 0.15, 0.15, 0.15), 85))
+    fa, fb = (register.features(read_proof(c.fingerprint)) for c in (keeper, copy))
+    own = fa.proof.turned_phashes[0]
+    near = min(bin(h ^ fb.proof.turned_phashes[0]).count("1") for h in fa.proof.zoomed_phashes)
+    # the copy's 90-degree hash made nearer the keeper's own than its unturned one, yet further than the zoom
+    decoy = own ^ ((1 << (near + 2)) - 1)
+    turned = list(fb.proof.turned_phashes)
+    turned[1] = decoy
+    fb = dataclasses.replace(fb, proof=dataclasses.replace(fb.proof, turned_phashes=tuple(turned)))
+    assert bin(own ^ decoy).count("1") < bin(own ^ fb.proof.turned_phashes[0]).count("1")
+    m = register._turn_guess(fa, fb)
+    assert m is not None and abs(m[0, 1]) < 1e-9 and m[0, 0] > 0 and m[1, 1] > 0, m  # unturned
+    ha, wa_ = fa.grey.shape
+    hb, wb = fb.grey.shape
+    assert abs(m[0, 0] * wb / wa_ - 0.7) < 0.01, m  # the copy laid over the keeper's central 70 %
+
+
 def _sky_over(img: Image.Image, share: float, glow_box: tuple[float, float, float, float] = (0.6, 0.15, 0.8, 0.85)
               ) -> Image.Image:
     """``img`` under a pale textured sky (the top ``share`` of it) with a bright glow in it, as a sunset's
