@@ -113,6 +113,8 @@ PERSPECTIVE_PX = 0.5  # pixels of perspective beyond any affine map: the camera 
 PERSPECTIVE_EXPLAINS = 1.0  # noise variances per sample the perspective must explain to be measured at all
 LK_MIN_GRAD = 4.0  # mean squared gradient (along its weaker direction) a tile needs for a local shift
 ECC_BLUR = 1.5  # Gaussian sigma (pixels) of the greys ECC aligns
+ECC_START_MIN = 0.5  # correlation at the hashes' guess below which ECC is not tried (bench/dedup's tuning part:
+# 0.78 or more for every pair ECC registered, median 0.26 for the other pictures it was tried on)
 ECC_EARLY_STEPS = 8  # coarse ECC steps after which a pair must correlate by ECC_EARLY_MIN to go on
 ECC_EARLY_MIN = 0.75  # (copies in bench/dedup's tuning part: 0.95 or more after 5 steps)
 ECC_COARSE_MIN = 0.9  # correlation after the coarse pass below which the fine pass is not tried
@@ -343,6 +345,8 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
     # ECC only refines: on a smooth picture its affine steps can wander off a guess that was already right (a
     # PNG re-save of a gradient), so every pass is kept only if it correlates better than where it started
     c0 = _correlation(seen, b2, keep2)
+    if c0 < ECC_START_MIN:  # where the hashes put it, a copy correlates at once; another picture seldom does
+        return None
     crit = cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS
     w2, cc = _ecc_pass(a2, b2, w_ab * half, c0, (crit, ECC_EARLY_STEPS, 1e-4), keep2)
     # a few steps first: from the hashes' guess a copy correlates well at once, another picture does not

@@ -770,6 +770,41 @@ def test_the_turn_guess_is_the_nearest_of_every_turn_and_zoom(wa):
     assert abs(m[0, 0] * wb / wa_ - 0.7) < 0.01, m  # the copy laid over the keeper's central 70 %
 
 
+def _smooth(seed: int) -> Image.Image:
+    """A smooth picture without ORB features: colour ramps and a few soft blobs (a wall, a sky, a wallpaper)."""
+    rng = np.random.default_rng(seed)
+    h, w = 500, 800
+    y, x = np.mgrid[0:h, 0:w] / np.array([h, w])[:, None, None]
+    out = np.zeros((h, w, 3))
+    for c in range(3):
+        out[..., c] = 60 + 80 * x * rng.random() + 60 * y * rng.random()
+        for _ in range(4):
+            cx, cy, r, a = rng.random(), rng.random(), 0.1 + 0.25 * rng.random(), 40 + 60 * rng.random()
+            out[..., c] += a * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * r * r))
+    return Image.fromarray(out.clip(0, 255).astype(np.uint8))
+
+
+def test_smooth_pictures_are_not_aligned_by_ecc_where_the_guess_does_not_correlate(monkeypatch):
+    """Smooth pictures hash alike, so many different ones are candidates; ECC refines the hashes' guess only
+    where the two already correlate by ``ECC_START_MIN`` there (a copy does at once), and none comes out the same."""
+    cs = [cand(jpeg(_smooth(seed), 85), key=f"s{seed}") for seed in range(24)]
+    feats = {c.key: register.features(read_proof(c.fingerprint)) for c in cs}
+    assert all(len(f.pts) < register.FEW_FEATURES for f in feats.values())
+    pairs = [(a, b) for a, bs in register.candidate_pairs(cs).items() for b in bs]
+    assert len(pairs) > 60  # smooth pictures are candidates of many others
+    calls = []
+    real = cv2.findTransformECC
+    monkeypatch.setattr(cv2, "findTransformECC", lambda *a, **k: calls.append(1) or real(*a, **k))
+    tried = 0
+    for a, b in pairs:
+        calls.clear()
+        register._register_ecc(feats[a], feats[b])
+        tried += bool(calls)
+    assert tried < 0.6 * len(pairs), (tried, len(pairs))  # without the start test: 90 % of them
+    monkeypatch.undo()
+    assert not [g for g in register.group_pictures(cs) if g.kind == "same"]
+
+
 def _sky_over(img: Image.Image, share: float, glow_box: tuple[float, float, float, float] = (0.6, 0.15, 0.8, 0.85)
               ) -> Image.Image:
     """``img`` under a pale textured sky (the top ``share`` of it) with a bright glow in it, as a sunset's
