@@ -770,8 +770,9 @@ def test_the_turn_guess_is_the_nearest_of_every_turn_and_zoom(wa):
     assert abs(m[0, 0] * wb / wa_ - 0.7) < 0.01, m  # the copy laid over the keeper's central 70 %
 
 
-def _smooth(seed: int) -> Image.Image:
-    """A smooth picture without ORB features: colour ramps and a few soft blobs (a wall, a sky, a wallpaper)."""
+def _ramps(seed: int) -> Image.Image:
+    """A smooth picture without ORB features: a colour ramp per channel and a few soft blobs (unlike ``_smooth``,
+    nothing sharp: pictures of this kind hash alike)."""
     rng = np.random.default_rng(seed)
     h, w = 500, 800
     y, x = np.mgrid[0:h, 0:w] / np.array([h, w])[:, None, None]
@@ -787,7 +788,7 @@ def _smooth(seed: int) -> Image.Image:
 def test_smooth_pictures_are_not_aligned_by_ecc_where_the_guess_does_not_correlate(monkeypatch):
     """Smooth pictures hash alike, so many different ones are candidates; ECC refines the hashes' guess only
     where the two already correlate by ``ECC_START_MIN`` there (a copy does at once), and none comes out the same."""
-    cs = [cand(jpeg(_smooth(seed), 85), key=f"s{seed}") for seed in range(24)]
+    cs = [cand(jpeg(_ramps(seed), 85), key=f"s{seed}") for seed in range(24)]
     feats = {c.key: register.features(read_proof(c.fingerprint)) for c in cs}
     assert all(len(f.pts) < register.FEW_FEATURES for f in feats.values())
     pairs = [(a, b) for a, bs in register.candidate_pairs(cs).items() for b in bs]
