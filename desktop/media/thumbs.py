@@ -57,8 +57,9 @@ def thumbnail_jpeg(img: Image.Image, side: int = THUMB_SIDE, quality: int = THUM
         scale = side / max(thumb.size)
         size = (max(1, round(thumb.width * scale)), max(1, round(thumb.height * scale)))
         # Area averaging (Pillow's box filter): no aliasing when shrinking, and over twice as cheap as bicubic
-        # from the probe's reduction (0.7 against 1.6 ms from 500x375 to 320x240 here).
-        thumb = thumb.resize(size, Image.Resampling.BOX)
+        # from the probe's reduction (0.7 against 1.6 ms from 500x375 to 320x240 here); by whole pixels first
+        # (``reduce``), then the rest: from a phone photo's 1000x750 reduction 1.6 against 2.5 ms.
+        thumb = thumb.resize(size, Image.Resampling.BOX, reducing_gap=1.0)
     out = io.BytesIO()
     thumb.save(out, "JPEG", quality=quality, optimize=False)
     return out.getvalue()
