@@ -6,6 +6,7 @@ import random
 import zipfile
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 
@@ -20,7 +21,10 @@ def picture(size: tuple[int, int] = (640, 480), seed: int = 0) -> Image.Image:
         x1, y1 = x0 + rnd.randrange(w // 8, w // 2), y0 + rnd.randrange(h // 8, h // 2)
         colour = tuple(rnd.randrange(256) for _ in range(3))
         (d.ellipse if rnd.random() < 0.5 else d.rectangle)((x0, y0, x1, y1), fill=colour)
-    noise = Image.effect_noise(size, 40).convert("RGB")
+    # noise from the seed too (Pillow's effect_noise draws from the C library's one global rand(): the same seed
+    # gave another picture depending on what had drawn noise before it in the test run)
+    grain = np.random.default_rng(seed).normal(128, 40, (h, w)).clip(0, 255).astype(np.uint8)
+    noise = Image.fromarray(grain).convert("RGB")
     return Image.blend(img, noise, 0.15).filter(ImageFilter.SMOOTH)
 
 

@@ -10,6 +10,7 @@ import random
 from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 
@@ -35,7 +36,10 @@ def scene(kind: str, seed: int, size: tuple[int, int] = (2400, 1800)) -> Image.I
         r = rnd.randrange(w // 60, w // 14)
         ox, oy = rnd.gauss(0, w / 16), rnd.gauss(0, h / 30)
         d.ellipse((sx + ox - r, sy + oy - r / 2, sx + ox + r, sy + oy + r / 2), fill=(70, 80, 110))
-    noise = Image.effect_noise(size, 30).convert("RGB")
+    # sensor noise from the scene's own seed (Pillow's effect_noise draws from the C library's one global rand():
+    # the same scene came out differently depending on what had drawn noise before it in the process)
+    grain = np.random.default_rng(seed).normal(128, 30, (h, w)).clip(0, 255).astype(np.uint8)
+    noise = Image.fromarray(grain).convert("RGB")
     img = Image.blend(img, noise, 0.08).filter(ImageFilter.SMOOTH)
     try:
         font = ImageFont.load_default(size=max(24, h // 30))
