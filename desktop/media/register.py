@@ -257,14 +257,17 @@ def _register_features(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] |
 
 
 def _turn_guess(fa: _Features, fb: _Features) -> np.ndarray | None:
-    """First guess of ``b -> a`` for pictures without features: ``b``'s content box turned by the quarter turn
-    whose hash is nearest ``a``'s, and laid over ``a``'s whole box, or over its central part when a zoomed hash
-    of the one is nearer the other's own (a crop)."""
+    """First guess of ``b -> a`` for pictures without features, from the hashes: of every quarter turn of ``b``'s
+    content box, each also against ``a``'s zoomed centres, and ``b``'s zoomed centres against ``a``'s own (a crop
+    either way), the nearest; ``b``'s box so turned is laid over ``a``'s whole box or over the central part that
+    hash was of. ``None`` when even the nearest is further than ``CANDIDATE_BITS``."""
     pa, pb = fa.proof, fb.proof
     # (distance, turn, keep of a, keep of b), the nearest first; the first found wins a tie
-    options = [(popcount64(np.uint64(pa.turned_phashes[0] ^ h)), k, 1.0, 1.0) for k, h in enumerate(pb.turned_phashes)]
+    options = [(popcount64(np.uint64(pa.turned_phashes[0] ^ h)), k, 1.0, 1.0)
+               for k, h in enumerate(pb.turned_phashes)]
     for k, hb in enumerate(pb.turned_phashes):  # b (turned) shows the central part of a
-        options += [(popcount64(np.uint64(h ^ hb)), k, keep, 1.0) for keep, h in zip(ZOOM_KEEPS, pa.zoomed_phashes, strict=True)]
+        options += [(popcount64(np.uint64(h ^ hb)), k, keep, 1.0)
+                    for keep, h in zip(ZOOM_KEEPS, pa.zoomed_phashes, strict=True)]
     # a shows the central part of b (b's zoomed hashes are of its own, unturned box)
     options += [(popcount64(np.uint64(h ^ pa.turned_phashes[0])), 0, 1.0, keep)
                 for keep, h in zip(ZOOM_KEEPS, pb.zoomed_phashes, strict=True)]
@@ -633,8 +636,8 @@ def _colour_predicted(fa: _Features, fb: _Features, t: np.ndarray, keeper_is_coa
                       cy: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
     """The copy's grey as a global colour edit makes it of the keeper's colours, in the compared (coarse) frame,
     twice: by the affine map below, and by that map followed by a tone curve per channel (``_channel_curves``: an
-    edit after one that clipped); none without stored colour. Brightness, contrast, saturation, white balance and colour filters are each
-    one affine map of R, G and B; what it pushes beyond 0 or 255 is clipped per channel, which moves the grey by
+    edit after one that clipped); none without stored colour. Brightness, contrast, saturation, white balance and
+    colour filters are each one affine map of R, G and B; what it pushes beyond 0 or 255 is clipped per channel, which moves the grey by
     hue (a bright red clips where a grey of the same level does not) and no tone curve of the grey can follow.
     The map is fitted on pixels unclipped in both pictures, twice (the second time without the pixels far off
     the first fit: an edit), from the greys compared (``kx``: the keeper's, ``cy``: the copy's) and the stored
