@@ -239,14 +239,22 @@ def _misses(part_items, groups) -> None:
         if g.kind in SAME_KINDS:
             for m in g.members[1:]:
                 cluster.setdefault(m, g.keeper)
+
+    def root(k: str) -> str:  # as ``score`` does: an exact copy of a set-aside copy belongs to its keeper's cluster
+        seen = set()
+        while cluster.get(k, k) != k and k not in seen:
+            seen.add(k)
+            k = cluster[k]
+        return k
+
     by_group = defaultdict(list)
     for i in part_items:
         by_group[i["group"]].append(i["path"])
     for g, members in by_group.items():
-        ks = {cluster.get(m, m) for m in members}
+        ks = {root(m) for m in members}
         if len(members) > 1 and len(ks) > 1:
-            main_k = max(ks, key=lambda k: sum(cluster.get(m, m) == k for m in members))
-            print("MISS", g, [m.split("/")[-1] for m in members if cluster.get(m, m) != main_k], file=sys.stderr)
+            main_k = max(ks, key=lambda k: sum(root(m) == k for m in members))
+            print("MISS", g, [m.split("/")[-1] for m in members if root(m) != main_k], file=sys.stderr)
 
 
 def report(results: list[dict], speed: dict) -> str:
