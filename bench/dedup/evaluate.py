@@ -95,6 +95,16 @@ def _sha(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def _root(keeper_of: dict[str, str], k: str) -> str:
+    """The cluster of ``k``: keepers followed to the end (an exact copy of a set-aside copy belongs to its keeper's
+    cluster), stopping at a loop."""
+    seen = set()
+    while keeper_of.get(k, k) != k and k not in seen:
+        seen.add(k)
+        k = keeper_of[k]
+    return k
+
+
 def score(part: str, labels: dict, groups, items: list[dict]) -> dict:
     file_group = {i["path"]: i["group"] for i in items}
     variant = {i["path"]: i["variant"] for i in items}
@@ -111,13 +121,7 @@ def score(part: str, labels: dict, groups, items: list[dict]) -> dict:
         for m in g.members[1:]:
             kind_of[m] = g.kind
     # exact and same groups chain through keepers (an exact copy of a same copy): resolve to a root
-    def root(k: str) -> str:
-        seen = set()
-        while same_of.get(k, k) != k and k not in seen:
-            seen.add(k)
-            k = same_of[k]
-        return k
-    cluster = {p: root(p) for p in file_group}
+    cluster = {p: _root(same_of, p) for p in file_group}
     true_groups: dict[str, list[str]] = defaultdict(list)
     for p, g in file_group.items():
         true_groups[g].append(p)
@@ -239,14 +243,7 @@ def _misses(part_items, groups) -> None:
         if g.kind in SAME_KINDS:
             for m in g.members[1:]:
                 cluster.setdefault(m, g.keeper)
-
-    def root(k: str) -> str:  # as ``score`` does: an exact copy of a set-aside copy belongs to its keeper's cluster
-        seen = set()
-        while cluster.get(k, k) != k and k not in seen:
-            seen.add(k)
-            k = cluster[k]
-        return k
-
+    root = lambda k: _root(cluster, k)  # noqa: E731 - as ``score`` does
     by_group = defaultdict(list)
     for i in part_items:
         by_group[i["group"]].append(i["path"])

@@ -978,8 +978,9 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
     # from the extrapolated level to where the copy's own levels end (a brightened sky, flat at its white)
     lo, hi = pred.copy(), pred.copy()
     above, below = ta > ta[both].max(), ta < ta[both].min()
-    sign = 1.0 if coef[0] >= 0 else -1.0
-    top, bottom = (tb_at[both].max(), tb_at[both].min()) if sign > 0 else (tb_at[both].min(), tb_at[both].max())
+    top, bottom = tb_at[both].max(), tb_at[both].min()
+    if coef[0] < 0:  # the copy's levels run the other way (a negative)
+        top, bottom = bottom, top
     lo[above] = np.minimum(pred[above], top)
     hi[above] = np.maximum(pred[above], top)
     lo[below] = np.minimum(pred[below], bottom)
