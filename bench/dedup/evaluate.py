@@ -49,7 +49,8 @@ def _probe(path: str) -> tuple[str, dict | None, float]:
     except Exception as exc:  # noqa: BLE001 - reported, counted as not found
         return path, {"error": str(exc)}, time.process_time() - t
     out = {"phash": r.phash, "fingerprint": r.fingerprint, "width": r.width, "height": r.height,
-           "has_exif": r.has_exif, "size": Path(path).stat().st_size}
+           "has_exif": r.has_exif, "size": Path(path).stat().st_size,
+           "taken": r.exif_taken}
     return path, out, time.process_time() - t
 
 
@@ -85,7 +86,7 @@ def candidates_of(paths: list[str], probed: dict[str, dict], corpus: Path) -> li
             continue
         out.append(DupCandidate(key=str(Path(p).relative_to(corpus)), sha256=_sha(p), kind="image", phash=r["phash"], fingerprint=r["fingerprint"],
                                 width=r["width"], height=r["height"], size=r["size"], has_exif=r["has_exif"],
-                                received_at=datetime(2024, 5, 17, 14, 0, i % 60)))
+                                received_at=datetime(2024, 5, 17, 14, 0, i % 60), taken=r.get("taken")))
     return out
 
 

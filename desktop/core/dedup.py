@@ -10,6 +10,9 @@ Four kinds of group:
   its original, never set aside; only found with a proof (``verify``);
 * ``similar``: burst shots and re-takes of one scene, shown for review only, never set aside automatically.
 
+Two camera originals whose EXIF capture times differ (``other_captures``) are two exposures: never ``same`` or
+``edited``, whatever their pixels say (a burst of a scene where nothing moved), at most ``similar``.
+
 With a proof (``group_duplicates(..., verify=...)``, given by ``desktop.media.register.group_pictures`` for
 format-2 fingerprints) "same" is no longer a thumbnail distance: the pair is registered and compared tile by tile
 (``desktop.core.sameness.Verdict``), so crops of up to ~15 % per side, 90-degree turns and screenshots are the same
@@ -93,6 +96,22 @@ class DupCandidate:
     has_exif: bool  # camera original with an EXIF capture date
     received_at: datetime | None
     duration_s: float | None = None
+    taken: datetime | None = None  # EXIF DateTimeOriginal (with its sub-seconds when written): the camera's clock
+
+
+def other_captures(a: DupCandidate, b: DupCandidate) -> bool:
+    """The camera's clock says these are two exposures: both carry an EXIF capture time and the times differ (to
+    the sub-second when both files have one, else to the second). A copy keeps its original's capture time (or
+    loses it: then nothing is said); a burst shot of a phone or camera has its own. A difference of whole quarter
+    hours is not taken for another exposure: that is how a tool that moves the photos of a trip to another time zone
+    changes one copy and not the other."""
+    if a.taken is None or b.taken is None:
+        return False
+    x, y = a.taken.replace(tzinfo=None), b.taken.replace(tzinfo=None)
+    if not (x.microsecond and y.microsecond):  # one time to the second only: compare seconds
+        x, y = x.replace(microsecond=0), y.replace(microsecond=0)
+    gap = abs((x - y).total_seconds())
+    return gap % 900 != 0
 
 
 @dataclass
@@ -290,6 +309,8 @@ def _compare(
         else:
             verdict = "similar" if same + verdicts.count("similar") >= len(verdicts) / 2 else None
     if verdict == "same" and a.kind == "video" and not _durations_match(a.duration_s, b.duration_s, t):
+        verdict = None if same_only else "similar"
+    if verdict == "same" and other_captures(a, b):
         verdict = None if same_only else "similar"
     return verdict
 
@@ -531,6 +552,8 @@ def group_duplicates(
         heads.append(g[0])
 
     def same(a: DupCandidate, b: DupCandidate) -> bool:
+        if other_captures(a, b):  # two exposures by the camera's clock: similar at most
+            return False
         if a.key in provable and b.key in provable and verify is not None:
             v = proof(a, b)
             if v is not None:
@@ -538,6 +561,8 @@ def group_duplicates(
         return _compare(a, frames[a.key], b, frames[b.key], thresholds, same_only=True) == "same"
 
     def edited(a: DupCandidate, b: DupCandidate) -> bool:
+        if other_captures(a, b):
+            return False
         v = proof(a, b)
         return v is not None and v.kind == EDITED
 
@@ -553,6 +578,8 @@ def group_duplicates(
         """``c`` is the same picture as a member the keeper proved the same, and nothing the keeper saw says
         otherwise: no local change (edited), no other geometry (another capture), only a comparison the
         keeper's own copy spoils (resolution, aliasing): a copy is the same as what it is the same as."""
+        if other_captures(members[0], c):
+            return False
         v = proof(members[0], c)
         if v is not None and (v.kind not in {SAME, SIMILAR} or v.moved):
             return False

@@ -266,6 +266,7 @@ class DupItem:
     duration_s: float | None
     chosen: bool = False  # the handler made it its group's keeper
     restored: bool = False  # the handler restored it: never set aside again
+    taken: datetime | None = None  # EXIF DateTimeOriginal with its sub-seconds: the camera's clock
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def _candidate(item: DupItem) -> DupCandidate:
         key=str(item.id), sha256=item.sha256, kind=item.kind, phash=item.phash, fingerprint=item.fingerprint,
         width=item.width, height=item.height, size=item.size, has_exif=item.has_exif,
         received_at=item.received_at.replace(tzinfo=None) if item.received_at else None,
-        duration_s=item.duration_s,
+        duration_s=item.duration_s, taken=item.taken,
     )
 
 

@@ -221,4 +221,5 @@ def _item(m: MediaItem, b: Blob) -> DupItem:
         id=m.id, case_id=m.case_id, sha256=b.sha256, kind=b.kind, phash=int(b.phash, 16) if b.phash else None,
         fingerprint=b.fingerprint, width=b.width, height=b.height, size=b.size, has_exif=bool(b.exif_taken),
         received_at=m.received_at, duration_s=b.duration_s, chosen=bool(m.dup_keeper), restored=bool(m.dup_restored),
+        taken=b.exif_taken,
     )

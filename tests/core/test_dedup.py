@@ -7,7 +7,7 @@ import hashlib
 import math
 import random
 from dataclasses import replace as dc_replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PIL import Image
@@ -21,6 +21,7 @@ from desktop.core.dedup import (
     compare,
     decode,
     group_duplicates,
+    other_captures,
 )
 from desktop.core.sameness import EDITED, SAME, SIMILAR, UNRELATED, Verdict
 from desktop.media.fingerprint import image_fingerprint
@@ -76,6 +77,36 @@ def test_keeper_rule_order():
     c = cand("c", dims=(1600, 1200), size=300_000, received=T0)
     assert choose_keeper([b, c]).key == "c"  # earliest received
     assert choose_keeper([cand("n", dims=(10, 10), size=1), c]).key == "c"
+
+
+def test_the_camera_clock_tells_two_exposures_apart():
+    def at(when: datetime | None) -> DupCandidate:
+        return dc_replace(cand("x"), taken=when)
+
+    shot = datetime(2024, 5, 17, 14, 3, 22, 120000)
+    assert other_captures(at(shot), at(shot.replace(microsecond=450000)))  # a burst: sub-seconds in both
+    assert other_captures(at(shot), at(shot + timedelta(seconds=1)))
+    assert not other_captures(at(shot), at(shot))  # a copy keeps its original's time
+    assert not other_captures(at(shot), at(shot.replace(microsecond=0)))  # one file without sub-seconds
+    assert not other_captures(at(shot), at(None)) and not other_captures(at(None), at(None))  # a copy lost it
+    assert not other_captures(at(shot), at(shot + timedelta(hours=2)))  # a tool moved one copy's time zone
+    assert not other_captures(at(shot.replace(tzinfo=UTC)), at(shot))  # one with its offset written, one without
+
+
+def test_two_exposures_are_never_the_same_picture(photo):
+    """Two camera originals whose capture times differ are two exposures whatever the pixels say (a burst of a
+    still scene): similar at most, never set aside; the same file re-saved with its time is the same picture."""
+    first = dc_replace(cand("first", photo, exif=True, size=5_000_000), taken=datetime(2024, 5, 17, 14, 3, 22, 100000))
+    second = dc_replace(cand("second", reencode(photo, quality=90), exif=True, size=4_900_000),
+                        taken=datetime(2024, 5, 17, 14, 3, 22, 400000))
+    resaved = dc_replace(cand("resaved", reencode(photo, quality=80), exif=True, size=3_000_000), taken=first.taken)
+    kinds = {g.kind: set(g.members) for g in group_duplicates([first, second, resaved])}
+    assert kinds == {"same": {"first", "resaved"}, "similar": {"first", "second"}}
+    assert compare(first, second) == "similar" and compare(first, resaved) == "same"
+    proof = _proved({(a, b): Verdict(SAME) for a in ("first", "second", "resaved") for b in ("first", "second",
+                                                                                           "resaved")})
+    kinds = {g.kind: set(g.members) for g in group_duplicates([first, second, resaved], verify=proof)}
+    assert kinds == {"same": {"first", "resaved"}, "similar": {"first", "second"}}
 
 
 def test_exact_same_and_similar_groups(photo):

@@ -77,8 +77,39 @@ def test_same_picture_set_aside_burst_only_similar(lib, claim):
                    "tiles disagree, and the perspective check runs only where every tile agrees (over the rest it "
                    "is dragged by an edit's own region: a replaced patch measured 2.7 px), so it comes out edited")
 def test_a_burst_neighbour_of_a_scene_with_text_is_similar(lib, claim):
+    # within the second of the first shot, by a camera that writes no sub-seconds: only the pixels can tell
+    write(claim / "IMG_0002.JPG", camera_jpeg(next_shot(scene("kitchen", 21, (3000, 2250))), "2026:11:10 10:00:00"))
     import_paths(lib, [claim], case_ref="C-2026-0100")
     assert by_name(lib)["IMG_0002.JPG"].duplicate_kind in (None, "similar")
+
+
+def phone_jpeg(img, taken: str, subsec: str, quality: int = 90) -> bytes:
+    """A phone's photo: its capture time to the hundredth of a second (SubSecTimeOriginal), as burst mode writes."""
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Apple", "iPhone 13"
+    ifd = exif.get_ifd(0x8769)
+    ifd[0x9003] = ifd[0x9004] = taken
+    ifd[0x9291] = subsec
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=quality, exif=exif.tobytes())
+    return buf.getvalue()
+
+
+def test_a_burst_of_a_still_scene_is_similar_by_the_camera_clock(lib, tmp_path):
+    """Burst shots of a scene where nothing moved look like one picture; the camera wrote their exposures 0.3 s
+    apart, so they are two captures (similar, kept). A copy that kept the first one's time is the same picture."""
+    room = scene("living", 4, (2400, 1800))
+    d = tmp_path / "burst"
+    write(d / "IMG_1001.JPG", phone_jpeg(room, "2026:11:10 10:00:00", "12"))
+    write(d / "IMG_1002.JPG", phone_jpeg(room, "2026:11:10 10:00:00", "42", quality=89))
+    write(d / "IMG_1001 edited.JPG", phone_jpeg(room.resize((1600, 1200)), "2026:11:10 10:00:00", "12", quality=80))
+    import_paths(lib, [d], case_ref="C-2026-0110")
+    m = by_name(lib)
+    assert m["IMG_1001.JPG"].duplicate_kind is None and not m["IMG_1001.JPG"].set_aside
+    assert m["IMG_1001 edited.JPG"].duplicate_kind == "same" and m["IMG_1001 edited.JPG"].set_aside
+    assert m["IMG_1002.JPG"].duplicate_kind == "similar" and not m["IMG_1002.JPG"].set_aside
 
 
 def test_keeper_change_and_restore_survive_reimport(lib, claim):
