@@ -24,7 +24,9 @@ own candidates (the service's thumbnail search for old fingerprints). Everything
    is the images' own noise (estimated from the flattest tiles of this very pair: JPEG and resampling noise,
    floored at ``NOISE_FLOOR``) plus what a registration error of ``REG_ERROR`` pixels makes of the tile's own
    gradient. A tile disagrees when its residual is more than ``K_SIGMA`` times that, or its mean moved by more
-   than ``TONE_SHIFT`` grey levels against the global curve. When tiles disagree the comparison is tried once
+   than ``TONE_SHIFT`` grey levels against the global curve, or its texture is well beyond the noise
+   (``GAIN_TEXTURE``) and its local gain is more than ``GAIN_OFF`` times off the global curve's (the other way
+   round, a plain area predicted from a patch pasted over it takes a gain near zero and no residual). When tiles disagree the comparison is tried once
    more with the copy's grey predicted from the keeper's colours (``_colour_predicted``: one affine map of R, G
    and B, clipped per channel, as brightness, contrast, saturation and white balance make it; and that map
    followed by a tone curve per channel, as an edit after one that clipped makes it: brighter, then less
@@ -103,6 +105,8 @@ NOISE_FLOOR = 1.0  # grey levels: the stored JPEG q90 alone leaves about this mu
 Z_PIXEL = 6.0  # a pixel is beyond noise at this many expected residuals
 OUTLIER_SHARE = 0.07  # a tile disagrees when more of its pixels than this are beyond noise (a thin stroke)
 TONE_SAMPLE = 20000  # overlap pixels beyond which the tone curve is fitted on every fourth
+GAIN_OFF = 2.0  # a tile's local gain beyond this factor of the tone curve's (either way) is other content
+GAIN_TEXTURE = 3.0  # noise levels of a tile's contrast above which its local gain is measured at all
 TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone curve (white balance, saturation)
 EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
 BAND_CHANGE = 0.5  # of the frame's RMS contrast: a band cell of the 16x16 thumbnail this far off is changed
@@ -789,7 +793,11 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_
     # per pixel: residual beyond noise and what the registration error makes of the local gradient
     beyond = np.abs(res) > Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * g2)
     outliers = (tsum(beyond.astype(np.float64)) / n)[idx]
-    bad = (ratio > K_SIGMA) | (shift > TONE_SHIFT) | (outliers > OUTLIER_SHARE)
+    # a tile with texture well beyond the noise that predicts the other at a gain far from the tone curve's:
+    # not the same content (a flat area predicted from a patch pasted over it takes a gain near 0 and no residual)
+    textured = np.sqrt(var[idx]) > GAIN_TEXTURE * noise
+    off_gain = textured & ((gain[idx] < 1 / GAIN_OFF) | (gain[idx] > GAIN_OFF))
+    bad = (ratio > K_SIGMA) | (shift > TONE_SHIFT) | (outliers > OUTLIER_SHARE) | off_gain
     good = [(k, v) for k, v in shifts if not bad[k]]  # tiles that hold an edit say nothing about the geometry
     local = _off_similarity(good, stats, rows, cols) if len(good) >= 4 else 0.0
     return stats, bad, ratio, outliers, noise, local

@@ -863,3 +863,19 @@ def test_a_screenshot_of_an_object_on_a_dark_wall_is_a_candidate_and_the_same(wa
     assert register.candidate_pairs([keeper, shot]) == {"orig": ["shot"]}
     (g,) = register.group_pictures([keeper, shot])
     assert (g.kind, g.keeper, g.members) == ("same", "orig", ["orig", "shot"])
+
+
+@pytest.mark.parametrize("source_x", [0.3, 0.7])
+def test_a_patch_cloned_over_a_plain_area_is_edited(source_x):
+    """A part of the moon's surface cloned over a plain stretch of it: seen the other way round, the plain
+    stretch predicted from the patch takes a local gain near zero and leaves no residual (it came out the same
+    picture); a tile with texture far beyond the noise whose gain is under half the tone curve's is other content."""
+    img = _skimage_photo("moon.png")
+    w, h = img.size
+    box = (round(0.17 * w), round(0.52 * h), round(0.33 * w), round(0.65 * h))
+    src = (round(source_x * w), round(0.3 * h))
+    edited = img.copy()
+    edited.paste(img.crop((*src, src[0] + box[2] - box[0], src[1] + box[3] - box[1])), box[:2])
+    v = _verdict(cand(jpeg(img, 92)), cand(jpeg(edited, 80)))
+    assert v is not None and v.kind == "edited", v
+    assert v.region is not None and _overlap(v.region, (17.0, 52.0, 33.0, 65.0)), v.region
