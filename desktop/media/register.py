@@ -131,6 +131,7 @@ COLOUR_BLUR = 0.7  # Gaussian sigma (pixels of the stored colour) before compari
 COLOUR_LEVELS = 12.0  # Cb/Cr levels (0-255) a pixel must be off by to count: a clearly visible colour change
 COLOUR_NOISE = 1.5  # Cb/Cr levels: floor of the colour noise a q90 store of a reduction leaves
 CLIPPED = 8.0  # an R, G or B level within this of 0 or 255 is clipped: its colour says nothing of an edit
+CLIP_SLACK = 32.0  # grey levels below 255 (above 0) a prediction may lie where the other picture is clipped
 CLIP_LEVELS = 36.0  # Cb/Cr levels a pixel clipped in one picture only must be off by to count
 COLOUR_SHARE = 0.05  # a tile's colour is off when more of its pixels than this are
 TRIM = 0.03  # a content box this much smaller than its frame on some side: the copy is a screenshot
@@ -792,6 +793,12 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_
     ratio = rms / expected
     # per pixel: residual beyond noise and what the registration error makes of the local gradient
     beyond = np.abs(res) > Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * g2)
+    # a clipped level is a bound, not a measurement: a pixel of ``other`` within CLIPPED of 255 says "this much or
+    # more". A prediction below it but within CLIP_SLACK of the top is consistent with it (a brightening whose
+    # channels clipped by hue: the grey of a pink petal gone white); the same at 0
+    pred = xv - res
+    beyond &= ~(((xv >= 255 - CLIPPED) & (pred < xv) & (pred >= 255 - CLIP_SLACK))
+                | ((xv <= CLIPPED) & (pred > xv) & (pred <= CLIP_SLACK)))
     outliers = (tsum(beyond.astype(np.float64)) / n)[idx]
     # a tile with texture well beyond the noise that predicts the other at a gain far from the tone curve's:
     # not the same content (a flat area predicted from a patch pasted over it takes a gain near 0 and no residual)

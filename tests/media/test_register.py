@@ -879,3 +879,16 @@ def test_a_patch_cloned_over_a_plain_area_is_edited(source_x):
     v = _verdict(cand(jpeg(img, 92)), cand(jpeg(edited, 80)))
     assert v is not None and v.kind == "edited", v
     assert v.region is not None and _overlap(v.region, (17.0, 52.0, 33.0, 65.0)), v.region
+
+
+@pytest.mark.parametrize("gain, contrast", [(1.2, 1.1), (1.25, 1.2)])
+def test_a_strong_brightening_whose_highlights_clip_is_the_same_picture(gain, contrast):
+    """Brighter by a quarter and more contrast: a pale petal goes white by hue (its red clips first), which the
+    grey predicts a few levels short of 255. A clipped level is a bound ("this much or more"), not an edit."""
+    from tests.conftest import FIXTURES
+
+    with Image.open(FIXTURES / "exif-samples" / "jpg" / "Canon_PowerShot_S40.jpg") as im:
+        img = fit(im.convert("RGB"), 1600)
+    edit = ImageEnhance.Contrast(ImageEnhance.Brightness(img).enhance(gain)).enhance(contrast)
+    v = _verdict(cand(jpeg(img, 92)), cand(jpeg(edit, 85)))
+    assert v is not None and v.kind == "same", v
