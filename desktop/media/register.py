@@ -26,8 +26,9 @@ own candidates (the service's thumbnail search for old fingerprints). Everything
    gradient. A tile disagrees when its residual is more than ``K_SIGMA`` times that, or its mean moved by more
    than ``TONE_SHIFT`` grey levels against the global curve, or its texture is well beyond the noise
    (``GAIN_TEXTURE``) and its local gain is more than ``GAIN_OFF`` times off the global curve's (the other way
-   round, a plain area predicted from a patch pasted over it takes a gain near zero and no residual). When tiles disagree the comparison is tried once
-   more with the copy's grey predicted from the keeper's colours (``_colour_predicted``: one affine map of R, G
+   round, a plain area predicted from a patch pasted over it takes a gain near zero and no residual). A pixel
+   at a clipped level is a bound, not a measurement (``CLIP_SLACK``). When tiles disagree the comparison is tried
+   once more with the copy's grey predicted from the keeper's colours (``_colour_predicted``: one affine map of R, G
    and B, clipped per channel, as brightness, contrast, saturation and white balance make it; and that map
    followed by a tone curve per channel, as an edit after one that clipped makes it: brighter, then less
    contrast leaves what was clipped flat below 255).
