@@ -146,6 +146,25 @@ def test_every_variant_is_the_same_picture(photo, wa, original, variant):
     assert v is not None and v.kind == "same", (variant, v)
 
 
+def test_two_exposures_by_the_clock_are_similar_with_the_transform_the_full_proof_finds(photo, original):
+    """The camera wrote another capture time: the pair can only be ``similar``, so the tile comparison is skipped,
+    and what the handler reads of it (the crop, the brightness) is what the whole proof says."""
+    from dataclasses import replace
+
+    copy = cand(jpeg(ImageEnhance.Brightness(fit(crop(photo, 0.08, 0.03, 0.0, 0.0), 1600)).enhance(1.1), 80))
+    full = _verdict(original, copy)
+    assert full.kind == "same"
+    keeper = replace(original, taken=datetime(2024, 5, 17, 14, 3, 22))
+    later = replace(copy, taken=datetime(2024, 5, 17, 14, 3, 23))
+    v = _verdict(keeper, later)
+    assert v.kind == "similar" and v.transform == full.transform
+    assert describe(v.transform).startswith("cropped 8 % left and 3 % top")
+    from skimage.data import astronaut
+
+    other = replace(cand(jpeg(Image.fromarray(astronaut()), 85)), taken=datetime(2024, 5, 17, 14, 3, 24))
+    assert _verdict(keeper, other).kind == "unrelated"
+
+
 def test_turn_is_described(wa, original):
     v = _verdict(original, cand(jpeg(wa.transpose(Image.Transpose.ROTATE_270), 85)))
     assert v.transform.rotation == 90
