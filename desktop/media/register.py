@@ -195,9 +195,9 @@ def _match(fa: _Features, fb: _Features) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _median(v: np.ndarray) -> float:
-    """``float(np.median(v))`` of a non-empty 1-d array, bit for bit (the middle value, or the two middle ones'
-    sum in ``v``'s dtype halved, as ``np.median`` takes their mean), without its per-call overhead: the tone
-    curves take thousands of small medians per import. NaN anywhere: ``np.median`` itself."""
+    """``float(np.median(v))`` of a non-empty 1-d array of finite values (grey levels), bit for bit (the middle
+    value, or the two middle ones' sum in ``v``'s dtype halved, as ``np.median`` takes their mean), without its
+    per-call overhead: the tone curves take thousands of small medians per import."""
     n = len(v)
     k = n // 2
     if n % 2:
@@ -206,7 +206,7 @@ def _median(v: np.ndarray) -> float:
     else:
         part = np.partition(v, (k - 1, k))
         mid = (part[k - 1] + part[k]) / 2
-    return float(np.median(v)) if np.isnan(mid) or np.isnan(part.max()) else float(mid)
+    return float(mid)
 
 
 def _tone_curve(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -450,7 +450,7 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, *,
     # The second way round only when the first finds a tile beyond noise (every tile within it is the answer).
     geom = (y0, x0, th, tw)
     if similar_only:
-        if _covered_tiles(mask, geom) < GRID * GRID // 4:  # as ``_tiles``: too little overlap to compare
+        if int(_tile_grid(mask, geom)[5].sum()) < GRID * GRID // 4:  # as ``_tiles``: too little overlap
             return None
         return Verdict(SIMILAR, _transform(a, b, fa, fb, m, kx[mask], cy[mask], s, angle), inliers=inliers)
     lut = _tone_curve(cy[mask], kx[mask])  # the keeper's grey -> the copy's, for the tiles and the perspective
@@ -742,40 +742,11 @@ def _through(lut: np.ndarray, grey: np.ndarray) -> np.ndarray:
     return (lo + (g - i) * (lut[i + 1].astype(np.float64) - lo)).astype(np.float32)
 
 
-def _covered_tiles(mask: np.ndarray, geom) -> int:
-    """How many tiles of the grid ``geom`` the overlap ``mask`` covers by at least ``MIN_COVER`` (the tiles
-    ``_tiles`` compares)."""
+def _tile_grid(mask: np.ndarray, geom) -> tuple[list[int], list[int], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The ``GRID`` x ``GRID`` tiles of ``geom`` over the overlap ``mask``: ``(row bounds, column bounds, overlap
+    pixels inside a tile, their tile numbers, overlap pixels per tile, tiles covered by at least MIN_COVER)``:
+    the tiles ``_tiles`` compares."""
     y0, x0, th, tw = geom
-    h, w = mask.shape
-    rows = [int(y0 + i * th) for i in range(GRID + 1)]
-    cols = [int(x0 + j * tw) for j in range(GRID + 1)]
-    n = 0
-    for i in range(GRID):
-        for j in range(GRID):
-            size = (min(h, rows[i + 1]) - min(h, rows[i])) * (min(w, cols[j + 1]) - min(w, cols[j]))
-            if size > 0 and mask[rows[i]:rows[i + 1], cols[j]:cols[j + 1]].sum() / size >= MIN_COVER:
-                n += 1
-    return n
-
-
-def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_pair: float | None = None,
-           lut: np.ndarray | None = None) -> tuple | None:
-    """Tile statistics of ``other`` predicted from ``ref`` through a global tone curve and a local gain/offset:
-    ``(tile positions, disagreeing, residual ratio, outlier share, noise)``; ``None`` with too few tiles.
-    ``noise_of_pair``: the noise found the other way round, when lower than this way's estimate. The noise is the
-    pair's (JPEG, resampling); an edit can only inflate an estimate (a caption band predicts nothing of the texture
-    under it), so the lower of the two holds for both.
-
-    All tiles at once: each pixel of the overlap carries its tile's number and the per-tile sums are bincounts
-    (the same statistics as one tile at a time, without 64 rounds of small numpy calls)."""
-    y0, x0, th, tw = geom
-    if lut is None:  # ref's grey -> other's grey (the caller's when it has it)
-        lut = _tone_curve(other[mask], ref[mask])
-    mapped = _through(lut, ref)
-    gy, gx = np.gradient(mapped)
-    grad2 = gy * gy + gx * gx
-    oy, ox = np.gradient(other)
-    other2 = oy * oy + ox * ox
     h, w = mask.shape
     rows = [int(y0 + i * th) for i in range(GRID + 1)]
     cols = [int(x0 + j * tw) for j in range(GRID + 1)]
@@ -788,9 +759,30 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_
                      for i in range(GRID) for j in range(GRID)], np.float64)
     sel = mask & (tile_of >= 0)
     lab = tile_of[sel]
-    nt = GRID * GRID
-    count = np.bincount(lab, minlength=nt).astype(np.float64)
+    count = np.bincount(lab, minlength=GRID * GRID).astype(np.float64)
     keep = (size > 0) & ~(count / np.maximum(size, 1) < MIN_COVER)  # the share of the tile in the overlap
+    return rows, cols, sel, lab, count, keep
+
+
+def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_pair: float | None = None,
+           lut: np.ndarray | None = None) -> tuple | None:
+    """Tile statistics of ``other`` predicted from ``ref`` through a global tone curve and a local gain/offset:
+    ``(tile positions, disagreeing, residual ratio, outlier share, noise)``; ``None`` with too few tiles.
+    ``noise_of_pair``: the noise found the other way round, when lower than this way's estimate. The noise is the
+    pair's (JPEG, resampling); an edit can only inflate an estimate (a caption band predicts nothing of the texture
+    under it), so the lower of the two holds for both.
+
+    All tiles at once: each pixel of the overlap carries its tile's number and the per-tile sums are bincounts
+    (the same statistics as one tile at a time, without 64 rounds of small numpy calls)."""
+    if lut is None:  # ref's grey -> other's grey (the caller's when it has it)
+        lut = _tone_curve(other[mask], ref[mask])
+    mapped = _through(lut, ref)
+    gy, gx = np.gradient(mapped)
+    grad2 = gy * gy + gx * gx
+    oy, ox = np.gradient(other)
+    other2 = oy * oy + ox * ox
+    rows, cols, sel, lab, count, keep = _tile_grid(mask, geom)
+    nt = GRID * GRID
     if int(keep.sum()) < GRID * GRID // 4:
         return None
     n = np.maximum(count, 1)

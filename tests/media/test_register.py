@@ -7,6 +7,7 @@ import io
 import logging
 import multiprocessing
 import threading
+from dataclasses import replace
 from datetime import datetime
 
 import cv2
@@ -149,8 +150,6 @@ def test_every_variant_is_the_same_picture(photo, wa, original, variant):
 def test_two_exposures_by_the_clock_are_similar_with_the_transform_the_full_proof_finds(photo, original):
     """The camera wrote another capture time: the pair can only be ``similar``, so the tile comparison is skipped,
     and what the handler reads of it (the crop, the brightness) is what the whole proof says."""
-    from dataclasses import replace
-
     copy = cand(jpeg(ImageEnhance.Brightness(fit(crop(photo, 0.08, 0.03, 0.0, 0.0), 1600)).enhance(1.1), 80))
     full = _verdict(original, copy)
     assert full.kind == "same"
