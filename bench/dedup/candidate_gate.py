@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import pickle
 import sys
 import time
@@ -30,21 +29,10 @@ sys.path.insert(0, str(HERE))
 
 import evaluate  # noqa: E402
 
-from desktop.core.dedup import DEFAULT, _colour_pairs, decode  # noqa: E402
 from desktop.media import register as R  # noqa: E402
 
 SIGMAS = (3.0, 6.0, 12.0)  # pixels of the 256-px stored grey
 GATES = (0.0, 0.2, 0.4, 0.5)
-
-
-def correlation(a: np.ndarray, b: np.ndarray, b_to_a: np.ndarray) -> float:
-    seen = cv2.warpAffine(b, b_to_a.astype(np.float32), (a.shape[1], a.shape[0]), flags=cv2.INTER_LINEAR,
-                          borderValue=float("nan"))
-    ok = np.isfinite(seen)
-    if ok.sum() < 0.2 * ok.size:
-        return -1.0
-    x, y = seen[ok] - seen[ok].mean(), a[ok] - a[ok].mean()
-    return float((x * y).sum() / max(1e-9, math.sqrt(float((x * x).sum()) * float((y * y).sum()))))
 
 
 def main() -> None:
@@ -60,10 +48,7 @@ def main() -> None:
     items = [i for i in labels["items"] if i["split"] == args.part]
     source = {i["path"]: i["source"] for i in items}
     cands = evaluate.candidates_of([str(corpus / i["path"]) for i in items], probed, corpus)
-    near = {k: list(v) for k, v in R.candidate_pairs(cands).items()}
-    frames = {c.key: fs[0] for c in cands if c.kind == "image" and (fs := decode(c.fingerprint)) and len(fs) == 1}
-    for k, k2 in _colour_pairs(frames, DEFAULT):
-        near.setdefault(k, []).append(k2)
+    near = R.proof_candidates(cands)
     pairs = sorted({tuple(sorted((a, b))) for a, vs in near.items() for b in vs})
     feats = {c.key: R._own_features(c) for c in cands}
     blurred: dict[tuple[str, float], np.ndarray] = {}
@@ -80,14 +65,13 @@ def main() -> None:
             continue
         t = time.thread_time()
         try:
-            fit = R._register_features(fa, fb)
-            if fit is None and min(len(fa.pts), len(fb.pts)) < R.FEW_FEATURES:
-                fit = R._register_ecc(fa, fb)
+            fit = R.register(fa, fb)
         except R.FAILED:
             fit = None
         dt = time.thread_time() - t
-        guess = R._turn_guess(fa, fb)
-        corr = None if guess is None else [correlation(grey(a, s), grey(b, s), guess) for s in SIGMAS]
+        guess, whole = R._turn_guess(fa, fb), np.ones(fa.grey.shape, np.uint8)
+        corr = None if guess is None else [R._correlation(R._seen_in(grey(b, s), grey(a, s), guess), grey(a, s), whole)
+                                           for s in SIGMAS]
         rows.append((fit is not None, source[a] == source[b], dt, corr))
     print(f"{args.part}: {len(cands)} pictures, {len(rows)} candidate pairs, {sum(r[0] for r in rows)} register "
           f"({sum(r[0] and r[1] for r in rows)} of one source); failed registrations "

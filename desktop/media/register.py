@@ -408,6 +408,15 @@ def _nearest_similarity(m: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     return np.hstack([lin, shift[:, None]])
 
 
+def register(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None:
+    """Similarity ``b -> a`` with its number of inliers: from ORB features, else, for a picture with fewer than
+    ``FEW_FEATURES`` of them, by ECC from the hashes' guess; ``None`` when neither holds."""
+    fit = _register_features(fa, fb)
+    if fit is None and min(len(fa.pts), len(fb.pts)) < FEW_FEATURES:
+        fit = _register_ecc(fa, fb)
+    return fit
+
+
 def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, *,
           similar_only: bool = False) -> Verdict | None:
     """Verdict of copy ``b`` against keeper ``a``, or ``None`` when the two cannot be registered.
@@ -415,9 +424,7 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, *,
     ``similar_only``: the two are known to be two captures (``desktop.core.dedup.other_captures``: the camera's
     clock), so nothing the tiles could say changes what they are: a registration that holds makes them
     ``similar``, with the transform, and the comparison is skipped (nine tenths of a proof's time)."""
-    fit = _register_features(fa, fb)
-    if fit is None and min(len(fa.pts), len(fb.pts)) < FEW_FEATURES:
-        fit = _register_ecc(fa, fb)
+    fit = register(fa, fb)
     if fit is None:
         return None
     m, inliers = fit
@@ -1364,6 +1371,21 @@ def candidate_pairs(items: list[DupCandidate]) -> dict[str, list[str]]:
     return out
 
 
+def proof_candidates(items: list[DupCandidate], thresholds: Thresholds = DEFAULT,
+                     candidates: dict[str, list[str]] | None = None) -> dict[str, set[str]]:
+    """What ``group_pictures`` proves: ``candidate_pairs`` merged with the caller's ``candidates``, or without them
+    the pairs of the core's own lossless colour index (what the thumbnail rule decides)."""
+    near: dict[str, set[str]] = {}
+    for src in (candidates or {}, candidate_pairs(items)):
+        for k, vs in src.items():
+            near.setdefault(k, set()).update(vs)
+    if candidates is None:
+        frames = {c.key: fs[0] for c in items if c.kind == "image" and (fs := decode(c.fingerprint)) and len(fs) == 1}
+        for k, k2 in _colour_pairs(frames, thresholds):
+            near.setdefault(k, set()).add(k2)
+    return near
+
+
 def group_pictures(
     items: list[DupCandidate],
     *,
@@ -1382,14 +1404,7 @@ def group_pictures(
     4; 1: one by one, here); ``processes``: ``Prover``'s (``None``: worker processes for a case with enough
     candidate pairs where the platform allows them, when ``PROCESSES``; else threads). ``stats``, when given, receives the number of proofs run,
     of them in worker processes, and how the workers were started."""
-    near: dict[str, set[str]] = {}
-    for src in (candidates or {}, candidate_pairs(items)):
-        for k, vs in src.items():
-            near.setdefault(k, set()).update(vs)
-    if candidates is None:  # the core's own lossless colour index, for what the thumbnail rule decides
-        frames = {c.key: fs[0] for c in items if c.kind == "image" and (fs := decode(c.fingerprint)) and len(fs) == 1}
-        for k, k2 in _colour_pairs(frames, thresholds):
-            near.setdefault(k, set()).add(k2)
+    near = proof_candidates(items, thresholds, candidates)
     prover = Prover(items, processes=processes, expected_pairs=sum(map(len, near.values())))
     if workers is not None:
         prover.workers = workers
