@@ -354,8 +354,9 @@ def _keeper_groups(
     ``blocked`` pairs never share a group. Only ``neighbours`` are tried: they must include every related item.
     ``ahead([(keeper, items), ...])`` is told, before a keeper's comparisons, which items it and the next keepers
     already certain will be compared with (a prover may work them out at once, on several cores). An item is a
-    certain keeper when no earlier keeper took it and none still to compare has it as a neighbour; what it is
-    compared with may still be taken before its turn (such a comparison is then made for nothing).
+    certain keeper when no earlier keeper took it and none still to compare has it as a neighbour; of its
+    neighbours only those no earlier keeper of the batch may take are announced (the others are compared in turn,
+    if still untaken), so every comparison announced is one the pass makes.
     """
     taken: set[str] = set()
     groups: list[list[DupCandidate]] = []
@@ -375,7 +376,9 @@ def _keeper_groups(
             c = ordered[j]
             if c.key not in taken and j not in reach:
                 later = later_of(j)
-                batch.append((c, [ordered[k] for k in later if ordered[k].key not in taken]))
+                # an item an earlier keeper of the batch may take is compared later only if it was not taken:
+                # not announced (its proof would often be made for nothing)
+                batch.append((c, [ordered[k] for k in later if ordered[k].key not in taken and k not in reach]))
                 reach.update(later)
             elif j in reach:  # may be taken by a keeper of the batch: what follows is no longer certain
                 break
@@ -511,10 +514,16 @@ def group_duplicates(
 
     prefetch = getattr(verify, "prefetch", None)
 
-    def ahead(batch: list[tuple[DupCandidate, list[DupCandidate]]]) -> None:
+    def ahead(batch: list[tuple[DupCandidate, list[DupCandidate]]], captures: bool = True) -> None:
+        """Announce ``batch`` to the prover; ``captures=False``: without the pairs the camera's clock already
+        calls two captures (the same and edited passes never prove them)."""
         if prefetch is not None:
-            prefetch([(k, [c for c in later if c.key in provable and (k.key, c.key) not in verdicts])
+            prefetch([(k, [c for c in later if c.key in provable and (k.key, c.key) not in verdicts
+                           and (captures or not other_captures(k, c))])
                       for k, later in batch if k.key in provable])
+
+    def ahead_same(batch: list[tuple[DupCandidate, list[DupCandidate]]]) -> None:
+        ahead(batch, captures=False)
 
     def emit(kind: str, members: list[DupCandidate]) -> None:
         keys = [m.key for m in members]
@@ -586,7 +595,7 @@ def group_duplicates(
         return any((w := proof(m, c)) is not None and w.kind == SAME for m in members[1:])
 
     keepers = []
-    for g in _keeper_groups(heads, same, blocked, near, ahead, through if verify is not None else None):
+    for g in _keeper_groups(heads, same, blocked, near, ahead_same, through if verify is not None else None):
         if len(g) > 1:
             emit(SAME, g)
         keepers.append(g[0])
@@ -600,7 +609,7 @@ def group_duplicates(
                 rest.append(g[0])
     else:
         rest = keepers
-    for g in _keeper_groups(rest, alike, blocked, near):
+    for g in _keeper_groups(rest, alike, blocked, near, ahead):  # the clock's other captures are proven here
         if len(g) > 1:
             emit(SIMILAR, g)
     return result
