@@ -14,7 +14,8 @@ the copy's grey = gain * keeper's grey + offset (0-255) over the registered over
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import astuple, dataclass, fields
 
 from desktop.core.labels import LANGUAGES
 
@@ -58,6 +59,51 @@ class Verdict:
     outliers: float = 0.0  # largest share of a tile's pixels beyond noise
     spread: float = 0.0  # pixels (stored grey): the largest local shift of a tile against the one fitted transform
     moved: bool = False  # ``similar`` by geometry: no one transform maps the copy onto the keeper (another capture)
+
+
+_VERDICT_FIELDS = tuple(f.name for f in fields(Verdict))
+_TRANSFORM_FIELDS = tuple(f.name for f in fields(Transform))
+
+
+def verdict_text(v: Verdict | None) -> str | None:
+    """A verdict (``None``: no proof possible) as text that gives back an equal one (``verdict_from_text``): a
+    list of its values, the transform's as a list inside; ``None`` when a value cannot be kept exactly (not a
+    finite number, an unknown type)."""
+    if v is None:
+        return "null"
+    values = list(astuple(v))
+    if v.transform is not None:
+        values[1] = list(astuple(v.transform))
+    try:  # a NumPy number is written as the Python number it is (``item``)
+        return json.dumps(values, separators=(",", ":"), allow_nan=False, default=_native)
+    except (TypeError, ValueError):
+        return None
+
+
+def _native(x: object) -> object:
+    item = getattr(x, "item", None)
+    if item is None:
+        raise TypeError(f"not kept: {type(x).__name__}")
+    return item()
+
+
+def verdict_from_text(text: str) -> Verdict | None:
+    """The verdict ``verdict_text`` wrote (``None`` for "no proof possible"); ``ValueError`` for other text."""
+    try:
+        values = json.loads(text)
+        if values is None:
+            return None
+        kw = dict(zip(_VERDICT_FIELDS, values, strict=True))
+        t = kw["transform"]
+        if t is not None:
+            tk = dict(zip(_TRANSFORM_FIELDS, t, strict=True))
+            tk["crop"] = tuple(tk["crop"])
+            tk["screenshot"] = None if tk["screenshot"] is None else tuple(tk["screenshot"])
+            kw["transform"] = Transform(**tk)
+        kw["region"] = None if kw["region"] is None else tuple(kw["region"])
+        return Verdict(**kw)
+    except (TypeError, KeyError, json.JSONDecodeError) as e:
+        raise ValueError(f"not a kept verdict: {e}") from e
 
 
 _WORDS = {

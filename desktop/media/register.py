@@ -56,6 +56,7 @@ rule only decides for pictures too plain to register.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import multiprocessing
@@ -71,6 +72,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -1149,6 +1151,50 @@ CHUNKS_PER_WORKER = 4  # a batch of keepers goes to the workers in this many pie
 FAILED = (cv2.error, ValueError, ZeroDivisionError, np.linalg.LinAlgError)  # a proof that fails: no proof
 
 
+_ENGINE: list[bytes] = []
+
+
+def _engine() -> bytes:
+    """Digest of what a verdict is computed by: this module, the fingerprint's reader, the core's verdict and clock
+    rules (their source; in a frozen build without it, the version) and the OpenCV and NumPy releases (another
+    release may register or stop differently)."""
+    if not _ENGINE:
+        import desktop
+        from desktop.core import dedup as core_dedup
+        from desktop.core import sameness
+        from desktop.media import fingerprint
+
+        h = hashlib.sha256()
+        try:
+            for mod in (sys.modules[__name__], fingerprint, sameness, core_dedup):
+                h.update(Path(mod.__file__ or "").read_bytes())
+        except OSError:
+            h.update(f"casedesk {desktop.__version__}".encode())
+        h.update(f"\0{cv2.__version__}\0{np.__version__}".encode())
+        _ENGINE.append(h.digest())
+    return _ENGINE[0]
+
+
+def proof_inputs(c: DupCandidate) -> bytes:
+    """Digest of what a proof reads of a picture: its kind, fingerprint, pixel size and capture time (the
+    camera's clock)."""
+    h = hashlib.blake2b(digest_size=16)
+    taken = c.taken.isoformat() if c.taken is not None else ""
+    h.update(f"{c.kind}\0{c.width or 0}\0{c.height or 0}\0{taken}\0".encode())
+    h.update(c.fingerprint or b"")
+    return h.digest()
+
+
+def proof_key(keeper_inputs: bytes, copy_inputs: bytes) -> str:
+    """The key a kept verdict of a keeper against a copy (``proof_inputs`` of each) must carry to be used: it
+    changes with either picture's inputs and with the engine (``_engine``), so a kept verdict is valid by
+    construction, never invalidated."""
+    h = hashlib.blake2b(_engine(), digest_size=16)
+    h.update(keeper_inputs)
+    h.update(copy_inputs)
+    return h.hexdigest()
+
+
 def _verdict_of(a: DupCandidate, b: DupCandidate, fa: _Features | None, fb: _Features | None) -> Verdict | None:
     """``prove``'s verdict, ``None`` when a picture has too little to register (the core's thumbnail rule
     decides), and ``UNRELATED`` when both have features and no registration holds: the thumbnails' likeness is no
@@ -1244,10 +1290,12 @@ class Prover:
     of them in workers."""
 
     def __init__(self, items: Iterable[DupCandidate], *, processes: bool | None = None,
-                 expected_pairs: int = 0) -> None:
+                 expected_pairs: int = 0, known: dict[tuple[str, str], Verdict | None] | None = None) -> None:
         self.items = {c.key: c for c in items}
         self._feat: dict[str, _Features | None] = {}
-        self._verdicts: dict[tuple[str, str], Verdict | None] = {}
+        self._verdicts: dict[tuple[str, str], Verdict | None] = dict(known or {})
+        self._known = set(self._verdicts)  # verdicts given, not proven here
+        self._failed: set[tuple[str, str]] = set()  # proofs that failed (logged): not worth keeping
         self.workers = min(4, os.cpu_count() or 1)
         self.processes = PROCESSES if processes is None else processes
         self.min_pairs = MIN_PROCESS_PAIRS if processes is None else 0
@@ -1285,7 +1333,12 @@ class Prover:
             return _verdict_of(a, b, fa, fb)
         except FAILED:
             log.warning("no proof for %s against %s: the registration failed", b.key, a.key, exc_info=True)
+            self._failed.add((a.key, b.key))
             return None  # the core's thumbnail rule decides, as for a picture without proof
+
+    def made(self) -> dict[tuple[str, str], Verdict | None]:
+        """The verdicts proven here (not given as ``known``, not failed): ``(keeper key, copy key) -> verdict``."""
+        return {k: v for k, v in self._verdicts.items() if k not in self._known and k not in self._failed}
 
     def prefetch(self, batch: list[tuple[DupCandidate, list[DupCandidate]]]) -> None:
         """Prove each keeper of ``batch`` against its items now, all pairs at once on every core (class
@@ -1326,6 +1379,7 @@ class Prover:
                 for (k, c), (v, failed) in zip(chunk, future.result(), strict=True):
                     if failed:
                         log.warning("no proof for %s against %s: the registration failed\n%s", c.key, k.key, failed)
+                        self._failed.add((k.key, c.key))
                     self._verdicts[(k.key, c.key)] = v
                 self.counts["proofs"] += len(chunk)
                 self.counts["in_processes"] += len(chunk)
@@ -1396,6 +1450,8 @@ def group_pictures(
     workers: int | None = None,
     processes: bool | None = None,
     stats: dict | None = None,
+    known: dict[tuple[str, str], Verdict | None] | None = None,
+    made: dict[tuple[str, str], Verdict | None] | None = None,
 ) -> list[DupGroup]:
     """``group_duplicates`` with proof: format-2 pictures are registered and compared; ``candidates`` (the caller's
     superset for format-1 pictures, e.g. the service's numpy search) is merged with this module's own. Without
@@ -1403,9 +1459,11 @@ def group_pictures(
     ``workers``: threads or processes proving a batch of keepers' candidates at once (default: the cores, at most
     4; 1: one by one, here); ``processes``: ``Prover``'s (``None``: worker processes for a case with enough
     candidate pairs where the platform allows them, when ``PROCESSES``; else threads). ``stats``, when given, receives the number of proofs run,
-    of them in worker processes, and how the workers were started."""
+    of them in worker processes, and how the workers were started. ``known``: verdicts already proven
+    (``(keeper key, copy key) -> verdict``, as kept by the caller), used instead of proving those pairs again;
+    ``made``, when given, receives the verdicts proven here (for the caller to keep)."""
     near = proof_candidates(items, thresholds, candidates)
-    prover = Prover(items, processes=processes, expected_pairs=sum(map(len, near.values())))
+    prover = Prover(items, processes=processes, expected_pairs=sum(map(len, near.values())), known=known)
     if workers is not None:
         prover.workers = workers
     try:
@@ -1414,5 +1472,7 @@ def group_pictures(
                                 derived=prover.is_screenshot)
     finally:
         prover.close()
+        if made is not None:
+            made.update(prover.made())
         if stats is not None:
             stats.update(prover.counts, workers=prover.started or ("threads" if prover.workers > 1 else "none"))

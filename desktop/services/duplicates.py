@@ -23,11 +23,11 @@ from desktop.core.dedup import DEFAULT, MIN_SENSITIVITY, DupCandidate, Threshold
 from desktop.core.errors import NotFound, UsageError
 from desktop.core.model import SET_ASIDE_KINDS, AuditAction, DupKind, DupRuling
 from desktop.core.records import AlertInfo, DupGroupInfo, DupItem, DupMember
-from desktop.core.sameness import Transform
+from desktop.core.sameness import Transform, Verdict, verdict_from_text, verdict_text
 from desktop.core.team import TeamSettings
 from desktop.media.fingerprint import FORMAT_VERSION, FRAME_BYTES, GRID, THUMB, THUMB_SCALE
 from desktop.media.hashindex import popcount64
-from desktop.media.register import group_pictures
+from desktop.media.register import group_pictures, proof_inputs, proof_key
 from desktop.services import journal
 from desktop.services.library import Library
 from desktop.store.duplicates import Outcome
@@ -82,9 +82,11 @@ def _refresh_case(uow: UnitOfWork, case_id: int, t: Thresholds) -> None:
     if chosen:  # the handler's choice in this case wins over rulings kept from before (by original)
         overrides = {c.key: chosen[0] for c in cands if c.key not in chosen} | {k: k for k in chosen}
     near = image_candidates(cands, t)
+    known, inputs = _kept_proofs(uow, cands, by_sha)
+    made: dict = {}
     outcome: dict[int, list] = {}  # item id -> [duplicate of, kind, set aside, transform, region]
     for g in group_pictures(cands, not_duplicates=blocked, keeper_overrides=overrides, thresholds=t,
-                            candidates=near):  # format-2 pictures proven by registration (media.register)
+                            candidates=near, known=known, made=made):  # format-2 pictures proven (media.register)
         for key in g.members[1:]:
             kind = g.kinds.get(key, g.kind)
             outcome[int(key)] = [int(g.keeper), kind, kind in SET_ASIDE_KINDS, transform_record(g.transforms.get(key)),
@@ -102,6 +104,27 @@ def _refresh_case(uow: UnitOfWork, case_id: int, t: Thresholds) -> None:
         if o[1] == DupKind.EXACT and sha[o[0]] != sha[mid]:
             o[1] = DupKind.SAME.value  # an exact copy of a near copy: not the same bytes as its keeper
     uow.duplicates.write_outcomes(case_id, {mid: _outcome(o) for mid, o in outcome.items()})
+    sha_of = {c.key: c.sha256 for c in cands}
+    uow.duplicates.keep_proofs([(sha_of[a], sha_of[b], proof_key(inputs[a], inputs[b]), text)
+                                for (a, b), v in made.items() if (text := verdict_text(v)) is not None])
+
+
+def _kept_proofs(uow: UnitOfWork, cands: list[DupCandidate], by_sha: dict[str, list[str]]
+                 ) -> tuple[dict[tuple[str, str], Verdict | None], dict[str, bytes]]:
+    """The verdicts kept for pairs of these items whose key is what the pair digests now (``media.register``:
+    the engine's code and what the proof reads of both pictures), by item keys; and each item's proof inputs.
+    A case's groups are computed again after every import, move, merge and undo: a pair is proven once."""
+    inputs = {c.key: proof_inputs(c) for c in cands}
+    known: dict[tuple[str, str], Verdict | None] = {}
+    for (sha_a, sha_b), (key, text) in uow.duplicates.kept_proofs(list(by_sha)).items():
+        for a in by_sha.get(sha_a, ()):
+            for b in by_sha.get(sha_b, ()):
+                if a != b and proof_key(inputs[a], inputs[b]) == key:
+                    try:
+                        known[(a, b)] = verdict_from_text(text)
+                    except ValueError:  # not a verdict this version writes: proven again
+                        continue
+    return known, inputs
 
 
 def transform_record(t: Transform | None) -> dict | None:

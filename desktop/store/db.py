@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from desktop.store.hashcache import HashCache
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "resp01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
+SCHEMA_HEAD = "proof01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
 FULL_BELOW = 1 << 20  # free bytes under which a disk counts as full when SQLite cannot open its files
 MIGRATION_LOCK = 0x43415345  # "CASE": the PostgreSQL advisory lock key the first migration takes
 

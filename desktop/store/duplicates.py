@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop.core.errors import NotFound
 from desktop.core.model import DupKind, DupRuling, MediaKind
 from desktop.core.records import AlertInfo, DupGroupInfo, DupItem, DupMember
+from desktop.store import tables
 from desktop.store.hashcache import HashCache
 from desktop.store.schema import Alert, Blob, Case, Customer, DupDecision, MediaItem
 
@@ -25,6 +26,8 @@ _MEDIA = (MediaKind.IMAGE, MediaKind.VIDEO)
 _C1, _C2 = aliased(Case, name="alert_case"), aliased(Case, name="other_case")
 _M1, _M2 = aliased(MediaItem, name="alert_item"), aliased(MediaItem, name="other_item")
 _B2 = aliased(Blob, name="other_blob")
+Proof = tables.dup_proof.c
+_CHUNK = 500  # values per IN list or insert
 
 
 class DuplicateStore:
@@ -56,6 +59,42 @@ class DuplicateStore:
             m.duplicate_of_id, m.duplicate_kind, m.set_aside = dup_of, kind, aside
             m.duplicate_transform = transform or None
             m.duplicate_region = _region_text(region)
+
+    # kept proofs ----------------------------------------------------------------------------------------------
+    def kept_proofs(self, shas: list[str]) -> dict[tuple[str, str], tuple[str, str]]:
+        """(keeper's sha, copy's sha) -> (key, verdict text) of the kept proofs whose keeper is one of ``shas``
+        (the caller uses a row only when its key is what the pair digests now)."""
+        out: dict[tuple[str, str], tuple[str, str]] = {}
+        shas = sorted(set(shas))
+        for i in range(0, len(shas), _CHUNK):
+            q = select(Proof.sha_a, Proof.sha_b, Proof.key, Proof.verdict).where(Proof.sha_a.in_(shas[i:i + _CHUNK]))
+            out.update({(a, b): (k, v) for a, b, k, v in self._s.execute(q)})
+        return out
+
+    def keep_proofs(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """Keep ``(keeper's sha, copy's sha, key, verdict text)`` rows, replacing a pair's older row (in pair order:
+        two desks keeping at once wait for each other, never deadlock)."""
+        if not rows:
+            return
+        if self._s.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        rows = sorted(set(rows))
+        for i in range(0, len(rows), _CHUNK):
+            ins = insert(tables.dup_proof)
+            self._s.execute(ins.on_conflict_do_update(index_elements=[Proof.sha_a, Proof.sha_b],
+                                                      set_={"key": ins.excluded.key, "verdict": ins.excluded.verdict}),
+                            [{"sha_a": a, "sha_b": b, "key": k, "verdict": v} for a, b, k, v in rows[i:i + _CHUNK]])
+
+    def forget_proofs(self, shas: list[str]) -> int:
+        """Delete the kept proofs of these originals (either side): an erasure leaves none behind."""
+        gone = 0
+        for i in range(0, len(shas), _CHUNK):
+            part = shas[i:i + _CHUNK]
+            gone += self._s.execute(delete(tables.dup_proof).where(or_(Proof.sha_a.in_(part),
+                                                                       Proof.sha_b.in_(part)))).rowcount or 0
+        return gone
 
     # rulings ------------------------------------------------------------------------------------------------
     def keeper_rulings(self, members: list[str]) -> list[int]:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.model import CaseStatus
 from desktop.core.rights import DataScope, ErasureReceipt
+from desktop.store.duplicates import DuplicateStore
 from desktop.store.response_cache import forget
 from desktop.store.schema import (
     Alert,
@@ -110,6 +111,7 @@ class ErasureStore:
         used = set(s.scalars(select(MediaItem.blob_sha256).where(MediaItem.blob_sha256.in_(shas))))
         gone = sorted(shas - used)
         s.execute(delete(DupDecision).where(or_(DupDecision.sha_a.in_(gone), DupDecision.sha_b.in_(gone))))
+        DuplicateStore(s).forget_proofs(gone)  # the engine's kept verdicts of these originals
         s.execute(delete(Blob).where(Blob.sha256.in_(gone)))
         counts["sources"] = self._drop_sources(sources, scrub)
         counts["cases"] = self._empty_cases(scope.case_ids, at, customer_id)

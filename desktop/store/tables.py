@@ -271,6 +271,18 @@ case_response = Table(
     Column("measured", Text, nullable=False),
 )
 
+# the duplicate engine's verdict of a keeper's original against a copy's (``desktop.store.proofs``): valid for as long
+# as ``key`` (a digest of the engine's code and of what the proof reads of the two pictures) is what they digest
+# now; a row is never invalidated, only found not to match. Deleted with the original (an erasure).
+dup_proof = Table(
+    "dup_proof", metadata,
+    Column("sha_a", String(64), primary_key=True),  # the keeper's original
+    Column("sha_b", String(64), primary_key=True),  # the copy's
+    Column("key", String(32), nullable=False),
+    Column("verdict", Text, nullable=False),
+    Index("ix_dup_proof_sha_b", "sha_b"),
+)
+
 setting = Table(
     "setting", metadata,
     Column("key", String(100), primary_key=True),

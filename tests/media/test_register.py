@@ -720,6 +720,30 @@ def test_on_two_workers_each_needed_pair_is_proven_once_as_on_one(copies):
     assert two == one < pairs, (one, two, pairs)
 
 
+def test_verdicts_kept_as_text_group_the_case_again_without_a_proof(copies):
+    """What a grouping proved, kept as text (``sameness.verdict_text``) and given back, groups the same items the
+    same way with no proof made: every verdict kind, transforms and regions survive the round trip."""
+    from desktop.core.sameness import verdict_from_text, verdict_text
+
+    def grouped(**kw):
+        stats: dict = {}
+        groups = register.group_pictures(copies, stats=stats, processes=False, **kw)
+        return stats["proofs"], sorted((g.kind, g.keeper, tuple(g.members), tuple(sorted(g.regions.items())),
+                                        tuple(sorted(g.transforms.items(), key=lambda kt: kt[0])))
+                                       for g in groups)  # transforms by value (a NumPy float or its float)
+
+    made: dict = {}
+    proofs, first = grouped(made=made)
+    assert proofs == len(made) > 0
+    assert {v.kind for v in made.values() if v is not None} >= {"same", "edited", "similar"}
+    texts = {k: verdict_text(v) for k, v in made.items()}
+    assert None not in texts.values()
+    kept = {k: verdict_from_text(t) for k, t in texts.items()}
+    assert kept == made
+    again, second = grouped(known=kept)
+    assert again == 0 and second == first
+
+
 @pytest.mark.parametrize("turn", [Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_90])
 def test_a_turned_copy_is_registered_to_a_fraction_of_a_pixel(wa, turn):
     """The registration of a copy turned in pixels lands within a quarter pixel of the exact turn at every corner

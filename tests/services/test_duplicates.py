@@ -230,3 +230,65 @@ def test_after_a_keeper_change_a_near_copy_is_never_called_exact(lib, claim, tmp
     for m in by_name(lib).values():
         if m.duplicate_kind == "exact":
             assert m.duplicate_of == m.sha256, m.name
+
+
+def _kept(lib):
+    with lib.unit() as uow:
+        shas = [m.sha256 for m in list_media(lib)]
+        return uow.duplicates.kept_proofs(shas)
+
+
+def _regroup(lib, ref):
+    with lib.unit(write=True) as uow:
+        duplicates.refresh(uow, [uow.cases.id_of(ref)], lib.team)
+
+
+def test_a_case_grouped_again_uses_the_proofs_it_kept_and_only_those_that_still_hold(lib, claim):
+    """Every import, move, merge and undo groups the touched cases again; the proofs of pairs already proven are
+    kept per pair of originals, under a key that digests the engine and what the proof read of both pictures.
+    Shown from the outside: a kept verdict with today's key decides the pair (rewritten here, it changes the
+    group), a kept verdict under another key is proven again and replaced, and an erasure leaves none behind."""
+    from desktop.core.sameness import verdict_from_text
+
+    import_paths(lib, [claim], case_ref="C-2026-0100")
+    m = by_name(lib)
+    keeper, wa = m["IMG_0001.JPG"], m["IMG-20261110-WA0001.jpg"]
+    kept = _kept(lib)
+    assert (keeper.sha256, wa.sha256) in kept
+    key, text = kept[(keeper.sha256, wa.sha256)]
+    assert verdict_from_text(text).kind == "same" and len(kept) >= 3
+    edited = text.replace('"same"', '"edited"', 1)
+
+    with lib.unit(write=True) as uow:  # the kept verdict, rewritten under today's key, is what decides
+        uow.duplicates.keep_proofs([(keeper.sha256, wa.sha256, key, edited)])
+    _regroup(lib, "C-2026-0100")
+    assert by_name(lib)["IMG-20261110-WA0001.jpg"].duplicate_kind == "edited"
+
+    with lib.unit(write=True) as uow:  # under a key that is not today's: proven again, and kept anew
+        uow.duplicates.keep_proofs([(keeper.sha256, wa.sha256, "0" * 32, edited)])
+    _regroup(lib, "C-2026-0100")
+    again = by_name(lib)["IMG-20261110-WA0001.jpg"]
+    assert again.duplicate_kind == "same" and again.set_aside
+    assert _kept(lib)[(keeper.sha256, wa.sha256)] == (key, text)
+
+
+def test_an_erased_customer_leaves_no_kept_proof_of_their_photos(lib, claim):
+    from desktop.services import case_edit
+    from desktop.services.case_customer import set_case_customer
+    from desktop.services.customers import find_or_create
+    from desktop.services.erasure import erase_customer
+
+    import_paths(lib, [claim], case_ref="C-2026-0100")
+    shas = {m.sha256 for m in list_media(lib)}
+    assert _kept(lib)
+    with lib.unit(write=True) as uow:
+        customer = find_or_create(uow, name="Emma de Vries", phone="+31 6 12345678")
+    set_case_customer(lib, "C-2026-0100", str(customer))
+    case_edit.update_case(lib, "C-2026-0100", status="closed")
+    erase_customer(lib, customer, "asked for it", override_basis="GDPR art. 17(1)(b)")
+    with lib.unit() as uow:
+        assert uow.duplicates.kept_proofs(sorted(shas)) == {}
+    import sqlite3
+
+    with sqlite3.connect(lib.paths.db_file) as db:  # neither side of any kept row is one of the erased originals
+        assert not [r for r in db.execute("SELECT sha_a, sha_b FROM dup_proof") if set(r) & shas]
