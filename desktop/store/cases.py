@@ -390,12 +390,8 @@ class CaseStore:
 
 
 def _counter_upsert(dialect: str, key: str, floor: int):  # noqa: ANN202 - a dialect's Insert
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
     CaseCounter = tables.case_counter.c  # noqa: N806
-    ins = insert(tables.case_counter).values(scope=key, last=floor + 1)
+    ins = tables.insert_for(dialect, tables.case_counter).values(scope=key, last=floor + 1)
     bumped = when((CaseCounter.last >= floor, CaseCounter.last + 1), else_=floor + 1)
     return ins.on_conflict_do_update(index_elements=[CaseCounter.scope], set_={"last": bumped}).returning(
         CaseCounter.last)

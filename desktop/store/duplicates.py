@@ -76,13 +76,10 @@ class DuplicateStore:
         two desks keeping at once wait for each other, never deadlock)."""
         if not rows:
             return
-        if self._s.get_bind().dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
+        dialect = self._s.get_bind().dialect.name
         rows = sorted(set(rows))
         for i in range(0, len(rows), _CHUNK):
-            ins = insert(tables.dup_proof)
+            ins = tables.insert_for(dialect, tables.dup_proof)
             self._s.execute(ins.on_conflict_do_update(index_elements=[Proof.sha_a, Proof.sha_b],
                                                       set_={"key": ins.excluded.key, "verdict": ins.excluded.verdict}),
                             [{"sha_a": a, "sha_b": b, "key": k, "verdict": v} for a, b, k, v in rows[i:i + _CHUNK]])

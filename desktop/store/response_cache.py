@@ -199,10 +199,6 @@ def keep(engine: Engine, rows: list[tuple[int, str, str]], *, wait_s: float = 0.
         return True
     rows = sorted(rows)
     dialect = engine.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
     try:
         with engine.connect() as conn:
             sqlite = dialect == "sqlite"
@@ -212,7 +208,7 @@ def keep(engine: Engine, rows: list[tuple[int, str, str]], *, wait_s: float = 0.
                     conn.exec_driver_sql("BEGIN IMMEDIATE")
                 elif dialect == "postgresql":
                     conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'")
-                ins = insert(tables.case_response)
+                ins = tables.insert_for(dialect, tables.case_response)
                 upsert = ins.on_conflict_do_update(index_elements=[Cached.case_id],
                                                    set_={"key": ins.excluded.key, "measured": ins.excluded.measured})
                 conn.execute(upsert, [{"case_id": c, "key": k, "measured": m} for c, k, m in rows])  # executemany

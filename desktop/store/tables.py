@@ -271,7 +271,7 @@ case_response = Table(
     Column("measured", Text, nullable=False),
 )
 
-# the duplicate engine's verdict of a keeper's original against a copy's (``desktop.store.proofs``): valid for as long
+# the duplicate engine's verdict of a keeper's original against a copy's (``DuplicateStore.kept_proofs``): valid for as long
 # as ``key`` (a digest of the engine's code and of what the proof reads of the two pictures) is what they digest
 # now; a row is never invalidated, only found not to match. Deleted with the original (an erasure).
 dup_proof = Table(
@@ -288,6 +288,16 @@ setting = Table(
     Column("key", String(100), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+
+def insert_for(dialect: str, table: Table):  # noqa: ANN201 - the dialect's Insert, with on_conflict_do_update
+    """An INSERT into ``table`` that can say what to do on a conflict: PostgreSQL's, else SQLite's (both have
+    ``on_conflict_do_update`` and ``excluded``)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
 
 
 def fit(column: object, value: str | None) -> str | None:

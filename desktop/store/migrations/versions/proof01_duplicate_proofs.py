@@ -1,7 +1,7 @@
 """the duplicate engine's verdicts, kept per pair of originals
 
 A row per proven pair (keeper's original, copy's original) holds the verdict the registration proof gave
-(``desktop.store.proofs``), under a key that digests the engine's code and what the proof read of both pictures:
+(``desktop.store.duplicates``), under a key that digests the engine's code and what the proof read of both pictures:
 a case's groups are computed again after every import, move, merge or undo without proving the same pairs again.
 
 Revision ID: proof01
