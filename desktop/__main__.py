@@ -5,6 +5,11 @@ from __future__ import annotations
 import os
 import sys
 
+# The app keeps the compiled form of its own modules, also where PYTHONDONTWRITEBYTECODE is set (a container
+# default): compiling its 80 modules again costs 0.13 s of every command's start. An installed wheel has them
+# compiled already; a read-only install is left as it is (Python then compiles in memory, as before).
+sys.dont_write_bytecode = False
+
 CLI_HINT = """\
 Use the command line instead, for example:
   casedesk import ~/Downloads/whatsapp-export.zip     copy a customer's files into the library

@@ -12,12 +12,14 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import av
 from PIL import Image
 
 from desktop.core.model import MediaKind
+
+if TYPE_CHECKING:
+    import av
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +32,13 @@ Source = str | Path | BinaryIO
 
 class AVError(Exception):
     """The container or its streams cannot be read."""
+
+
+def _av():  # noqa: ANN202 - the av module
+    """PyAV, imported when a video or sound file first needs it: 50 ms of every command's start otherwise."""
+    import av  # noqa: PLC0415
+
+    return av
 
 
 @dataclass
@@ -78,6 +87,7 @@ def _creation_time(
 
 
 def _duration(container: av.container.InputContainer, stream: av.stream.Stream) -> float | None:
+    av = _av()
     if container.duration is not None and container.duration > 0:
         return container.duration / av.time_base
     if stream.duration is not None and stream.time_base is not None:
@@ -97,6 +107,7 @@ def _duration(container: av.container.InputContainer, stream: av.stream.Stream) 
 
 def _is_picture_stream(stream: av.stream.Stream) -> bool:
     """Cover art in MP3/M4A files shows up as a one-picture video stream."""
+    av = _av()
     return bool(stream.disposition & av.stream.Disposition.attached_pic)
 
 
@@ -118,6 +129,7 @@ def _to_image(frame: av.VideoFrame, side: int) -> Image.Image:
 
 
 def _first_frame(container: av.container.InputContainer, stream: av.stream.Stream) -> av.VideoFrame | None:
+    av = _av()
     try:
         for frame in container.decode(stream):
             return frame
@@ -127,6 +139,7 @@ def _first_frame(container: av.container.InputContainer, stream: av.stream.Strea
 
 
 def _grab_keyframes(container, stream, duration: float | None, n: int, side: int, out: AVInfo) -> None:
+    av = _av()
     stream.codec_context.skip_frame = "NONKEY"
     first = _first_frame(container, stream)
     if first is None:
@@ -151,6 +164,7 @@ def _grab_keyframes(container, stream, duration: float | None, n: int, side: int
 
 
 def _open(source: Source) -> av.container.InputContainer:
+    av = _av()
     try:
         return av.open(str(source) if isinstance(source, Path) else source, mode="r")
     except (av.error.FFmpegError, OSError, ValueError) as exc:
@@ -159,6 +173,7 @@ def _open(source: Source) -> av.container.InputContainer:
 
 def inspect_av(source: Source, n_frames: int = 4, side: int = FRAME_SIDE) -> AVInfo:
     """Metadata and ``n_frames`` upright key frames of a video (none for sound). Raises ``AVError``."""
+    av = _av()
     container = _open(source)
     try:
         videos = [s for s in container.streams.video if not _is_picture_stream(s)]

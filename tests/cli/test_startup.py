@@ -8,6 +8,7 @@ tried (inside a ``try``) is caught too.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -113,3 +114,25 @@ def test_case_list_reads_without_the_orm(tmp_path):
     listed = json.loads(subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data), "cases", "--json"],
                                        cwd=ROOT, capture_output=True, text=True, timeout=120).stdout)
     assert [(c["ref"], c["media"]) for c in listed] == [("C-2024-0007", 1)]
+
+
+def test_an_import_of_photos_loads_no_video_library(tmp_path):
+    """PyAV (50 ms of a start) is imported when a video or sound file needs it, not for a folder of photos."""
+    script = BLOCKED_MAIN.replace(f"HEAVY = {HEAVY!r}", "HEAVY = ('av',)")
+    src = tmp_path / "in"
+    jpeg(src / "a.jpg", seed=1, taken="2024:03:14 10:12:33")
+    jpeg(src / "b.jpg", seed=2, taken="2024:03:14 10:13:00")
+    proc = subprocess.run([sys.executable, "-c", script, "--data-dir", str(tmp_path / "lib"), "import", str(src),
+                           "--json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["imported"] == 2
+    assert proc.stderr.splitlines()[-1] == "TRIED ", proc.stderr
+
+
+def test_the_app_keeps_its_compiled_modules_where_the_environment_says_not_to(tmp_path):
+    """PYTHONDONTWRITEBYTECODE (a container default) would have every command compile the app's modules again."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "desktop", "--help"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert list(tmp_path.rglob("desktop/cli/main.*.pyc")), sorted(p.name for p in tmp_path.rglob("*.pyc"))[:5]
