@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from desktop.core.pathnames import readable
+
 
 class MediaKind(StrEnum):
     IMAGE = "image"
@@ -171,6 +173,9 @@ class Problem:
     path: str
     reason: str
     kept: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", readable(self.path))  # a file name that is not UTF-8 is still shown (and printed, and stored)
 
 
 @dataclass

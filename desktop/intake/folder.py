@@ -16,6 +16,7 @@ that replaced it in the meantime.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -98,8 +99,12 @@ def walk_files(root: Path, problems: list[Problem]) -> Iterator[Path]:
 def _link_reason(link: Path, base: str, *, folder: bool) -> str:
     try:
         target = os.path.realpath(link, strict=True)
-    except (OSError, RuntimeError):
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "skipped: symbolic link that leads back to itself (a loop)"
         return "skipped: broken symbolic link (its target does not exist)"
+    except RuntimeError:  # Python before 3.13 reports a loop so
+        return "skipped: symbolic link that leads back to itself (a loop)"
     inside = target == base or target.startswith(base.rstrip(os.sep) + os.sep)
     what = "folder" if folder else "file"
     if inside:

@@ -41,6 +41,12 @@ def _av():  # noqa: ANN202 - the av module
     return av
 
 
+def _why(exc: Exception) -> str:
+    """FFmpeg's reason without its error number and placeholder name ("Invalid data found when processing
+    input", not "[Errno 1094995529] Invalid data found when processing input: '<none>'")."""
+    return getattr(exc, "strerror", None) or str(exc)
+
+
 @dataclass
 class AVInfo:
     """What one pass over a video or sound file tells."""
@@ -168,7 +174,7 @@ def _open(source: Source) -> av.container.InputContainer:
     try:
         return av.open(str(source) if isinstance(source, Path) else source, mode="r")
     except (av.error.FFmpegError, OSError, ValueError) as exc:
-        raise AVError(str(exc)) from exc
+        raise AVError(_why(exc)) from exc
 
 
 def inspect_av(source: Source, n_frames: int = 4, side: int = FRAME_SIDE) -> AVInfo:
@@ -191,7 +197,7 @@ def inspect_av(source: Source, n_frames: int = 4, side: int = FRAME_SIDE) -> AVI
             out.width, out.height = stream.codec_context.width or None, stream.codec_context.height or None
         return out
     except av.error.FFmpegError as exc:
-        raise AVError(str(exc)) from exc
+        raise AVError(_why(exc)) from exc
     finally:
         container.close()
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from desktop.core.clock import now_local
 from desktop.core.errors import DiskFull, UsageError, is_disk_full
 from desktop.core.model import AuditAction, ImportReport, MediaRole, ProbeResult, Problem, SourceKind
+from desktop.core.pathnames import readable
 from desktop.core.progress import Cancelled, CancelToken, Progress, null_progress, subrange
 from desktop.core.records import CaseHandle
 from desktop.core.titles import container_title
@@ -154,7 +155,7 @@ class _Import:
             t0 = time.perf_counter()
             for case in w.touched_cases.values():
                 uow.audit.record(AuditAction.IMPORT, case.id, imported=report.imported,
-                                 inputs=[str(p) for p in paths])
+                                 inputs=[readable(str(p)) for p in paths])
             report.cases = sorted({c.ref for c in w.touched_cases.values()})
             report.undo_id = journal.record_import(uow, report.imported, list(w.touched_cases.values()))
             if self.cancel is not None:

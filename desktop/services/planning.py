@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop.core.errors import RejectedInput, UnsafeArchive
 from desktop.core.model import Problem
+from desktop.core.pathnames import readable
 from desktop.intake.archive import extract_zip, is_zip
 from desktop.intake.chat_export import find_chat_exports
 from desktop.intake.folder import is_ignored, open_regular, special_kind, walk_files
@@ -30,6 +31,11 @@ class LooseFile:
     source_label: str  # folder or archive it came from
     container: str | None = None  # the folder or ZIP it came in; None for a file given on its own
 
+    def __post_init__(self) -> None:  # names that are not UTF-8 are shown and stored readable (the path opens it)
+        self.name, self.display, self.source_label = readable(self.name), readable(self.display), \
+            readable(self.source_label)
+        self.container = readable(self.container) if self.container is not None else None
+
 
 @dataclass
 class ChatUnit:
@@ -40,11 +46,18 @@ class ChatUnit:
     archive: Path | None = None  # the ZIP it came in, kept as it arrived
     archive_display: str | None = None
 
+    def __post_init__(self) -> None:
+        self.display = readable(self.display)
+        self.chat_name = readable(self.chat_name) if self.chat_name is not None else None
+
 
 @dataclass
 class MailUnit:
     path: Path
     display: str
+
+    def __post_init__(self) -> None:
+        self.display = readable(self.display)
 
 
 @dataclass

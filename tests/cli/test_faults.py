@@ -204,6 +204,7 @@ def test_links_are_handled_deliberately(tmp_path):
     (src / "private.jpg").symlink_to(outside)
     (src / "gone.jpg").symlink_to(tmp_path / "nothing.jpg")
     (src / "more").symlink_to(outside.parent, target_is_directory=True)
+    (src / "loop.jpg").symlink_to(src / "loop.jpg")
     data = tmp_path / "lib"
     out = json.loads(casedesk(data, "import", str(src), "--json").stdout)
     reasons = {shown_name(r["path"]): r["reason"] for r in out["rejected"]}
@@ -211,9 +212,34 @@ def test_links_are_handled_deliberately(tmp_path):
     assert reasons["private.jpg"].startswith(f"skipped: symbolic link pointing outside the folder (to {outside})")
     assert reasons["gone.jpg"] == "skipped: broken symbolic link (its target does not exist)"
     assert reasons["more"].startswith("skipped: symbolic link pointing outside the folder")
+    assert reasons["loop.jpg"] == "skipped: symbolic link that leads back to itself (a loop)"
     assert out["imported"] == 1
     named = json.loads(casedesk(data, "import", str(src / "private.jpg"), "--json").stdout)
     assert named["imported"] == 1 and named["rejected"] == []  # a link the user names is followed
+
+
+def test_a_file_name_that_is_not_utf8_is_imported_listed_and_exported(tmp_path):
+    """Linux names are bytes: one from an old Windows PC (cp1252) reached the database as surrogate escapes and
+    the whole import stopped with "unexpected error: UnicodeEncodeError"."""
+    src = tmp_path / "in"
+    jpeg(src / "good.jpg", seed=1, taken="2024:03:14 10:12:33")
+    raw = os.fsencode(src) + b"/caf\xe9 \xff.jpg"  # "café ÿ.jpg" in cp1252
+    shutil.copy(src / "good.jpg", raw)
+    with open(os.fsencode(src) + b"/cut \xe9.jpg", "wb") as f:  # unreadable as well: named in the problems
+        f.write((src / "good.jpg").read_bytes()[:3000])
+    data = tmp_path / "lib"
+    proc = casedesk(data, "import", str(src), "--json")
+    clean_terminal(proc.stderr)
+    out = json.loads(proc.stdout)
+    assert out["imported"] == 3 and out["already_present"] == 0, proc.stderr
+    assert [(shown_name(r["path"]), r["reason"]) for r in out["rejected"]] == [("cut é.jpg", "truncated JPEG")]
+    media = casedesk(data, "media", "--json")
+    assert sorted(m["name"] for m in json.loads(media.stdout)) == ["café ÿ.jpg", "cut é.jpg", "good.jpg"]
+    table = casedesk(data, "media")
+    assert table.returncode == 0 and "café ÿ.jpg" in table.stdout, table.stderr
+    [case] = out["cases"]
+    pdf = casedesk(data, "export", case, "-o", str(tmp_path / "case.pdf"))
+    assert pdf.returncode == 0 and (tmp_path / "case.pdf").stat().st_size > 0, pdf.stderr
 
 
 def test_library_warnings_go_to_the_log_not_the_terminal(tmp_path):
