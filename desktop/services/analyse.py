@@ -249,7 +249,7 @@ class _Run:
         if known:
             stored = False
             if not self.lib.blobs.has(sha):  # a lost original comes back by importing it again
-                self._put(sha, lambda: self.lib.blobs.put_bytes(data, sha))
+                self._put(sha, lambda: self.lib.blobs.put_bytes(data, sha, hashed=True))
                 stored = True
             return Analysed(r.path, sha, len(data), None, stored=stored)
         why = None
@@ -261,7 +261,7 @@ class _Run:
             why = f"cannot be read ({type(e).__name__}: {e})"
         stored = not self.lib.blobs.has(sha)
         if stored:
-            self._put(sha, lambda: self.lib.blobs.put_bytes(data, sha))
+            self._put(sha, lambda: self.lib.blobs.put_bytes(data, sha, hashed=True))
         if why is not None:  # kept all the same, as ``other``
             return _unprobed(r.path, r.name, sha, len(data), why, stored)
         if probe.thumbnail:

@@ -50,6 +50,10 @@ def test_put_is_content_addressed_idempotent_and_streamed_back(store, tmp_path):
     with pytest.raises(OriginalCorrupt):
         store.put_bytes(b"other", "f" * 64)
     assert not store.exists("f" * 64) and list(store.temporaries()) == []
+    hashed = os.urandom(1000)  # the import hashed these bytes itself: stored without hashing them again
+    hashed_sha = hashlib.sha256(hashed).hexdigest()
+    assert store.put_bytes(hashed, hashed_sha, hashed=True) == hashed_sha and store.read(hashed_sha) == hashed
+    store.remove(hashed_sha)
     with store.open(sha) as f:
         assert f.read(1000) == data[:1000]
     assert store.read(sha) == data

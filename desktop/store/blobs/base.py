@@ -115,10 +115,11 @@ class BlobStore(ABC):
         """The original for reading in chunks; ``OriginalMissing`` when it is not there."""
 
     @abstractmethod
-    def put_bytes(self, data: bytes, sha256: str | None = None) -> str:
+    def put_bytes(self, data: bytes, sha256: str | None = None, *, hashed: bool = False) -> str:
         """Store ``data`` (a small file already in memory); returns its SHA-256. The same content twice writes
-        nothing. A given ``sha256`` (the caller hashed the data already) must match what is written, else
-        ``OriginalCorrupt`` and nothing is stored."""
+        nothing. A given ``sha256`` must match what is written, else ``OriginalCorrupt`` and nothing is stored.
+        ``hashed``: the caller took ``sha256`` of these very bytes itself (the import, a moment before), so they
+        are not hashed again; what was written is still checked by its size."""
 
     @abstractmethod
     def put_file(self, src: Path) -> tuple[str, int]:

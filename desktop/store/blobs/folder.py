@@ -85,7 +85,7 @@ class FolderStore(BlobStore):
         fd, name = tempfile.mkstemp(prefix="in-", dir=tmp_dir)
         return fd, Path(name)
 
-    def put_bytes(self, data: bytes, sha256: str | None = None) -> str:
+    def put_bytes(self, data: bytes, sha256: str | None = None, *, hashed: bool = False) -> str:
         digest = sha256 or hashlib.sha256(data).hexdigest()  # a given SHA-256 is checked on the written file
         if self._adopt(digest):
             return digest
@@ -95,7 +95,7 @@ class FolderStore(BlobStore):
                 out.write(data)
                 out.flush()
                 os.fsync(out.fileno())
-            self._commit(tmp, digest, len(data))
+            self._commit(tmp, digest, len(data), check_hash=not (hashed and sha256))
         finally:
             tmp.unlink(missing_ok=True)
         return digest
@@ -129,9 +129,10 @@ class FolderStore(BlobStore):
             os.utime(final)
         return True
 
-    def _commit(self, tmp: Path, sha256: str, size: int) -> None:
-        """Check the written file against its SHA-256, then give it its final name."""
-        digest, actual = sha256_file(tmp)
+    def _commit(self, tmp: Path, sha256: str, size: int, *, check_hash: bool = True) -> None:
+        """Check the written file against its SHA-256 (or, for bytes the caller has just hashed, its size), then
+        give it its final name."""
+        digest, actual = sha256_file(tmp) if check_hash else (sha256, tmp.stat().st_size)
         if digest != sha256 or actual != size:
             raise OriginalCorrupt(f"the file written to {self.describe()} does not have the SHA-256 it is stored "
                                   f"under ({digest[:12]}… instead of {sha256[:12]}…): nothing was stored; check "

@@ -149,9 +149,12 @@ class S3Store(BlobStore):
                 yield body
 
     # writing ------------------------------------------------------------------------------------------------
-    def put_bytes(self, data: bytes, sha256: str | None = None) -> str:
-        digest = hashlib.sha256(data)
-        sha = digest.hexdigest()
+    def put_bytes(self, data: bytes, sha256: str | None = None, *, hashed: bool = False) -> str:
+        if hashed and sha256 is not None:  # the caller hashed these bytes a moment ago
+            sha, raw = sha256, bytes.fromhex(sha256)
+        else:
+            digest = hashlib.sha256(data)
+            sha, raw = digest.hexdigest(), digest.digest()
         if sha256 is not None and sha256 != sha:
             raise OriginalCorrupt(f"the data to store does not have the SHA-256 {sha256[:12]}… it is stored under: "
                                   "nothing was stored")
@@ -159,7 +162,7 @@ class S3Store(BlobStore):
         if self._adopt(key):
             return sha
         with self._errors("an upload"):
-            self._put_new(key, lambda: data, ChecksumSHA256=_b64(digest.digest()))
+            self._put_new(key, lambda: data, ChecksumSHA256=_b64(raw))
         self._check_written(key, len(data))
         return sha
 
