@@ -60,8 +60,9 @@ def is_ignored_name(name: str) -> bool:
 def find_chat_exports(root: Path) -> list[Path]:
     """Chat ``.txt`` files below ``root`` (or ``root`` itself if it is one), in a stable order.
 
-    An export keeps one chat per folder; should a folder hold several chat texts, all are returned and each
-    is paired with the same sibling files. ``__MACOSX`` and hidden folders are skipped; links are not followed.
+    An export keeps one chat per folder; should a folder hold several chat texts (two exports unpacked into one
+    folder), all are returned and the import gives each only the files it names (``desktop.services.planning``).
+    ``__MACOSX`` and hidden folders are skipped; links are not followed.
     """
     if root.is_file():
         return [root] if _is_chat_file(root) else []

@@ -107,6 +107,9 @@ class _Import:
         progress(0, 1000, "Reading the inputs")
         plan = plan_inputs(paths, scratch, report.rejected)
         chats = [c for c in (import_chat.read(u, lib.team, report.rejected) for u in plan.chats) if c is not None]
+        if plan.shared:  # several chats in one folder: what none of them names is loose
+            claimed = {p for c in chats for p, _ in c.files()}
+            plan.loose.extend(plan.unclaimed(claimed))
         mails = import_mail.read_all(plan.mails, report.rejected, scratch)
         shown: dict[Path, str] = {}  # how each file is named in messages
         files: list[tuple[Path, str]] = []

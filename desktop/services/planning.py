@@ -67,6 +67,13 @@ class Plan:
     mails: list[MailUnit] = field(default_factory=list)
     inputs: int = 0
     archives: list[LooseFile] = field(default_factory=list)  # ZIPs of loose files: kept with the files' case
+    # files of a folder that holds several chat texts (two exports unpacked into one Downloads folder): each chat
+    # takes the files it names, and those no chat names are loose files (``unclaimed``)
+    shared: list[LooseFile] = field(default_factory=list)
+
+    def unclaimed(self, claimed: set[Path]) -> list[LooseFile]:
+        """The files of shared chat folders that no chat names (``claimed``: the files the chats took)."""
+        return [f for f in self.shared if f.path not in claimed]
 
 
 def _head(path: Path, n: int = 4096) -> bytes:
@@ -164,11 +171,18 @@ def _plan_folder(
 ) -> None:
     chats = find_chat_exports(root)
     chat_dirs = {c.parent for c in chats}
+    per_dir = {d: sum(1 for c in chats if c.parent == d) for d in chat_dirs}
     for c in chats:
         rel = c.relative_to(root).as_posix()
         name = chat_name if len(chats) == 1 and chat_name else chat_name_from_filename(c.name)
-        plan.chats.append(ChatUnit(c, f"{display} › {rel}" if rel != c.name or root != c.parent else f"{display} › {c.name}", name))
+        shown = f"{display} › {rel}" if rel != c.name or root != c.parent else f"{display} › {c.name}"
+        # one chat text in its folder: the folder is its export. Several: each only has the files it names.
+        plan.chats.append(ChatUnit(c, shown, name, whole_export=per_dir[c.parent] == 1))
     for i, f in enumerate(walk_files(root, problems)):
+        if f.parent in chat_dirs and per_dir[f.parent] > 1 and f not in chats and not is_ignored(f.name):
+            rel = f.relative_to(root).as_posix()
+            plan.shared.append(LooseFile(f, f.name, f"{display} › {rel}", _mtime(f), label, label))
+            continue
         if f.parent in chat_dirs or is_ignored(f.name):
             continue  # files of a chat export are handled with their chat
         rel = f.relative_to(root).as_posix()

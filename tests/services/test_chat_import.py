@@ -129,3 +129,28 @@ def test_merge_split_move_keep_everything(chat_lib, tmp_path):
     with chat_lib.db.session() as s:
         actions = set(s.scalars(select(AuditEvent.action)))
     assert {"case-split", "media-moved" if moved else "case-split", "case-merged"} <= actions
+
+
+def test_two_exports_unpacked_into_one_folder_keep_their_own_files(chat_lib, tmp_path):
+    """A handler unpacks two customers' exports into one Downloads folder: each chat takes the files it names, the
+    other chat's text is never a file of this one, and a file neither names is imported on its own. Before, each
+    chat took every file of the folder: one customer's photos (and the other's chat) landed in the other's case."""
+    emma = "casedesk-authored/android-en-us-12h/WhatsApp Chat with Emma de Vries.txt"
+    camille = "casedesk-authored/android-fr-24h/Discussion WhatsApp avec Camille Martin.txt"
+    folder = tmp_path / "Downloads"
+    build_export(emma, folder, seed=0)
+    build_export(camille, folder, seed=50, extra=True)
+    report = import_paths(chat_lib, [folder])
+    names = {k: {a["file"] for a in EXPECTED["files"][k]["attachments"]} for k in (emma, camille)}
+    assert report.rejected == [] and report.imported == len(names[emma]) + len(names[camille]) + 1
+    by_name = {c.name: c for c in list_customers(chat_lib)}
+    assert set(by_name) == {"Emma de Vries", "Camille Martin"}
+    cases = {c.ref: c for c in list_cases(chat_lib)}
+    media = list_media(chat_lib)
+    for key, who in ((emma, "Emma de Vries"), (camille, "Camille Martin")):
+        refs = {c.ref for c in cases.values() if c.customer == who}
+        theirs = {m.name for m in media if m.case_ref in refs}
+        assert theirs == names[key], (who, theirs ^ names[key])
+    [alone] = [m for m in media if m.name == "IMG-20990101-WA9999.jpg"]
+    assert cases[alone.case_ref].customer is None and alone.sender is None  # named by no chat: a case of its own
+    assert not any(m.name.endswith(".txt") for m in media)  # a chat text is a chat, not a file of the other
