@@ -15,7 +15,7 @@ import sys
 from types import ModuleType
 
 from desktop import __version__
-from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error
+from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PrintableStream, error
 from desktop.core.errors import (
     CasedeskError,
     DiskFull,
@@ -92,6 +92,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; what it prints never passes control characters from customers' data to the terminal."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = PrintableStream(out), PrintableStream(err, keep_return=True)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     word = command_word(argv)
     parser = build_parser(word)

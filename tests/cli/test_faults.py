@@ -320,3 +320,23 @@ def test_a_log_that_cannot_be_written_is_given_up_quietly(tmp_path):
     proc = casedesk(data, "import", str(src))
     assert proc.returncode == 1 and "Imported 2 file(s)" in proc.stdout  # the bomb is kept, with its problem
     assert proc.stderr == ""
+
+
+def test_control_characters_in_a_name_never_reach_the_terminal(tmp_path):
+    """A file name is the customer's text: an escape sequence in it (colours, the window title) or a carriage
+    return (text that overwrites what was printed before) is shown as U+FFFD by every printed line, and kept as it
+    is in the library and in JSON."""
+    src = tmp_path / "in"
+    hostile = "\x1b[31mred\x1b[0m\x1b]0;title\x07 \r\u202egpj.exe.jpg"
+    jpeg(src / hostile, seed=1, taken="2024:03:14 10:12:33")
+    cut = src / "cut\x1b[2J.jpg"
+    cut.write_bytes((src / hostile).read_bytes()[:2000])
+    data = tmp_path / "lib"
+    proc = casedesk(data, "import", str(src))
+    assert proc.returncode == 1
+    table = casedesk(data, "media")
+    for out in (proc.stdout + proc.stderr, table.stdout + table.stderr):
+        assert not any(c in out for c in "\x1b\x07\r\u202e"), repr(out)
+    assert "cut\ufffd[2J.jpg" in proc.stdout and "\ufffd[31mred" in table.stdout
+    listed = json.loads(casedesk(data, "media", "--json").stdout)
+    assert sorted(m["name"] for m in listed) == sorted([hostile, cut.name])
