@@ -69,3 +69,52 @@ def test_missing_thumbnails_are_rebuilt_on_disk(qtbot, empty_window, empty_libra
     qtbot.waitUntil(lambda: all(w.media.model.index(r).data(THUMB_ROLE) is not None for r in range(4)),
                     timeout=10000)
     assert all(empty_library.thumb_path(sha).is_file() for sha in shas)
+
+
+def test_a_long_problem_and_a_name_with_a_line_break_stay_on_their_tile(qtbot, empty_window, tmp_path):
+    """A kept file's reason ("picture too large to open safely (decompression bomb)") is its tile's badge: it
+    used to run over the next tile; a name with a line break showed on two lines."""
+    import struct
+    import zlib
+
+    from PySide6.QtGui import QColor
+
+    from desktop.ui.views.media_grid_view import _FLAG_BG, THUMB
+    from tests.gen import jpeg
+
+    w = empty_window
+    folder = tmp_path / "in"
+    jpeg(folder / "ok.jpg", seed=1, taken="2024:03:14 10:12:33")
+    jpeg(folder / "two\nlines.jpg", seed=2, taken="2024:03:14 10:12:40")
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 100000, 100000, 8, 2, 0, 0, 0)  # 10 gigapixels: refused, kept
+    (folder / "bomb.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
+    dlg = w.start_import([folder])
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=30000)
+    [ref] = dlg.report.cases
+    dlg.close()
+    qtbot.waitUntil(lambda: w.cases.model.row_of(ref) >= 0, timeout=5000)
+    click_case(qtbot, w, ref)
+    items = w.media.model.items()
+    row = next(i for i, m in enumerate(items) if m.name == "bomb.png")
+    assert any("decompression bomb" in f for f in items[row].flags)
+    grid = w.case_view.media_tab.grid
+    idx = w.media.model.index(row)
+    grid.scrollTo(idx)
+    qtbot.wait(50)
+    cell = grid.visualRect(idx)
+    image = grid.viewport().grab().toImage()
+    box_left = cell.left() + 4 + (cell.width() - 8 - THUMB) // 2
+    box_right = box_left + THUMB - 1
+    flag = QColor(_FLAG_BG).rgb()
+    inside = sum(image.pixel(x, y) == flag for x in range(box_left, box_right + 1)
+                 for y in range(cell.top(), min(image.height(), cell.top() + THUMB + 8)))
+    outside = sum(image.pixel(x, y) == flag for x in range(box_right + 1, min(image.width(), box_right + 200))
+                  for y in range(cell.top(), min(image.height(), cell.top() + THUMB + 8)))
+    assert inside > 50 and outside == 0, (inside, outside)
+    from desktop.ui.views.media_grid_view import _one_line
+
+    assert _one_line("two\nlines.jpg") == "two lines.jpg"

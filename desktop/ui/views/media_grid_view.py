@@ -70,7 +70,7 @@ class MediaDelegate(QStyledItemDelegate):
         text_rect = QRect(r.left(), box.bottom() + 4, r.width(), r.bottom() - box.bottom() - 4)
         p.setPen(option.palette.text().color())
         fm = QFontMetrics(option.font)
-        name = fm.elidedText(m.caption or m.name, Qt.TextElideMode.ElideMiddle, text_rect.width())
+        name = fm.elidedText(_one_line(m.caption or m.name), Qt.TextElideMode.ElideMiddle, text_rect.width())
         f = QFont(option.font)
         f.setItalic(bool(m.caption))
         p.setFont(f)
@@ -125,11 +125,17 @@ class MediaDelegate(QStyledItemDelegate):
         fm = QFontMetrics(self.small)
         h = fm.height() + 2
         x, y = box.left() + 3, box.bottom() - h - 2
-        for text, bg in pills:
+        for long_text, bg in pills:  # a long reason ("picture too large to open safely ...") stays on its tile
+            text = fm.elidedText(long_text, Qt.TextElideMode.ElideRight, box.width() - 6 - 8)
             w = fm.horizontalAdvance(text) + 8
             if x > box.left() + 3 and x + w > box.right() - 2:
                 x, y = box.left() + 3, y - h - 3
             x += self._pill(p, x, y, text, bg) + 3
+
+
+def _one_line(text: str) -> str:
+    """A name as one line: a file name may hold line breaks, tabs or other control characters."""
+    return "".join(" " if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 else c for c in text)
 
 
 class MediaGridView(QListView):
