@@ -75,7 +75,7 @@ HEADER_RES_24H = {s: _header_re(s, "") for s in STYLES}
 _STARTS = set("[0123456789\ufeff" + BIDI_CHARS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per line of a chat that may have 300,000: no __dict__ each
 class Header:
     """A header found at the start of a line; the date is not interpreted yet (that needs the file's order)."""
 
@@ -86,6 +86,9 @@ class Header:
     minute: int
     second: int
     signature: tuple  # the shape of the header; one export uses one shape throughout
+
+
+_SIGNATURES: dict[tuple, tuple] = {}  # one tuple per header shape, shared by every line of that shape
 
 
 def match_header(line: str, styles: tuple[str, ...] = STYLES, *, clock24: bool = False) -> Header | None:
@@ -114,7 +117,7 @@ def match_header(line: str, styles: tuple[str, ...] = STYLES, *, clock24: bool =
             continue
         sig = (style, m["ds"], bool(m["comma"]), len(d1) == 4, len(d3) == 4, m["ts"], m["s"] is not None,
                ap is not None)
-        return Header(style, m.end(), (d1, m["d2"], d3), *hms, sig)
+        return Header(style, m.end(), (d1, m["d2"], d3), *hms, _SIGNATURES.setdefault(sig, sig))
     return None
 
 

@@ -10,11 +10,12 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import NotFound
 from desktop.core.records import JournalInfo
+from desktop.store import tables
 from desktop.store.schema import Case, JournalEntry, JournalTouch, fit
 
 Touch = tuple[str, str]  # ("media_item:12", "case_id,caption" | "*" | "@ref")
@@ -44,7 +45,9 @@ class JournalStore:
                              payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
         self._s.add(entry)
         self._s.flush()
-        self._s.add_all(JournalTouch(entry_id=entry.id, row=row, cols=cols) for row, cols in touches)
+        rows = [{"entry_id": entry.id, "row": row, "cols": cols} for row, cols in touches]
+        for i in range(0, len(rows), CHUNK * 20):  # one executemany per 10,000: an import of a long chat touches
+            self._s.execute(insert(tables.journal_touch), rows[i:i + CHUNK * 20])  # a row per message
         return entry.id
 
     def get(self, entry_id: int, *, lock: bool = False) -> tuple[JournalInfo, dict, list | None]:
