@@ -156,6 +156,15 @@ class _Features:
             planes.flags.writeable = False  # shared by every proof of this picture, on several threads
         return planes
 
+    @cached_property
+    def ecc_greys(self) -> tuple[np.ndarray, np.ndarray, float]:
+        """The grey ECC aligns (blurred by ``ECC_BLUR``), its half size and its spread: the same for every pair
+        of this picture that goes to ECC (a plain picture meets dozens of candidates), so made once."""
+        blurred = cv2.GaussianBlur(self.grey.astype(np.float32), (0, 0), ECC_BLUR)
+        half = cv2.resize(blurred, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        blurred.flags.writeable = half.flags.writeable = False  # shared, on several threads
+        return blurred, half, float(blurred.std())
+
 
 _LOCAL = threading.local()  # one ORB detector per thread (an OpenCV algorithm object is not shared)
 
@@ -349,15 +358,13 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
     guess = _turn_guess(fa, fb)
     if guess is None:
         return None
-    a = cv2.GaussianBlur(fa.grey.astype(np.float32), (0, 0), ECC_BLUR)
-    b = cv2.GaussianBlur(fb.grey.astype(np.float32), (0, 0), ECC_BLUR)
-    if float(a.std()) < 1.0 or float(b.std()) < 1.0:  # flat: nothing to align
+    a, a2, a_spread = fa.ecc_greys
+    b, b2, b_spread = fb.ecc_greys
+    if a_spread < 1.0 or b_spread < 1.0:  # flat: nothing to align
         return None
     w_ab = cv2.invertAffineTransform(guess).astype(np.float32)  # ECC's warp maps the template (a) into b
     # coarse to fine: at a quarter of the pixels first (most of the iterations), then a few at full size
     half = np.array([[1, 1, 0.5], [1, 1, 0.5]], np.float32)
-    a2, b2 = cv2.resize(a, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA), cv2.resize(
-        b, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     # ECC is least squares: a sticker or caption would drag it away. Leave out of the input (b) what the first
     # guess already shows far beyond the rest (a local edit; at a crop's guess, the margins it moves most).
     seen = _seen_in(a2, b2, w_ab * half)  # a, where the guess puts it in b's frame
