@@ -26,6 +26,7 @@ from desktop.core.records import AuditInfo, CustomerInfo, MessageInfo, NoteInfo
 from desktop.core.retention import CaseState
 from desktop.services.calendar import response_policy
 from desktop.services.library import Library
+from desktop.services.targets import output_path, writing
 
 FORMAT = "casedesk-customer-export"
 VERSION = 1
@@ -156,7 +157,7 @@ def export_customer(lib: Library, customer_id: int, out: Path, *, lang: str | No
     """Write the customer's ZIP to ``out``; records a ``customer-exported`` audit event."""
     from desktop.report.summary import render_summary  # reportlab only when exporting
 
-    out = Path(out)
+    out = output_path(Path(out), f"customer-{customer_id}.zip")
     if out.suffix.lower() != ".zip":
         raise UsageError(f"{out}: the export is a ZIP file; name it .zip")
     data = customer_data(lib, customer_id)
@@ -175,20 +176,24 @@ def export_customer(lib: Library, customer_id: int, out: Path, *, lang: str | No
         files[m.id] = by_content[key]
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
     pdf = lib.paths.tmp / f"summary-{uuid.uuid4().hex[:8]}.pdf"  # inside the private data folder
-    try:
-        render_summary(_summary(lib, data, at), pdf, lang, __version__)
-        with zipfile.ZipFile(tmp, "w") as z:
-            body = json.dumps(data_json(data, files, at, lib.handler), ensure_ascii=False, indent=2)
-            z.writestr("data.json", body, compress_type=zipfile.ZIP_DEFLATED)
-            z.write(pdf, "summary.pdf", compress_type=zipfile.ZIP_DEFLATED)
-            for (sha, _name), arcname in by_content.items():
-                z.write(lib.local_original(sha), arcname, compress_type=zipfile.ZIP_STORED)
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
-        pdf.unlink(missing_ok=True)
+
+    def write() -> None:
+        try:
+            render_summary(_summary(lib, data, at), pdf, lang, __version__)
+            with zipfile.ZipFile(tmp, "w") as z:
+                body = json.dumps(data_json(data, files, at, lib.handler), ensure_ascii=False, indent=2)
+                z.writestr("data.json", body, compress_type=zipfile.ZIP_DEFLATED)
+                z.write(pdf, "summary.pdf", compress_type=zipfile.ZIP_DEFLATED)
+                for (sha, _name), arcname in by_content.items():
+                    z.write(lib.local_original(sha), arcname, compress_type=zipfile.ZIP_STORED)
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, out)
+        finally:
+            tmp.unlink(missing_ok=True)
+            pdf.unlink(missing_ok=True)
+
+    writing(out, "the export", write)
     refs = [c.ref for c in data.cases]
     with lib.unit(write=True) as uow:
         uow.audit.record(AuditAction.CUSTOMER_EXPORTED, None, customer_id=customer_id, file=out.name, cases=refs,

@@ -38,6 +38,7 @@ from desktop.report.data import (
 from desktop.report.pdf import render_case_file
 from desktop.services.calendar import response_policy
 from desktop.services.library import Library
+from desktop.services.targets import output_path, writing
 from desktop.store.blobs import OriginalCorrupt, OriginalMissing
 
 log = logging.getLogger(__name__)
@@ -208,10 +209,12 @@ def export_case(
     ``on_missing`` (called with their file names)."""
     options = options or ReportOptions()
     options.app_version = __version__
+    out = output_path(Path(out), f"{ref}.pdf")
     progress(0, 1000, "Collecting the case")
     with ExitStack() as pins:  # fetched originals stay in the cache until the PDF is drawn
         data = case_file_data(lib, ref, with_audit=options.with_audit, allow_missing=allow_missing, pins=pins)
-        path = render_case_file(data, Path(out), options, subrange(progress, 0.05, 1.0), cancel)
+        path = writing(out, "the case file", lambda: render_case_file(data, out, options,
+                                                                        subrange(progress, 0.05, 1.0), cancel))
     with lib.unit(write=True) as uow:  # after rendering: no transaction is held while the PDF is drawn
         uow.audit.record(AuditAction.EXPORTED, uow.cases.id_of(ref), file=path.name, items=len(data.items),
                          redacted=options.redact, faces_blurred=options.redact_faces, missing=data.missing)

@@ -20,6 +20,7 @@ from desktop.core.model import AuditAction, CaseKind
 from desktop.core.progress import CancelToken, Progress, null_progress
 from desktop.services.language import preferred_language
 from desktop.services.library import Library
+from desktop.services.targets import writing
 
 __all__ = ["Draft", "ask_for_photos", "send_case_file"]
 
@@ -77,11 +78,15 @@ def _write(msg: EmailMessage, out: Path) -> None:
     if not out.parent.is_dir():
         raise UsageError(f"cannot write {out}: the folder {out.parent} does not exist")
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        tmp.write_bytes(msg.as_bytes(policy=SMTP))  # CRLF line ends, as mail clients expect
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    def write() -> None:
+        try:
+            tmp.write_bytes(msg.as_bytes(policy=SMTP))  # CRLF line ends, as mail clients expect
+            os.replace(tmp, out)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    writing(out, "the draft", write)
 
 
 def _draft(subject: str, to: str | None, body: str) -> EmailMessage:

@@ -340,3 +340,26 @@ def test_control_characters_in_a_name_never_reach_the_terminal(tmp_path):
     assert "cut\ufffd[2J.jpg" in proc.stdout and "\ufffd[31mred" in table.stdout
     listed = json.loads(casedesk(data, "media", "--json").stdout)
     assert sorted(m["name"] for m in listed) == sorted([hostile, cut.name])
+
+
+def test_export_to_a_folder_a_missing_folder_and_a_place_that_cannot_be_written(tmp_path):
+    """``-o FOLDER`` writes REF.pdf in it; a folder that does not exist is said before any work; a write that fails
+    names the file asked for, not the temporary name it was written under (".x.pdf.2003fa58.part")."""
+    src = tmp_path / "in"
+    jpeg(src / "a.jpg", seed=1, taken="2024:03:14 10:12:33")
+    data = tmp_path / "lib"
+    [ref] = json.loads(casedesk(data, "import", str(src), "--json").stdout)["cases"]
+    out = tmp_path / "out"
+    out.mkdir()
+    done = casedesk(data, "export", ref, "-o", str(out))
+    assert done.returncode == 0 and (out / f"{ref}.pdf").stat().st_size > 0, done.stderr
+    assert done.stdout.strip().startswith(f"Wrote {out / ref}.pdf")
+    missing = casedesk(data, "export", ref, "-o", str(tmp_path / "nowhere" / "x.pdf"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == f"casedesk: cannot write {tmp_path / 'nowhere' / 'x.pdf'}: the folder " \
+                                     f"{tmp_path / 'nowhere'} does not exist"
+    refused = casedesk(data, "export", ref, "-o", "/proc/x.pdf")  # a folder nothing can be created in
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("casedesk: cannot write the case file /proc/x.pdf: "), refused.stderr
+    assert ".part" not in refused.stderr
+    clean_terminal(refused.stderr)
