@@ -44,10 +44,11 @@ class PrivateFormatter(logging.Formatter):
 
 
 def for_terminal(record: logging.LogRecord) -> bool:
-    """Casedesk's own messages, not its crash reports, not what libraries log or warn."""
+    """Casedesk's own messages, not its crash reports (nor any record with a traceback: an internal failure the
+    handler cannot act on, kept in the log), not what libraries log or warn."""
     name = record.name
     own = any(name == n or name.startswith(n + ".") for n in OWN_LOGGERS)
-    return own and not (name == CRASH_LOGGER or name.startswith(CRASH_LOGGER + "."))
+    return own and not record.exc_info and not (name == CRASH_LOGGER or name.startswith(CRASH_LOGGER + "."))
 
 
 class QuietFileHandler(logging.handlers.RotatingFileHandler):

@@ -101,6 +101,7 @@ RATIO = 0.8  # Lowe's ratio test
 RANSAC_PX = 2.5  # reprojection tolerance, pixels of the stored grey
 BLUR = 1.0  # Gaussian sigma (pixels) applied to both before comparing: JPEG blocks and resampling
 GRID = 8  # tiles per side of the compared overlap
+MIN_GREY_SIDE = 2 * GRID  # a stored grey narrower than this (one pixel, a line) is not registered: two pixels a tile
 EDGE = 3  # pixels along the coarse frame's own edges left out of the comparison
 MIN_COVER = 0.6  # share of a tile that must lie inside the overlap
 REG_ERROR = 0.35  # pixels of registration error allowed (sub-pixel fit of the similarity)
@@ -157,13 +158,19 @@ class _Features:
         return planes
 
     @cached_property
-    def ecc_greys(self) -> tuple[np.ndarray, np.ndarray, float]:
-        """The grey ECC aligns (blurred by ``ECC_BLUR``), its half size and its spread: the same for every pair
-        of this picture that goes to ECC (a plain picture meets dozens of candidates), so made once."""
+    def ecc_grey(self) -> tuple[np.ndarray, float]:
+        """The grey ECC aligns (blurred by ``ECC_BLUR``) and its spread: the same for every pair of this picture
+        that goes to ECC (a plain picture meets dozens of candidates), so made once."""
         blurred = cv2.GaussianBlur(self.grey.astype(np.float32), (0, 0), ECC_BLUR)
-        half = cv2.resize(blurred, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-        blurred.flags.writeable = half.flags.writeable = False  # shared, on several threads
-        return blurred, half, float(blurred.std())
+        blurred.flags.writeable = False  # shared, on several threads
+        return blurred, float(blurred.std())
+
+    @cached_property
+    def ecc_half(self) -> np.ndarray:
+        """``ecc_grey`` at half size (only for a grey with some spread: a flat one, or one pixel, has none)."""
+        half = cv2.resize(self.ecc_grey[0], None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        half.flags.writeable = False
+        return half
 
 
 _LOCAL = threading.local()  # one ORB detector per thread (an OpenCV algorithm object is not shared)
@@ -358,10 +365,10 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
     guess = _turn_guess(fa, fb)
     if guess is None:
         return None
-    a, a2, a_spread = fa.ecc_greys
-    b, b2, b_spread = fb.ecc_greys
+    (a, a_spread), (b, b_spread) = fa.ecc_grey, fb.ecc_grey
     if a_spread < 1.0 or b_spread < 1.0:  # flat: nothing to align
         return None
+    a2, b2 = fa.ecc_half, fb.ecc_half
     w_ab = cv2.invertAffineTransform(guess).astype(np.float32)  # ECC's warp maps the template (a) into b
     # coarse to fine: at a quarter of the pixels first (most of the iterations), then a few at full size
     half = np.array([[1, 1, 0.5], [1, 1, 0.5]], np.float32)
@@ -419,7 +426,10 @@ def _nearest_similarity(m: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
 
 def register(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None:
     """Similarity ``b -> a`` with its number of inliers: from ORB features, else, for a picture with fewer than
-    ``FEW_FEATURES`` of them, by ECC from the hashes' guess; ``None`` when neither holds."""
+    ``FEW_FEATURES`` of them, by ECC from the hashes' guess; ``None`` when neither holds, or when either grey is
+    narrower than ``MIN_GREY_SIDE`` (a picture of one pixel, a line: nothing to align, the core's rule decides)."""
+    if min(*fa.grey.shape, *fb.grey.shape) < MIN_GREY_SIDE:
+        return None
     fit = _register_features(fa, fb)
     if fit is None and min(len(fa.pts), len(fb.pts)) < FEW_FEATURES:
         fit = _register_ecc(fa, fb)

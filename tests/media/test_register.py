@@ -953,3 +953,29 @@ def test_a_strong_brightening_whose_highlights_clip_is_the_same_picture(gain, co
     edit = ImageEnhance.Contrast(ImageEnhance.Brightness(img).enhance(gain)).enhance(contrast)
     v = _verdict(cand(jpeg(img, 92)), cand(jpeg(edit, 85)))
     assert v is not None and v.kind == "same", v
+
+
+def test_a_picture_of_one_pixel_or_one_line_is_never_proven_and_never_fails(caplog):
+    """A 1x1 picture, a line one pixel wide and a 20000x200 panorama (whose stored grey is 256x3) have nothing to
+    register: no proof is tried (the core's thumbnail rule decides). Before, ECC's half-size grey of zero pixels
+    raised, and each pair logged "the registration failed" with a traceback."""
+    def png(img: Image.Image) -> bytes:
+        out = io.BytesIO()
+        img.save(out, "PNG")
+        return out.getvalue()
+
+    ramp = np.repeat(np.arange(300, dtype=np.uint8), 3).reshape(300, 1, 3)
+    rng = np.random.default_rng(3)
+    pictures = {
+        "dot": png(Image.new("RGB", (1, 1), (5, 5, 5))),
+        "dot2": png(Image.new("RGB", (1, 1), (5, 5, 6))),
+        "column": png(Image.fromarray(ramp)),
+        "row": png(Image.fromarray(ramp.reshape(1, 300, 3))),
+        "pano": png(Image.fromarray(rng.integers(0, 255, (200, 20000, 3), dtype=np.uint8))),
+    }
+    items = [cand(data, f"{k}.png", key=k) for k, data in pictures.items()]
+    caplog.set_level(logging.WARNING, logger="desktop.media.register")
+    register.group_pictures(items, workers=1)
+    assert [r.getMessage() for r in caplog.records] == []
+    fa = register.features(read_proof(items[2].fingerprint))
+    assert fa is not None and register.register(fa, fa) is None  # a line one pixel wide: nothing to align

@@ -28,3 +28,20 @@ def test_messages_are_masked_and_exception_messages_left_out(tmp_path):
     assert "photo.jpg" in text and "emma@example.nl" not in text and "12345678" not in text
     assert "Emma de Vries" not in text and "ValueError (message left out" in text
     assert "test_log.py" in text  # where it happened is still there
+
+
+def test_a_record_with_a_traceback_stays_off_the_terminal():
+    """Casedesk's own warnings reach the terminal; one that carries a traceback is an internal failure the handler
+    cannot act on ("no proof for 4 against 2: the registration failed"): only the log keeps it."""
+    import sys
+
+    from desktop.log import for_terminal
+
+    def record(exc_info) -> logging.LogRecord:  # noqa: ANN001
+        return logging.LogRecord("desktop.media.register", logging.WARNING, __file__, 1, "no proof", (), exc_info)
+
+    try:
+        raise ValueError("x")
+    except ValueError:
+        failure = sys.exc_info()
+    assert for_terminal(record(None)) and not for_terminal(record(failure))
