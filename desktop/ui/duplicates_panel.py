@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Signal
 
-from desktop.core.model import DupKind, Flag, MediaInfo
+from desktop.core.model import CaptureSource, DupKind, MediaInfo
 from desktop.core.transform_text import region_text, transform_text
 from desktop.services import duplicates as dup_service
 from desktop.services.duplicates import AlertInfo, DupGroupInfo
@@ -25,7 +25,9 @@ def _facts(m: MediaInfo) -> list[tuple[str, str]]:
         ("Format", m.format or "—"),
         ("Taken", f"{fmt_dt(m.taken_at, m.taken_date_only)} ({source_label(m.taken_at_source)})"),
         ("Camera", m.camera or "—"),
-        ("EXIF", "—" if Flag.EXIF_STRIPPED in m.flags else QCoreApplication.translate("DuplicatesPanel", "present")),
+        # present: a capture date from EXIF (a PNG or screenshot has none, though it is not flagged "stripped")
+        ("EXIF", QCoreApplication.translate("DuplicatesPanel", "present")
+         if m.taken_at_source in (CaptureSource.EXIF, CaptureSource.EXIF_DIGITIZED) else "—"),
         ("Software", m.software or "—"),
         ("Received", fmt_dt(m.received_at)),
         ("Sent by", m.sender or "—"),

@@ -40,6 +40,8 @@ def test_groups_side_by_side_with_differences(qtbot, window, seeded):
     assert {"Dimensions", "File size", "EXIF", "Camera"} <= set(differing)
     assert copy_card.restore_btn.isVisible() and copy_card.keep_btn.isVisible()
     assert not keeper_card.keep_btn.isVisible()
+    for btn in (copy_card.open_btn, copy_card.keep_btn, copy_card.restore_btn):  # the card is 240 px wide:
+        assert btn.width() >= btn.sizeHint().width(), (btn.text(), btn.width())  # no button cut short
 
 
 def test_choose_another_keeper(qtbot, window, library, seeded):
@@ -148,3 +150,32 @@ def test_an_edited_copy_is_kept_beside_with_its_region_outlined_and_a_copy_says_
     assert any(c.red() > 200 and 80 < c.green() < 150 and c.blue() < 60 for c in near), [c.name() for c in near]
     inside = img.pixelColor(round(0.25 * img.width()), y)
     assert inside.name() != "#e8710a"  # only the outline is drawn
+
+
+def test_a_picture_without_an_exif_date_never_says_exif_present(qtbot, empty_window, tmp_path):
+    """A PNG (or a screenshot) carries no EXIF, though it is not flagged "EXIF stripped" as a JPEG would be: its
+    card said "EXIF present"."""
+    from PIL import Image
+
+    w = empty_window
+    folder = tmp_path / "in"
+    folder.mkdir()
+    from tests.gen import jpeg
+
+    picture = Image.open(jpeg(tmp_path / "photo.jpg", seed=4))
+    picture.save(folder / "a.png")
+    picture.save(folder / "b.tiff")
+    dlg = w.start_import([folder])
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=30000)
+    [ref] = dlg.report.cases
+    dlg.close()
+    qtbot.waitUntil(lambda: w.cases.model.row_of(ref) >= 0, timeout=5000)
+    click_case(qtbot, w, ref)
+    w.case_view.tabs.setCurrentWidget(w.case_view.duplicates)
+    panel = w.dups
+    qtbot.waitUntil(lambda: len(panel.cards) == 2, timeout=5000)
+    for card in panel.cards:
+        facts = {card.facts.itemAt(r, card.facts.ItemRole.LabelRole).widget().text():
+                 card.facts.itemAt(r, card.facts.ItemRole.FieldRole).widget().text()
+                 for r in range(card.facts.rowCount())}
+        assert facts["EXIF"] == "—", facts

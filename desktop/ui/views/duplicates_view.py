@@ -83,8 +83,8 @@ class MemberCard(QFrame):
         self.restore_btn.setObjectName("restoreItem")
         self.restore_btn.setToolTip(self.tr("Take this item back into the case and the report"))
         self.open_btn = QPushButton(self.tr("View"))
+        lay.addWidget(self.open_btn)  # on its own row: three buttons in one cut "Make keeper" short on a card
         row = QHBoxLayout()
-        row.addWidget(self.open_btn)
         row.addWidget(self.keep_btn)
         row.addWidget(self.restore_btn)
         lay.addLayout(row)
