@@ -83,11 +83,15 @@ class MemberCard(QFrame):
         self.restore_btn.setObjectName("restoreItem")
         self.restore_btn.setToolTip(self.tr("Take this item back into the case and the report"))
         self.open_btn = QPushButton(self.tr("View"))
-        lay.addWidget(self.open_btn)  # on its own row: three buttons in one cut "Make keeper" short on a card
         row = QHBoxLayout()
+        row.addWidget(self.open_btn)
         row.addWidget(self.keep_btn)
         row.addWidget(self.restore_btn)
         lay.addLayout(row)
+        # Three buttons share the card's 240 px: the style asks 80 px of each, so the row squeezed them all and cut
+        # "Make keeper" short. Each may shrink to its own words and a little padding, never below.
+        for btn in (self.open_btn, self.keep_btn, self.restore_btn):
+            btn.setMinimumWidth(btn.fontMetrics().horizontalAdvance(btn.text()) + 14)
 
     def set_role(self, text: str, keeper: bool) -> None:
         self.role.setText(text)
