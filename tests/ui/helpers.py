@@ -19,6 +19,18 @@ def click_case(qtbot, w, ref: str) -> None:  # noqa: ANN001
     wait_case(qtbot, w, ref)
 
 
+def import_and_open(qtbot, w, folder):  # noqa: ANN001
+    """Import ``folder`` through the window's import dialog (one case), then open that case; its report."""
+    dlg = w.start_import([folder])
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=30000)
+    report = dlg.report
+    [ref] = report.cases
+    dlg.close()
+    qtbot.waitUntil(lambda: w.cases.model.row_of(ref) >= 0, timeout=5000)
+    click_case(qtbot, w, ref)
+    return report
+
+
 def wait_case(qtbot, w, ref: str) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: w.case.bundle is not None and w.case.bundle.case.ref == ref
                     and w.runner.is_idle() or False, timeout=10000)

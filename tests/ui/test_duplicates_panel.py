@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from desktop.services.cases import list_media
 from desktop.services.duplicates import list_groups
-from tests.ui.helpers import click_case, wait_idle
+from tests.ui.helpers import click_case, import_and_open, wait_idle
 
 
 def _open_duplicates(qtbot, w, ref: str):  # noqa: ANN001
@@ -166,12 +166,7 @@ def test_a_picture_without_an_exif_date_never_says_exif_present(qtbot, empty_win
     picture = Image.open(jpeg(tmp_path / "photo.jpg", seed=4))
     picture.save(folder / "a.png")
     picture.save(folder / "b.tiff")
-    dlg = w.start_import([folder])
-    qtbot.waitUntil(lambda: dlg.report is not None, timeout=30000)
-    [ref] = dlg.report.cases
-    dlg.close()
-    qtbot.waitUntil(lambda: w.cases.model.row_of(ref) >= 0, timeout=5000)
-    click_case(qtbot, w, ref)
+    import_and_open(qtbot, w, folder)
     w.case_view.tabs.setCurrentWidget(w.case_view.duplicates)
     panel = w.dups
     qtbot.waitUntil(lambda: len(panel.cards) == 2, timeout=5000)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.ui.models.media_grid_model import THUMB_ROLE
-from tests.ui.helpers import click_case
+from tests.ui.helpers import click_case, import_and_open
 from tests.ui.media import mp4, photo_folder, wav
 
 
@@ -92,12 +92,7 @@ def test_a_long_problem_and_a_name_with_a_line_break_stay_on_their_tile(qtbot, e
 
     header = struct.pack(">IIBBBBB", 100000, 100000, 8, 2, 0, 0, 0)  # 10 gigapixels: refused, kept
     (folder / "bomb.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
-    dlg = w.start_import([folder])
-    qtbot.waitUntil(lambda: dlg.report is not None, timeout=30000)
-    [ref] = dlg.report.cases
-    dlg.close()
-    qtbot.waitUntil(lambda: w.cases.model.row_of(ref) >= 0, timeout=5000)
-    click_case(qtbot, w, ref)
+    import_and_open(qtbot, w, folder)
     items = w.media.model.items()
     row = next(i for i, m in enumerate(items) if m.name == "bomb.png")
     assert any("decompression bomb" in f for f in items[row].flags)
