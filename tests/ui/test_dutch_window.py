@@ -67,6 +67,12 @@ def _screens(qtbot, lib, seeded, lang: str, tmp_path) -> list[str]:  # noqa: ANN
     wait_idle(qtbot, w)
     texts = _texts(w) + _menus(w)
     m = w.cases.model
+    table = w.case_list.table  # every header shows its words beside the sort arrow ("Eerste antwoord" was cut)
+    arrow = table.horizontalHeader().style().pixelMetric(table.horizontalHeader().style().PixelMetric.PM_HeaderMarkSize)
+    for c in Col:
+        if c != Col.CUSTOMER and not table.isColumnHidden(c):
+            words = table.horizontalHeader().fontMetrics().horizontalAdvance(str(m.headerData(c, Qt.Orientation.Horizontal)))
+            assert table.columnWidth(c) >= words + arrow, (lang, c, table.columnWidth(c), words, arrow)
     texts += [(f"head{c}", str(m.headerData(c, Qt.Orientation.Horizontal))) for c in Col]
     texts += [(f"cell{r}:{c}", str(m.index(r, c).data() or "")) for r in range(m.rowCount())
               for c in (Col.STATUS, Col.MEDIA)]

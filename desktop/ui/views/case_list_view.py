@@ -104,7 +104,8 @@ class CaseTable(QTableView):
         self.horizontalHeader().setResizeContentsPrecision(400)
         for col, least in getattr(self, "_min_widths", {}).items():
             self.resizeColumnToContents(col)
-            self.setColumnWidth(col, min(max(least, self.columnWidth(col) + 8), _MAX_WIDTH.get(col, 140)))
+            # capped, but never below the header's own words and sort arrow ("Eerste antwoord" was cut)
+            self.setColumnWidth(col, min(max(least, self.columnWidth(col) + 8), max(least, _MAX_WIDTH.get(col, 140))))
 
 
 class CaseListView(QWidget):
