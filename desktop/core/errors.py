@@ -49,6 +49,11 @@ class ReadOnlyLibrary(CasedeskError):
     """The library's folder or database cannot be written (read-only mount, permissions)."""
 
 
+class LibraryUnusable(CasedeskError):
+    """The database cannot be used as it is (not reached, not a database URL, a schema from a newer version); the
+    message says why and what to do."""
+
+
 class DatabaseError(CasedeskError):
     """The database refused or failed a piece of work; the message is one sentence, without SQL."""
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
-from desktop.core.errors import CasedeskError, DiskFull
+from desktop.core.errors import DiskFull, LibraryUnusable
 from desktop.store.unit import UnitOfWork, begin
 
 if TYPE_CHECKING:
@@ -32,13 +32,23 @@ FULL_BELOW = 1 << 20  # free bytes under which a disk counts as full when SQLite
 MIGRATION_LOCK = 0x43415345  # "CASE": the PostgreSQL advisory lock key the first migration takes
 
 
-class LibraryUnusable(CasedeskError):
-    """The database cannot be used as it is; the message says why and what to do."""
+
+
+EXAMPLE_URL = "postgresql://user:password@server/casedesk"
 
 
 def make_engine(url: str, *, frozen: bool = False) -> Engine:
-    """An engine for ``url``. ``frozen``: a SQLite file opened read-only and immutable, without the shared-memory
-    file WAL mode needs (the way to read a library on a disk too full to create that file)."""
+    """An engine for ``url``; ``LibraryUnusable`` for a URL that is none, or of a database Casedesk does not speak.
+    ``frozen``: a SQLite file opened read-only and immutable, without the shared-memory file WAL mode needs (the
+    way to read a library on a disk too full to create that file)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise LibraryUnusable(f"{url!r} is not a database URL (a team's database is given as {EXAMPLE_URL})"
+                              ) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise LibraryUnusable(f"{parsed.get_backend_name()} databases are not supported: a team uses PostgreSQL "
+                              f"({EXAMPLE_URL}), a desk on its own SQLite")
     if url.startswith("sqlite") and frozen:
         path = Path(make_url(url).database or "").resolve()
         return create_engine(f"sqlite:///file:{path.as_posix()}?mode=ro&immutable=1&uri=true",
@@ -181,11 +191,28 @@ class Database:
         except DBAPIError as e:
             self.engine.dispose()
             if not self._open_frozen(e):
+                if isinstance(e, OperationalError):  # not reached, refused, no such database or file
+                    raise LibraryUnusable(self._unreachable(e)) from e
                 raise
         except BaseException:
             self.engine.dispose()
             raise
         self._factory = None  # the ORM's session maker, made on first use (reading needs no ORM)
+
+    def _unreachable(self, e: OperationalError) -> str:
+        """One sentence for a database that cannot be opened: which one (without its password) and the driver's
+        reason without its wrapping ("(psycopg.OperationalError) connection failed: connection to server at ...")."""
+        lines = [" ".join(line.split()) for line in str(e.orig).splitlines() if line.strip()]
+        reason = " ".join(ln if ln.endswith((".", "?", ":")) else ln + "." for ln in lines[:-1])
+        reason = f"{reason} {lines[-1]}".strip() if lines else type(e.orig).__name__
+        for cut in ("failed: FATAL:", "FATAL:", "failed:"):  # PostgreSQL's own words are after the last of these
+            if cut in reason:
+                reason = reason.rsplit(cut, 1)[1].strip()
+                break
+        if self.engine.dialect.name == "sqlite":
+            return (f"the library's database {self.engine.url.database} cannot be opened ({reason}): does its "
+                    "folder exist, and may this account write there?")
+        return f"the team's database {self.display_url()} cannot be reached: {reason}"
 
     def _open_frozen(self, e: DBAPIError) -> bool:
         """On a disk too full for SQLite's shared-memory file, open the library read-only so it can still be

@@ -363,3 +363,24 @@ def test_export_to_a_folder_a_missing_folder_and_a_place_that_cannot_be_written(
     assert refused.stderr.startswith("casedesk: cannot write the case file /proc/x.pdf: "), refused.stderr
     assert ".part" not in refused.stderr
     clean_terminal(refused.stderr)
+
+
+@pytest.mark.parametrize(("url", "says"), [
+    ("garbage", "'garbage' is not a database URL (a team's database is given as postgresql://"),
+    ("mysql://claims@dbserver/casedesk", "mysql databases are not supported: a team uses PostgreSQL"),
+    ("postgresql+psycopg://casedesk:secret@127.0.0.1:1/casedesk",  # nothing listens on port 1
+     "the team's database postgresql+psycopg://casedesk:***@127.0.0.1:1/casedesk cannot be reached: Connection "
+     "refused."),
+    ("sqlite:////nonexistent-folder/library.db",
+     "the library's database /nonexistent-folder/library.db cannot be opened (unable to open database file)"),
+])
+def test_a_database_that_cannot_be_used_is_named_in_one_sentence(tmp_path, url, says):
+    """What an IT department mistypes: the URL, the kind of database, the server or the folder. Before: "No module
+    named 'MySQLdb'", "(psycopg.OperationalError) connection failed: connection to server at ...", with the password
+    of the URL where SQLAlchemy quoted it."""
+    proc = casedesk(tmp_path / "desk", "--db-url", url, "cases", timeout=60)
+    assert proc.returncode == 2
+    [line] = proc.stderr.strip().splitlines()
+    assert says in line, line
+    assert "secret" not in line and "OperationalError" not in line and "SQLAlchemy" not in line
+    clean_terminal(proc.stderr)
