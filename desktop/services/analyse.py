@@ -43,7 +43,7 @@ from desktop.media.probe import probe_bytes, probe_path
 from desktop.services.library import Library
 
 IN_MEMORY_LIMIT = 16 << 20  # larger files (videos, big documents) are streamed
-IN_FLIGHT_BYTES = 96 << 20  # file contents held at once, read but not yet stored
+IN_FLIGHT_BYTES = 64 << 20  # file contents held at once, read but not yet stored
 BATCH = 24  # hashed files per "known?" query
 READERS = 2  # threads reading and hashing ahead of the store step (their own pool: never queued behind it)
 CHUNK = 1 << 20
