@@ -6,7 +6,9 @@ the content (``sniff``); the name only serves to notice content that does not ma
 
 Pictures: JPEGs are decoded with ``draft()`` at 1/2, 1/4 or 1/8 scale (long side >= ``REDUCED_SIDE``); other
 formats are decoded and then reduced. The EXIF orientation is applied to the reduced image before the fingerprint
-and the thumbnail. Pillow's decompression-bomb limit stays on; LOAD_TRUNCATED_IMAGES stays off.
+and the thumbnail. Pillow's decompression-bomb limit stays on; LOAD_TRUNCATED_IMAGES stays off. The probes of all
+threads share a budget of decoded bytes (``DECODE_BUDGET``): a picture decoded whole waits for room, so memory stays
+flat whatever the mix of files.
 """
 
 from __future__ import annotations
