@@ -365,3 +365,25 @@ def test_unreadable_video_rejected() -> None:
 def test_pdf() -> None:
     result = probe_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n", "receipt.pdf")
     assert (result.kind, result.mime, result.format) == (MediaKind.PDF, "application/pdf", "PDF")
+
+
+def test_the_decode_budget_lets_a_larger_picture_run_alone_and_is_given_back_on_failure() -> None:
+    """A decode larger than the whole budget holds all of it (it runs alone, never waits for ever), and a decode that
+    fails gives its share back (a damaged picture must not stall the probes of the other threads)."""
+    from desktop.media.probe import _DecodeBudget
+
+    budget = _DecodeBudget(100)
+    with budget.hold(500):
+        assert budget.used == 100
+    assert budget.used == 0
+    with pytest.raises(RejectedInput), budget.hold(40):
+        assert budget.used == 40
+        raise RejectedInput("damaged PNG picture")
+    assert budget.used == 0
+    cut = io.BytesIO()  # a PNG cut short fails inside the shared budget's hold: the budget is whole afterwards
+    Image.new("RGB", (900, 700), (10, 20, 30)).save(cut, "PNG")
+    with pytest.raises(RejectedInput):
+        probe_bytes(cut.getvalue()[:400], "cut.png")
+    from desktop.media.probe import DECODE_BUDGET
+
+    assert DECODE_BUDGET.used == 0
