@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import io
 import sys
 import threading
@@ -239,45 +240,44 @@ TRIM_FROM = 16 << 20  # a decode this large gives its memory back to the system 
 def _trim() -> None:
     """Give freed memory back to the system (glibc). A freed picture stays in its thread's malloc arena
     otherwise: after six 17-megapixel PNGs decoded one at a time on four threads, 316 MB were still held."""
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
+@functools.cache
 def _libc():  # noqa: ANN202 - a ctypes library or None
+    """The C library, looked up when a large decode first needs it (not at start: ``find_library`` runs
+    ``ldconfig``); ``None`` where there is no ``malloc_trim`` (musl, macOS, Windows: their allocator decides)."""
+    if not sys.platform.startswith("linux"):
+        return None
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim  # noqa: B018 - glibc only (not musl, macOS, Windows): there the system's allocator decides
+        libc.malloc_trim  # noqa: B018
     except (OSError, AttributeError):
         return None
     return libc
 
 
-_LIBC = _libc() if sys.platform.startswith("linux") else None
-
-
 DECODE_BUDGET = _DecodeBudget(96 << 20)
+BYTES_PER_PIXEL = 3 * 4  # at a decode's peak: the decoded picture, an RGB copy and its reduction, 4 bytes a pixel
 
 
-def _decoded_bytes(img: Image.Image) -> int:
-    """What decoding ``img`` holds at its peak: the decoded picture (at the draft's scale for a JPEG), an RGB copy
-    and its reduction, 4 bytes a pixel each at the most."""
-    w, h = img.size
-    if img.format in ("JPEG", "MPO"):
-        scale = max(1, min(8, max(w, h) // REDUCED_SIDE))
-        w, h = -(-w // scale), -(-h // scale)
-    return 3 * 4 * w * h
-
-
-def _decode_reduced(img: Image.Image, fmt: str) -> Image.Image:
-    """Decode once, reduced; translate Pillow's failures into handler-readable rejections."""
+@contextmanager
+def _reading(fmt: str) -> Iterator[None]:
+    """Pillow's failures while decoding, as handler-readable rejections."""
     try:
-        if img.format in ("JPEG", "MPO"):
-            img.draft("RGB", _draft_request(*img.size))
-        img.load()
+        yield
     except Image.DecompressionBombError as exc:
         raise RejectedInput(BOMB_REASON) from exc
     except Exception as exc:  # OSError, and plugins' SyntaxError, ValueError, struct.error... on damaged data
         raise _damaged(fmt, exc) from exc
+
+
+def _decode_reduced(img: Image.Image, fmt: str) -> Image.Image:
+    """Decode once (a JPEG at the scale ``draft`` set), reduced."""
+    with _reading(fmt):
+        img.load()
     rgb = to_rgb(img)
     factor = max(rgb.size) // REDUCED_SIDE
     return rgb.reduce(factor) if factor >= 2 else rgb
@@ -353,9 +353,12 @@ def _probe_image(data: bytes, sniffed: Sniffed, name: str) -> ProbeResult:
         result.format, result.mime = raw
         result.warnings.append("camera raw file: size and picture are those of its embedded preview")
     full_width, full_height = img.size
-    # The whole decoded picture (a HEIC, PNG or TIFF is never decoded reduced) counts against the budget until its
-    # pixels are let go, right after what is still read from it: on four threads four of them held 400 MB.
-    with DECODE_BUDGET.hold(_decoded_bytes(img)):
+    if img.format in ("JPEG", "MPO"):
+        with _reading(fmt):
+            img.draft("RGB", _draft_request(*img.size))  # from now on ``img.size`` is what the decode makes
+    # The decoded picture (a HEIC, PNG or TIFF is decoded whole) counts against the budget until its pixels are
+    # let go, right after what is still read from it: on four threads four of them held 400 MB.
+    with DECODE_BUDGET.hold(BYTES_PER_PIXEL * img.width * img.height):
         reduced = _decode_reduced(img, fmt)
         if (not exif.has_exif or exif.failed) and fmt != "TIFF":  # e.g. EXIF in a second APP1 exifread skips
             fallback = exif_from_pillow(img)

@@ -30,10 +30,6 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SCHEMA_HEAD = "proof01"  # the newest revision in migrations/versions (tests/store/test_db.py checks it)
 FULL_BELOW = 1 << 20  # free bytes under which a disk counts as full when SQLite cannot open its files
 MIGRATION_LOCK = 0x43415345  # "CASE": the PostgreSQL advisory lock key the first migration takes
-
-
-
-
 EXAMPLE_URL = "postgresql://user:password@server/casedesk"
 
 
@@ -50,7 +46,7 @@ def make_engine(url: str, *, frozen: bool = False) -> Engine:
         raise LibraryUnusable(f"{parsed.get_backend_name()} databases are not supported: a team uses PostgreSQL "
                               f"({EXAMPLE_URL}), a desk on its own SQLite")
     if url.startswith("sqlite") and frozen:
-        path = Path(make_url(url).database or "").resolve()
+        path = Path(parsed.database or "").resolve()
         return create_engine(f"sqlite:///file:{path.as_posix()}?mode=ro&immutable=1&uri=true",
                              connect_args={"check_same_thread": False})
     if url.startswith("sqlite"):
