@@ -37,7 +37,8 @@ Hard negatives (pairs of groups that must never be merged as ``same``), each wit
   (``ela``);
 * ``edited``: the WhatsApp copy with a sticker, a caption band, drawn text or a replaced (cloned) region; each is a
   group of its own whose verdict against the source's group must be ``edited``, with the changed region (known
-  here, in percent of the picture).
+  here, in percent of the picture). A cloned patch that would change no pixel one can see (black onto black) is
+  taken instead from the place that differs most from the region it covers.
 
 Run: ``python bench/dedup/build_corpus.py [--out DIR] [--limit N]``. The corpus is deterministic.
 """
@@ -65,6 +66,7 @@ OCV_HTML = Path("/usr/share/doc/opencv-doc/opencv4/html")
 FIXTURES = Path("/work/shared/fixtures/exif-samples/jpg")
 MIN_STDDEV = 8.0  # sources flatter than this (plain tiles, gradients) are not photos
 MIN_SIDE = 300
+VISIBLE_CHANGE = 8  # grey levels: a replaced region must change at least 1 % of its pixels by this much
 
 SKIMAGE_PHOTOS = ["astronaut", "brick", "camera", "chelsea", "coffee", "coins", "grass", "gravel", "rocket",
                   "hubble_deep_field", "retina", "immunohistochemistry", "moon", "page", "text", "colorwheel"]
@@ -288,6 +290,30 @@ def same_variants(img: Image.Image, rng: random.Random) -> dict[str, bytes]:
     return out
 
 
+def _changes(region: Image.Image, patch: Image.Image) -> bool:
+    """Whether pasting ``patch`` over ``region`` changes what one sees somewhere in it (a patch of black cloned
+    onto black changes no pixel: such a copy is not an edited copy)."""
+    d = np.abs(np.asarray(region.convert("L"), np.int16) - np.asarray(patch.convert("L"), np.int16))
+    return float(np.percentile(d, 99)) >= VISIBLE_CHANGE
+
+
+def _changing_patch(wa: Image.Image, box: tuple[int, int, int, int]) -> Image.Image:
+    """The patch, from a fixed grid of places (no draw of the random generator, so the rest of the corpus stays as
+    it was), that differs most from the region it will cover."""
+    w, h = wa.size
+    bw, bh = box[2] - box[0], box[3] - box[1]
+    region = wa.crop(box)
+    best, best_d = None, -1.0
+    for fx in np.linspace(0.0, 1.0, 9):
+        for fy in np.linspace(0.0, 1.0, 9):
+            x, y = round(fx * (w - bw)), round(fy * (h - bh))
+            patch = wa.crop((x, y, x + bw, y + bh))
+            d = np.abs(np.asarray(region.convert("L"), np.int16) - np.asarray(patch.convert("L"), np.int16)).mean()
+            if d > best_d:
+                best, best_d = patch, float(d)
+    return best
+
+
 def edited_variants(img: Image.Image, rng: random.Random) -> dict[str, tuple[bytes, list[float]]]:
     """Edited copies of the WhatsApp copy: file name -> (bytes, changed region in % left, top, right, bottom)."""
     wa = fit(img, 1600)
@@ -319,6 +345,8 @@ def edited_variants(img: Image.Image, rng: random.Random) -> dict[str, tuple[byt
             sy = (y0 + 0.5) % (0.9 - fh) + 0.05
             patch = wa.crop((round(sx * w), round(sy * h), round(sx * w) + box[2] - box[0],
                              round(sy * h) + box[3] - box[1]))
+            if not _changes(wa.crop(box), patch):
+                patch = _changing_patch(wa, box)
             e.paste(patch, box[:2])
         region = [100 * box[0] / w, 100 * box[1] / h, 100 * box[2] / w, 100 * box[3] / h]
         out[f"{kind}.jpg"] = (encode(e, quality=80), region)
