@@ -29,7 +29,6 @@ import errno
 import hashlib
 import mimetypes
 import os
-import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from desktop.core.model import MediaKind, ProbeResult
 from desktop.core.progress import CancelToken, Progress, null_progress
 from desktop.intake.folder import open_regular
 from desktop.media.probe import probe_bytes, probe_path
+from desktop.services import scratch
 from desktop.services.library import Library
 
 IN_MEMORY_LIMIT = 16 << 20  # larger files (videos, big documents) are streamed
@@ -343,7 +343,7 @@ def _write_thumb(target: Path, data: bytes) -> None:
     if target.exists():
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp = scratch.temp_name(target)
     try:
         tmp.write_bytes(data)
         os.replace(tmp, target)

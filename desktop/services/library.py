@@ -28,6 +28,7 @@ from desktop.settings import (
     store_mount,
 )
 from desktop.store.blobs import BlobStore, OriginalCache, OriginalMissing, open_store
+from desktop.store.blobs.folder import temporary_files, writer_gone
 from desktop.store.db import Database
 from desktop.store.unit import UnitOfWork
 
@@ -101,14 +102,14 @@ class Library:
 
     def _remove_stale_scratch(self, max_age_s: float = 6 * 3600) -> int:
         """Scratch folders of killed imports (at once: ``desktop.services.scratch``), their thumbnails' temporary
-        files, and half-written originals (old enough not to be in use); returns how many went."""
+        files, and half-written originals (at once when their writer is known to be gone, else when old enough
+        not to be in use); returns how many went."""
         removed = len(scratch.remove_stale(self.paths.tmp))
         removed += scratch.remove_stale_thumb_files(self.paths.thumbs)
         cutoff = time.time() - max_age_s
-        stale = [*self.paths.originals.glob(".incoming/in-*"), *self.paths.originals.glob("??/.incoming-*")]
-        for p in stale:
+        for p in temporary_files(self.paths.originals):
             try:
-                if p.lstat().st_mtime < cutoff:
+                if writer_gone(p) or p.lstat().st_mtime < cutoff:
                     shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
                     removed += 1
             except OSError:

@@ -9,12 +9,16 @@ no import can still be using it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from desktop.core.processes import process_gone
 
 try:
     import fcntl
@@ -71,13 +75,30 @@ def _abandoned(folder: Path, now: float) -> bool:
     return True
 
 
+def temp_name(target: Path) -> Path:
+    """The temporary a thumbnail is written to before it is renamed to ``target``: ``.<name>.<pid>.<token>.tmp``
+    (the process id tells the next start whether its writer is gone)."""
+    return target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:12]}.tmp")
+
+
+_TEMP = re.compile(r"\..+\.(\d+)\.[0-9a-f]+\.tmp")
+
+
+def _writer_gone(name: str) -> bool:
+    """Whether the process named in a temporary's name (``temp_name``) no longer runs on this machine (False when
+    it cannot tell: another form of name, a process id in use)."""
+    m = _TEMP.fullmatch(name)
+    return m is not None and process_gone(m[1])
+
+
 def remove_stale_thumb_files(thumbs: Path, now: float | None = None) -> int:
-    """Temporary thumbnail files (``.<name>.<pid>.<thread>.tmp``) left by a killed process."""
+    """Temporary thumbnail files (``temp_name``) left by a killed process: at once when it is known to be gone,
+    else when older than ``THUMB_TMP_MAX_AGE_S``."""
     now = time.time() if now is None else now
     count = 0
     for p in thumbs.glob("??/.*.tmp"):
         try:
-            if now - p.lstat().st_mtime > THUMB_TMP_MAX_AGE_S:
+            if _writer_gone(p.name) or now - p.lstat().st_mtime > THUMB_TMP_MAX_AGE_S:
                 p.unlink()
                 count += 1
         except OSError:

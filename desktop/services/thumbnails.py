@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 
+from desktop.services import scratch
 from desktop.services.library import Library
 
 
@@ -20,7 +20,7 @@ def thumbnail_for(lib: Library, sha256: str, rotation: int = 0) -> Path | None:
     if not turned.is_file():
         from desktop.media.thumbs import rotate_jpeg
 
-        tmp = turned.with_name(f".{turned.name}.{uuid.uuid4().hex[:8]}.tmp")
+        tmp = scratch.temp_name(turned)
         tmp.write_bytes(rotate_jpeg(base.read_bytes(), degrees))
         os.replace(tmp, turned)
     return turned

@@ -88,14 +88,14 @@ def verify_library(lib: Library, progress: Progress = null_progress,
 
 def repair_store(lib: Library, *, older_than: timedelta | None = None, now: datetime | None = None) -> RepairReport:
     """Remove temporaries and unreferenced originals older than ``older_than`` (default: 6 hours for
-    temporaries, 24 hours for originals)."""
+    temporaries, 24 hours for originals), and at once the temporaries whose writer is known to be gone."""
     store = lib.blobs
     now = now or datetime.now(UTC)
     temp_cut = now - (older_than if older_than is not None else TEMP_GRACE)
     orphan_cut = now - (older_than if older_than is not None else UNREFERENCED_GRACE)
     report = RepairReport()
     for t in list(store.temporaries()):
-        if t.modified <= temp_cut:
+        if t.abandoned or t.modified <= temp_cut:
             store.remove_temporary(t.name)
             report.temporaries_removed.append(t.name)
             report.bytes_freed += t.size

@@ -304,6 +304,90 @@ def test_scratch_of_a_killed_import_is_removed_at_the_next_start(tmp_path):
     assert not live_scratch.exists()
 
 
+WRITE_ORIGINAL = """
+import sys
+from pathlib import Path
+from desktop.services.library import open_library
+lib = open_library(sys.argv[1])
+print("open", flush=True)
+lib.blobs.put_file(Path(sys.argv[2]))  # waits on the pipe: the original stays half-written
+print("stored", flush=True)
+"""
+
+
+def _half_written(data: Path) -> set[Path]:
+    return {p for p in (data / "originals" / ".incoming").glob("*") if p.is_file()}
+
+
+def _writing(data: Path, fifo: Path) -> tuple[subprocess.Popen, Path]:
+    """A process storing an original from ``fifo`` (nobody writes into it yet), and its half-written file."""
+    before = _half_written(data)
+    proc = subprocess.Popen([sys.executable, "-c", WRITE_ORIGINAL, str(data), str(fifo)], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline() == "open\n"
+    for _ in range(500):
+        if new := _half_written(data) - before:
+            return proc, new.pop()
+        time.sleep(0.01)
+    raise AssertionError("no half-written original appeared")
+
+
+def test_half_written_originals_of_a_killed_import_go_at_the_next_start(tmp_path):
+    from desktop.services.library import open_library
+    from desktop.services.verify import repair_store
+
+    data = tmp_path / "lib"
+    fifos = [tmp_path / "a.pipe", tmp_path / "b.pipe"]
+    for f in fifos:
+        os.mkfifo(f)
+    killed, dead_file = _writing(data, fifos[0])
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    alive, live_file = _writing(data, fifos[1])
+    try:
+        assert not dead_file.exists()  # the second process's start removed it at once, not six hours later
+        assert live_file.exists()
+        with open_library(data) as lib:  # another start, and a repair, while the live one is still writing
+            report = repair_store(lib)
+        assert live_file.exists() and report.temporaries_kept == [f".incoming/{live_file.name}"]
+        with open(fifos[1], "wb") as w:  # the live one finishes and stores its original
+            w.write(b"the customer's photo")
+        assert alive.stdout.readline() == "stored\n"
+        assert alive.wait(timeout=30) == 0
+    finally:
+        alive.kill()
+        alive.wait()
+    assert _half_written(data) == set()
+    with open_library(data) as lib:
+        assert [b.size for b in lib.blobs.iter_stored()] == [len(b"the customer's photo")]
+
+
+def test_thumbnail_temporaries_of_a_killed_process_go_at_the_next_start(tmp_path):
+    from desktop.services.library import open_library
+    from desktop.services.scratch import temp_name
+
+    data = tmp_path / "lib"
+    with open_library(data) as lib:
+        target = lib.thumb_path("ab" * 32)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        mine = temp_name(target)  # this process's, as an import's thread names it
+        pid = str(os.getpid())
+        left = target.parent / mine.name.replace(f".{pid}.", f".{dead.pid}.")  # a killed import's
+        busy = target.parent / mine.name.replace(f".{pid}.", f".{alive.pid}.")  # another import's, still writing
+        for p in (left, busy):
+            p.write_bytes(b"half a thumbnail")
+        with open_library(data):
+            pass
+        assert not left.exists() and busy.exists()
+    finally:
+        alive.kill()
+        alive.wait()
+
+
 def test_a_log_that_cannot_be_written_is_given_up_quietly(tmp_path):
     """The log file on a full disk: /dev/full answers every write with ENOSPC, like a full disk does."""
     if not os.path.exists("/dev/full"):

@@ -86,6 +86,7 @@ class StoredTemp:
     name: str
     size: int
     modified: datetime
+    abandoned: bool = False  # its writer is known to be gone (a killed process): removable at once, whatever its age
 
 
 @dataclass(frozen=True)

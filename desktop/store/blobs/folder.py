@@ -4,6 +4,12 @@ share every desk of a team mounts.
 A file is written under a temporary name in ``<root>/.incoming/``, fsynced, re-read and checked against its
 SHA-256, then renamed to its final name: a crash leaves either no original or a complete one, never a
 half-written file under a final name, and two desks storing the same file at once both end with the same bytes.
+
+In a library's own folder, a temporary is locked (``flock``) by its writer from its birth under its ``in-`` name
+to its rename or removal: one whose lock is free was left by a killed process and can go at once (``abandoned``).
+Before it is locked it is named ``new-<pid>-…``: one whose process no longer runs can go at once too.
+A team's share may not carry locks between machines, so there (and where locks do not exist) a temporary is only
+old or not.
 """
 
 from __future__ import annotations
@@ -18,6 +24,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+try:
+    import fcntl
+except ImportError:  # Windows: temporaries are aged out instead
+    fcntl = None  # type: ignore[assignment]
+
+from desktop.core.processes import process_gone
 from desktop.store.blobs.base import (
     CHUNK,
     MARKER,
@@ -32,6 +44,7 @@ from desktop.store.blobs.base import (
 )
 
 INCOMING = ".incoming"
+TEMP_PREFIXES = ("in-", "new-", ".incoming-")  # a temporary's name: locked, being locked, an older version's
 
 
 class FolderStore(BlobStore):
@@ -79,17 +92,31 @@ class FolderStore(BlobStore):
             raise OriginalMissing(sha256, f"the original {sha256[:12]}… is not in {self.describe()}") from None
 
     # writing ------------------------------------------------------------------------------------------------
-    def _incoming(self) -> tuple[int, Path]:
+    def _incoming(self) -> tuple[int, Path, int | None]:
+        """A new temporary: ``(fd, path, hold)``. ``hold``, when not ``None``, is a second descriptor of it that
+        keeps its lock (module docstring) after ``fd`` is closed, until the caller closes it."""
         tmp_dir = self.root / INCOMING
         self._mkdir(tmp_dir)
-        fd, name = tempfile.mkstemp(prefix="in-", dir=tmp_dir)
-        return fd, Path(name)
+        if fcntl is None or self.shared:
+            fd, name = tempfile.mkstemp(prefix="in-", dir=tmp_dir)
+            return fd, Path(name), None
+        # born as new-<pid>-…: until it is locked and renamed, its process id says whether its writer is gone
+        fd, name = tempfile.mkstemp(prefix=f"new-{os.getpid()}-", dir=tmp_dir)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            path = Path(name).with_name("in-" + Path(name).name.split("-", 2)[2])
+            os.rename(name, path)
+            return fd, path, os.dup(fd)
+        except BaseException:
+            os.close(fd)
+            Path(name).unlink(missing_ok=True)
+            raise
 
     def put_bytes(self, data: bytes, sha256: str | None = None, *, hashed: bool = False) -> str:
         digest = sha256 or hashlib.sha256(data).hexdigest()  # a given SHA-256 is checked on the written file
         if self._adopt(digest):
             return digest
-        fd, tmp = self._incoming()
+        fd, tmp, hold = self._incoming()
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
@@ -98,12 +125,14 @@ class FolderStore(BlobStore):
             self._commit(tmp, digest, len(data), check_hash=not (hashed and sha256))
         finally:
             tmp.unlink(missing_ok=True)
+            if hold is not None:
+                os.close(hold)
         return digest
 
     def put_file(self, src: Path) -> tuple[str, int]:
         h = hashlib.sha256()
         size = 0
-        fd, tmp = self._incoming()
+        fd, tmp, hold = self._incoming()
         try:
             with os.fdopen(fd, "wb") as out, open(src, "rb") as f:
                 while chunk := f.read(CHUNK):
@@ -118,6 +147,8 @@ class FolderStore(BlobStore):
             return digest, size
         finally:
             tmp.unlink(missing_ok=True)
+            if hold is not None:
+                os.close(hold)
 
     def _adopt(self, sha256: str) -> bool:
         """Whether the original is already stored; if so its time is refreshed, so that a repair running while
@@ -166,18 +197,18 @@ class FolderStore(BlobStore):
         return True
 
     def temporaries(self) -> Iterator[StoredTemp]:
-        found = [*(self.root / INCOMING).glob("in-*"), *self.root.glob("??/.incoming-*")]  # and older versions'
-        for p in sorted(found):
+        for p in temporary_files(self.root):
             try:
                 st = p.lstat()
             except FileNotFoundError:
                 continue
             yield StoredTemp(p.relative_to(self.root).as_posix(), st.st_size,
-                             datetime.fromtimestamp(st.st_mtime, UTC))
+                             datetime.fromtimestamp(st.st_mtime, UTC),
+                             abandoned=not self.shared and writer_gone(p))
 
     def remove_temporary(self, name: str) -> None:
         path = (self.root / name).resolve()
-        if path.parent.parent != self.root.resolve() or not path.name.startswith(("in-", ".incoming-")):
+        if path.parent.parent != self.root.resolve() or not path.name.startswith(TEMP_PREFIXES):
             raise ValueError(f"not a temporary of this store: {name!r}")
         path.unlink(missing_ok=True)
 
@@ -209,3 +240,33 @@ def _fsync_dir(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def temporary_files(root: Path) -> list[Path]:
+    """The temporaries under a folder store's ``root``: this version's in ``.incoming/``, older versions' beside
+    the originals."""
+    incoming = root / INCOMING
+    return sorted([*incoming.glob("in-*"), *incoming.glob("new-*"), *root.glob("??/.incoming-*")])
+
+
+def writer_gone(path: Path) -> bool:
+    """Whether the process that wrote this temporary is gone: the lock of an ``in-`` one is free (module
+    docstring), the process a ``new-<pid>-`` one names runs no more. False where it cannot tell (no locks, an
+    older version's temporary, a file it cannot open, a process id in use)."""
+    if fcntl is None:
+        return False
+    if path.name.startswith("new-"):
+        return process_gone(path.name.split("-")[1])
+    if not path.name.startswith("in-"):
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # its writer holds it: alive and writing
+    finally:
+        os.close(fd)  # and the lock this may have taken with it
+    return True

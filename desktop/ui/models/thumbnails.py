@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
+from desktop.services import scratch
 from desktop.ui.tasks import THUMBS, TaskRunner
 
 DISK_SIDE = 320
@@ -46,7 +47,7 @@ def read_thumbnail(thumb: Path, original: Path | None, side: int) -> QImage | No
         return None
     try:
         thumb.parent.mkdir(parents=True, exist_ok=True)
-        tmp = thumb.with_name(f".{thumb.name}.{os.getpid()}.tmp")
+        tmp = scratch.temp_name(thumb)
         if img.save(str(tmp), "JPEG", 80):
             os.replace(tmp, thumb)
     except OSError:
