@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
-from desktop.core.errors import DiskFull, LibraryUnusable
+from desktop.core.errors import DatabaseError, DiskFull, LibraryUnusable
 from desktop.store.unit import UnitOfWork, begin
 
 if TYPE_CHECKING:
@@ -187,6 +187,8 @@ class Database:
         except DBAPIError as e:
             self.engine.dispose()
             if not self._open_frozen(e):
+                if (damage := self.damaged(e, saving=False)) is not None:
+                    raise LibraryUnusable(damage) from e
                 if isinstance(e, OperationalError):  # not reached, refused, no such database or file
                     raise LibraryUnusable(self._unreachable(e)) from e
                 raise
@@ -209,6 +211,26 @@ class Database:
             return (f"the library's database {self.engine.url.database} cannot be opened ({reason}): does its "
                     "folder exist, and may this account write there?")
         return f"the team's database {self.display_url()} cannot be reached: {reason}"
+
+    def damaged(self, e: BaseException, *, saving: bool = True) -> str | None:
+        """One sentence when ``e`` says the database itself is damaged (SQLite: a malformed file, or none at all;
+        PostgreSQL: data corrupted), else ``None``. ``saving``: it stopped a piece of work (not the opening)."""
+        if not isinstance(e, DBAPIError):
+            return None
+        orig = e.orig
+        code = getattr(orig, "sqlite_errorcode", None)
+        text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+        if self.engine.dialect.name == "sqlite":
+            if code not in (11, 26) and "malformed" not in text and "not a database" not in text:  # CORRUPT, NOTADB
+                return None
+            db = Path(self.engine.url.database or "")
+            return (f"the library's database {db} is damaged ({text}){'; nothing was saved' if saving else ''}. "
+                    f"The originals in {db.parent / 'originals'} are untouched: put back library.db from a backup, "
+                    "or ask your IT department")
+        if str(getattr(orig, "sqlstate", "") or "").startswith("XX"):  # internal error, data corrupted, index corrupted
+            return (f"the team's database {self.display_url()} reports damaged data ({text})"
+                    f"{'; nothing was saved' if saving else ''}: ask your IT department to check the database server")
+        return None
 
     def _open_frozen(self, e: DBAPIError) -> bool:
         """On a disk too full for SQLite's shared-memory file, open the library read-only so it can still be
@@ -262,6 +284,11 @@ class Database:
         full = self._disk_full(e)
         if full is not None:
             return full
+        if (damage := self.damaged(e)) is not None:
+            from desktop.store.errors import readable
+
+            readable(e)  # logged in full
+            return DatabaseError(damage)
         if isinstance(e, SQLAlchemyError):
             from desktop.store.errors import readable
 

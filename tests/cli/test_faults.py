@@ -468,3 +468,32 @@ def test_a_database_that_cannot_be_used_is_named_in_one_sentence(tmp_path, url, 
     assert says in line, line
     assert "secret" not in line and "OperationalError" not in line and "SQLAlchemy" not in line
     clean_terminal(proc.stderr)
+
+
+def test_a_damaged_database_file_is_named_and_nothing_is_saved(tmp_path):
+    """A disk fault overwrites part of library.db, or something else stands in its place. Before: "cannot open the
+    library at ...: (sqlite3.DatabaseError) file is not a database", and "the database refused the work (database
+    disk image is malformed)" with no word of what to do."""
+    data = tmp_path / "lib"
+    src = tmp_path / "in"
+    for i in range(3):
+        jpeg(src / f"p{i}.jpg", seed=i)
+    assert casedesk(data, "import", str(src)).returncode == 0
+    db = data / "library.db"
+    raw = bytearray(db.read_bytes())
+    for i in range(len(raw) // 3, len(raw) * 2 // 3, 7):  # the pages in the middle of the file, not its header
+        raw[i] = 0x55
+    db.write_bytes(bytes(raw))
+    before = sorted(p.name for p in originals(data))
+    jpeg(src / "new.jpg", seed=9)
+    proc = casedesk(data, "import", str(src))
+    [line] = proc.stderr.strip().splitlines()
+    assert proc.returncode != 0 and f"the library's database {db} is damaged" in line, line
+    assert "backup" in line and "DatabaseError" not in line and "sqlite3" not in line
+    clean_terminal(proc.stderr)
+    assert sorted(p.name for p in originals(data)) == before  # nothing of the new photo stays
+    db.write_bytes(b"not a database at all, " * 200)
+    proc = casedesk(data, "cases")
+    [line] = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2 and "is damaged (file is not a database)" in line, line
+    assert "sqlite3" not in line and "nothing was saved" not in line
