@@ -57,23 +57,33 @@ def is_ignored_name(name: str) -> bool:
     return name.startswith("._") or name.lower() in _IGNORED
 
 
-def find_chat_exports(root: Path) -> list[Path]:
+def find_chat_exports(root: Path, skip: set[tuple[int, int]] = frozenset()) -> list[Path]:
     """Chat ``.txt`` files below ``root`` (or ``root`` itself if it is one), in a stable order.
 
     An export keeps one chat per folder; should a folder hold several chat texts (two exports unpacked into one
     folder), all are returned and the import gives each only the files it names (``desktop.services.planning``).
-    ``__MACOSX`` and hidden folders are skipped; links are not followed.
+    ``__MACOSX`` and hidden folders are skipped, and the folders ``skip`` names (``(device, inode)``: the
+    library's own); links are not followed.
     """
     if root.is_file():
         return [root] if _is_chat_file(root) else []
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if d != "__MACOSX" and not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if d != "__MACOSX" and not d.startswith(".")
+                             and not (skip and _id(Path(dirpath) / d) in skip))
         for name in sorted(filenames):
             p = Path(dirpath) / name
             if name.lower().endswith(".txt") and not is_ignored_name(name) and _is_chat_file(p):
                 found.append(p)
     return found
+
+
+def _id(p: Path) -> tuple[int, int] | None:
+    try:
+        st = p.lstat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _is_chat_file(p: Path) -> bool:

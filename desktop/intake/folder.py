@@ -63,8 +63,24 @@ def open_regular(path: Path) -> BinaryIO:
         raise
 
 
-def walk_files(root: Path, problems: list[Problem]) -> Iterator[Path]:
-    """Regular files below ``root`` in a stable order; links and special files are reported and skipped."""
+OWN_FOLDER = "skipped: Casedesk's own library folder (its files are the library's, not a customer's)"
+
+
+def folder_ids(folders: list[Path]) -> set[tuple[int, int]]:
+    """``(device, inode)`` of each folder that exists: what ``walk_files`` leaves out, however it is named."""
+    ids = set()
+    for f in folders:
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        ids.add((st.st_dev, st.st_ino))
+    return ids
+
+
+def walk_files(root: Path, problems: list[Problem], skip: set[tuple[int, int]] = frozenset()) -> Iterator[Path]:
+    """Regular files below ``root`` in a stable order; links and special files are reported and skipped, and so
+    are the folders ``skip`` names (``folder_ids``: the library's own)."""
     base = os.path.realpath(root)
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=lambda e: problems.append(
         Problem(str(e.filename), f"folder cannot be read ({e.strerror})")
@@ -76,6 +92,9 @@ def walk_files(root: Path, problems: list[Problem]) -> Iterator[Path]:
             p = Path(dirpath) / d
             if p.is_symlink():
                 problems.append(Problem(str(p), _link_reason(p, base, folder=True)))
+                continue
+            if skip and _id(p) in skip:
+                problems.append(Problem(str(p), OWN_FOLDER))
                 continue
             kept.append(d)
         dirnames[:] = kept
@@ -94,6 +113,14 @@ def walk_files(root: Path, problems: list[Problem]) -> Iterator[Path]:
                 problems.append(Problem(str(p), f"skipped: {kind}"))
             elif stat.S_ISREG(mode):
                 yield p
+
+
+def _id(p: Path) -> tuple[int, int] | None:
+    try:
+        st = p.lstat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _link_reason(link: Path, base: str, *, folder: bool) -> str:

@@ -105,7 +105,7 @@ class _Import:
         lib, report, progress = self.lib, self.report, self.progress
         t0 = time.perf_counter()
         progress(0, 1000, "Reading the inputs")
-        plan = plan_inputs(paths, scratch, report.rejected)
+        plan = plan_inputs(paths, scratch, report.rejected, own=self._own_folders(), made=lib.paths.tmp)
         chats = [c for c in (import_chat.read(u, lib.team, report.rejected) for u in plan.chats) if c is not None]
         if plan.shared:  # several chats in one folder: what none of them names is loose
             claimed = {p for c in chats for p, _ in c.files()}
@@ -164,6 +164,14 @@ class _Import:
             if self.cancel is not None:
                 self.cancel.check()  # a cancel while saving rolls the whole import back
         self.timings["commit"] = time.perf_counter() - t0
+
+    def _own_folders(self) -> list[Path]:
+        """The library's folders, never read as input: its data folder and a team's folder of originals."""
+        own = [self.lib.paths.data_dir]
+        root = getattr(self.lib.blobs, "root", None)  # a folder store (a bucket has none)
+        if isinstance(root, Path):
+            own.append(root)
+        return own
 
     def _check_room(self, files: list[tuple[Path, str]]) -> None:
         """Refuse before anything is stored when the originals (with their thumbnails and rows) cannot fit."""

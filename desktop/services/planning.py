@@ -14,7 +14,7 @@ from desktop.core.model import Problem
 from desktop.core.pathnames import readable
 from desktop.intake.archive import extract_zip, is_zip
 from desktop.intake.chat_export import find_chat_exports
-from desktop.intake.folder import is_ignored, open_regular, special_kind, walk_files
+from desktop.intake.folder import OWN_FOLDER, folder_ids, is_ignored, open_regular, special_kind, walk_files
 from desktop.intake.mail import is_mail_file
 from desktop.intake.whatsapp import chat_name_from_filename, looks_like_chat
 
@@ -70,6 +70,7 @@ class Plan:
     # files of a folder that holds several chat texts (two exports unpacked into one Downloads folder): each chat
     # takes the files it names, and those no chat names are loose files (``unclaimed``)
     shared: list[LooseFile] = field(default_factory=list)
+    own: set[tuple[int, int]] = field(default_factory=set)  # the library's own folders (``folder_ids``): not read
 
     def unclaimed(self, claimed: set[Path]) -> list[LooseFile]:
         """The files of shared chat folders that no chat names (``claimed``: the files the chats took)."""
@@ -97,8 +98,13 @@ def _is_mail(path: Path, head: bytes) -> bool:
     return bool(is_mail_file(path, head)) or (path.suffix.lower() in (".eml", ".msg") and bool(head))
 
 
-def plan_inputs(paths: list[Path], scratch: Path, problems: list[Problem]) -> Plan:
+def plan_inputs(paths: list[Path], scratch: Path, problems: list[Problem], own: list[Path] = (),
+                made: Path | None = None) -> Plan:
+    """What to import from ``paths``. ``own``: the library's folders (its data folder, a team's folder of
+    originals): never read as input, neither given nor met inside a given folder, except what lies in ``made``
+    (the library's scratch folder, where Casedesk itself puts what it imports: the demo's inputs)."""
     plan = Plan()
+    plan.own = folder_ids(list(own))
     for n, raw in enumerate(paths):
         path = Path(raw)
         try:
@@ -113,12 +119,30 @@ def plan_inputs(paths: list[Path], scratch: Path, problems: list[Problem]) -> Pl
         if (kind := special_kind(mode)) is not None:
             problems.append(Problem(str(path), f"skipped: {kind}"))
             continue
+        if _inside(path, own) and not (made is not None and _inside(path, [made]) and path.resolve() != made.resolve()):
+            problems.append(Problem(str(path), OWN_FOLDER))
+            continue
         plan.inputs += 1
         if path.is_dir():
             _plan_folder(path, path.name, str(path), None, plan, problems, scratch / f"in{n}")
         else:
             _plan_file(path, str(path), str(path.parent), plan, problems, scratch / f"in{n}")
     return plan
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    """Whether ``path`` is one of ``folders`` or lies inside one (links resolved)."""
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):
+        return False
+    for f in folders:
+        try:
+            if real.is_relative_to(f.resolve()):
+                return True
+        except (OSError, RuntimeError):
+            continue
+    return False
 
 
 def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[Problem], scratch: Path) -> None:
@@ -169,7 +193,7 @@ def _plan_folder(
     problems: list[Problem],
     scratch: Path | None,
 ) -> None:
-    chats = find_chat_exports(root)
+    chats = find_chat_exports(root, plan.own)
     chat_dirs = {c.parent for c in chats}
     per_dir = {d: sum(1 for c in chats if c.parent == d) for d in chat_dirs}
     for c in chats:
@@ -178,7 +202,7 @@ def _plan_folder(
         shown = f"{display} › {rel}" if rel != c.name or root != c.parent else f"{display} › {c.name}"
         # one chat text in its folder: the folder is its export. Several: each only has the files it names.
         plan.chats.append(ChatUnit(c, shown, name, whole_export=per_dir[c.parent] == 1))
-    for i, f in enumerate(walk_files(root, problems)):
+    for i, f in enumerate(walk_files(root, problems, plan.own)):
         if f.parent in chat_dirs and per_dir[f.parent] > 1 and f not in chats and not is_ignored(f.name):
             rel = f.relative_to(root).as_posix()
             plan.shared.append(LooseFile(f, f.name, f"{display} › {rel}", _mtime(f), label, label))

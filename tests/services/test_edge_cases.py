@@ -97,3 +97,24 @@ def test_wrongly_typed_preferences_keep_their_defaults(tmp_path):
     assert p.dup_same_shift is None and p.case_gap_days == 7 and p.file_gap_hours == 12
     assert p.business_names == TeamSettings().business_names
     assert p.default_region == "BE" and p.dup_similar_corr == 0.85
+
+
+def test_the_library_itself_is_never_read_as_input(lib, tmp_path):
+    """A handler drops their Documents folder, which holds the library (or the library's folder itself). Before:
+    110 files imported from a library of 55: its database, its write-ahead log, thumbnails, logs, the originals
+    again under their hash names, and the lock file of the import's own scratch folder."""
+    jpeg(tmp_path / "photo.jpg", seed=1)
+    first = import_paths(lib, [tmp_path / "photo.jpg"])
+    assert first.imported == 1
+    jpeg(tmp_path / "kitchen.jpg", seed=2)
+    report = import_paths(lib, [tmp_path])  # the library's folder lies inside
+    assert sorted(m.name for m in list_media(lib)) == ["kitchen.jpg", "photo.jpg"]
+    assert report.imported == 1 and report.already_present == 1
+    assert [(p.path, p.reason.split(" (")[0]) for p in report.rejected] == [
+        (str(tmp_path / "lib"), "skipped: Casedesk's own library folder")]
+    [original] = [p for p in (tmp_path / "lib" / "originals").glob("??/*")][:1]
+    for inside in (tmp_path / "lib", tmp_path / "lib" / "thumbs", original):
+        again = import_paths(lib, [inside])
+        assert again.imported == 0 and len(again.rejected) == 1, inside
+        assert "own library folder" in again.rejected[0].reason
+    assert len(list_media(lib)) == 2
