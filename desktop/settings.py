@@ -16,7 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
-from desktop.core.errors import ReadOnlyLibrary
+from desktop.core.errors import LibraryUnusable, ReadOnlyLibrary
 
 APP_NAME = "Casedesk"
 APP_AUTHOR = "Casedesk"
@@ -66,9 +66,9 @@ class AppPaths:
         cannot be written before any work starts."""
         folders = (self.data_dir, self.originals, self.thumbs, self.cache, self.tmp, self.logs)
         db_files = (self.db_file, *(self.db_file.with_name(self.db_file.name + x) for x in ("-wal", "-shm")))
-        make_private(self)
         target: Path = self.data_dir
         try:
+            make_private(self)
             for target in folders:
                 target.mkdir(mode=0o700, parents=True, exist_ok=True)
             for target in folders:
@@ -79,12 +79,26 @@ class AppPaths:
                 if target.exists():
                     os.close(os.open(target, os.O_RDWR))
         except OSError as e:
+            if e.errno in (errno.EEXIST, errno.ENOTDIR, errno.EISDIR):  # a file where a folder goes, or the reverse
+                blocker = _in_the_way(target)
+                want = "the library's database file" if e.errno == errno.EISDIR else "a folder of the library"
+                have = "a folder" if e.errno == errno.EISDIR else "a file"
+                raise LibraryUnusable(f"{blocker} is {have} where {want} belongs: move it aside, or give --data-dir "
+                                      "another folder") from e
             if e.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
                 raise
             raise ReadOnlyLibrary(f"the library at {self.data_dir} is read-only: {target} cannot be written "
                                   f"({e.strerror}); make it writable, or copy it to a writable folder and open "
                                   "the copy with --data-dir") from e
         return self
+
+
+def _in_the_way(target: Path) -> Path:
+    """The first of ``target`` and its parents that exists as something other than a folder (else ``target``)."""
+    for p in (*reversed(target.parents), target):
+        if p.exists() and not p.is_dir():
+            return p
+    return target
 
 
 def make_private(paths: AppPaths) -> None:

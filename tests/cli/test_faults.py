@@ -497,3 +497,18 @@ def test_a_damaged_database_file_is_named_and_nothing_is_saved(tmp_path):
     [line] = proc.stderr.strip().splitlines()
     assert proc.returncode == 2 and "is damaged (file is not a database)" in line, line
     assert "sqlite3" not in line and "nothing was saved" not in line
+
+
+@pytest.mark.parametrize(("make", "blocker", "says"), [
+    (lambda d: d.write_text("notes"), "", "is a file where a folder of the library belongs"),
+    (lambda d: (d.mkdir(), (d / "originals").write_text("x")), "originals", "is a file where a folder"),
+    (lambda d: (d.mkdir(), (d / "library.db").mkdir()), "library.db", "is a folder where the library's database"),
+])
+def test_something_in_the_way_of_the_library_is_named(tmp_path, make, blocker, says):
+    """Before: "cannot open the library at ...: [Errno 17] File exists: '...'" (or Errno 20, 21)."""
+    data = tmp_path / "lib"
+    make(data)
+    proc = casedesk(data, "cases", timeout=60)
+    [line] = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2 and f"{data / blocker if blocker else data} {says}" in line, line
+    assert "Errno" not in line and "--data-dir" in line
