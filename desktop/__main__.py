@@ -46,13 +46,21 @@ def wants_cli(args: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if wants_cli(args):
-        from desktop.cli.main import main as cli_main
+        try:
+            from desktop.cli.main import main as cli_main
 
-        status = cli_main(args)
+            status = cli_main(args)
+        except KeyboardInterrupt:  # a Ctrl-C while starting or opening the library: nothing was done
+            print("casedesk: interrupted", file=sys.stderr)
+            return 2
         if status == 0 and _is_demo(args) and "--no-window" not in args:
             if has_display():
                 return _open_window(_demo_window_args(args))
             print("\n" + NO_DISPLAY_HELP, file=sys.stderr)
+        if argv is None:  # this process's own command: what remains is its exit, which a Ctrl-C must not turn
+            import signal  # into death by signal (exit -2, no message) after the command's work was saved
+
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         return status
     if not has_display():
         print(NO_DISPLAY_HELP, file=sys.stderr)

@@ -9,7 +9,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, TerminalProgress, print_json
+from desktop.cli.output import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    TerminalProgress,
+    ctrl_c_cancels,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -32,15 +39,18 @@ def run(lib: Library, args: argparse.Namespace) -> int:
     bar = TerminalProgress("Importing")
     cancel = CancelToken()
     try:
-        report = import_paths(lib, args.paths, case_ref=args.case, split_gaps=args.split_gaps, progress=bar,
-                              cancel=cancel)
-    except KeyboardInterrupt:
-        cancel.cancel()
+        with ctrl_c_cancels(cancel, "the import"):  # a Ctrl-C after the last check lets the import finish
+            report = import_paths(lib, args.paths, case_ref=args.case, split_gaps=args.split_gaps, progress=bar,
+                                  cancel=cancel)
+    except KeyboardInterrupt:  # the second Ctrl-C: nothing was committed (a committed import returns its report)
         bar.close()
         print("Import cancelled; the library is unchanged.", file=sys.stderr)
         return EXIT_USAGE
     finally:
         bar.close()
+    if report.cancelled:
+        print("Import cancelled; the library is unchanged.", file=sys.stderr)
+        return EXIT_USAGE
     if args.json:
         print_json(report.to_json())
     else:

@@ -15,7 +15,7 @@ import sys
 from types import ModuleType
 
 from desktop import __version__
-from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PrintableStream, error
+from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PrintableStream, ctrl_c_ignored, error
 from desktop.core.errors import (
     CasedeskError,
     DiskFull,
@@ -159,7 +159,8 @@ def _main(argv: list[str] | None = None) -> int:
         error(f"unexpected error: {type(e).__name__}: {brief} (details in {paths.logs / 'casedesk.log'})")
         return EXIT_PROBLEMS
     finally:
-        lib.close()
+        with ctrl_c_ignored():  # the command's work is done (or undone): a Ctrl-C now changes nothing
+            lib.close()
 
 
 if __name__ == "__main__":

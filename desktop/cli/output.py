@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.core.progress import CancelToken
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -100,3 +106,40 @@ class TerminalProgress:
         if self.enabled:
             sys.stderr.write("\r" + " " * 100 + "\r")
             sys.stderr.flush()
+
+
+@contextmanager
+def ctrl_c_cancels(cancel: CancelToken, what: str) -> Iterator[None]:
+    """While a long command runs: the first Ctrl-C asks it to stop at its next safe point (``cancel``), so it
+    rolls back or finishes, never half-done; a second one stops it at once (``KeyboardInterrupt``). Only the
+    main thread receives signals; elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def asked(_signum: int, _frame: object) -> None:
+        if cancel.cancelled:
+            raise KeyboardInterrupt
+        cancel.cancel()
+        sys.stderr.write(f"\nCancelling {what}... (Ctrl-C again to stop at once)\n")
+        sys.stderr.flush()
+
+    before = signal.signal(signal.SIGINT, asked)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+@contextmanager
+def ctrl_c_ignored() -> Iterator[None]:
+    """What is done is done: closing the library, the process's exit. A Ctrl-C now changes nothing, so it is
+    not turned into an error after the work was saved."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)

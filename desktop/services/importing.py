@@ -75,6 +75,10 @@ def import_paths(
         run.discard_stored()
         return ImportReport(rejected=report.rejected, cancelled=True)
     except BaseException as e:
+        if isinstance(e, KeyboardInterrupt) and run.committed():  # too late to cancel: the import is in
+            log.info("interrupted after the import was saved; its scratch space goes at the next start")
+            progress(1000, 1000, "Done")
+            return report
         run.discard_stored()
         if isinstance(e, DiskFull) and e.needed is not None:
             raise
@@ -100,6 +104,7 @@ class _Import:
         self.needed: int | None = None
         self.timings: dict[str, float] = {}  # seconds per step, for the benchmarks
         self.split_gaps: float | None = None  # hours: loose files split by capture-time gaps
+        self.sources: list[int] = []  # the source rows this import adds, known just before its commit
 
     def run(self, paths: list[Path], scratch: Path) -> None:
         lib, report, progress = self.lib, self.report, self.progress
@@ -161,6 +166,7 @@ class _Import:
                                  inputs=[readable(str(p)) for p in paths])
             report.cases = sorted({c.ref for c in w.touched_cases.values()})
             report.undo_id = journal.record_import(uow, report.imported, list(w.touched_cases.values()))
+            self.sources = sorted(uow.imports.sources)
             if self.cancel is not None:
                 self.cancel.check()  # a cancel while saving rolls the whole import back
         self.timings["commit"] = time.perf_counter() - t0
@@ -185,6 +191,16 @@ class _Import:
         free = _free(self.lib)
         if free is not None and free < self.needed:
             raise DiskFull(self.needed, free)
+
+    def committed(self) -> bool:
+        """Whether this import's rows are in the database (an interrupt can land just after the commit)."""
+        if not self.sources:
+            return False
+        try:
+            with self.lib.unit() as uow:
+                return bool(uow.rows.ids_where("source", "id", self.sources[:1]))
+        except Exception:  # noqa: BLE001 - the database cannot tell: treated as not committed
+            return False
 
     def discard_stored(self) -> None:
         """Remove the originals this import wrote that no committed row references (it failed or was cancelled)."""
