@@ -45,6 +45,12 @@ own candidates (the service's thumbnail search for old fingerprints). Everything
    but shows ``PERSPECTIVE_PX`` or more of perspective across the frame; a copy shows none. The keeper's colour
    takes part of the photometric model there (a colour edit moves the grey by hue, not by geometry).
 
+6. two pictures of one frame size (whole frames, no content box trimmed) that the fit neither turns nor scales
+   (``_pixel_aligned``) and that come out ``same`` are laid one on the other as they are, unregistered
+   (``_unregistered_shift``): a copy at its own size (a re-save, a colour edit, an EXIF turn made upright) keeps
+   every textured patch in its place; in two exposures of a camera held still, what moved (a hand holding a cup
+   against a plain wall, whose features the fit followed) sits ``ALIGNED_SHIFT`` pixels or more away: ``similar``.
+
 Verdict: no disagreeing tile and no perspective: ``same`` (unless the colours show an edit the grey cannot:
 ``_colour_edit``, compared both ways round, one compact patch of off colours that a colour matrix with a tone
 curve per channel does not explain either); disagreeing tiles forming one compact region (one 8-connected
@@ -69,7 +75,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
@@ -105,6 +111,11 @@ MIN_GREY_SIDE = 2 * GRID  # a stored grey narrower than this (one pixel, a line)
 EDGE = 3  # pixels along the coarse frame's own edges left out of the comparison
 MIN_COVER = 0.6  # share of a tile that must lie inside the overlap
 REG_ERROR = 0.35  # pixels of registration error allowed (sub-pixel fit of the similarity)
+ALIGNED_SCALE = 0.02  # a registration within 2 % of the same scale ...
+ALIGNED_TURN = 1.0  # ... and a degree of no turn may be a copy at its own size (``_pixel_aligned``)
+ALIGNED_SHIFT = 0.4  # pixels (stored grey): a patch of a copy at its own size this far from its place has moved
+#                      (bench/dedup's tuning part: copies 0.34 at most, after a colour edit; bursts from 0.45)
+CLIP_EDIT_SHARE = 0.01  # of the frame: this many more clipped pixels in one picture than in the other is an edit
 K_SIGMA = 4.0  # a tile disagrees beyond this many expected residuals
 NOISE_FLOOR = 1.0  # grey levels: the stored JPEG q90 alone leaves about this much after the blur
 Z_PIXEL = 6.0  # a pixel is beyond noise at this many expected residuals
@@ -446,7 +457,56 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, *,
     fit = register(fa, fb)
     if fit is None:
         return None
-    m, inliers = fit
+    verdict = _compare(a, b, fa, fb, *fit, similar_only=similar_only)
+    if verdict is not None and verdict.kind == SAME and _pixel_aligned(fa, fb, fit[0]):
+        # Two pictures of one frame size, neither turned nor scaled against the other: a copy of one capture at
+        # its own size keeps every pixel where it was (a re-save, an edit of colours, an EXIF turn made upright),
+        # so laid one on the other as they are, each textured patch is in its place. Two exposures of a camera
+        # held still are not: what moved between them (a hand holding a cup against a plain wall) is off by a
+        # fraction of a pixel that the fitted transform took up (the features were on what moved) and the
+        # registration error allowed for.
+        off = _unregistered_shift(fa, fb)
+        if off > ALIGNED_SHIFT:
+            return replace(verdict, kind=SIMILAR, spread=off, moved=True)
+    return verdict
+
+
+def _unregistered_shift(fa: _Features, fb: _Features) -> float:
+    """Pixels (stored grey): how far the textured tiles of ``fb`` sit from the same place in ``fa``, the two laid
+    one on the other as they are (one Lucas-Kanade step per tile, as ``_tiles``; the second largest, as there).
+    Tiles the tone curve cannot predict (an edit, a clipped colour) say nothing of the geometry and are left out."""
+    h, w = fa.grey.shape
+    # a clipped level is a bound, not a measurement: after an edit that clipped (a brightening that went white:
+    # one picture has clearly more clipped pixels than the other), where one of the two is clipped and the other
+    # not, and as far as the blur carries it, an edge says nothing of where it lies. Two exposures clip alike.
+    ca = (fa.grey <= CLIPPED) | (fa.grey >= 255 - CLIPPED)
+    cb = (fb.grey <= CLIPPED) | (fb.grey >= 255 - CLIPPED)
+    mask = np.ones((h, w), bool)
+    if abs(float(ca.mean()) - float(cb.mean())) > CLIP_EDIT_SHARE:
+        mask = cv2.dilate((ca != cb).astype(np.uint8), np.ones((7, 7), np.uint8)) == 0
+    mask[:EDGE], mask[-EDGE:], mask[:, :EDGE], mask[:, -EDGE:] = False, False, False, False
+    kx = cv2.GaussianBlur(fa.grey.astype(np.float32), (0, 0), BLUR)
+    cy = cv2.GaussianBlur(fb.grey.astype(np.float32), (0, 0), BLUR)
+    if mask.sum() < 0.25 * h * w:
+        return 0.0
+    tiles = _tiles(kx, cy, mask, (0, 0, h / GRID, w / GRID), absolute=True)
+    return 0.0 if tiles is None else tiles[5]
+
+
+def _pixel_aligned(fa: _Features, fb: _Features, m: np.ndarray) -> bool:
+    """Both stored greys show a whole frame of one size (no content box trimmed: no screenshot, no border), and
+    the registration neither turns nor scales one against the other (``ALIGNED_TURN``, ``ALIGNED_SCALE``)."""
+    if fa.grey.shape != fb.grey.shape or tuple(fa.proof.frame) != tuple(fb.proof.frame):
+        return False
+    if fa.proof.box != (0.0, 0.0, 1.0, 1.0) or fb.proof.box != (0.0, 0.0, 1.0, 1.0):
+        return False
+    scale, angle = _similarity(m)
+    return abs(scale - 1.0) <= ALIGNED_SCALE and abs(angle) <= ALIGNED_TURN
+
+
+def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: np.ndarray, inliers: int, *,
+             similar_only: bool = False) -> Verdict | None:
+    """The verdict of copy ``b`` against keeper ``a`` registered by ``m`` (``prove``)."""
     s, angle = _similarity(m)  # b -> a
     if not 0.2 < s < 5.0:
         return None
@@ -791,7 +851,7 @@ def _tile_grid(mask: np.ndarray, geom) -> tuple[list[int], list[int], np.ndarray
 
 
 def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_pair: float | None = None,
-           lut: np.ndarray | None = None) -> tuple | None:
+           lut: np.ndarray | None = None, *, absolute: bool = False) -> tuple | None:
     """Tile statistics of ``other`` predicted from ``ref`` through a global tone curve and a local gain/offset:
     ``(tile positions, disagreeing, residual ratio, outlier share, noise)``; ``None`` with too few tiles.
     ``noise_of_pair``: the noise found the other way round, when lower than this way's estimate. The noise is the
@@ -866,7 +926,10 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_
     off_gain = textured & ((gain[idx] < 1 / GAIN_OFF) | (gain[idx] > GAIN_OFF))
     bad = (ratio > K_SIGMA) | (shift > TONE_SHIFT) | (outliers > OUTLIER_SHARE) | off_gain
     good = [(k, v) for k, v in shifts if not bad[k]]  # tiles that hold an edit say nothing about the geometry
-    local = _off_similarity(good, stats, rows, cols) if len(good) >= 4 else 0.0
+    if absolute:  # how far from where they are: the second largest shift
+        local = float(np.sort(np.hypot(*np.array([v for _, v in good]).T))[-2]) if len(good) >= 4 else 0.0
+    else:
+        local = _off_similarity(good, stats, rows, cols) if len(good) >= 4 else 0.0
     return stats, bad, ratio, outliers, noise, local
 
 

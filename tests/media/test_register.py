@@ -308,6 +308,54 @@ def test_burst_where_something_moved_is_not_same(wa):
     assert v is not None and v.kind == "similar", v
 
 
+def _subject_moved(img: Image.Image, scale: float, turn: float, dx: float, dy: float, seed: int
+                   ) -> tuple[Image.Image, Image.Image]:
+    """Two exposures of a camera held still (each its own sensor noise): a textured subject (a third of the frame)
+    in front of a plain wall (the picture blurred: a wall has no features), and in the second the subject moved
+    by (dx, dy) pixels, turned by ``turn`` degrees and came ``scale`` nearer; the wall did not move."""
+    a = np.asarray(img, np.float64)
+    h, w = a.shape[:2]
+    mask = np.zeros((h, w), np.float32)
+    cv2.ellipse(mask, (int(0.55 * w), int(0.5 * h)), (int(0.2 * w), int(0.3 * h)), 0, 0, 360, 1.0, -1)
+    mask = cv2.GaussianBlur(mask, (0, 0), 2)[..., None]
+    wall = cv2.GaussianBlur(a, (0, 0), 20 * w / 640)
+    m = cv2.getRotationMatrix2D((0.55 * w, 0.5 * h), turn, scale)
+    m[:, 2] += (dx, dy)
+    moved = cv2.warpAffine(a, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
+    moved_mask = cv2.warpAffine(mask[..., 0], m, (w, h))[..., None]
+    rng = np.random.default_rng(seed)
+    first = wall * (1 - mask) + a * mask + rng.normal(0, 1.5, a.shape)
+    second = wall * (1 - moved_mask) + moved * moved_mask + rng.normal(0, 1.5, a.shape)
+    return tuple(Image.fromarray(np.clip(x, 0, 255).astype(np.uint8)) for x in (first, second))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(("side", "scale", "turn", "shift"), [(640, 1.01, 0.3, (1.5, 0.8)), (640, 1.0, 0.0, (2.0, 1.0)),
+                                                              (1600, 1.01, 0.3, (3.75, 2.0)), (1600, 1.0, 0.0, (5.0, 2.5))])
+def test_burst_where_the_subject_moved_against_a_plain_wall_is_not_same(photo, side, scale, turn, shift):
+    """Frames of a phone video a fraction of a second apart (the benchmark's `cup`): a hand moved the cup it holds
+    by a pixel or two against a plain wall. Registered, the fit follows the features on the hand and the cup and
+    the wall has none to object; compared pixel for pixel (the two are of one size and the fit neither turns
+    nor scales), the moved part is off."""
+    first, second = _subject_moved(fit(photo, side), scale, turn, *shift, seed=side)
+    v = _verdict(cand(jpeg(first, 92)), cand(jpeg(second, 92)))
+    assert v is not None and v.kind == "similar" and v.moved, v
+
+
+def test_copies_at_their_own_size_stay_the_same_picture_pixel_for_pixel(photo):
+    """What keeps every pixel in place (a re-save, PNG, WebP, a colour edit, an EXIF turn made upright) is still the
+    same picture when compared unregistered."""
+    img = fit(photo, 640)
+    copies = {"resave": jpeg(img, 70), "png": saved(img, "PNG"), "webp": saved(img, "WEBP", quality=80),
+              "brighter": jpeg(ImageEnhance.Brightness(img).enhance(1.15), 85),
+              "warmer": jpeg(Image.merge("RGB", [c.point(lambda v, k=k: min(255, int(v * k)))
+                                                 for c, k in zip(img.split(), (1.08, 1.0, 0.92), strict=True)]), 85),
+              "exif-turned": jpeg(img.transpose(Image.Transpose.ROTATE_90), 85, camera_exif(6))}
+    keeper = cand(jpeg(img, 92))
+    for name, data in copies.items():
+        v = _verdict(keeper, cand(data))
+        assert v is not None and v.kind == "same", (name, v)
+
+
 def test_other_viewpoint_is_not_same():
     skdata = pytest.importorskip("skimage.data")
     pair = skdata.stereo_motorcycle()
