@@ -17,6 +17,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 MAX_DAYS = 366 * 30  # a search for working time gives up after 30 years (a calendar without working days)
+EARLIEST = datetime(1900, 1, 1)  # instants before and after are taken at these bounds (``ServiceCalendar.instant``)
+LATEST = datetime(2200, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,20 @@ class ServiceCalendar:
 
     def instant(self, t: datetime) -> datetime:
         """``t`` as an aware datetime in the calendar's zone (naive = local wall-clock time)."""
+        if t.tzinfo is not None and not EARLIEST <= t.replace(tzinfo=None) <= LATEST:
+            t = t.replace(tzinfo=None)  # near the ends of time a zone's offset runs off them: read as local time
         return t.replace(tzinfo=self.zone) if t.tzinfo is None else t.astimezone(self.zone)
+
+    def reckoned(self, t: datetime) -> datetime:
+        """``instant(t)``, taken at ``EARLIEST`` or ``LATEST`` when beyond them: the working-time sums reckon
+        between the two, so that no sum of days runs off the end of the calendar (a message dated 31/12/9999 or
+        01/01/0001 in a damaged export)."""
+        naive = t.replace(tzinfo=None)
+        if naive < EARLIEST:
+            return self.instant(EARLIEST)
+        if naive > LATEST:
+            return self.instant(LATEST)
+        return self.instant(t)
 
     def is_working_day(self, d: date) -> bool:
         return d.weekday() in self.workdays and d not in self.holidays
@@ -64,9 +79,9 @@ class ServiceCalendar:
 
     def periods(self, a: datetime, b: datetime | None = None) -> Iterator[tuple[datetime, datetime]]:
         """Working periods (UTC) from the one holding ``a`` on, clipped to [a, b]; endless without ``b``."""
-        a_utc = self.instant(a).astimezone(UTC)
-        b_utc = self.instant(b).astimezone(UTC) if b is not None else None
-        d = self.instant(a).date()
+        a_utc = self.reckoned(a).astimezone(UTC)
+        b_utc = self.reckoned(b).astimezone(UTC) if b is not None else None
+        d = self.reckoned(a).date()
         for _ in range(MAX_DAYS):
             p = self.period(d)
             d += timedelta(days=1)
@@ -84,7 +99,7 @@ class ServiceCalendar:
 
     def working_minutes(self, a: datetime, b: datetime) -> float:
         """Working minutes between two instants (0 when ``b`` is not after ``a``)."""
-        if self.instant(b) <= self.instant(a):
+        if self.reckoned(b) <= self.reckoned(a):
             return 0.0
         return sum((e - s).total_seconds() for s, e in self.periods(a, b)) / 60.0
 

@@ -7,12 +7,15 @@ are all bounded; a ZIP that breaks a bound is rejected whole. ZIPs inside a ZIP 
 
 from __future__ import annotations
 
+import bz2  # noqa: F401 - zipfile's own decompressors: their errors are a damaged entry
+import lzma
 import os
 import re
 import shutil
 import stat
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -28,7 +31,8 @@ class ZipLimits:
     max_entries: int = 20_000
     max_entry_bytes: int = 4 << 30  # one video may be large
     max_total_bytes: int = 16 << 30
-    max_ratio: float = 200.0  # uncompressed / compressed, for entries over 1 MiB
+    max_ratio: float = 200.0  # uncompressed / compressed, for entries over 1 MiB and for the whole ZIP ...
+    bomb_floor: int = 64 << 20  # ... when it unpacks to more than this
     nested_depth: int = 1
 
 
@@ -91,7 +95,7 @@ def extract_zip(
     dest.mkdir(parents=True, exist_ok=True)
     try:
         zf = zipfile.ZipFile(zip_path)
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:  # the last: "version 14.8"
         raise UnsafeArchive(f"not a readable ZIP archive ({e})", label) from None
     out: list[ExtractedFile] = []
     try:
@@ -102,6 +106,10 @@ def extract_zip(
             declared = sum(i.file_size for i in infos)
             if declared > limits.max_total_bytes:
                 raise UnsafeArchive("ZIP bomb: it would unpack to more than the allowed total size", label)
+            packed = sum(i.compress_size for i in infos)
+            if declared > limits.bomb_floor and declared > limits.max_ratio * max(packed, 1):
+                # many entries each under the one-entry floor (a thousand MiB of zeros in 1 MB) are one bomb
+                raise UnsafeArchive(f"ZIP bomb: it would unpack {declared // max(packed, 1)}x its size", label)
             free = shutil.disk_usage(dest).free
             if declared > free:  # unpacked next to the library: refuse before writing anything
                 raise DiskFull(declared, free)
@@ -146,6 +154,12 @@ def extract_zip(
                     target.parent.mkdir(parents=True, exist_ok=True)
                     written += _copy_bounded(zf, info, target, limits, label,
                                              budget=limits.max_total_bytes - written)
+                except _DAMAGED_ENTRY as e:  # one damaged entry does not sink the ZIP (which is kept whole)
+                    target.unlink(missing_ok=True)
+                    why = "compressed in a way that cannot be read" if isinstance(e, NotImplementedError) else "damaged"
+                    problems.append(Problem(f"{label} › {info.filename}",
+                                            f"{why} inside the ZIP; not extracted (the ZIP is kept as it came)", kept=True))
+                    continue
                 except OSError as e:  # one unwritable name (a clash with a folder, ...) does not sink the ZIP
                     if is_disk_full(e):  # ... but a full disk stops the import
                         raise
@@ -167,13 +181,18 @@ def extract_zip(
     except (UnsafeArchive, DiskFull):
         shutil.rmtree(dest, ignore_errors=True)
         raise
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error, lzma.LZMAError) as e:
         shutil.rmtree(dest, ignore_errors=True)
         if is_disk_full(e):
             raise
         detail = e.strerror if isinstance(e, OSError) and e.strerror else type(e).__name__
         raise UnsafeArchive(f"damaged ZIP archive ({detail})", label) from None
     return out
+
+
+# what reading one entry raises when its bytes are damaged: a bad deflate stream, a bad CRC, a cut LZMA stream, an
+# unknown compression method (bz2's "invalid data stream" is an OSError: named as not extractable below)
+_DAMAGED_ENTRY = (zlib.error, lzma.LZMAError, zipfile.BadZipFile, EOFError, NotImplementedError)
 
 
 def _looks_zip(path: Path) -> bool:

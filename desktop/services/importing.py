@@ -138,6 +138,9 @@ class _Import:
         self.timings["analyse"] = time.perf_counter() - t0
         for unit in [*chats, *mails]:
             unit.explain(analysed)  # containers are not media; a damaged e-mail's parts are "cut short"
+        for f in plan.loose:  # a ZIP kept unread: its reason is the flag of what is kept
+            if f.problem and (res := analysed.get(f.path)) is not None and res.problem is None:
+                res.problem = f.problem
         for path, _name in files:
             res = analysed.get(path)
             if res is not None and res.problem:

@@ -30,6 +30,7 @@ class LooseFile:
     mtime: datetime | None
     source_label: str  # folder or archive it came from
     container: str | None = None  # the folder or ZIP it came in; None for a file given on its own
+    problem: str | None = None  # why it is kept unread (a ZIP that cannot be opened safely)
 
     def __post_init__(self) -> None:  # names that are not UTF-8 are shown and stored readable (the path opens it)
         self.name, self.display, self.source_label = readable(self.name), readable(self.display), \
@@ -150,17 +151,17 @@ def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[
     if is_zip(head) and path.suffix.lower() not in ZIP_BASED_DOCUMENTS:
         try:
             extract_zip(path, scratch, display=display, problems=problems)
-        except UnsafeArchive as e:
-            problems.append(Problem(display, e.message))
+        except UnsafeArchive as e:  # nothing is taken out of it, but what the customer sent is kept as it is
+            plan.loose.append(LooseFile(path, path.name, display, _mtime(path), label, problem=e.message))
             return
         before, loose_before = len(plan.chats), len(plan.loose)
         chat_name = chat_name_from_filename(path.name)
         _plan_folder(scratch, path.name, display, chat_name, plan, problems, None)
         if len(plan.chats) == before and chat_name:
             _read_named_export(scratch, display, chat_name, plan, loose_before)
-        if len(plan.chats) == before + 1:  # the ZIP is one chat export: it is that chat's container
-            plan.chats[-1].archive, plan.chats[-1].archive_display = path, display
-        elif len(plan.chats) == before:  # loose files: the ZIP goes with the case they make
+        if len(plan.chats) > before:  # a chat export (or several): the ZIP is kept with the first, as its container
+            plan.chats[before].archive, plan.chats[before].archive_display = path, display
+        else:  # loose files: the ZIP goes with the case they make
             plan.archives.append(LooseFile(path, path.name, display, _mtime(path), path.name))
         return
     if _is_mail(path, head):

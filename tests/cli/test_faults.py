@@ -512,3 +512,40 @@ def test_something_in_the_way_of_the_library_is_named(tmp_path, make, blocker, s
     [line] = proc.stderr.strip().splitlines()
     assert proc.returncode == 2 and f"{data / blocker if blocker else data} {says}" in line, line
     assert "Errno" not in line and "--data-dir" in line
+
+
+def test_broken_zips_and_impossible_dates_never_sink_the_import_or_the_library(tmp_path):
+    """What fuzzing the import found: a ZIP with one damaged entry took the whole batch down ('unexpected error:
+    Error -3 while decompressing data'), a ZIP that cannot be opened was not kept, a ZIP holding two chats was
+    kept nowhere, and a chat dated 31/12/9999 made every later case list, export and `sla` fail."""
+    from tests.intake.test_archive import _damage_first_entry
+
+    src = tmp_path / "in"
+    src.mkdir()
+    photo = jpeg(tmp_path / "p.jpg", seed=7).read_bytes()
+    good = zip_of(tmp_path / "photos.zip", [("a.jpg", jpeg(tmp_path / "a.jpg", seed=8).read_bytes()), ("b.jpg", photo)])
+    shutil.move(_damage_first_entry(good, tmp_path), src / "photos.zip")
+    (src / "cut.zip").write_bytes(good.read_bytes()[:200])  # cut short: no central directory
+    chat = "31/12/9999, 23:59 - Oliver Smith: hello\n"
+    two = zip_of(tmp_path / "two.zip", [("WhatsApp Chat with Oliver Smith.txt", chat.encode()),
+                                        ("WhatsApp Chat with Ann Jones.txt", b"01/01/0001, 00:00 - Ann Jones: hi\n")])
+    shutil.move(two, src / "two chats.zip")
+    data = tmp_path / "lib"
+    out = casedesk(data, "import", str(src))
+    clean_terminal(out.stderr)
+    assert out.returncode == 1, out  # done, with problems
+    assert "photos.zip › a.jpg: damaged inside the ZIP" in out.stdout
+    assert re.search(r"Kept, with a problem: .*cut\.zip: not a readable ZIP archive", out.stdout)
+    stored = {p.name for p in (data / "originals").rglob("*") if p.is_file()}
+    import hashlib
+
+    for name in ("photos.zip", "cut.zip", "two chats.zip"):  # every file the customer sent is kept as it came
+        assert hashlib.sha256((src / name).read_bytes()).hexdigest() in "".join(stored), name
+    cases = casedesk(data, "cases", "--json")
+    assert cases.returncode == 0, cases.stderr
+    refs = [c["ref"] for c in json.loads(cases.stdout)]
+    assert len(refs) >= 3
+    for ref in refs:
+        exported = casedesk(data, "export", ref, "-o", str(tmp_path / f"{ref}.pdf"))
+        assert exported.returncode == 0, exported.stderr
+    assert casedesk(data, "sla").returncode == 0

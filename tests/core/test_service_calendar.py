@@ -38,3 +38,19 @@ def test_settings_and_extra_days():
 def test_unknown_country():
     with pytest.raises(ValueError):
         public_holidays("XX", [2024])
+
+
+def test_instants_at_the_ends_of_time_never_run_off_the_calendar():
+    """A damaged export's message dated 31/12/9999 or 01/01/0001: the working-time sums reckon between 1900 and
+    2200 instead of overflowing (every case list, export and `sla` of the library used to fail on it)."""
+    from datetime import UTC
+
+    from desktop.core.calendar import LATEST, ServiceCalendar
+
+    cal = ServiceCalendar()
+    end, start = datetime(9999, 12, 31, 23, 59), datetime(1, 1, 1)
+    assert cal.working_minutes(start, datetime(1900, 1, 10)) > 0
+    assert cal.working_minutes(datetime(2024, 5, 17, 9), end) > 0
+    assert cal.add_working_minutes(end, 60).replace(tzinfo=None) > LATEST
+    assert cal.add_working_minutes(end.replace(tzinfo=UTC), 60).year == 2200
+    assert cal.instant(end).year == 9999 and cal.instant(start.replace(tzinfo=UTC)).year == 1

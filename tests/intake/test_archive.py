@@ -66,3 +66,56 @@ def test_not_a_zip(tmp_path):
     p.write_bytes(b"PK\x03\x04garbage")
     with pytest.raises(UnsafeArchive, match="ZIP"):
         extract_zip(p, tmp_path / "s")
+
+
+def _damage_first_entry(z, tmp_path):
+    """The ZIP with two bytes of its first entry's compressed data changed: a bad deflate stream."""
+    import zipfile
+
+    data = bytearray(z.read_bytes())
+    with zipfile.ZipFile(z) as zf:
+        info = zf.infolist()[0]
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 2] ^= 0xFF
+    data[start + 3] ^= 0xFF
+    out = tmp_path / "damaged.zip"
+    out.write_bytes(bytes(data))
+    return out
+
+
+def test_a_damaged_entry_is_named_and_the_rest_is_extracted(tmp_path):
+    import zipfile
+
+    z = tmp_path / "in.zip"
+    with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.txt", "the first entry, which will be damaged " * 50)
+        zf.writestr("b.txt", "the second entry, intact")
+    problems = []
+    files = extract_zip(_damage_first_entry(z, tmp_path), tmp_path / "out", problems=problems)
+    assert [f.name for f in files] == ["b.txt"]
+    assert [(p.path, p.kept) for p in problems] == [("damaged.zip › a.txt", True)]
+    assert "damaged inside the ZIP" in problems[0].reason
+
+
+def test_a_zip_of_a_version_python_cannot_read_is_refused_in_words(tmp_path):
+    z = make_zip(tmp_path / "v.zip", [("a.jpg", b"jpeg")])
+    data = bytearray(z.read_bytes())
+    cd = data.rfind(b"PK\x01\x02")
+    data[cd + 6] = 148  # "version needed to extract": 14.8
+    z.write_bytes(bytes(data))
+    with pytest.raises(UnsafeArchive, match="not a readable ZIP archive"):
+        extract_zip(z, tmp_path / "out")
+
+
+def test_a_bomb_of_many_entries_each_under_a_mib_is_refused(tmp_path):
+    """Each entry under the one-entry floor (1 MiB), together 100 MiB of zeros in a few hundred KB."""
+    import zipfile
+
+    z = tmp_path / "many.zip"
+    with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i in range(100):
+            zf.writestr(f"f{i:03d}.bin", b"\0" * ((1 << 20) - 1))
+    dest = tmp_path / "out"
+    with pytest.raises(UnsafeArchive, match="ZIP bomb"):
+        extract_zip(z, dest)
+    assert not dest.exists()
