@@ -51,6 +51,9 @@ def response_table(r: ReportResponse | None, s: Strings, st: lay.Styles, lang: s
     return [Spacer(1, 8 * mm), Paragraph(lay.para(s("response")), st.h2), table]
 
 
+MESSAGE_CHARS = 6000  # characters of one message in the case file (about two pages); the rest is named
+
+
 def timeline(data: CaseFileData, s: Strings, st: lay.Styles,
              entry: Callable[[str, str], Paragraph]) -> list[Flowable]:
     """Messages and received media in time order (messages first at equal times)."""
@@ -90,7 +93,12 @@ def message_text(msg: ReportMessage, files: list[ReportFile], s: Strings) -> str
         first, _, rest = text.partition("\n")
         if any(n in first for n in names):
             text = rest
-    return lay.para(text.strip("\n"))
+    text = text.strip("\n")
+    if len(text) <= MESSAGE_CHARS:
+        return lay.para(text)
+    # a message of a megabyte (a damaged export, a pasted log) would take minutes to lay out and hundreds of pages
+    return lay.para(text[:MESSAGE_CHARS].rstrip() + "…") + f"<br/><font color='{lay.MUTED_HEX}'><i>" \
+        + lay.para(s("message_cut", n=fmt_int(len(text), s.lang))) + "</i></font>"
 
 
 def file_line(f: ReportFile, items: dict[int, ReportItem], s: Strings) -> str:

@@ -64,6 +64,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "attachments": ("Attachments", "Bijlagen"),
     "media_omitted": ("media not included in the export", "media niet meegenomen in de export"),
+    "message_cut": ("the message goes on: {n} characters in all (the whole text is in the library)",
+                    "het bericht gaat verder: {n} tekens in totaal (de hele tekst staat in de bibliotheek)"),
     "file_missing": ("{name}: missing (named in the chat, not in the export)",
                      "{name}: ontbreekt (genoemd in de chat, niet in de export)"),
     "file_set_aside": ("{name}: set aside as a duplicate", "{name}: apart gezet als duplicaat"),

@@ -174,6 +174,21 @@ def test_hostile_text_prints_literally(tmp_path):
     assert pages and last and last[0] > pages[0]  # the 5,000-character message wraps onto the next page
 
 
+@pytest.mark.parametrize(("lang", "says"), [("en", "the message goes on: 1,048,576 characters in all"),
+                                           ("nl", "het bericht gaat verder: 1.048.576 tekens in totaal")])
+def test_a_message_of_a_megabyte_is_cut_and_named(tmp_path, lang, says):
+    """One unbroken megabyte in a message (found by fuzzing: the export took minutes, growing with the square of
+    its length): the case file shows its first pages and says how long it is."""
+    from desktop.report.data import ReportMessage
+
+    data = make_case(tmp_path / "in", photos=1)
+    data.messages.append(ReportMessage(data.messages[-1].sent_at, "Customer", "A" * (1 << 20)))
+    pdf = render_case_file(data, tmp_path / "long.pdf", options(lang=lang))
+    reader = PdfReader(pdf)
+    assert says in " ".join(text_of(reader).split())
+    assert len(reader.pages) < 12
+
+
 def test_redact_hides_gps_and_phone_numbers(case, tmp_path):
     pdf = render_case_file(case, tmp_path / "redacted.pdf", options(redact=True))
     text = text_of(PdfReader(pdf))
