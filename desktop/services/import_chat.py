@@ -67,7 +67,7 @@ class ChatPlan:
         if self.export is not None:
             out += [(path, entry.file or path.name) for entry, path in self.export.linked]
         out += [(p, p.name) for p in self.unlinked()]
-        return out
+        return list(dict.fromkeys(out))  # a file named by several messages is read once
 
 
 def read(unit: ChatUnit, team: TeamSettings, problems: list[Problem]) -> ChatPlan:
@@ -130,6 +130,7 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
     linked = {id(e): p for e, p in export.linked}
     missing = {id(e) for e in export.missing}
     seen: dict[tuple, int] = {}
+    placed: set[Path] = set()  # files already placed on a message of this import
     newest: CaseHandle | None = None  # the case of the last message seen (new or already present)
     notices: list[tuple[ChatEntry, str]] = []  # system notices waiting for the case of the messages after them
 
@@ -179,8 +180,9 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
         target = w.case(msg_case)
         if id(entry) in linked:
             an = analysed.get(linked[id(entry)])
-            if an is None or not an.kept:
-                continue
+            if an is None or not an.kept or linked[id(entry)] in placed:
+                continue  # a file the chat names again (a damaged export: 2,000 times) is one item, on its first
+            placed.add(linked[id(entry)])
             if w.add_media(target, an, entry.file, source=source, received_at=entry.t,
                            sender=clean_name(entry.sender), message_id=msg_id, customer_id=customer):
                 uow.imports.drop_missing(msg_id)
