@@ -177,7 +177,10 @@ def _probe_av(source: Path | io.BytesIO, sniffed: Sniffed, name: str) -> ProbeRe
 
 
 def _detail(exc: BaseException) -> str:
-    """A decoder's message, on one line and short enough for a problem list."""
+    """A decoder's message, on one line and short enough for a problem list. A decoder's own slip on a damaged
+    file (a KeyError naming an internal table, 'MPO') says nothing to a handler: its header cannot be read."""
+    if isinstance(exc, (KeyError, IndexError, AttributeError, TypeError, ZeroDivisionError)):
+        return "its header cannot be read"
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 120 else text[:117] + "..."
 

@@ -387,3 +387,15 @@ def test_the_decode_budget_lets_a_larger_picture_run_alone_and_is_given_back_on_
     from desktop.media.probe import DECODE_BUDGET
 
     assert DECODE_BUDGET.used == 0
+
+
+def test_a_jpeg_whose_frame_is_zero_by_zero_is_named_in_words():
+    """Found by fuzzing: a frame header declaring 0x0 pixels made Pillow slip on an internal table, and the
+    reason read "damaged JPEG picture ('MPO')"."""
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (90, 120, 150)).save(buf, "JPEG")
+    data = bytearray(buf.getvalue())
+    sof = data.find(b"\xff\xc0")
+    data[sof + 5:sof + 9] = b"\0\0\0\0"  # height and width
+    with pytest.raises(RejectedInput, match=r"^damaged JPEG picture \(its header cannot be read\)$"):
+        probe_bytes(bytes(data), "zero.jpg")
