@@ -124,7 +124,9 @@ def extract_zip(
                     continue
                 parts = safe_parts(info.filename)
                 if parts is None:
-                    problems.append(Problem(f"{label} › {info.filename}", "ZIP entry escapes the archive; not extracted"))
+                    nameless = not [q for q in PurePosixPath(info.filename.replace("\\", "/")).parts if q not in ("", ".", "/")]
+                    problems.append(Problem(f"{label} › {info.filename}", "ZIP entry without a name; not extracted"
+                                            if nameless else "ZIP entry escapes the archive; not extracted"))
                     continue
                 if info.flag_bits & 0x1:
                     problems.append(Problem(f"{label} › {info.filename}", "encrypted ZIP entry; cannot be read"))

@@ -119,3 +119,11 @@ def test_a_bomb_of_many_entries_each_under_a_mib_is_refused(tmp_path):
     with pytest.raises(UnsafeArchive, match="ZIP bomb"):
         extract_zip(z, dest)
     assert not dest.exists()
+
+
+def test_an_entry_without_a_name_is_not_said_to_escape(tmp_path):
+    z = make_zip(tmp_path / "a.zip", [(".", b"x"), ("../e.txt", b"y"), ("ok.txt", b"z")])
+    problems = []
+    assert [f.name for f in extract_zip(z, tmp_path / "out", problems=problems)] == ["ok.txt"]
+    assert [(p.path, p.reason) for p in problems] == [("a.zip › .", "ZIP entry without a name; not extracted"),
+                                                      ("a.zip › ../e.txt", "ZIP entry escapes the archive; not extracted")]
