@@ -54,7 +54,7 @@ class ChatParseError(RejectedInput):
     """The text is not a WhatsApp chat export (no message header at all), or the file holds binary data."""
 
 
-@dataclass
+@dataclass(slots=True)  # one per message of a chat that may have 300,000: no __dict__ each
 class ChatEntry:
     """One message or system notice."""
 
@@ -232,6 +232,7 @@ def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = 
     headers = [h if h is not None and h.signature == shape else None for h in headers]
     _accept_other_shapes(lines, first_pass, headers)
     other = sum(1 for h, h2 in zip(first_pass, headers, strict=True) if h is not None and h2 is None)
+    del first_pass  # a header object per line: not held through the rest
 
     order, proven, chat.order_line = _decide_order(headers, default_order, chat.warnings)
     times: list[datetime | None] = [None if h is None else _datetime(h, order) for h in headers]
