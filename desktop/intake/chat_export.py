@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.parties import ChatParties
+from desktop.intake.folder import file_id
 from desktop.intake.whatsapp import (
     Chat,
     ChatEntry,
@@ -70,20 +71,12 @@ def find_chat_exports(root: Path, skip: set[tuple[int, int]] = frozenset()) -> l
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if d != "__MACOSX" and not d.startswith(".")
-                             and not (skip and _id(Path(dirpath) / d) in skip))
+                             and not (skip and file_id(Path(dirpath) / d) in skip))
         for name in sorted(filenames):
             p = Path(dirpath) / name
             if name.lower().endswith(".txt") and not is_ignored_name(name) and _is_chat_file(p):
                 found.append(p)
     return found
-
-
-def _id(p: Path) -> tuple[int, int] | None:
-    try:
-        st = p.lstat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
 
 
 def _is_chat_file(p: Path) -> bool:

@@ -93,7 +93,7 @@ def walk_files(root: Path, problems: list[Problem], skip: set[tuple[int, int]] =
             if p.is_symlink():
                 problems.append(Problem(str(p), _link_reason(p, base, folder=True)))
                 continue
-            if skip and _id(p) in skip:
+            if skip and file_id(p) in skip:
                 problems.append(Problem(str(p), OWN_FOLDER))
                 continue
             kept.append(d)
@@ -115,7 +115,8 @@ def walk_files(root: Path, problems: list[Problem], skip: set[tuple[int, int]] =
                 yield p
 
 
-def _id(p: Path) -> tuple[int, int] | None:
+def file_id(p: Path) -> tuple[int, int] | None:
+    """(device, inode) of ``p`` itself (a link is not followed), or None when it cannot be looked at."""
     try:
         st = p.lstat()
     except OSError:
