@@ -15,6 +15,7 @@ from desktop.cli.output import (
     EXIT_USAGE,
     TerminalProgress,
     ctrl_c_cancels,
+    ctrl_c_ignored,
     print_json,
 )
 
@@ -33,6 +34,13 @@ def add_parser(sub, parents) -> None:
 
 
 def run(lib: Library, args: argparse.Namespace) -> int:
+    # Ctrl-C: asks the import to stop while it runs; once it returned, its report is what happened, so from then
+    # on a Ctrl-C is ignored (the cancelling handler gives way to the ignoring one, with no moment between)
+    with ctrl_c_ignored():
+        return _run(lib, args)
+
+
+def _run(lib: Library, args: argparse.Namespace) -> int:
     from desktop.core.progress import CancelToken
     from desktop.services.importing import import_paths
 
