@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, print_json, print_table, when
+from desktop.cli.output import EXIT_OK, print_json, print_table, record_id, when
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def add_parser(sub, parents) -> None:
     p = sub.add_parser("audit", parents=parents, help="the audit trail: who did what, when (append-only)")
     p.add_argument("--case", metavar="REF")
-    p.add_argument("--customer", type=int, metavar="ID")
+    p.add_argument("--customer", type=record_id, metavar="ID")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
 

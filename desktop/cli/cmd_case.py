@@ -7,7 +7,17 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, EXIT_USAGE, error, print_json, print_table, when
+from desktop.cli.output import (
+    EXIT_OK,
+    EXIT_USAGE,
+    count,
+    error,
+    hours,
+    print_json,
+    print_table,
+    record_id,
+    when,
+)
 from desktop.core.model import CaseKind, CaseStatus
 
 if TYPE_CHECKING:
@@ -26,12 +36,12 @@ def add_parser(sub, parents) -> None:
 
     s = acts.add_parser("split", parents=parents, help="messages from MESSAGE_ID on go to a new case")
     s.add_argument("ref", metavar="REF")
-    s.add_argument("message_id", type=int, metavar="MESSAGE_ID")
+    s.add_argument("message_id", type=record_id, metavar="MESSAGE_ID")
     s.set_defaults(run=run_split)
 
     mv = acts.add_parser("move", parents=parents, help="move media items to another case")
     mv.add_argument("target", metavar="TARGET_REF")
-    mv.add_argument("media_ids", type=int, nargs="+", metavar="MEDIA_ID")
+    mv.add_argument("media_ids", type=record_id, nargs="+", metavar="MEDIA_ID")
     mv.set_defaults(run=run_move)
 
     st = acts.add_parser("set", parents=parents, help="change title, status, kind, policy, incident date, handler")
@@ -45,7 +55,7 @@ def add_parser(sub, parents) -> None:
     st.add_argument("--answered", action="store_true", help="mark the customer as answered")
     st.add_argument("--customer", metavar="ID|PHONE|EMAIL",
                     help="give the case this customer (by id, phone number in any notation, or e-mail address)")
-    st.add_argument("--if-version", type=int, metavar="N",
+    st.add_argument("--if-version", type=record_id, metavar="N",
                     help="save only if the case is still at version N (as 'cases --json' showed it)")
     st.add_argument("--json", action="store_true")
     st.set_defaults(run=run_set)
@@ -68,12 +78,12 @@ def add_parser(sub, parents) -> None:
     r.set_defaults(run=run_release)
 
     ne = acts.add_parser("note-edit", parents=parents, help="change the text of a note")
-    ne.add_argument("note_id", type=int, metavar="NOTE_ID")
+    ne.add_argument("note_id", type=record_id, metavar="NOTE_ID")
     ne.add_argument("text")
     ne.set_defaults(run=run_note_edit)
 
     nd = acts.add_parser("note-delete", parents=parents, help="delete a note (undo brings it back)")
-    nd.add_argument("note_id", type=int, metavar="NOTE_ID")
+    nd.add_argument("note_id", type=record_id, metavar="NOTE_ID")
     nd.set_defaults(run=run_note_delete)
 
     nl = acts.add_parser("notes", parents=parents, help="the notes of a case")
@@ -84,14 +94,14 @@ def add_parser(sub, parents) -> None:
     g = acts.add_parser("split-gaps", parents=parents,
                         help="split a case where capture times are more than HOURS apart")
     g.add_argument("ref", metavar="REF")
-    g.add_argument("--hours", type=float, metavar="H", help="the gap (default: the team's, 12)")
+    g.add_argument("--hours", type=hours, metavar="H", help="the gap (default: the team's, 12)")
     g.add_argument("--dry-run", action="store_true", help="only show the parts")
     g.add_argument("--json", action="store_true")
     g.set_defaults(run=run_split_gaps)
 
     pk = acts.add_parser("pick", parents=parents, help="cases for an import: open and recent first, matching TEXT")
     pk.add_argument("text", nargs="?", default="", metavar="TEXT")
-    pk.add_argument("--limit", type=int, default=20, metavar="N")
+    pk.add_argument("--limit", type=count, default=20, metavar="N")
     pk.add_argument("--json", action="store_true")
     pk.set_defaults(run=run_pick)
 
@@ -103,7 +113,7 @@ def add_parser(sub, parents) -> None:
     a.set_defaults(run=run_ask)
 
     an = acts.add_parser("answer", parents=parents, help="answer a request for a second opinion")
-    an.add_argument("request_id", type=int, metavar="REQUEST_ID")
+    an.add_argument("request_id", type=record_id, metavar="REQUEST_ID")
     an.add_argument("comment")
     an.add_argument("--json", action="store_true")
     an.set_defaults(run=run_answer)
@@ -128,8 +138,8 @@ def run_split(lib: Library, args: argparse.Namespace) -> int:
 def run_move(lib: Library, args: argparse.Namespace) -> int:
     from desktop.services import case_edit
 
-    case_edit.move_media(lib, args.media_ids, args.target)
-    print(f"Moved {len(args.media_ids)} item(s) to {args.target}.")
+    moved = case_edit.move_media(lib, args.media_ids, args.target)
+    print(f"Moved {moved} item(s) to {args.target}." if moved else f"Nothing moved: already in {args.target}.")
     return EXIT_OK
 
 

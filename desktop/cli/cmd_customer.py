@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, print_json
+from desktop.cli.output import EXIT_OK, print_json, record_id
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -27,7 +27,7 @@ def add_parser(sub, parents) -> None:  # noqa: ANN001
 def add_actions(acts, parents) -> None:  # noqa: ANN001
     e = acts.add_parser("export", parents=parents,
                         help="everything stored on a customer: a ZIP with data.json, originals/ and summary.pdf")
-    e.add_argument("customer_id", type=int, metavar="ID")
+    e.add_argument("customer_id", type=record_id, metavar="ID")
     e.add_argument("-o", "--output", required=True, metavar="FILE.zip")
     e.add_argument("--lang", choices=["en", "nl"], help="language of summary.pdf (default: the customer's)")
     e.add_argument("--json", action="store_true")
@@ -36,7 +36,7 @@ def add_actions(acts, parents) -> None:  # noqa: ANN001
     r = acts.add_parser("erase", parents=parents,
                         help="erase a customer for good, with a receipt (refused while a case is open, held "
                              "or within its retention period); cannot be undone")
-    r.add_argument("customer_id", type=int, metavar="ID")
+    r.add_argument("customer_id", type=record_id, metavar="ID")
     r.add_argument("--reason", required=True, help="why (recorded; keep personal data out of it)")
     r.add_argument("--override-retention", metavar="BASIS",
                    help="the legal basis for erasing within the retention period (e.g. 'GDPR 17(1)(b)')")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, print_json
+from desktop.cli.output import EXIT_OK, print_json, record_id
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 
 def add_actions(actions, parents) -> None:
     merge = actions.add_parser("merge", parents=parents, help="merge customer ID into customer INTO_ID")
-    merge.add_argument("source", type=int, metavar="ID")
-    merge.add_argument("target", type=int, metavar="INTO_ID")
+    merge.add_argument("source", type=record_id, metavar="ID")
+    merge.add_argument("target", type=record_id, metavar="INTO_ID")
     merge.add_argument("--json", action="store_true", help="print the merge record")
     merge.set_defaults(run=run_merge)
     unmerge = actions.add_parser("unmerge", parents=parents, help="undo the merge of customer ID")
-    unmerge.add_argument("source", type=int, metavar="ID")
+    unmerge.add_argument("source", type=record_id, metavar="ID")
     unmerge.add_argument("--json", action="store_true")
     unmerge.set_defaults(run=run_unmerge)
 

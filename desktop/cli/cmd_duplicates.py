@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, print_json, print_table
+from desktop.cli.output import EXIT_OK, print_json, print_table, record_id
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -29,7 +29,7 @@ def add_parser(sub, parents) -> None:
     k.add_argument("--json", action="store_true")
     k.set_defaults(run=run_keep)
     r = acts.add_parser("restore", parents=parents, help="bring a set-aside item back (exact copies too)")
-    r.add_argument("media_id", type=int)
+    r.add_argument("media_id", type=record_id)
     r.add_argument("--preview", action="store_true", help="say what would change, change nothing")
     r.add_argument("--json", action="store_true")
     r.set_defaults(run=run_restore)

@@ -16,6 +16,7 @@ from desktop.cli.output import (
     TerminalProgress,
     ctrl_c_cancels,
     ctrl_c_ignored,
+    hours,
     print_json,
 )
 
@@ -27,7 +28,7 @@ def add_parser(sub, parents) -> None:
     p = sub.add_parser("import", parents=parents, help="copy files, folders, ZIPs, chat exports and e-mails in")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--case", metavar="REF", help="put everything into this case (created if new)")
-    p.add_argument("--split-gaps", type=float, metavar="HOURS",
+    p.add_argument("--split-gaps", type=hours, metavar="HOURS",
                    help="loose files: one case per part between capture-time gaps of more than HOURS")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(run=run)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, print_json, print_table
+from desktop.cli.output import EXIT_OK, print_json, print_table, record_id
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -24,18 +24,18 @@ def add_parser(sub, parents) -> None:
     acts = p.add_subparsers(dest="action", metavar="ACTION")
 
     r = acts.add_parser("rotate", parents=parents, help="turn an item for viewing and the PDF (clockwise)")
-    r.add_argument("media_id", type=int, metavar="ID")
+    r.add_argument("media_id", type=record_id, metavar="ID")
     r.add_argument("--degrees", type=int, required=True, choices=[0, 90, 180, 270, -90])
     r.add_argument("--json", action="store_true")
     r.set_defaults(run=run_rotate)
 
     ex = acts.add_parser("exif", parents=parents, help="every EXIF tag of an item's original")
-    ex.add_argument("media_id", type=int, metavar="ID")
+    ex.add_argument("media_id", type=record_id, metavar="ID")
     ex.add_argument("--json", action="store_true")
     ex.set_defaults(run=run_exif)
 
     st = acts.add_parser("set", parents=parents, help="caption an item, include it in the report or leave it out")
-    st.add_argument("media_id", type=int, metavar="ID")
+    st.add_argument("media_id", type=record_id, metavar="ID")
     st.add_argument("--caption")
     inc = st.add_mutually_exclusive_group()
     inc.add_argument("--include", action="store_true", default=None, dest="included")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, print_json, print_table, when
+from desktop.cli.output import EXIT_OK, print_json, print_table, record_id, when
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 def add_parser(sub, parents) -> None:
     p = sub.add_parser("messages", parents=parents, help="list the messages of a case")
     p.add_argument("--case", metavar="REF")
-    p.add_argument("--customer", type=int, metavar="ID", help="the whole contact history of a customer")
+    p.add_argument("--customer", type=record_id, metavar="ID", help="the whole contact history of a customer")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
 

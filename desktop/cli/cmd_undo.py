@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, EXIT_USAGE, error, print_json, print_table, when
+from desktop.cli.output import EXIT_OK, EXIT_USAGE, count, error, print_json, print_table, record_id, when
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -16,19 +16,19 @@ if TYPE_CHECKING:
 
 def add_parser(sub, parents) -> None:
     u = sub.add_parser("undo", parents=parents, help="undo this handler's last action (or --id N)")
-    u.add_argument("--id", type=int, metavar="N", dest="entry_id", help="undo this action of the history")
+    u.add_argument("--id", type=record_id, metavar="N", dest="entry_id", help="undo this action of the history")
     u.add_argument("--list", action="store_true", help="list the actions that can be undone, as `history`")
     u.add_argument("--json", action="store_true")
     u.set_defaults(run=run_undo, everyone=False, limit=20)
 
     r = sub.add_parser("redo", parents=parents, help="redo the action this handler undid last (or --id N)")
-    r.add_argument("--id", type=int, metavar="N", dest="entry_id")
+    r.add_argument("--id", type=record_id, metavar="N", dest="entry_id")
     r.add_argument("--json", action="store_true")
     r.set_defaults(run=run_redo)
 
     h = sub.add_parser("history", parents=parents, help="this handler's actions, newest first, and what is undone")
     h.add_argument("--all", action="store_true", dest="everyone", help="every handler's actions")
-    h.add_argument("--limit", type=int, default=20, metavar="N")
+    h.add_argument("--limit", type=count, default=20, metavar="N")
     h.add_argument("--json", action="store_true")
     h.set_defaults(run=run_history)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, TerminalProgress, print_json
+from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, TerminalProgress, hours, print_json
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -17,7 +17,7 @@ def add_parser(sub, parents) -> None:
     p = sub.add_parser("verify", parents=parents, help="re-hash every original and check the audit chain")
     p.add_argument("--repair", action="store_true",
                    help="remove half-written temporaries and originals the database does not reference")
-    p.add_argument("--older-than", type=float, metavar="HOURS",
+    p.add_argument("--older-than", type=hours, metavar="HOURS",
                    help="with --repair: only what is older than this (default: 6 h temporaries, 24 h originals)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)

@@ -143,3 +143,48 @@ def ctrl_c_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+# --- argument types: a number outside what the library can hold is a usage error, not a database error ---------
+
+from desktop.core.model import MAX_ID  # noqa: E402 - with the argument types it bounds
+
+
+def record_id(text: str) -> int:
+    """An id of a row (a media item, customer, note, action...): a whole number from 1 to ``MAX_ID``."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an id: {text!r} (a whole number)") from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"no such id: {text} (ids are whole numbers from 1)")
+    return value
+
+
+def count(text: str) -> int:
+    """A number of rows to show: a whole number from 1 to a million."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (1 to 1,000,000)")
+    return value
+
+
+def hours(text: str) -> float:
+    """A span of hours: a finite number of at most 100 years (``nan``, ``inf`` and 1e308 are none)."""
+    import argparse
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of hours: {text!r}") from None
+    if not math.isfinite(value) or abs(value) > 100 * 366 * 24:
+        raise argparse.ArgumentTypeError(f"not a number of hours: {text!r} (at most 100 years)")
+    return value

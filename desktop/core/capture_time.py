@@ -129,6 +129,10 @@ def compute_flags(
         if after:
             flags.append(Flag.AFTER_RECEIVED.value)
     if taken is not None and incident_date is not None:
-        if wall_clock(taken.value).date() < incident_date - timedelta(days=incident_doubt_days):
+        try:
+            doubt_from = incident_date - timedelta(days=incident_doubt_days)
+        except OverflowError:  # an incident dated in the first days of year 1: nothing can be taken before it
+            doubt_from = date.min
+        if wall_clock(taken.value).date() < doubt_from:
             flags.append(Flag.BEFORE_INCIDENT.value)
     return flags

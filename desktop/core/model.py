@@ -71,6 +71,8 @@ class DupKind(StrEnum):
     SIMILAR = "similar"
 
 
+MAX_ID = 2**63 - 1  # the largest row id SQLite and PostgreSQL (bigint) hold
+
 SET_ASIDE_KINDS = frozenset({DupKind.EXACT, DupKind.SAME})  # similar shots are only shown for review
 
 

@@ -117,7 +117,19 @@ _CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
                          "a two-letter country code such as NL"),
     "org_emails": (lambda v: isinstance(v, list) and all(isinstance(e, str) and "@" in e for e in v),
                    "e-mail addresses (name@example.com)"),
+    # spans a calendar can reckon with: a billion days ran every case list off the end of time
+    "case_gap_days": (lambda v: _whole(v, 3650), "a whole number of days from 1 to 3650"),
+    "file_gap_hours": (lambda v: _whole(v, 87600), "a whole number of hours from 1 to 87600"),
+    "incident_doubt_days": (lambda v: _whole(v, 3650), "a whole number of days from 1 to 3650"),
+    "answer_norm_minutes": (lambda v: _whole(v, 525600), "a whole number of minutes from 1 to 525600"),
+    "retention_years": (lambda v: isinstance(v, dict) and all(isinstance(k, str) and _whole(n, 100)
+                                                              for k, n in v.items()),
+                        "whole numbers of years from 1 to 100 per case kind"),
 }
+
+
+def _whole(v: object, most: int) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= most
 
 
 def setting_problem(name: str, value: object, default: object) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.errors import NotFound, UsageError
-from desktop.core.model import AuditAction
+from desktop.core.model import MAX_ID, AuditAction
 from desktop.core.records import CustomerInfo
 from desktop.services import journal
 from desktop.services.customers import to_e164
@@ -71,7 +71,7 @@ def find_customer(customers: list[CustomerInfo], who: str, region: str = "NL") -
                 hits.setdefault(final(c).id, final(c))
         what = f"the phone number {phone}"
     if not hits:
-        raise NotFound(f"no customer has {what} (casedesk customers find TEXT lists customers)")
+        raise NotFound(f"no customer has {what} (casedesk customers --find TEXT lists customers)")
     if len(hits) > 1:
         names = ", ".join(f"{c.id} ({_shown(c)})" for c in sorted(hits.values(), key=lambda c: c.id))
         raise UsageError(f"{len(hits)} customers have {what}: {names}; name one by its id")
@@ -83,7 +83,7 @@ def set_case_customer(lib: Library, ref: str, who: str) -> CaseCustomer:
     with lib.unit(write=True) as uow:
         cid = uow.cases.id_of(ref)
         customers = uow.customers.all()
-        if who.strip().isdigit() and int(who) not in {c.id for c in customers}:
+        if who.strip().isdigit() and int(who) <= MAX_ID and int(who) not in {c.id for c in customers}:
             merged = uow.customers.get(int(who))  # a customer merged into another stands for that one
             customers += [merged] if merged is not None else []
         customer = find_customer(customers, who, lib.team.default_region)

@@ -68,6 +68,9 @@ def update_case(lib: Library, ref: str, *, expected_version: int | None = None, 
             changes["incident_date"] = date.fromisoformat(str(changes["incident_date"]))
         except ValueError:
             raise UsageError("incident date must be YYYY-MM-DD") from None
+        if not date(1900, 1, 1) <= changes["incident_date"] <= date(2199, 12, 31):
+            raise UsageError(f"incident date {changes['incident_date'].isoformat()} is not a date of this world "
+                             "(1900 to 2199)")
     with lib.unit(write=True) as uow:
         cid = uow.cases.id_of(ref)
         kind, params = _case_action(ref, changes)
@@ -290,12 +293,16 @@ def split_case(lib: Library, ref: str, message_id: int) -> str:
         return new.ref
 
 
-def move_media(lib: Library, media_ids: list[int], target_ref: str) -> None:
+def move_media(lib: Library, media_ids: list[int], target_ref: str) -> int:
+    """Move media items into case ``target_ref``; returns how many moved (those already there stay, unrecorded)."""
     with lib.unit(write=True) as uow:
         dst = uow.cases.id_of(target_ref)
-        cases = uow.media.cases_of(media_ids)
-        if len(cases) != len(set(media_ids)):
+        found = uow.media.cases_of(media_ids)
+        if len(found) != len(set(media_ids)):
             raise NotFound("some media items do not exist")
+        cases = {mid: case_id for mid, case_id in found.items() if case_id != dst}
+        if not cases:
+            return 0
         with journal.track(uow, "move", case_id=dst, count=len(cases), target=target_ref) as t:
             watch_moves(t, uow, list(cases))
             t.refresh(sorted(set(cases.values()) | {dst}))
@@ -303,4 +310,5 @@ def move_media(lib: Library, media_ids: list[int], target_ref: str) -> None:
                 uow.audit.record(AuditAction.MEDIA_MOVED, case_id, media=mid, to=target_ref)
             uow.media.move(list(cases), dst)
             duplicates.refresh(uow, sorted(set(cases.values()) | {dst}), lib.team)
-        uow.audit.record(AuditAction.MEDIA_MOVED, dst, media=list(media_ids), to=target_ref)
+        uow.audit.record(AuditAction.MEDIA_MOVED, dst, media=sorted(cases), to=target_ref)
+    return len(cases)

@@ -75,6 +75,8 @@ def _lang(lib: Library, lang: str | None) -> str:
 
 def _write(msg: EmailMessage, out: Path) -> None:
     out = Path(out)
+    if not out.name or out.is_dir():
+        raise UsageError(f"cannot write the draft to {str(out) or 'an empty name'}: give a file name, e.g. draft.eml")
     if not out.parent.is_dir():
         raise UsageError(f"cannot write {out}: the folder {out.parent} does not exist")
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
@@ -93,6 +95,8 @@ def _draft(subject: str, to: str | None, body: str) -> EmailMessage:
     msg = EmailMessage()
     msg["Subject"] = subject
     if to:
+        if any(c in to for c in "\r\n\0"):  # a line break would start another header (a Bcc: of someone's)
+            raise UsageError(f"not an e-mail address: {to!r} (it holds a line break)")
         msg["To"] = to
     msg["X-Unsent"] = "1"
     msg.set_content(body)

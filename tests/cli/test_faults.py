@@ -549,3 +549,52 @@ def test_broken_zips_and_impossible_dates_never_sink_the_import_or_the_library(t
         exported = casedesk(data, "export", ref, "-o", str(tmp_path / f"{ref}.pdf"))
         assert exported.returncode == 0, exported.stderr
     assert casedesk(data, "sla").returncode == 0
+
+
+@pytest.fixture(scope="module")
+def one_case(tmp_path_factory):
+    """A library with one case of two photos, for the commands below."""
+    base = tmp_path_factory.mktemp("one-case")
+    src = base / "in"
+    jpeg(src / "a.jpg", seed=21)
+    jpeg(src / "b.jpg", seed=22)
+    data = base / "lib"
+    assert casedesk(data, "import", str(src)).returncode == 0
+    return data
+
+
+HUGE = str(10**20)  # beyond any row id SQLite or PostgreSQL holds
+
+
+@pytest.mark.parametrize("args", [
+    ["media", "exif", HUGE], ["messages", "--customer", HUGE], ["customer", "export", HUGE],
+    ["case", "split", "C-2026-0001", HUGE], ["case", "move", "C-2026-0001", HUGE], ["duplicates", "restore", HUGE],
+    ["undo", "--id", HUGE], ["history", "--limit", HUGE], ["case", "set", "C-2026-0001", "--customer", HUGE],
+    ["case", "split-gaps", "C-2026-0001", "--hours", "nan"], ["verify", "--repair", "--older-than", "inf"],
+    ["settings", "set", "case-gap-days", "1000000000"], ["team", "set", "retention_years", '{"claim": 9999}'],
+    ["case", "set", "C-2026-0001", "--incident-date", "0001-01-01"],
+    ["send", "C-2026-0001", "-o", "x.eml", "--to", "a@b.c\nBcc: someone@example.com"],
+    ["send", "C-2026-0001", "-o", ""],
+])
+def test_values_out_of_this_world_are_refused_in_words(one_case, args):
+    """Found by fuzzing the commands: ids of 10^20 ('Python int too large to convert to SQLite INTEGER'), hours
+    of nan or inf, settings of a billion days or 9999 years of retention (accepted, then every case list failed),
+    an incident date in year 1, a line break in --to (another header), an empty output name: each was an
+    'unexpected error'. Now a usage error in words, exit 2, and the library as before."""
+    out = casedesk(one_case, *args)
+    clean_terminal(out.stderr)
+    assert out.returncode == 2, out
+    assert "unexpected error" not in out.stderr and out.stderr.strip(), out
+    assert casedesk(one_case, "cases").returncode == 0
+    assert casedesk(one_case, "media").returncode == 0
+
+
+def test_repair_never_touches_what_a_link_in_the_store_points_at(one_case, tmp_path):
+    outside = tmp_path / ("cd" * 32)
+    outside.write_bytes(b"not the library's")
+    outside.chmod(0o644)
+    link = one_case / "originals" / "cd" / ("cd" * 32)
+    link.parent.mkdir(exist_ok=True)
+    link.symlink_to(outside)
+    casedesk(one_case, "verify", "--repair", "--older-than", "0")
+    assert outside.read_bytes() == b"not the library's" and stat.S_IMODE(outside.stat().st_mode) == 0o644

@@ -187,8 +187,9 @@ class FolderStore(BlobStore):
 
     def remove(self, sha256: str) -> bool:
         path = self.path_for(sha256)
-        with contextlib.suppress(OSError):
-            os.chmod(path, 0o600)  # Windows refuses to delete a read-only file
+        if not path.is_symlink():  # a link's target may lie outside the library: never touched
+            with contextlib.suppress(OSError):
+                os.chmod(path, 0o600)  # Windows refuses to delete a read-only file
         try:
             path.unlink()
         except FileNotFoundError:
