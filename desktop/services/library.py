@@ -42,7 +42,7 @@ class Library:
         False, so it does not walk the folders of originals and thumbnails on every call."""
         self.paths = paths.ensure()
         self.handler = handler or default_handler()
-        self.db = Database(db_url or default_db_url(paths))
+        self.db = Database(db_url or default_db_url(paths), originals=paths.originals)
         self.prefs = Preferences.load(paths.preferences_file)
         self.team = self._load_team()
         self.cache = OriginalCache(paths.cache / "originals", cache_limit())

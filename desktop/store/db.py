@@ -176,8 +176,9 @@ def _rollback_quietly(s: Session | Connection) -> None:
 class Database:
     """The engine plus a session factory. Sessions are short and never shared across threads."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, originals: Path | None = None) -> None:
         self.url = url
+        self.originals = originals  # where this library's own originals lie, for messages (None: not named)
         self.engine = make_engine(url)
         self._folder = Path(self.engine.url.database or ".").resolve().parent if url.startswith("sqlite") else None
         self.frozen = False  # opened read-only because the disk is full (reads work, writes raise DiskFull)
@@ -224,8 +225,9 @@ class Database:
             if code not in (11, 26) and "malformed" not in text and "not a database" not in text:  # CORRUPT, NOTADB
                 return None
             db = Path(self.engine.url.database or "")
+            where = f" in {self.originals}" if self.originals is not None else ""
             return (f"the library's database {db} is damaged ({text}){'; nothing was saved' if saving else ''}. "
-                    f"The originals in {db.parent / 'originals'} are untouched: put back library.db from a backup, "
+                    f"The originals{where} are untouched: put back {db.name} from a backup, "
                     "or ask your IT department")
         if str(getattr(orig, "sqlstate", "") or "").startswith("XX"):  # internal error, data corrupted, index corrupted
             return (f"the team's database {self.display_url()} reports damaged data ({text})"
