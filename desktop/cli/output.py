@@ -150,30 +150,26 @@ def ctrl_c_ignored() -> Iterator[None]:
 from desktop.core.model import MAX_ID  # noqa: E402 - with the argument types it bounds
 
 
-def record_id(text: str) -> int:
-    """An id of a row (a media item, customer, note, action...): a whole number from 1 to ``MAX_ID``."""
+def _whole(text: str, most: int, what: str, out_of_range: str) -> int:
     import argparse
 
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an id: {text!r} (a whole number)") from None
-    if not 1 <= value <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"no such id: {text} (ids are whole numbers from 1)")
+        raise argparse.ArgumentTypeError(f"not {what}: {text!r} (a whole number)") from None
+    if not 1 <= value <= most:
+        raise argparse.ArgumentTypeError(out_of_range.format(text=text))
     return value
+
+
+def record_id(text: str) -> int:
+    """An id of a row (a media item, customer, note, action...): a whole number from 1 to ``MAX_ID``."""
+    return _whole(text, MAX_ID, "an id", "no such id: {text} (ids are whole numbers from 1)")
 
 
 def count(text: str) -> int:
     """A number of rows to show: a whole number from 1 to a million."""
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 1 <= value <= 1_000_000:
-        raise argparse.ArgumentTypeError(f"{text} is out of range (1 to 1,000,000)")
-    return value
+    return _whole(text, 1_000_000, "a number", "{text} is out of range (1 to 1,000,000)")
 
 
 def hours(text: str) -> float:
