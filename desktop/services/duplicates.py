@@ -89,7 +89,8 @@ def _refresh_case(uow: UnitOfWork, case_id: int, t: Thresholds) -> None:
                             candidates=near, known=known, made=made):  # format-2 pictures proven (media.register)
         for key in g.members[1:]:
             kind = g.kinds.get(key, g.kind)
-            outcome[int(key)] = [int(g.keeper), kind, kind in SET_ASIDE_KINDS, transform_record(g.transforms.get(key)),
+            done = None if kind == DupKind.EXACT else g.transforms.get(key)  # the same bytes: nothing was done
+            outcome[int(key)] = [int(g.keeper), kind, kind in SET_ASIDE_KINDS, transform_record(done),
                                  region_box(g.regions.get(key))]
     sha = {m.id: m.sha256 for m in found}
     # an exact copy of an item that is itself set aside points at the final keeper

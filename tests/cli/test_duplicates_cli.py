@@ -120,3 +120,22 @@ def test_case_set_customer_by_e_mail_with_json_and_undo(tmp_path):
     assert {a["other_customer"] for a in alerts} == {"Ann"}
     _run(data, "undo")
     assert {c["ref"]: c for c in _run(data, "cases", "--json")}["C-2026-0401"]["customer"] is None
+
+
+def test_an_exact_copy_of_a_picture_with_a_plain_border_had_nothing_done_to_it(tmp_path):
+    """Found by fuzzing: the byte-identical copy of a picture whose frame has a plain band was worded 'screenshot:
+    picture at 359 x 300 px inside a 400 x 300 frame'. The same bytes: nothing was done."""
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (400, 300), (250, 250, 250))
+    d = ImageDraw.Draw(im)
+    for i in range(0, 340, 20):
+        d.line((i, 0, 340 - i, 300), fill=(i % 255, 80, 160), width=3)
+    (tmp_path / "in").mkdir()
+    im.save(tmp_path / "in" / "orig.jpg", quality=95)
+    (tmp_path / "in" / "copy.jpg").write_bytes((tmp_path / "in" / "orig.jpg").read_bytes())
+    data = tmp_path / "lib"
+    _run(data, "import", str(tmp_path / "in"), "--json")
+    groups = _run(data, "duplicates", "--json")
+    exact = [m for g in groups if g["kind"] == "exact" for m in g["items"] if m["kind"] == "exact"]
+    assert len(exact) == 1 and exact[0]["transform"] is None and exact[0]["changes"] == "", groups
