@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from desktop.core.errors import NotFound
+from desktop.core.errors import NotFound, UsageError
 from desktop.core.model import CaseSummary, MediaInfo, MediaRole
 from desktop.core.records import AlertInfo, CustomerInfo, DupGroupInfo, MessageInfo, NoteInfo, OpinionInfo
 from desktop.core.response import ResponsePolicy
@@ -47,6 +47,7 @@ def list_cases(lib: Library, *, status: str | None = None, handler: str | None =
     regard to case); whose reference, title, customer, policy number, messages or notes contain ``search``
     (ignoring case, found by the database: ``search_cases``); ``open_only``: not closed."""
     who = lib.handler if mine else handler
+    _searchable(search)
     with lib.unit() as uow:
         ids = uow.cases.search(search) if search else None
         out = uow.cases.summaries(_norm(lib), case_ids=ids, handler=who, open_only=open_only, now=now)
@@ -58,9 +59,18 @@ def list_cases(lib: Library, *, status: str | None = None, handler: str | None =
     return [c for c in out if status is None or c.status == status]
 
 
+SEARCH_LIMIT = 500  # characters of a search text (SQLite refuses a LIKE pattern beyond 50,000)
+
+
+def _searchable(text: str | None) -> None:
+    if text is not None and len(text) > SEARCH_LIMIT:
+        raise UsageError(f"a search text of {len(text):,} characters: at most {SEARCH_LIMIT}")
+
+
 def search_cases(lib: Library, text: str) -> list[str]:
     """References of the cases that contain ``text`` anywhere the window's search looks (reference, title,
     customer, policy number, messages, notes), ignoring case: one query, nothing loaded into memory."""
+    _searchable(text)
     with lib.unit() as uow:
         return uow.cases.refs(uow.cases.search(text))
 

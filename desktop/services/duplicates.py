@@ -21,7 +21,7 @@ import numpy as np
 from desktop.core.clock import now_local
 from desktop.core.dedup import DEFAULT, MIN_SENSITIVITY, DupCandidate, Thresholds, compare
 from desktop.core.errors import NotFound, UsageError
-from desktop.core.model import SET_ASIDE_KINDS, AuditAction, DupKind, DupRuling
+from desktop.core.model import MAX_ID, SET_ASIDE_KINDS, AuditAction, DupKind, DupRuling
 from desktop.core.records import AlertInfo, DupGroupInfo, DupItem, DupMember
 from desktop.core.sameness import Transform, Verdict, verdict_from_text, verdict_text
 from desktop.core.team import TeamSettings
@@ -420,13 +420,15 @@ def resolve_item(lib: Library, item: int | str, case_ref: str | None = None) -> 
 def _resolve(uow: UnitOfWork, item: int | str, case_ref: str | None) -> int:
     """The media id ``item`` names: an id, or the SHA-256 of a member of exactly one group."""
     if isinstance(item, int) or (isinstance(item, str) and item.isdigit() and len(item) < 20):
+        if not 0 < int(item) <= MAX_ID:
+            raise NotFound(f"no media item {item}")
         return int(item)
     sha = str(item).lower()
     groups = uow.duplicates.groups(uow.cases.id_of(case_ref) if case_ref else None)
     hits = {(g.keeper_id, g.member_ids[g.members.index(sha)]) for g in groups if sha in g.members}
     keepers = {k for k, _ in hits}
     if not hits:
-        raise NotFound(f"{sha[:12]} is in no duplicate group")
+        raise NotFound(f"{sha[:12] if len(sha) == 64 else sha} is in no duplicate group")
     if len(keepers) > 1:
         raise UsageError(f"{sha[:12]} is in {len(keepers)} groups; name the case (--case) or the media id")
     return min(m for _, m in hits)

@@ -575,6 +575,7 @@ HUGE = str(10**20)  # beyond any row id SQLite or PostgreSQL holds
     ["case", "set", "C-2026-0001", "--incident-date", "0001-01-01"],
     ["send", "C-2026-0001", "-o", "x.eml", "--to", "a@b.c\nBcc: someone@example.com"],
     ["send", "C-2026-0001", "-o", ""],
+    ["cases", "--search", "a" * 50001], ["duplicates", "keep", "9999999999999999999"],
 ])
 def test_values_out_of_this_world_are_refused_in_words(one_case, args):
     """Found by fuzzing the commands: ids of 10^20 ('Python int too large to convert to SQLite INTEGER'), hours
