@@ -47,17 +47,16 @@ def _run(lib: Library, args: argparse.Namespace) -> int:
 
     bar = TerminalProgress("Importing")
     cancel = CancelToken()
+    report = None
     try:
         with ctrl_c_cancels(cancel, "the import"):  # a Ctrl-C after the last check lets the import finish
             report = import_paths(lib, args.paths, case_ref=args.case, split_gaps=args.split_gaps, progress=bar,
                                   cancel=cancel)
     except KeyboardInterrupt:  # the second Ctrl-C: nothing was committed (a committed import returns its report)
-        bar.close()
-        print("Import cancelled; the library is unchanged.", file=sys.stderr)
-        return EXIT_USAGE
+        pass
     finally:
         bar.close()
-    if report.cancelled:
+    if report is None or report.cancelled:
         print("Import cancelled; the library is unchanged.", file=sys.stderr)
         return EXIT_USAGE
     if args.json:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import math
 import signal
 import sys
 import threading
@@ -11,6 +13,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from desktop.core.model import MAX_ID
 
 if TYPE_CHECKING:
     from desktop.core.progress import CancelToken
@@ -147,12 +151,8 @@ def ctrl_c_ignored() -> Iterator[None]:
 
 # --- argument types: a number outside what the library can hold is a usage error, not a database error ---------
 
-from desktop.core.model import MAX_ID  # noqa: E402 - with the argument types it bounds
-
 
 def _whole(text: str, most: int, what: str, out_of_range: str) -> int:
-    import argparse
-
     try:
         value = int(text)
     except ValueError:
@@ -174,9 +174,6 @@ def count(text: str) -> int:
 
 def hours(text: str) -> float:
     """A span of hours: a finite number of at most 100 years (``nan``, ``inf`` and 1e308 are none)."""
-    import argparse
-    import math
-
     try:
         value = float(text)
     except ValueError:

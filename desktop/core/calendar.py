@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 MAX_DAYS = 366 * 30  # a search for working time gives up after 30 years (a calendar without working days)
-EARLIEST = datetime(1900, 1, 1)  # instants before and after are taken at these bounds (``ServiceCalendar.instant``)
+EARLIEST = datetime(1900, 1, 1)  # instants before and after are taken at these bounds (``ServiceCalendar.reckoned``)
 LATEST = datetime(2200, 1, 1)
 
 

@@ -7,7 +7,6 @@ are all bounded; a ZIP that breaks a bound is rejected whole. ZIPs inside a ZIP 
 
 from __future__ import annotations
 
-import bz2  # noqa: F401 - zipfile's own decompressors: their errors are a damaged entry
 import lzma
 import os
 import re
@@ -24,6 +23,13 @@ from desktop.core.model import Problem
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]')
+
+
+# what reading one entry raises when its bytes are damaged: a bad deflate stream, a bad CRC, a cut LZMA stream, an
+# unknown compression method (bz2's "invalid data stream" is an OSError: named as not extractable); with OSError
+# and ValueError, what opening or reading a ZIP raises when it is not a readable one ("version 14.8" included)
+_DAMAGED_ENTRY = (zlib.error, lzma.LZMAError, zipfile.BadZipFile, EOFError, NotImplementedError)
+_UNREADABLE = (*_DAMAGED_ENTRY, OSError, ValueError)
 
 
 @dataclass(frozen=True)
@@ -95,7 +101,7 @@ def extract_zip(
     dest.mkdir(parents=True, exist_ok=True)
     try:
         zf = zipfile.ZipFile(zip_path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:  # the last: "version 14.8"
+    except _UNREADABLE as e:
         raise UnsafeArchive(f"not a readable ZIP archive ({e})", label) from None
     out: list[ExtractedFile] = []
     try:
@@ -183,18 +189,13 @@ def extract_zip(
     except (UnsafeArchive, DiskFull):
         shutil.rmtree(dest, ignore_errors=True)
         raise
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error, lzma.LZMAError) as e:
+    except _UNREADABLE as e:
         shutil.rmtree(dest, ignore_errors=True)
         if is_disk_full(e):
             raise
         detail = e.strerror if isinstance(e, OSError) and e.strerror else type(e).__name__
         raise UnsafeArchive(f"damaged ZIP archive ({detail})", label) from None
     return out
-
-
-# what reading one entry raises when its bytes are damaged: a bad deflate stream, a bad CRC, a cut LZMA stream, an
-# unknown compression method (bz2's "invalid data stream" is an OSError: named as not extractable below)
-_DAMAGED_ENTRY = (zlib.error, lzma.LZMAError, zipfile.BadZipFile, EOFError, NotImplementedError)
 
 
 def _looks_zip(path: Path) -> bool:

@@ -485,10 +485,10 @@ def _unregistered_shift(fa: _Features, fb: _Features) -> float:
     if abs(float(ca.mean()) - float(cb.mean())) > CLIP_EDIT_SHARE:
         mask = cv2.dilate((ca != cb).astype(np.uint8), np.ones((7, 7), np.uint8)) == 0
     mask[:EDGE], mask[-EDGE:], mask[:, :EDGE], mask[:, -EDGE:] = False, False, False, False
-    kx = cv2.GaussianBlur(fa.grey.astype(np.float32), (0, 0), BLUR)
-    cy = cv2.GaussianBlur(fb.grey.astype(np.float32), (0, 0), BLUR)
     if mask.sum() < 0.25 * h * w:
         return 0.0
+    kx = cv2.GaussianBlur(fa.grey.astype(np.float32), (0, 0), BLUR)
+    cy = cv2.GaussianBlur(fb.grey.astype(np.float32), (0, 0), BLUR)
     tiles = _tiles(kx, cy, mask, (0, 0, h / GRID, w / GRID), absolute=True)
     return 0.0 if tiles is None else tiles[5]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop.core.calendar import EARLIEST, LATEST
 from desktop.core.clock import now_local
 from desktop.core.errors import EditConflict, NotFound, UsageError
 from desktop.core.model import AuditAction, CaseKind, CaseStatus
@@ -68,9 +69,9 @@ def update_case(lib: Library, ref: str, *, expected_version: int | None = None, 
             changes["incident_date"] = date.fromisoformat(str(changes["incident_date"]))
         except ValueError:
             raise UsageError("incident date must be YYYY-MM-DD") from None
-        if not date(1900, 1, 1) <= changes["incident_date"] <= date(2199, 12, 31):
+        if not EARLIEST.date() <= changes["incident_date"] < LATEST.date():  # the dates working time reckons with
             raise UsageError(f"incident date {changes['incident_date'].isoformat()} is not a date of this world "
-                             "(1900 to 2199)")
+                             f"({EARLIEST.year} to {LATEST.year - 1})")
     with lib.unit(write=True) as uow:
         cid = uow.cases.id_of(ref)
         kind, params = _case_action(ref, changes)
