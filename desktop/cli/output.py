@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.model import MAX_ID
+from desktop.core.shown_text import UNSHOWN, shown
 
 if TYPE_CHECKING:
     from desktop.core.progress import CancelToken
@@ -23,20 +24,15 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-# What a customer's file name or message may hold that a terminal would act on instead of showing: escape sequences
-# (colours, the window title, worse), bell, backspace, carriage return (text that overwrites the line before), C1
-# controls (U+009B is CSI to some terminals) and bidi overrides (a name shown backwards: "gpj.exe" as "exe.jpg").
-# Shown as U+FFFD. JSON output keeps every string as it is: those characters are written escaped (``print_json``).
-_UNSHOWN = {c: "\ufffd" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0),
-                                   *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-
-
-_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in _UNSHOWN if c >= 0x7F}  # JSON escapes those below itself
+# What a customer's file name or message may hold that a terminal would act on instead of showing is shown as U+FFFD
+# (``desktop.core.shown_text``, the window's table too). JSON output keeps every string as it is: those characters
+# are written escaped (``print_json``).
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in UNSHOWN if c >= 0x7F}  # JSON escapes those below itself
 
 
 def printable(text: str) -> str:
     """``text`` as a terminal shows it literally: line breaks and tabs kept, other control characters replaced."""
-    return text.translate(_UNSHOWN)
+    return shown(text)
 
 
 class PrintableStream:
@@ -45,7 +41,7 @@ class PrintableStream:
 
     def __init__(self, stream: Any, *, keep_return: bool = False) -> None:
         self._stream = stream
-        self._table = {k: v for k, v in _UNSHOWN.items() if not (keep_return and k == 0x0D)}
+        self._table = {k: v for k, v in UNSHOWN.items() if not (keep_return and k == 0x0D)}
 
     def write(self, text: str) -> int:
         self._stream.write(text.translate(self._table))
