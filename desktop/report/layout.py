@@ -1,7 +1,9 @@
 """Page furniture, fonts, styles, safe text and captions of the case file.
 
 Everything a customer typed reaches reportlab through ``para()`` or ``clean()``: characters the shipped font lacks
-become a visible ``□``, control characters too, and ``<``/``&`` are escaped, so customer text never becomes markup.
+become a visible ``□``, control characters and bidi controls too (``core.shown_text``: reportlab draws text as given,
+but a reader's copy, search and screen reader would turn "photo\u202egpj.exe" around), and ``<``/``&`` are escaped,
+so customer text never becomes markup.
 The document template draws the header (case reference, customer, section) and the footer (page *n of N*, when
 and by which version it was generated). *N* is a form XObject that the canvas defines when it saves, so one layout
 pass is enough.
@@ -28,6 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from desktop.core.model import CaptureSource, Flag, MediaKind
+from desktop.core.shown_text import UNSHOWN
 from desktop.report.data import ReportItem, ReportOptions
 from desktop.report.i18n import Strings, fmt_date, fmt_datetime, fmt_duration, fmt_size
 
@@ -72,7 +75,8 @@ def register_fonts() -> frozenset[int]:
 
 
 def clean(text: object, limit: int | None = None, keep_newlines: bool = False) -> str:
-    """Plain text the font can draw: missing glyphs and control characters shown as ``□``, never dropped.
+    """Plain text the font can draw: missing glyphs, control characters and bidi controls shown as ``□``, never
+    dropped.
 
     ``limit`` cuts long text with an ellipsis. Newlines become spaces unless ``keep_newlines``.
     """
@@ -92,7 +96,7 @@ def clean(text: object, limit: int | None = None, keep_newlines: bool = False) -
             replaced = False
         elif replaced and code in _JOINERS:
             joined = code == 0x200D  # part of the emoji sequence already shown as one box
-        elif code in glyphs and unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn"):
+        elif code in glyphs and code not in UNSHOWN and unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn"):
             out.append(ch)
             replaced = False
         elif code in _JOINERS:

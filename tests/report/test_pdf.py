@@ -262,6 +262,31 @@ def test_keyframe_bytes_and_png_are_prepared(tmp_path):
         assert im.format == "JPEG" and im.getpixel((75, 50))[1] > 240  # transparency flattened on white
 
 
+def test_a_name_that_turns_text_around_is_written_as_it_is_stored(tmp_path):
+    """A file name with a right-to-left override (U+202E), imported and exported: reportlab draws the override as
+    given, and a reader's copy, search or screen reader turns "photo\u202egpj.exe" into "photoexe.jpg". The PDF
+    shows it as it shows control characters, as a box; the library keeps the name as it came."""
+    from desktop.services.cases import list_media
+    from desktop.services.exporting import export_case
+    from desktop.services.importing import import_paths
+    from desktop.services.library import open_library
+    from tests.gen import jpeg
+
+    src = tmp_path / "Storm\u2067 damage"  # the case's title: an isolate, never closed
+    first = jpeg(src / "photo\u202egpj.exe", seed=1, taken="2024:03:14 10:12:33")
+    (src / "copy.jpg").write_bytes(first.read_bytes())  # an exact copy: the duplicates appendix names both
+    with open_library(tmp_path / "lib") as lib:
+        [ref] = import_paths(lib, [src]).cases
+        assert "photo\u202egpj.exe" in {m.name for m in list_media(lib, case_ref=ref)}
+        pdf = export_case(lib, ref, tmp_path / "case.pdf", options(with_duplicates=True))
+    qpdf_check(pdf)
+    reader = PdfReader(pdf)
+    text = text_of(reader)
+    assert not any(c in text for c in "\u202e\u2067"), [line for line in text.splitlines() if "photo" in line]
+    assert text.count("photo□gpj.exe") >= 3  # the photo's heading, the duplicates appendix, the manifest
+    assert "Storm□ damage" in text and "\u2067" not in reader.metadata.title
+
+
 def test_redact_text_and_clean():
     from desktop.report.data import redact_text
     from desktop.report.layout import clean, para
@@ -273,6 +298,7 @@ def test_redact_text_and_clean():
     assert redact_text("hier: 52.370216, 4.895168") == "hier: […]"
     assert redact_text("zie https://maps.google.com/?q=52.37,4.89 nu") == "zie […] nu"
     assert clean("a🤦🏽‍♀️b\x00c") == "a□b□c"
+    assert clean("photo\u202egpj.exe \u2066x\u2069 \u200eDOC.pdf") == "photo□gpj.exe □x□ \u200eDOC.pdf"
     assert para("<font size=99>&\nx") == "&lt;font size=99&gt;&amp;<br/>x"
 
 
