@@ -28,3 +28,9 @@ def test_the_table_is_the_command_lines():
     assert set(UNSHOWN) == {*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0),
                             *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
     assert set(UNSHOWN.values()) == {"\ufffd"}
+
+
+def test_every_character_is_shown_as_the_table_says():
+    every = "".join(chr(c) for c in range(0x3000) if not 0xD800 <= c < 0xE000)
+    assert shown(every) == every.translate(UNSHOWN)
+    assert shown(every, one_line=True) == every.translate({**UNSHOWN, 0x09: " ", 0x0A: " ", 0x2028: " ", 0x2029: " "})
