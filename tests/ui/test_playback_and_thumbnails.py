@@ -110,6 +110,6 @@ def test_a_long_problem_and_a_name_with_a_line_break_stay_on_their_tile(qtbot, e
     outside = sum(image.pixel(x, y) == flag for x in range(box_right + 1, min(image.width(), box_right + 200))
                   for y in range(cell.top(), min(image.height(), cell.top() + THUMB + 8)))
     assert inside > 50 and outside == 0, (inside, outside)
-    from desktop.ui.views.media_grid_view import _one_line
+    from desktop.ui.shown import shown  # the name under the tile, as the delegate draws it
 
-    assert _one_line("two\nlines.jpg") == "two lines.jpg"
+    assert shown("two\nlines.jpg", one_line=True) == "two lines.jpg"

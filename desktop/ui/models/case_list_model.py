@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.model import CaseStatus, CaseSummary
 from desktop.ui.labels import fmt_dt, fmt_span, kind_label, status_label
+from desktop.ui.shown import shown_data
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -147,6 +148,7 @@ class CaseListModel(QAbstractTableModel):
             Col.HANDLER: self.tr("Handler"), Col.MEDIA: self.tr("Items"), Col.OPENED: self.tr("Opened"),
         }[Col(section)]
 
+    @shown_data(SUBTITLE_ROLE)  # customers' names and case titles: bidi overrides and controls as U+FFFD
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None

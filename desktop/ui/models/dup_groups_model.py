@@ -12,6 +12,7 @@ from desktop.services.duplicates import DupGroupInfo, DupMember
 from desktop.ui.labels import dup_kind_label
 from desktop.ui.models.media_grid_model import THUMB_ROLE
 from desktop.ui.models.thumbnails import ThumbnailCache
+from desktop.ui.shown import shown_data
 
 Index = QModelIndex | QPersistentModelIndex
 GROUP_OBJ_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -71,6 +72,7 @@ class DupGroupsModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._groups)
 
+    @shown_data()  # the members' file names: bidi overrides and controls as U+FFFD
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from desktop.core.model import DupKind, MediaInfo
 from desktop.ui.labels import flag_label, fmt_dt, media_kind_label, source_label
 from desktop.ui.models.thumbnails import ThumbnailCache
+from desktop.ui.shown import shown_data
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -126,6 +127,7 @@ class MediaGridModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+    @shown_data()  # file names, captions, flags: bidi overrides and controls as U+FFFD
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None

@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.core.model import MessageKind
 from desktop.services.cases import MessageInfo
 from desktop.ui.labels import fmt_dt
+from desktop.ui.shown import shown_data
 
 Index = QModelIndex | QPersistentModelIndex
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -38,6 +39,7 @@ class MessagesModel(QAbstractTableModel):
             return (self.tr("Sent"), self.tr("From"), self.tr("Message"))[section]
         return None
 
+    @shown_data()  # senders, subjects and texts: bidi overrides and controls as U+FFFD, line breaks kept
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None

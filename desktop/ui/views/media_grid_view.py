@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 from desktop.core.model import Flag, MediaInfo, MediaKind
 from desktop.ui.labels import dup_kind_label, flag_short, fmt_duration
 from desktop.ui.models.media_grid_model import GROUP_ROLE, MEDIA_ROLE, THUMB_FAILED_ROLE, THUMB_ROLE
+from desktop.ui.shown import shown
 
 THUMB = 150
 CELL = QSize(THUMB + 16, THUMB + 40)
@@ -70,7 +71,7 @@ class MediaDelegate(QStyledItemDelegate):
         text_rect = QRect(r.left(), box.bottom() + 4, r.width(), r.bottom() - box.bottom() - 4)
         p.setPen(option.palette.text().color())
         fm = QFontMetrics(option.font)
-        name = fm.elidedText(_one_line(m.caption or m.name), Qt.TextElideMode.ElideMiddle, text_rect.width())
+        name = fm.elidedText(shown(m.caption or m.name, one_line=True), Qt.TextElideMode.ElideMiddle, text_rect.width())
         f = QFont(option.font)
         f.setItalic(bool(m.caption))
         p.setFont(f)
@@ -131,11 +132,6 @@ class MediaDelegate(QStyledItemDelegate):
             if x > box.left() + 3 and x + w > box.right() - 2:
                 x, y = box.left() + 3, y - h - 3
             x += self._pill(p, x, y, text, bg) + 3
-
-
-def _one_line(text: str) -> str:
-    """A name as one line: a file name may hold line breaks, tabs or other control characters."""
-    return "".join(" " if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 else c for c in text)
 
 
 class MediaGridView(QListView):
