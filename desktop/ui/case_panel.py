@@ -16,6 +16,7 @@ from desktop.ui.drops import FileDrops
 from desktop.ui.labels import fmt_dt, kind_label, status_label
 from desktop.ui.models.case_list_model import Sla, sla_of
 from desktop.ui.models.messages_model import MESSAGE_ROLE, MessagesModel
+from desktop.ui.shown import shown
 from desktop.ui.tasks import INTERACTIVE, WRITER, TaskRunner
 from desktop.ui.views.case_view import CaseView, MessageText
 
@@ -146,9 +147,9 @@ class CasePanel(QObject):
         dlg = self.message_dialog or MessageText(self.view)
         self.message_dialog = dlg
         who = m.sender or self.tr("(system)")
-        dlg.setWindowTitle(self.tr("Message of %1").replace("%1", who))
-        dlg.head.setText(f"{fmt_dt(m.sent_at)} · {who}")
-        dlg.text.setPlainText(m.text or "")
+        dlg.setWindowTitle(shown(self.tr("Message of %1").replace("%1", who), one_line=True))
+        dlg.head.setText(shown(f"{fmt_dt(m.sent_at)} · {who}"))
+        dlg.text.setPlainText(shown(m.text or ""))  # read-only: its lines and tabs kept
         dlg.show()
         return dlg
 
@@ -164,7 +165,7 @@ class CasePanel(QObject):
 
     def _fill_header(self, c: CaseSummary) -> None:
         v = self.view
-        v.heading.setText(f"{c.ref} · {c.title or self.tr('(untitled)')}")
+        v.heading.setText(shown(f"{c.ref} · {c.title or self.tr('(untitled)')}"))
         v.heading.setToolTip(v.heading.text())
         norm = self.lib.team.answer_norm_minutes if self.lib else 60
         sla, left = sla_of(c, timedelta(minutes=norm), datetime.now())
@@ -193,14 +194,15 @@ class CasePanel(QObject):
             v.alert.hide()
 
     def _fill_fields(self, c: CaseSummary) -> None:
+        """The editable fields show the text as ``shown`` too; ``_save_text`` saves only what the handler changed."""
         d = self.view.details
-        d.title.setText(c.title)
+        d.title.setText(shown(c.title))
         d.title.setCursorPosition(0)
-        d.title.setToolTip(c.title)
+        d.title.setToolTip(shown(c.title))
         d.kind.setCurrentIndex(max(0, d.kind.findData(c.kind)))
         d.status.setCurrentIndex(max(0, d.status.findData(c.status)))
-        d.policy.setText(c.policy_ref or "")
-        d.handler.setText(c.handler or "")
+        d.policy.setText(shown(c.policy_ref or ""))
+        d.handler.setText(shown(c.handler or ""))
         inc = c.incident_date
         d.incident.blockSignals(True)
         d.incident.setDate(QDate(inc.year, inc.month, inc.day) if isinstance(inc, date) else NO_DATE)
@@ -212,12 +214,13 @@ class CasePanel(QObject):
     def _fill_customer(self, b: OpenCase) -> None:
         d = self.view.details
         cu = b.customer
-        d.cust_name.setText((cu.name if cu else None) or b.case.customer or self.tr("(no sender)"))
-        d.cust_phone.setText((cu.phone if cu else None) or "—")
-        d.cust_email.setText((cu.email if cu else None) or "—")
+        d.cust_name.setText(shown((cu.name if cu else None) or b.case.customer or self.tr("(no sender)")))
+        d.cust_phone.setText(shown((cu.phone if cu else None) or "—"))
+        d.cust_email.setText(shown((cu.email if cu else None) or "—"))
         d.history.clear()
         for c in sorted(b.history, key=lambda c: c.opened_at.replace(tzinfo=None), reverse=True):
-            item = QListWidgetItem(f"{c.ref} · {status_label(c.status)} · {fmt_dt(c.opened_at, True)}\n{c.title}")
+            text = f"{c.ref} · {status_label(c.status)} · {fmt_dt(c.opened_at, True)}\n{c.title}"
+            item = QListWidgetItem(shown(text))
             item.setData(Qt.ItemDataRole.UserRole, c.ref)
             if c.ref == b.case.ref:
                 f = item.font()
@@ -230,7 +233,7 @@ class CasePanel(QObject):
         t.notes.clear()
         for n in notes:
             who = n.author or self.tr("handler")
-            t.notes.addItem(f"{fmt_dt(n.created_at)} · {who}\n{n.text}")
+            t.notes.addItem(shown(f"{fmt_dt(n.created_at)} · {who}\n{n.text}"))
         self.view.tabs.setTabText(3, self.tr("Notes (%1)").replace("%1", str(len(notes))))
 
     # saving -------------------------------------------------------------------------------------------------
@@ -238,6 +241,8 @@ class CasePanel(QObject):
         if self.bundle is None:
             return
         current = getattr(self.bundle.case, key)
+        if current and shown(current) != current and value == shown(current).strip():
+            return  # the field shows the stored text, its bidi overrides as U+FFFD: the handler changed nothing
         if (current or None) != (value or None) and not (key == "title" and not value):
             self._save({key: value})
 

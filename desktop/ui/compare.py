@@ -19,6 +19,7 @@ from desktop.ui.labels import (
 )
 from desktop.ui.media_viewer import coordinates, decode_full, turned
 from desktop.ui.models.thumbnails import ThumbnailCache
+from desktop.ui.shown import shown
 from desktop.ui.tasks import THUMBS, TaskRunner
 from desktop.ui.views.compare_view import ComparePane, CompareView
 
@@ -40,10 +41,11 @@ class CompareWindow(CompareView):
     def open_compare(self, a: MediaInfo, b: MediaInfo) -> None:
         """Show ``a`` on the left and ``b`` on the right, and bring the window up."""
         self.items = (a, b)
-        self.setWindowTitle(self.tr("Compare: %1 and %2 — Casedesk").replace("%1", a.name).replace("%2", b.name))
+        self.setWindowTitle(shown(self.tr("Compare: %1 and %2 — Casedesk").replace("%1", a.name).replace("%2", b.name),
+                                  one_line=True))
         facts_a, facts_b = self.facts(a), self.facts(b)
         for pane, m, mine, theirs in ((self.left, a, facts_a, facts_b), (self.right, b, facts_b, facts_a)):
-            pane.title.setText(m.name)
+            pane.title.setText(shown(m.name))
             pane.clear_facts()
             for label, value in mine.items():
                 pane.add_fact(label, value, theirs.get(label) != value)

@@ -23,6 +23,7 @@ from desktop.services.erasure import ErasurePreview, erase_customer, erasure_pre
 from desktop.services.library import Library
 from desktop.ui.errors import user_message
 from desktop.ui.labels import fmt_size, kind_label, status_label
+from desktop.ui.shown import shown
 from desktop.ui.tasks import INTERACTIVE, JOBS, Task, TaskRunner
 from desktop.ui.views.customer_view import CustomerEraseView, CustomerExportView
 
@@ -47,7 +48,8 @@ def reason_text(reason: str) -> str:
 
 
 def customer_title(c: CustomerInfo) -> str:
-    return f"{c.name or c.phone or c.email or '—'} (#{c.id})"
+    """The customer as the dialogs' headings name them, ``shown``."""
+    return shown(f"{c.name or c.phone or c.email or '—'} (#{c.id})")
 
 
 class CustomerExportDialog(CustomerExportView):
@@ -163,13 +165,13 @@ class CustomerEraseDialog(CustomerEraseView):
             "log's details, the log files.\n"
             "What stays: a tombstone (customer number, when, why, by whom) and the emptied cases as references, "
             "so the audit trail still reads. You get a receipt.")
-            .replace("%1", ", ".join(who) or "—").replace("%2", str(c.get("messages", 0)))
+            .replace("%1", shown(", ".join(who)) or "—").replace("%2", str(c.get("messages", 0)))
             .replace("%3", str(c.get("media", 0))).replace("%4", str(c.get("notes", 0)))
             .replace("%5", ", ".join(p.cases) or "—"))
         if p.reasons:
             head = (self.tr("Within the retention period: erase only when a legal basis allows it, and name it.")
                     if p.can_override else self.tr("This customer cannot be erased now:"))
-            self.refused.setText(head + "\n" + "\n".join(f"• {reason_text(r)}" for r in p.reasons))
+            self.refused.setText(shown(head + "\n" + "\n".join(f"• {reason_text(r)}" for r in p.reasons)))
             self.refused.show()
             self.basis.setVisible(p.can_override)
             self.basis_label.setVisible(p.can_override)
@@ -219,8 +221,8 @@ class CustomerEraseDialog(CustomerEraseView):
     def _failed(self, error: BaseException) -> None:
         self.cancel_btn.setEnabled(True)
         if isinstance(error, ErasureRefused):
-            self.refused.setText(self.tr("This customer cannot be erased now:") + "\n"
-                                 + "\n".join(f"• {reason_text(r)}" for r in error.reasons))
+            self.refused.setText(shown(self.tr("This customer cannot be erased now:") + "\n"
+                                       + "\n".join(f"• {reason_text(r)}" for r in error.reasons)))
             self.refused.show()
             self.status.setText("")
             return

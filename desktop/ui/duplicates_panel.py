@@ -12,6 +12,7 @@ from desktop.services.library import Library
 from desktop.ui.labels import dup_kind_label, fmt_dt, fmt_size, source_label, window_language
 from desktop.ui.models.dup_groups_model import DupGroup, DupGroupsModel, build_groups
 from desktop.ui.models.thumbnails import ThumbnailCache
+from desktop.ui.shown import shown
 from desktop.ui.tasks import WRITER, TaskRunner
 from desktop.ui.views.duplicates_view import DuplicatesView, MemberCard
 
@@ -102,7 +103,7 @@ class DuplicatesPanel(QObject):
                 card.set_role(self.tr("Kept beside it · %1").replace("%1", dup_kind_label(kind)), False)
             else:
                 card.set_role(self.tr("Kept for review · %1").replace("%1", dup_kind_label(kind)), False)
-            card.name.setText(m.name)
+            card.set_name(m.name)
             if info is not None and not is_keeper:
                 card.region = info.region
                 card.set_changes("; ".join(t for t in (transform_text(info.transform, lang),
@@ -116,11 +117,11 @@ class DuplicatesPanel(QObject):
             if g.info is not None and not is_keeper and info is not None:
                 keep = dup_service.keeper_effect(g.info, m.id)
                 effects.append(keep.text_nl if lang == "nl" else keep.text)
-                card.keep_btn.setToolTip(effects[-1])
+                card.keep_btn.setToolTip(shown(effects[-1]))  # it names the files
                 if info.set_aside:
                     back = dup_service.restore_effect(g.info, m.id)
                     effects.append(back.text_nl if lang == "nl" else back.text)
-                    card.restore_btn.setToolTip(effects[-1])
+                    card.restore_btn.setToolTip(shown(effects[-1]))
             card.set_effect("\n".join(f"{e}." for e in effects))
             card.keep_btn.clicked.connect(lambda _c=False, mid=m.id: self.make_keeper(mid))
             card.restore_btn.clicked.connect(lambda _c=False, mid=m.id: self.restore(mid))

@@ -12,11 +12,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.core.errors import CasedeskError
 from desktop.core.progress import Cancelled
+from desktop.core.shown_text import shown
 
 log = logging.getLogger("desktop.ui")
 
 
 def user_message(error: BaseException) -> str:
+    """The error in words for the window, ``shown``: a message often names a customer's file."""
+    return shown(_words(error))
+
+
+def _words(error: BaseException) -> str:
     if isinstance(error, CasedeskError):
         return str(error)
     if isinstance(error, OSError):
@@ -38,7 +44,7 @@ def show_error(parent: QWidget | None, error: BaseException, what: str = "") -> 
     head = QCoreApplication.translate("errors", "This could not be done:") if expected else QCoreApplication.translate("errors", "Something went wrong:")
     box.setText(f"{head}\n\n{user_message(error)}")
     if not expected:
-        box.setDetailedText("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+        box.setDetailedText(shown("".join(traceback.format_exception(type(error), error, error.__traceback__))))
     box.open()
     return box
 

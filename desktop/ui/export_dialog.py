@@ -19,6 +19,7 @@ from desktop.services.exporting import export_case
 from desktop.services.library import Library
 from desktop.ui.errors import user_message
 from desktop.ui.labels import window_language
+from desktop.ui.shown import shown
 from desktop.ui.tasks import JOBS, Task, TaskRunner
 from desktop.ui.views.export_view import ExportView
 
@@ -32,7 +33,7 @@ class ExportDialog(ExportView):
         self.runner, self.lib, self.ref = runner, lib, ref
         self.task: Task | None = None
         self.result: Path | None = None
-        self.heading.setText(self.tr("Case %1 %2").replace("%1", ref).replace("%2", f"· {title}" if title else ""))
+        self.heading.setText(shown(self.tr("Case %1 %2").replace("%1", ref).replace("%2", f"· {title}" if title else "")))
         for n in (1, 2, 4):
             self.per_page.addItem(self.tr("%n photo(s) per page", "", n), n)
         self.lang.addItem("English", "en")
@@ -169,7 +170,7 @@ class ExportDialog(ExportView):
         self._finish_ui()
         if isinstance(error, MissingOriginals):
             self.missing = list(error.missing)
-            names = "\n".join(f"• {name}" for name, _sha in self.missing[:8])
+            names = shown("\n".join(f"• {name}" for name, _sha in self.missing[:8]))
             more = (self.tr("… and %n more", "", len(self.missing) - 8) if len(self.missing) > 8 else "")
             self.status.setText(self.tr("Not exported: %n original(s) cannot be read from the store of "
                                         "originals:", "", len(self.missing)) + f"\n{names}\n{more}".rstrip()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from desktop.services.library import Library
 from desktop.services.undo import history
 from desktop.ui.errors import user_message
 from desktop.ui.labels import window_language
+from desktop.ui.shown import fill_table, shown
 from desktop.ui.tasks import INTERACTIVE, TaskRunner
 
 JOURNAL_LIMIT = 2000
@@ -72,16 +72,6 @@ def _table(headers: list[str]) -> QTableWidget:
         head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
     head.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
     return t
-
-
-def _fill(t: QTableWidget, rows: list[list[str]]) -> None:
-    t.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            t.setItem(r, c, item)
-    t.resizeRowsToContents()
 
 
 class HistoryPanel(QWidget):
@@ -136,9 +126,9 @@ class HistoryPanel(QWidget):
     def _show(self, result: tuple[list[AuditInfo], list[JournalInfo]]) -> None:
         self.events, self.entries = result
         lang = window_language()
-        _fill(self.audit, [[_when(e.at), e.actor or "—", action_text(e.action), detail_text(e.detail)]
+        fill_table(self.audit, [[_when(e.at), e.actor or "—", action_text(e.action), detail_text(e.detail)]
                            for e in self.events])
-        _fill(self.journal, [[_when(e.at), e.handler or "—", e.text(lang),
+        fill_table(self.journal, [[_when(e.at), e.handler or "—", e.text(lang),
                               (f"{_when(e.undone_at)} ({e.undone_by or '—'})" if e.undone_at else "")]
                              for e in self.entries])
         self.tabs.setTabText(0, self.tr("Audit trail (%1)").replace("%1", str(len(self.events))))
@@ -162,7 +152,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("History of %1").replace("%1", ref))
         self.resize(980, 620)
         lay = QVBoxLayout(self)
-        head = QLabel(self.tr("History of %1 %2").replace("%1", ref).replace("%2", f"· {title}" if title else ""))
+        head = QLabel(shown(self.tr("History of %1 %2").replace("%1", ref).replace("%2", f"· {title}" if title else "")))
         head.setStyleSheet("font-weight: 600;")
         head.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(head)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from desktop.core.model import ImportReport
 from desktop.core.records import PickedCase
@@ -20,7 +20,8 @@ from desktop.services.importing import import_paths
 from desktop.services.library import Library
 from desktop.ui.errors import user_message
 from desktop.ui.labels import fmt_dt, status_label
-from desktop.ui.problem_text import problem_reason
+from desktop.ui.problem_text import problem_rows
+from desktop.ui.shown import fill_table, shown
 from desktop.ui.tasks import INTERACTIVE, JOBS, Task, TaskRunner
 from desktop.ui.views.import_view import PROGRESS, RESULT, TARGET, ImportView
 
@@ -42,8 +43,8 @@ class ImportDialog(QObject):
         self.picks: list[PickedCase] = []
         v = self.view
         names = ", ".join(p.name for p in self.paths[:3]) + (" …" if len(self.paths) > 3 else "")
-        v.what.setText(self.tr("Import %1").replace("%1", names))
-        v.what.setToolTip("\n".join(str(p) for p in self.paths[:30]))
+        v.what.setText(shown(self.tr("Import %1").replace("%1", names)))
+        v.what.setToolTip(shown("\n".join(str(p) for p in self.paths[:30])))
         v.cancel_btn.clicked.connect(self.cancel)
         v.close_btn.clicked.connect(v.accept)
         v.open_case_btn.clicked.connect(self._open_case)
@@ -59,7 +60,7 @@ class ImportDialog(QObject):
         v.cases.itemClicked.connect(lambda _i: v.picked_case.setChecked(True))
         v.new_case.toggled.connect(self._update_button)
         if case_ref:
-            v.what.setText(self.tr("Import %1 into case %2").replace("%1", names).replace("%2", case_ref))
+            v.what.setText(shown(self.tr("Import %1 into case %2").replace("%1", names).replace("%2", case_ref)))
         elif ask:
             v.pages.setCurrentIndex(TARGET)
             v.import_btn.setDefault(True)
@@ -94,16 +95,16 @@ class ImportDialog(QObject):
             head = f"{p.ref} · {p.title or self.tr('(untitled)')}"
             sub = " · ".join(x for x in (p.customer or self.tr("(no sender)"), status_label(p.status),
                                          self.tr("active %1").replace("%1", fmt_dt(p.last_activity))) if x)
-            item = QListWidgetItem(f"{head}\n{sub}")
+            item = QListWidgetItem(shown(f"{head}\n{sub}"))
             item.setData(PICK_ROLE, p.ref)
             tip = [head, sub]
             if p.others:
                 tip.append(self.tr("Other cases of this customer: %1").replace("%1", ", ".join(p.others)))
-            item.setToolTip("\n".join(tip))
+            item.setToolTip(shown("\n".join(tip)))
             v.cases.addItem(item)
         if not picks:
             text = self.view.search.text().strip()
-            v.pick_state.setText(self.tr("No case matches “%1”.").replace("%1", text) if text else
+            v.pick_state.setText(shown(self.tr("No case matches “%1”.").replace("%1", text)) if text else
                                  self.tr("There are no cases yet: the files go into a new case."))
         else:
             v.pick_state.setText(self.tr("%n case(s); open and recently active ones first.", "", len(picks)))
@@ -118,8 +119,9 @@ class ImportDialog(QObject):
         ref = current.data(PICK_ROLE) if current is not None else None
         p = next((p for p in self.picks if p.ref == ref), None)
         if p is not None and p.others:
-            self.view.others.setText(self.tr("%1 also has: %2").replace("%1", p.customer or self.tr("This customer"))
-                                     .replace("%2", ", ".join(p.others)))
+            self.view.others.setText(shown(self.tr("%1 also has: %2")
+                                           .replace("%1", p.customer or self.tr("This customer"))
+                                           .replace("%2", ", ".join(p.others))))
         else:
             self.view.others.setText("")
         self._update_button()
@@ -227,16 +229,9 @@ class ImportDialog(QObject):
         self.imported.emit(report)
 
     def _fill_rejected(self, report: ImportReport) -> None:
-        rows = [(p.path, problem_reason(p.reason, p.kept)) for p in report.rejected]
-        rows += [(name, problem_reason("named in the chat but missing from the export")) for name in report.missing]
+        rows = problem_rows(report)
         t = self.view.rejected
-        t.setRowCount(len(rows))
-        for i, (path, reason) in enumerate(rows):
-            for col, text in enumerate((path, reason)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                t.setItem(i, col, item)
-        t.resizeRowsToContents()
+        fill_table(t, rows)
         t.setVisible(bool(rows))
         self.view.rejected_label.setVisible(bool(rows))
 

@@ -26,6 +26,7 @@ from desktop.ui.media_viewer import MediaViewer
 from desktop.ui.models.thumbnails import ThumbnailCache
 from desktop.ui.problems_panel import ProblemsPanel
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.shown import shown
 from desktop.ui.split_gaps_dialog import SplitGapsDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.undo import JournalUndo
@@ -279,7 +280,8 @@ class MainWindow(MainWindowView):
             self.case.reload()
 
     def _pick_case(self, title: str, exclude: str) -> str | None:
-        choices = [f"{c.ref} · {c.customer or '—'} · {c.title}" for c in self.cases.cases() if c.ref != exclude]
+        choices = [shown(f"{c.ref} · {c.customer or '—'} · {c.title}", one_line=True) for c in self.cases.cases()
+                   if c.ref != exclude]
         if not choices:
             return None
         text, ok = QInputDialog.getItem(self, title, self.tr("Case"), choices, 0, False)

@@ -29,6 +29,7 @@ from desktop.ui.labels import (
     source_label,
 )
 from desktop.ui.media_panel import MediaPanel
+from desktop.ui.shown import shown
 from desktop.ui.tasks import INTERACTIVE, THUMBS, WRITER, TaskRunner
 from desktop.ui.views.viewer_view import ViewerView
 
@@ -105,9 +106,9 @@ class MediaViewer(ViewerView):
         self._stop()
         self.row = row
         m = self.current = model.item(row)
-        self.setWindowTitle(f"{m.name} — Casedesk")
+        self.setWindowTitle(shown(f"{m.name} — Casedesk", one_line=True))
         self._fill_facts(m)
-        self.caption.setText(m.caption or "")
+        self.caption.setText(shown(m.caption or ""))
         self.included.setChecked(m.included)
         self.media.select_row(row)
         if m.kind == MediaKind.IMAGE and m.sha256:
@@ -220,7 +221,7 @@ class MediaViewer(ViewerView):
         if m.kind == MediaKind.VIDEO:
             self._set_poster(m)
         else:
-            self.player.audio_label.setText("♪\n" + m.name)
+            self.player.audio_label.setText("♪\n" + shown(m.name))
             self.player.screen.setCurrentWidget(self.player.audio_label)
         self._player.setSource(QUrl.fromLocalFile(str(self.lib.original_path(m.sha256))))
 
@@ -292,7 +293,7 @@ class MediaViewer(ViewerView):
     # facts, caption, inclusion ------------------------------------------------------------------------------
     def _fill_facts(self, m: MediaInfo) -> None:
         self.clear_facts()
-        self.title.setText(m.name)
+        self.title.setText(shown(m.name))
         add = self.add_fact
         add(self.tr("Kind"), media_kind_label(m.kind) + (f" ({m.format})" if m.format else ""))
         taken = fmt_dt(m.taken_at, m.taken_date_only)
@@ -376,7 +377,7 @@ class MediaViewer(ViewerView):
         if m is None:
             return
         text = self.caption.text().strip()
-        if text != (m.caption or ""):
+        if text != (m.caption or "") and text != shown(m.caption or ""):  # what the field was given is no edit
             self.media.set_caption(m.id, text)
 
     def _included_clicked(self, checked: bool) -> None:

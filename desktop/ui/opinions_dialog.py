@@ -26,6 +26,7 @@ from desktop.core.records import OpinionInfo
 from desktop.services.library import Library
 from desktop.services.opinions import answer_opinion, ask_opinion, list_opinions
 from desktop.ui.errors import user_message
+from desktop.ui.shown import shown
 from desktop.ui.tasks import INTERACTIVE, WRITER, TaskRunner
 
 OPINION_ROLE = 0x0100 + 7
@@ -107,7 +108,7 @@ class OpinionsDialog(QDialog):
             else:
                 text += (self.tr("%1 answered on %2:").replace("%1", o.answered_by or "—")
                          .replace("%2", f"{o.answered_at:%Y-%m-%d %H:%M}") + f"\n“{o.answer}”")
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(shown(text))
             item.setData(OPINION_ROLE, o.id)
             self.list.addItem(item)
             if o.id == keep or (keep is None and o.open and self.list.currentRow() < 0):

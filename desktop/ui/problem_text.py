@@ -11,6 +11,9 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core.model import ImportReport
+from desktop.ui.shown import shown
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("problems", text)
@@ -69,8 +72,16 @@ def _one(text: str, phrases: list[tuple[re.Pattern[str], str]]) -> str:
 
 
 def problem_reason(reason: str, kept: bool = False) -> str:
-    """``reason`` in the window's language; ``kept`` adds that the original was stored all the same."""
+    """``reason`` in the window's language, ``shown`` (it may quote a name or a decoder's detail); ``kept`` adds that
+    the original was stored all the same."""
     text = _one(reason, _phrases())
     if kept:
         text = QCoreApplication.translate("problems", "%1 (kept as it arrived)").replace("%1", text)
-    return text
+    return shown(text)
+
+
+def problem_rows(report: ImportReport) -> list[tuple[str, str]]:
+    """(file, why) for each file of an import with a problem and each file its chat named but did not hold."""
+    rows = [(p.path, problem_reason(p.reason, p.kept)) for p in report.rejected]
+    rows += [(name, problem_reason("named in the chat but missing from the export")) for name in report.missing]
+    return rows

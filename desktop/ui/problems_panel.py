@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QTableWidgetItem
+from PySide6.QtWidgets import QMainWindow
 
 from desktop.core.model import ImportReport
-from desktop.ui.problem_text import problem_reason
+from desktop.ui.problem_text import problem_rows
+from desktop.ui.shown import fill_table
 from desktop.ui.views.problems_view import ProblemsView
 
 
@@ -24,15 +25,8 @@ class ProblemsPanel(QObject):
 
     def show_report(self, report: ImportReport) -> None:
         t = self.view.table
-        rows = [(p.path, problem_reason(p.reason, p.kept)) for p in report.rejected]
-        rows += [(name, problem_reason("named in the chat but missing from the export")) for name in report.missing]
-        t.setRowCount(len(rows))
-        for i, (path, reason) in enumerate(rows):
-            for col, text in enumerate((path, reason)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                t.setItem(i, col, item)
-        t.resizeRowsToContents()
+        rows = problem_rows(report)
+        fill_table(t, rows)
         self.view.setWindowTitle(self.tr("Problems of the last import (%1)").replace("%1", str(len(rows))))
         self.action.setEnabled(bool(rows))
         if rows:

@@ -17,6 +17,7 @@ from desktop.services.library import Library
 from desktop.services.sendon import Draft, ask_for_photos, send_case_file
 from desktop.ui.errors import user_message
 from desktop.ui.labels import window_language
+from desktop.ui.shown import shown
 from desktop.ui.tasks import JOBS, WRITER, Task, TaskRunner
 from desktop.ui.views.sendon_view import SendOnView
 
@@ -41,8 +42,8 @@ class SendOnDialog(SendOnView):
         folder = Path(str(QSettings().value("sendon/folder", str(Path.home()))))
         if mode == CASE_FILE:
             self.setWindowTitle(self.tr("Send the case file"))
-            self.heading.setText(self.tr("Case file of %1 %2").replace("%1", ref)
-                                 .replace("%2", f"· {title}" if title else ""))
+            self.heading.setText(shown(self.tr("Case file of %1 %2").replace("%1", ref)
+                                       .replace("%2", f"· {title}" if title else "")))
             self.explain.setText(self.tr("Casedesk writes an e-mail draft with the PDF case file attached and the "
                                          "case reference in the subject. Your mail program opens it: check it, "
                                          "then send it yourself."))

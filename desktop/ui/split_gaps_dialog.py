@@ -4,13 +4,14 @@ change, and asks for the split; the main window runs it through the undo journal
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.records import GapPart
 from desktop.services.gap_split import preview_split_by_gaps
 from desktop.services.library import Library
 from desktop.ui.errors import user_message
 from desktop.ui.labels import fmt_dt
+from desktop.ui.shown import fill_table, shown
 from desktop.ui.tasks import INTERACTIVE, TaskRunner
 from desktop.ui.views.split_gaps_view import SplitGapsView
 
@@ -25,10 +26,10 @@ class SplitGapsDialog(QObject):
         self.runner, self.lib, self.ref = runner, lib, ref
         self.parts: list[GapPart] = []
         v = self.view
-        v.intro.setText(self.tr("%1 · %2: the photos are cut into parts wherever two capture times are further "
+        v.intro.setText(shown(self.tr("%1 · %2: the photos are cut into parts wherever two capture times are further "
                                 "apart than the gap. The first part stays in this case; each other part becomes "
                                 "a new case of the same customer. Edit ▸ Undo puts everything back.")
-                        .replace("%1", ref).replace("%2", title))
+                        .replace("%1", ref).replace("%2", title)))
         v.hours.setValue(hours)
         v.hours.valueChanged.connect(lambda _v: self.preview())
         v.split_btn.clicked.connect(self._split)
@@ -55,17 +56,13 @@ class SplitGapsDialog(QObject):
     def _show(self, parts: list[GapPart]) -> None:
         self.parts = parts
         v = self.view
-        t = v.parts
-        t.setRowCount(len(parts))
-        for row, p in enumerate(parts):
+        rows = []
+        for p in parts:
             when = (self.tr("capture date unknown") if p.first is None else fmt_dt(p.first) if p.first == p.last
                     else f"{fmt_dt(p.first)} – {fmt_dt(p.last)}")
             goes = self.tr("stays in %1").replace("%1", self.ref) if p.stays else self.tr("a new case")
-            for col, text in enumerate((p.title, str(len(p.media_ids)), when, goes)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                t.setItem(row, col, item)
-        t.resizeRowsToContents()
+            rows.append((p.title, str(len(p.media_ids)), when, goes))
+        fill_table(v.parts, rows)
         if len(parts) < 2:
             v.state.setText(self.tr("No gap that long between the capture times: nothing to split. "
                                     "Try fewer hours."))

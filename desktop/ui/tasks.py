@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from desktop.core.progress import Cancelled, CancelToken
+from desktop.core.shown_text import shown
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,8 @@ THUMBS = "thumbs"
 class QtProgress:
     """The core's ``progress(done, total, message)`` callable, throttled, forwarded from any thread.
 
-    ``calls`` counts every report, also the throttled ones (an import reports once per file).
+    ``calls`` counts every report, also the throttled ones (an import reports once per file). The message is for
+    the window to show and often names the file at hand: it is forwarded ``shown``.
     """
 
     def __init__(self, emit: Callable[[int, int, str, int], None], interval_s: float = 0.05) -> None:
@@ -55,7 +57,7 @@ class QtProgress:
             if not final and (now - self._last_t < self._interval or done == self._last_done and not message):
                 return
             self._last_t, self._last_done, calls = now, done, self.calls
-        self._emit(int(done), int(total), str(message), calls)
+        self._emit(int(done), int(total), shown(str(message)), calls)
 
 
 class Task(QObject):

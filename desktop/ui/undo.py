@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from desktop.core.records import JournalInfo
 from desktop.services.library import Library
 from desktop.services.undo import redo, undo, undo_stack
+from desktop.ui.shown import shown
 from desktop.ui.tasks import INTERACTIVE, WRITER, TaskRunner
 
 STACK_LIMIT = 50
@@ -43,7 +44,7 @@ class JournalCommand(QUndoCommand):
     """One journal entry on the stack. Pushing it or moving the index while syncing does nothing."""
 
     def __init__(self, owner: JournalUndo, entry: JournalInfo) -> None:
-        super().__init__(entry.text(window_language()))
+        super().__init__(shown(entry.text(window_language()), one_line=True))  # the Edit menu: "Undo caption of …"
         self.owner = owner
         self.entry = entry
 

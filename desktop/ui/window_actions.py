@@ -21,6 +21,7 @@ from desktop.ui.customer_dialogs import CustomerEraseDialog, CustomerExportDialo
 from desktop.ui.history_panel import HistoryDialog
 from desktop.ui.opinions_dialog import OpinionsDialog
 from desktop.ui.sendon_dialog import ASK_PHOTOS, CASE_FILE, SendOnDialog
+from desktop.ui.shown import shown
 
 
 def _menu_holding(window, action: QAction) -> QMenu | None:  # noqa: ANN001
@@ -181,7 +182,7 @@ class WindowActions(QObject):
         box.setWindowTitle(self.tr("Changed by someone else"))
         box.setText(self.tr("Someone else saved this case while you were editing it. Your change was not saved; "
                             "the case now shows what is stored. Make your change again if it is still needed."))
-        box.setInformativeText(str(error))
+        box.setInformativeText(shown(str(error)))
         box.open()
         self.conflict_box = box
         self.w.cases.invalidate_search()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFormLayout, QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
+from desktop.ui.shown import shown
 from desktop.ui.views.viewer_view import ImageCanvas
 
 
@@ -34,7 +35,7 @@ class ComparePane(QWidget):
             self.facts.removeRow(0)
 
     def add_fact(self, label: str, value: str, differs: bool) -> QLabel:
-        v = QLabel(value)
+        v = QLabel(shown(value))  # a sender, a camera, the software: the customer's
         v.setWordWrap(True)
         v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if differs:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.shown import shown
+
 CARD_THUMB = 200
 DIFF_STYLE = "color: #b3261e; font-weight: 600;"
 REGION_COLOUR = "#e8710a"  # the changed region of an edited copy
@@ -36,7 +38,8 @@ def outline(pm: QPixmap, region: tuple[float, float, float, float]) -> QPixmap:
 
 
 class MemberCard(QFrame):
-    """One item of a group: picture, facts (differences from the keeper in red), and its actions."""
+    """One item of a group: picture, facts (differences from the keeper in red), and its actions. Its setters show
+    the customer's text (a file name, a camera, what was done to a copy) as ``shown``."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -94,7 +97,7 @@ class MemberCard(QFrame):
             btn.setMinimumWidth(btn.fontMetrics().horizontalAdvance(btn.text()) + 14)
 
     def set_role(self, text: str, keeper: bool) -> None:
-        self.role.setText(text)
+        self.role.setText(shown(text))
         self.role.setStyleSheet("font-weight: 700; color: %s;" % ("#1b6e2b" if keeper else "#5f6368"))
         self.setStyleSheet("#dupCard { border: 2px solid %s; border-radius: 6px; }"
                            % ("#1b6e2b" if keeper else "#c4c7cc"))
@@ -108,16 +111,19 @@ class MemberCard(QFrame):
                            Qt.TransformationMode.SmoothTransformation)
         self.picture.setPixmap(outline(scaled, self.region) if self.region else scaled)
 
+    def set_name(self, name: str) -> None:
+        self.name.setText(shown(name))
+
     def set_changes(self, text: str) -> None:
-        self.changes.setText(text)
+        self.changes.setText(shown(text))
         self.changes.setVisible(bool(text))
 
     def set_effect(self, text: str) -> None:
-        self.effect.setText(text)
+        self.effect.setText(shown(text))
         self.effect.setVisible(bool(text))
 
     def add_fact(self, label: str, value: str, differs: bool) -> QLabel:
-        v = QLabel(value)
+        v = QLabel(shown(value))
         v.setWordWrap(True)
         v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if differs:
@@ -186,7 +192,7 @@ class DuplicatesView(QWidget):
                           "QLabel { border: none; color: #b3261e; font-weight: 600; }")
         rl = QHBoxLayout(row)
         rl.setContentsMargins(8, 4, 8, 4)
-        lbl = QLabel(text)
+        lbl = QLabel(shown(text))
         lbl.setWordWrap(True)
         btn = QPushButton(button_text)
         btn.setObjectName("jumpToCase")

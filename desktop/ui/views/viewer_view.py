@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.shown import fill_table, shown
 
 
 class ImageCanvas(QGraphicsView):
@@ -235,7 +236,8 @@ class ViewerView(QWidget):
             self.facts.removeRow(0)
 
     def add_fact(self, label: str, value: str, warn: bool = False) -> QLabel:
-        v = QLabel(value)
+        """A fact beside its label; the value may be the customer's (a sender, a camera): ``shown``."""
+        v = QLabel(shown(value))
         v.setWordWrap(True)
         v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if warn:
@@ -248,7 +250,7 @@ class ViewerView(QWidget):
         row = QWidget()
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
-        v = QLabel(value)
+        v = QLabel(shown(value))
         v.setWordWrap(True)
         v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         btn = QPushButton(button)
@@ -259,14 +261,7 @@ class ViewerView(QWidget):
         return btn
 
     def set_exif_rows(self, rows: list[tuple[str, str, str]]) -> None:
-        self.exif.setRowCount(0)
-        self.exif.setRowCount(len(rows))
-        for r, cells in enumerate(rows):
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.exif.setItem(r, c, item)
-        self.exif.resizeRowsToContents()
+        fill_table(self.exif, rows)  # a tag's value is the file's: it may hold anything
         self.filter_exif(self.exif_filter.text())
 
     def filter_exif(self, text: str) -> None:
