@@ -30,7 +30,8 @@ from desktop.intake.whatsapp import (
     chat_name_from_filename,
     decode_chat_bytes,
     looks_like_chat,
-    parse_chat,
+    parse_chat_lines,
+    split_lines,
 )
 from desktop.intake.whatsapp_formats import strip_bidi
 from desktop.intake.whatsapp_parties import chat_parties
@@ -110,8 +111,12 @@ def read_chat_export(chat_file: Path, *, chat_name: str | None = None, default_o
         source = "file"
     if chat_name is None and (chat_name := chat_name_from_filename(chat_file.parent.name)):
         source = "folder"
+    text = decode_chat_bytes(data)
+    del data  # a long chat is held once at a time: bytes, then text, then lines, then entries
+    lines = split_lines(text.removeprefix("\ufeff"))
+    del text
     try:
-        chat = parse_chat(decode_chat_bytes(data), chat_name=chat_name, default_order=default_order)
+        chat = parse_chat_lines(lines, chat_name=chat_name, default_order=default_order)
     except ChatParseError as e:
         raise ChatParseError(e.message, str(chat_file)) from None
 

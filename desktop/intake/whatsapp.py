@@ -208,14 +208,19 @@ def split_lines(text: str) -> list[str]:
 
 def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = "DMY") -> Chat:
     """Parse the decoded text of a chat export. See the module docstring for the rules."""
+    return parse_chat_lines(split_lines(text.removeprefix("\ufeff")), chat_name=chat_name,
+                            default_order=default_order)
+
+
+def parse_chat_lines(lines: list[str], *, chat_name: str | None = None, default_order: str = "DMY") -> Chat:
+    """``parse_chat`` of a text already split into ``split_lines``; the list is used up (each line is let go once
+    its entry is made, so a long chat is not held twice: the caller drops its text before)."""
     if default_order not in ORDERS:
         raise ValueError(f"default_order must be one of {ORDERS}")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    lines = split_lines(text)
     chat = Chat([], None, None, None, chat_name, line_count=len(lines))
 
-    first_pass = [match_header(ln) for ln in lines]
+    fields: dict[tuple[str, str, str], tuple[str, str, str]] = {}  # one tuple per date written, shared
+    first_pass = [match_header(ln, fields=fields) for ln in lines]
     shapes = Counter(h.signature for h in first_pass if h is not None)
     if not shapes:
         if any(ln.strip() for ln in lines):
@@ -226,7 +231,7 @@ def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = 
     style = shape[0]
     clock24 = not shape[-1]
     headers: list[Header | None] = [
-        h if h is not None and h.signature == shape else match_header(ln, (style,), clock24=clock24)
+        h if h is not None and h.signature == shape else match_header(ln, (style,), clock24=clock24, fields=fields)
         for h, ln in zip(first_pass, lines, strict=True)
     ]
     headers = [h if h is not None and h.signature == shape else None for h in headers]
@@ -252,11 +257,16 @@ def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = 
 
     lrm_names = _lrm_names(lines, headers, times)
     known = lrm_names | ({_norm(chat_name)} if chat_name else set())
+    del fields
+    names: dict[str, str] = {}  # one string per sender, shared by their messages
     bounds = starts[1:] + [len(lines)]
     for n, (i, j) in enumerate(zip(starts, bounds, strict=True)):
         h, t = headers[i], times[i]
         assert h is not None and t is not None
-        chat.entries.append(_entry(n, t, h, lines[i], lines[i + 1 : j], i, known, lrm_names, chat_name))
+        chat.entries.append(_entry(n, t, h, lines[i], lines[i + 1 : j], i, known, lrm_names, chat_name, names))
+        headers[i] = None
+        for k in range(i, j):  # the entry holds the text now
+            lines[k] = ""
     return chat
 
 
@@ -383,10 +393,12 @@ def _unbalanced_quotes(s: str) -> bool:
     return s.count('"') % 2 == 1 or curly % 2 == 1 or s.count("«") != s.count("»")
 
 
-def _entry(n, t, h: Header, line, cont, line_no, known, lrm_names, chat_name) -> ChatEntry:
+def _entry(n, t, h: Header, line, cont, line_no, known, lrm_names, chat_name, names) -> ChatEntry:
     rest = line[h.end :]
     raw_sender, first = _split_sender(rest, known)
     sender = strip_bidi(raw_sender).strip() if raw_sender is not None else None
+    if sender is not None:
+        sender = names.setdefault(sender, sender)
     text = "\n".join([first, *cont])
     kind, file, caption = "text", None, None
     if sender is None:

@@ -91,10 +91,12 @@ class Header:
 _SIGNATURES: dict[tuple, tuple] = {}  # one tuple per header shape, shared by every line of that shape
 
 
-def match_header(line: str, styles: tuple[str, ...] = STYLES, *, clock24: bool = False) -> Header | None:
+def match_header(line: str, styles: tuple[str, ...] = STYLES, *, clock24: bool = False,
+                 fields: dict[tuple[str, str, str], tuple[str, str, str]] | None = None) -> Header | None:
     """The first of ``styles`` whose header starts ``line`` with a valid time, else None.
 
-    ``clock24`` reads the line as a 24 h header (no AM/PM), for files whose headers have none.
+    ``clock24`` reads the line as a 24 h header (no AM/PM), for files whose headers have none. ``fields``, when
+    given, keeps one tuple per date written, shared by the headers of a file (a long chat has few dates).
     """
     if not line:
         return None
@@ -117,7 +119,10 @@ def match_header(line: str, styles: tuple[str, ...] = STYLES, *, clock24: bool =
             continue
         sig = (style, m["ds"], bool(m["comma"]), len(d1) == 4, len(d3) == 4, m["ts"], m["s"] is not None,
                ap is not None)
-        return Header(style, m.end(), (d1, m["d2"], d3), *hms, _SIGNATURES.setdefault(sig, sig))
+        date = (d1, m["d2"], d3)
+        if fields is not None:
+            date = fields.setdefault(date, date)
+        return Header(style, m.end(), date, *hms, _SIGNATURES.setdefault(sig, sig))
     return None
 
 
