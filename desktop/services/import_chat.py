@@ -16,6 +16,7 @@ answers, and system notices join the messages around them.
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -34,6 +35,7 @@ from desktop.services.planning import ChatUnit
 from desktop.services.writer import ImportWriter
 
 EMPTY = "the chat export holds no messages (an empty file)"
+ROWS_PER_INSERT = 2000
 
 
 @dataclass
@@ -96,8 +98,15 @@ def _default_order(team: TeamSettings) -> str:
 
 def match_key(entry: ChatEntry, occurrence: int = 0) -> str:
     """Identity of a message across exports: sender, time, text, and which identical one it is in the file."""
-    raw = f"{clean_name(entry.sender) or ''}|{entry.t.isoformat()}|{entry.text}|{occurrence}"
-    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    return _match_key(_identity(entry), occurrence)
+
+
+def _identity(entry: ChatEntry) -> bytes:
+    return f"{clean_name(entry.sender) or ''}|{entry.t.isoformat()}|{entry.text}".encode("utf-8", "surrogatepass")
+
+
+def _match_key(identity: bytes, occurrence: int) -> str:
+    return hashlib.sha256(identity + f"|{occurrence}".encode()).hexdigest()
 
 
 def title_of(parties: ChatParties, roles: Roles) -> str:
@@ -111,7 +120,8 @@ def title_of(parties: ChatParties, roles: Roles) -> str:
 def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team: TeamSettings,
           fixed_case: CaseHandle | None) -> None:
     """The chat's new messages into the customer's open case (or new suggested cases after a silence), each
-    attachment on its message, the files the chat never names and the containers with the last case."""
+    attachment on its message, the files the chat never names and the containers with the last case. The chat's
+    entries are used up."""
     if plan.export is None:
         _write_unreadable(w, plan, analysed, team, fixed_case)
         return
@@ -129,30 +139,47 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
     case, last = w.open_case(customer) if fixed_case is None and customer is not None else (fixed_case, None)
     linked = {id(e): p for e, p in export.linked}
     missing = {id(e) for e in export.missing}
-    seen: dict[tuple, int] = {}
+    seen: dict[bytes, int] = {}  # a digest of each message's identity: how many came before it in this file
     placed: set[Path] = set()  # files already placed on a message of this import
     newest: CaseHandle | None = None  # the case of the last message seen (new or already present)
     notices: list[tuple[ChatEntry, str]] = []  # system notices waiting for the case of the messages after them
 
-    def add(entry: ChatEntry, key: str, target: CaseHandle) -> tuple[int, int]:
-        sender = clean_name(entry.sender)
-        msg_id = uow.messages.add(
-            case_id=target.id, source_id=source, customer_id=customer, sent_at=entry.t, sender=sender,
+    rows: list[dict] = []  # messages waiting for one insert; an attachment's message is written at once
+
+    def add(entry: ChatEntry, key: str, target: CaseHandle) -> tuple[int | None, int]:
+        rows.append(dict(
+            case_id=target.id, source_id=source, customer_id=customer, sent_at=entry.t, sender=clean_name(entry.sender),
             from_customer=entry.kind != MessageKind.SYSTEM and roles.from_customer(entry.sender),
-            kind=entry.kind, text=entry.text, match_key=key)
-        w.touched_cases[target.id] = target
-        existing[key] = (msg_id, target.id)
-        return msg_id, target.id
+            kind=entry.kind, text=entry.text, match_key=key))
+        w.touched_cases[target.id] = target  # (keys are unique within one import: not added to ``existing``)
+        if len(rows) >= ROWS_PER_INSERT:
+            write_rows()
+        return None, target.id  # the id, when needed, from written()
+
+    def write_rows() -> None:
+        uow.messages.add_many(rows)
+        rows.clear()
+
+    def written(key: str) -> int:
+        """The id of the message just added under ``key``."""
+        write_rows()
+        msg_id = uow.messages.id_of(source, key)
+        assert msg_id is not None
+        return msg_id
 
     def flush(target: CaseHandle) -> None:
         for notice, key in notices:
             add(notice, key, target)
         notices.clear()
 
-    for entry in export.chat.entries:
-        ident = (clean_name(entry.sender), entry.t, entry.text)
+    queue = deque(export.chat.entries)  # used up: each entry is let go once written (a long chat is held once)
+    export.chat.entries.clear()
+    while queue:
+        entry = queue.popleft()
+        identity = _identity(entry)
+        ident = hashlib.blake2b(identity, digest_size=16).digest()
         seen[ident] = seen.get(ident, -1) + 1
-        key = match_key(entry, seen[ident])
+        key = _match_key(identity, seen[ident])
         msg = existing.get(key)
         if msg is None and entry.kind == MessageKind.SYSTEM:
             if case is not None and not starts_new_case(last, entry.t, gap):
@@ -177,6 +204,8 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
         msg_id, msg_case = msg
         if entry.kind != MessageKind.ATTACHMENT or not entry.file:
             continue
+        if msg_id is None:  # added just now, waiting with the rows to insert
+            msg_id = written(key)
         target = w.case(msg_case)
         if id(entry) in linked:
             an = analysed.get(linked[id(entry)])
@@ -194,6 +223,8 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
         case = w.new_case(title, customer)
     if case is not None:
         flush(case)
+    write_rows()
+    if case is not None:
         _add_files(w, plan, analysed, case, source, customer)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import chain
 from typing import Any
 
 from desktop.core.actions import action_label
@@ -98,7 +99,7 @@ class Tracker:
         self.entry_id = self.uow.journal.add(
             handler=self.uow.actor, at=now_local(), kind=self.kind, label=action_label(self.kind, self.params),
             params=self.params, payload={"ops": ops, "refresh": sorted(self._refresh)}, case_id=self.case_id,
-            touches=[*touches(ops), *self._refs])
+            touches=chain(touches(ops), self._refs))
         return self.entry_id
 
 

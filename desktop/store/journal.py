@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from itertools import islice
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -45,9 +46,10 @@ class JournalStore:
                              payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
         self._s.add(entry)
         self._s.flush()
-        rows = [{"entry_id": entry.id, "row": row, "cols": cols} for row, cols in touches]
-        for i in range(0, len(rows), CHUNK * 20):  # one executemany per 10,000: an import of a long chat touches
-            self._s.execute(insert(tables.journal_touch), rows[i:i + CHUNK * 20])  # a row per message
+        # one executemany per 10,000, made as it goes: an import of a long chat touches a row per message
+        stmt, it = insert(tables.journal_touch), iter(touches)
+        while rows := [{"entry_id": entry.id, "row": row, "cols": cols} for row, cols in islice(it, CHUNK * 20)]:
+            self._s.execute(stmt, rows)
         return entry.id
 
     def get(self, entry_id: int, *, lock: bool = False) -> tuple[JournalInfo, dict, list | None]:

@@ -13,6 +13,12 @@ from desktop.store import tables
 from desktop.store.schema import Case, MediaItem, Message, fit
 
 _INSERT = insert(tables.message)
+_SENDER, _EXTERNAL, _ADDRESS = (getattr(tables.message.c[c].type, "length", None)
+                                for c in ("sender", "external_id", "address"))
+
+
+def _cut(value: str | None, length: int | None) -> str | None:
+    return value[:length] if value is not None and length is not None else value
 
 
 class MessageStore:
@@ -85,6 +91,24 @@ class MessageStore:
                    text=text, match_key=match_key, external_id=fit(Message.external_id, external_id),
                    address=fit(Message.address, address))
         return int(self._s.execute(_INSERT, row).inserted_primary_key[0])  # compiled once, parameters bound
+
+    def add_many(self, rows: list[dict]) -> None:
+        """``add`` of many messages (each a dict of ``add``'s arguments) in one executemany: a chat of 200,000
+        messages spent 23 s in single INSERTs, most of it in each statement's round through the engine."""
+        if not rows:
+            return
+        for row in rows:
+            row.setdefault("subject", None)
+            row["sender"] = _cut(row["sender"], _SENDER)
+            row["external_id"] = _cut(row.get("external_id"), _EXTERNAL)
+            row["address"] = _cut(row.get("address"), _ADDRESS)
+            row["kind"] = str(row["kind"])
+        self._s.execute(_INSERT, rows)
+
+    def id_of(self, source_id: int, match_key: str) -> int | None:
+        """The message an import source added under ``match_key`` (unique within one import)."""
+        return self._s.scalar(select(Message.id).where(Message.source_id == source_id, Message.match_key == match_key)
+                              .order_by(Message.id.desc()).limit(1))
 
     # who wrote it: re-decided after a settings change --------------------------------------------------------
     def of_source(self, source_id: int) -> list[tuple[int, str | None, str, bool, int | None, int]]:

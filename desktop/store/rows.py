@@ -125,7 +125,12 @@ class RowStore:
 
     def ids_where(self, table: str, column: str, values: Iterable[Key]) -> list:
         """The keys of the rows whose ``column`` is one of ``values``, in order."""
-        return sorted(self.referencing(table, column, values))
+        t, pk = _table(table)
+        self._s.flush()
+        out: set[Key] = set()
+        for part in _chunks(values):
+            out.update(self._s.scalars(select(pk).where(t.c[column].in_(part))))
+        return sorted(out)
 
     def count_in_case(self, table: str, case_id: int) -> int:
         t, _pk = _table(table)
