@@ -154,3 +154,38 @@ def test_two_exports_unpacked_into_one_folder_keep_their_own_files(chat_lib, tmp
     [alone] = [m for m in media if m.name == "IMG-20990101-WA9999.jpg"]
     assert cases[alone.case_ref].customer is None and alone.sender is None  # named by no chat: a case of its own
     assert not any(m.name.endswith(".txt") for m in media)  # a chat text is a chat, not a file of the other
+
+
+def long_export(dest: Path, n: int = 4500, at: tuple[int, ...] = (0, 1999, 2000, 2001, 3999, 4499)) -> dict[str, tuple]:
+    """A generated Android export of ``n`` messages with a photo on the messages ``at`` (around the import's batches
+    of 2,000 rows); file name -> (time, sender) of its message."""
+    dest.mkdir(parents=True, exist_ok=True)
+    placed: dict[str, tuple] = {}
+    with (dest / "WhatsApp Chat with Sanne de Vries.txt").open("w", encoding="utf-8") as f:
+        for i in range(n):
+            t = datetime(2025, 3, 1 + i // 1440, i // 60 % 24, i % 60)
+            who = "Sanne de Vries" if i % 2 else "Claims Desk"
+            if i in at:
+                name = f"IMG-20250301-WA{i:04d}.jpg"
+                (dest / name).write_bytes(media_file_bytes(name, i, dest.parent / "gen"))
+                f.write(f"{t:%d/%m/%Y, %H:%M} - {who}: {name} (file attached)\n")
+                placed[name] = (t, who)
+            else:
+                f.write(f"{t:%d/%m/%Y, %H:%M} - {who}: message {i} about the water damage\n")
+    return placed
+
+
+def test_attachments_around_the_batches_of_rows_land_on_their_messages(chat_lib, tmp_path):
+    """Messages go in 2,000 at a time; an attachment's message is written at once and found again by its key."""
+    placed = long_export(tmp_path / "export")
+    report = import_paths(chat_lib, [tmp_path / "export"])
+    assert report.rejected == [] and report.imported == len(placed)
+    messages = list_messages(chat_lib)
+    assert len(messages) == 4500
+    assert [m.text for m in messages[:3]] == ["IMG-20250301-WA0000.jpg (file attached)",
+                                             "message 1 about the water damage", "message 2 about the water damage"]
+    for m in list_media(chat_lib):
+        on = [x for x in messages if m.sha256 in x.attachments]
+        assert len(on) == 1 and (on[0].sent_at, on[0].sender) == placed[m.name], m.name
+    assert import_paths(chat_lib, [tmp_path / "export"]).imported == 0
+    assert len(list_messages(chat_lib)) == 4500

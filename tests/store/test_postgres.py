@@ -69,3 +69,22 @@ def test_a_long_handler_name_fits_the_audit_log_on_postgres(pg_lib, tmp_path):
     ref = import_paths(pg_lib, [jpeg(tmp_path / "a" / "a.jpg", seed=1).parent]).cases[0]
     case_edit.add_note(pg_lib, ref, "A note by someone with a long name")
     assert {e.actor for e in list_events(pg_lib, ref)} == {pg_lib.handler[:100]}
+
+
+def test_a_long_chat_with_attachments_on_postgres(pg_lib, tmp_path):
+    """A chat's messages go in 2,000 at a time (one executemany), an attachment's message at once, its id looked up
+    by its key: on PostgreSQL as on SQLite each attachment lands on its own message, and a re-export adds nothing."""
+    from desktop.services.cases import list_messages
+    from tests.services.test_chat_import import BUSINESS, long_export
+
+    pg_lib.team.business_names = BUSINESS
+    placed = long_export(tmp_path / "export")
+    report = import_paths(pg_lib, [tmp_path / "export"])
+    assert report.rejected == [] and report.imported == len(placed)
+    messages = list_messages(pg_lib)
+    assert len(messages) == 4500
+    for m in list_media(pg_lib):
+        on = [x for x in messages if m.sha256 in x.attachments]
+        assert len(on) == 1 and (on[0].sent_at, on[0].sender) == placed[m.name], m.name
+    assert import_paths(pg_lib, [tmp_path / "export"]).imported == 0
+    assert len(list_messages(pg_lib)) == 4500
