@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QImageReader, QPixmap, QTransform
 from PySide6.QtWidgets import QWidget
 
@@ -29,6 +29,7 @@ from desktop.ui.labels import (
     source_label,
 )
 from desktop.ui.media_panel import MediaPanel
+from desktop.ui.models.thumbnails import scaled_read
 from desktop.ui.shown import shown
 from desktop.ui.tasks import INTERACTIVE, THUMBS, WRITER, TaskRunner
 from desktop.ui.views.viewer_view import ViewerView
@@ -41,12 +42,7 @@ def decode_full(path: Path) -> QImage | None:
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     reader.setDecideFormatFromContent(True)
-    size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > MAX_SIDE:
-        size.scale(QSize(MAX_SIDE, MAX_SIDE), Qt.AspectRatioMode.KeepAspectRatio)
-        reader.setScaledSize(size)
-    img = reader.read()
-    return None if img.isNull() else img
+    return scaled_read(reader, MAX_SIDE)
 
 
 def turned(pm: QPixmap | None, degrees: int) -> QPixmap | None:

@@ -32,7 +32,7 @@ def read_thumbnail(thumb: Path, original: Path | None, side: int) -> QImage | No
     if thumb.is_file():
         reader = QImageReader(str(thumb))
         reader.setAutoTransform(True)
-        img = _scaled_read(reader, side)
+        img = scaled_read(reader, side)
         if img is not None:
             return img
     if original is None or not original.is_file():
@@ -42,7 +42,7 @@ def read_thumbnail(thumb: Path, original: Path | None, side: int) -> QImage | No
     reader.setDecideFormatFromContent(True)
     if not reader.canRead():
         return None
-    img = _scaled_read(reader, DISK_SIDE)
+    img = scaled_read(reader, DISK_SIDE)
     if img is None:
         return None
     try:
@@ -57,10 +57,13 @@ def read_thumbnail(thumb: Path, original: Path | None, side: int) -> QImage | No
     return img
 
 
-def _scaled_read(reader: QImageReader, side: int) -> QImage | None:
+def scaled_read(reader: QImageReader, side: int) -> QImage | None:
+    """The reader's picture with its long side at most ``side``, or None when it cannot be decoded."""
     size = reader.size()
     if size.isValid() and max(size.width(), size.height()) > side:
         size.scale(QSize(side, side), Qt.AspectRatioMode.KeepAspectRatio)
+        # a picture of 1 x 20,000 px reduces to 0 x 320: Qt reads nothing at a size of 0, so keep one pixel
+        size = QSize(max(1, size.width()), max(1, size.height()))
         reader.setScaledSize(size)
     img = reader.read()
     return None if img.isNull() else img

@@ -1,0 +1,35 @@
+"""The window on customers' files that are odd but real: found by driving the window over fuzzed libraries."""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from desktop.ui.models.media_grid_model import THUMB_ROLE
+from tests.ui.helpers import import_and_open
+
+
+def test_a_picture_one_pixel_wide_has_a_thumbnail_and_is_shown_in_the_viewer(qtbot, empty_window, tmp_path):
+    """A 1 x 20,000 px JPEG (and a 20,000 x 1 px PNG) reduced to 0 x 320 px: Qt read nothing, so the grid had no
+    thumbnail and the viewer said 'This picture cannot be decoded.'"""
+    w = empty_window
+    folder = tmp_path / "in"
+    folder.mkdir()
+    Image.new("RGB", (1, 20000), (200, 30, 30)).save(folder / "tall.jpg", quality=80)
+    Image.new("RGB", (20000, 1), (30, 30, 200)).save(folder / "wide.png")
+    import_and_open(qtbot, w, folder)
+    model = w.media.model
+    assert model.rowCount() == 2
+    qtbot.waitUntil(lambda: all(model.index(r).data(THUMB_ROLE) is not None for r in range(2)), timeout=10000)
+    for r in range(2):
+        pm = model.index(r).data(THUMB_ROLE)
+        assert max(pm.width(), pm.height()) == 160 and min(pm.width(), pm.height()) == 1
+    w.view_row(0)
+    v = w.viewer
+    for r in range(2):
+        qtbot.waitUntil(lambda r=r: v.row == r and (v.is_showing_full() or v.stage.currentWidget() is v.message),
+                        timeout=10000)
+        assert v.stage.currentWidget() is v.canvas, v.message.text()
+        full = v.canvas.item.pixmap()
+        assert sorted((full.width(), full.height())) == [1, 6000]  # reduced to the viewer's 6,000 px
+        v.step(1)
+    v.close()
