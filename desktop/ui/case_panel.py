@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem
 
 from desktop.core.model import CaseKind, CaseStatus, CaseSummary
@@ -16,6 +16,7 @@ from desktop.ui.drops import FileDrops
 from desktop.ui.labels import fmt_dt, kind_label, status_label
 from desktop.ui.models.case_list_model import Sla, sla_of
 from desktop.ui.models.messages_model import MESSAGE_ROLE, MessagesModel
+from desktop.ui.row_heights import VisibleRowHeights
 from desktop.ui.shown import shown
 from desktop.ui.tasks import INTERACTIVE, WRITER, TaskRunner
 from desktop.ui.views.case_view import CaseView, MessageText
@@ -51,9 +52,8 @@ class CasePanel(QObject):
         view.messages.setColumnWidth(1, 160)
         view.messages.setToolTip(self.tr("Double-click a message to read it in full"))
         view.messages.doubleClicked.connect(lambda idx: self.show_message(idx.row()))
-        self._rows_timer = QTimer(self, singleShot=True, interval=120)
-        self._rows_timer.timeout.connect(view.messages.resizeRowsToContents)
-        h.sectionResized.connect(lambda *_a: self._rows_timer.start())
+        self._row_heights = VisibleRowHeights(view.messages)  # long messages wrap instead of being cut
+        self._row_heights.attach()
         self.message_dialog: MessageText | None = None
         d = view.details
         for k in CaseKind:
@@ -121,7 +121,6 @@ class CasePanel(QObject):
         self._fill_fields(b.case)
         self._fill_customer(b)
         self.messages_model.set_messages(b.messages)
-        v.messages.resizeRowsToContents()  # long messages wrap instead of being cut
         v.tabs.setTabText(1, self.tr("Messages (%1)").replace("%1", str(len(b.messages))))
         self._fill_notes(b.notes)
         self.loaded.emit(b)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
 from PIL import Image
+from PySide6.QtGui import QTextOption
 
 from desktop.ui.models.media_grid_model import THUMB_ROLE
 from tests.ui.helpers import import_and_open
@@ -33,3 +36,29 @@ def test_a_picture_one_pixel_wide_has_a_thumbnail_and_is_shown_in_the_viewer(qtb
         assert sorted((full.width(), full.height())) == [1, 6000]  # reduced to the viewer's 6,000 px
         v.step(1)
     v.close()
+
+
+def test_a_message_of_one_long_word_opens_at_once(qtbot, empty_window, tmp_path):
+    """A chat message of 400,000 letters without a space: the message window took 8 s to lay it out (a 1 MB one
+    33 s, the window frozen), Qt's word wrap falling back to wrapping anywhere in time by the square of its length."""
+    w = empty_window
+    folder = tmp_path / "chat"
+    folder.mkdir()
+    word = "A" * 400_000
+    (folder / "WhatsApp Chat with Oliver Smith.txt").write_text(
+        f"14/03/2024, 09:15 - Oliver Smith: {word}\n14/03/2024, 09:16 - Oliver Smith: and a short one\n",
+        encoding="utf-8")
+    import_and_open(qtbot, w, folder)
+    w.case.show_tab("messages")
+    row = next(r for r in range(w.case.messages_model.rowCount()) if w.case.messages_model.message(r).text == word)
+    started = time.perf_counter()
+    dlg = w.case.show_message(row)
+    qtbot.waitExposed(dlg)
+    dlg.text.repaint()
+    assert time.perf_counter() - started < 2.0
+    assert dlg.text.toPlainText() == word  # all of it, to read and copy
+    short = next(r for r in range(w.case.messages_model.rowCount()) if r != row)
+    dlg = w.case.show_message(short)
+    assert dlg.text.toPlainText() == "and a short one"
+    assert dlg.text.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # words stay whole
+    dlg.close()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +48,9 @@ class ElidedLabel(QLabel):
         p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
 
 
+_LONG_RUN = re.compile(r"\S{1000}")
+
+
 class MessageText(QDialog):
     """One message in full: who, when, and the whole text, selectable."""
 
@@ -65,6 +70,16 @@ class MessageText(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+    def set_text(self, text: str) -> None:
+        """The whole text, wrapped at word boundaries; a text with a run of 1,000 characters without a space wraps
+        anywhere: Qt's fallback from word boundaries to anywhere takes time by the square of the run's length
+        (a 1 MB message of one word: a minute on the GUI thread)."""
+        wrap = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        if _LONG_RUN.search(text):
+            wrap = QTextOption.WrapMode.WrapAnywhere
+        self.text.setWordWrapMode(wrap)
+        self.text.setPlainText(text)
 
 
 class MediaTab(QWidget):
