@@ -148,7 +148,7 @@ class CasePanel(QObject):
         who = m.sender or self.tr("(system)")
         dlg.setWindowTitle(shown(self.tr("Message of %1").replace("%1", who), one_line=True))
         dlg.head.setText(shown(f"{fmt_dt(m.sent_at)} · {who}"))
-        dlg.text.setPlainText(shown(m.text or ""))  # read-only: its lines and tabs kept
+        dlg.set_text(shown(m.text or ""))  # read-only: its lines and tabs kept
         dlg.show()
         return dlg
 
