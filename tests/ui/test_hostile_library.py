@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 
 from PIL import Image
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop.ui.models.media_grid_model import THUMB_ROLE
-from tests.ui.helpers import import_and_open
+from tests.ui.helpers import click_case, import_and_open
 
 
 def test_a_picture_one_pixel_wide_has_a_thumbnail_and_is_shown_in_the_viewer(qtbot, empty_window, tmp_path):
@@ -62,3 +64,44 @@ def test_a_message_of_one_long_word_opens_at_once(qtbot, empty_window, tmp_path)
     assert dlg.text.toPlainText() == "and a short one"
     assert dlg.text.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # words stay whole
     dlg.close()
+
+
+def test_a_dozen_cross_case_alerts_are_each_readable_and_leave_room_for_the_cards(qtbot, tmp_path):
+    """Nine customers sent the same picture: the case's eight alerts were laid out in the tab as they came and
+    squeezed together, each cut to one line through the middle of its words, and the group's cards pushed to a strip."""
+    from desktop.services.importing import import_paths
+    from desktop.services.library import open_library
+    from tests.ui.conftest import make_window
+    from tests.ui.media import chat_zip, jpeg_bytes, picture
+
+    same = jpeg_bytes(picture(5, (800, 600)))
+    lib = open_library(tmp_path / "lib")
+    refs = []
+    for i in range(9):
+        who = f"Customer {i}"
+        files = {"IMG-20261116-WA0001.jpg": same, "IMG-20261116-WA0002.jpg": same}
+        lines = [f"16/11/2026, 09:4{i} - {who}: {n} (file attached)" for n in files]
+        refs += import_paths(lib, [chat_zip(tmp_path / f"in{i}", who, files, lines)]).cases
+    try:
+        w = make_window(qtbot, lib)
+        qtbot.waitUntil(lambda: w.cases.model.rowCount() == 9, timeout=10000)
+        click_case(qtbot, w, refs[0])
+        w.case.show_tab("duplicates")
+        view = w.case_view.duplicates
+        qtbot.waitUntil(lambda: len(w.dups.cards) == 2, timeout=5000)
+        qtbot.wait(50)
+        rows = [view.alerts_layout.itemAt(i).widget() for i in range(view.alerts_layout.count())]
+        assert len(rows) >= 8
+        for row in rows:  # every alert as tall as its words need
+            label = row.findChild(QLabel)
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+        assert view.scroll.height() >= 250  # the cards are there to compare
+        tab = w.case_view.tabs.currentWidget()
+        assert view.alerts_area.height() <= tab.height() // 3 + 1
+        jump = rows[-1].findChild(QPushButton)  # the last alert is scrolled to and followed
+        view.alerts_area.ensureWidgetVisible(jump)
+        qtbot.mouseClick(jump, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: w.case.ref != refs[0], timeout=5000)
+        w.close()
+    finally:
+        lib.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -133,6 +134,43 @@ class MemberCard(QFrame):
         return v
 
 
+class AlertsArea(QScrollArea):
+    """The cross-case alerts above the groups: as tall as they are up to a third of the tab, the rest scrolled to.
+    (Laid out as they were, a dozen alerts were squeezed into the tab: each cut to a line through its words, and the
+    groups and cards below pushed to a strip.)"""
+
+    def __init__(self, body: QWidget, parent=None) -> None:
+        super().__init__(parent)
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(0)
+        body.installEventFilter(self)  # its rows' heights are known once their style is applied, when shown
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return super().eventFilter(obj, event)
+
+    def fit(self) -> None:
+        body = self.widget()
+        lay = body.layout()
+        if lay is None or lay.count() == 0:
+            self.setFixedHeight(0)
+            return
+        width = self.viewport().width()
+        want = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+        host = self.parentWidget()
+        cap = max(120, host.height() // 3) if host is not None else 200
+        self.setFixedHeight(min(want, cap))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self.fit()
+
+
 class DuplicatesView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -142,7 +180,8 @@ class DuplicatesView(QWidget):
         self.alerts.setObjectName("alertBar")
         self.alerts_layout = QVBoxLayout(self.alerts)
         self.alerts_layout.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.alerts)
+        self.alerts_area = AlertsArea(self.alerts)
+        lay.addWidget(self.alerts_area)
         self.groups = QListView()
         self.groups.setObjectName("dupGroups")
         self.groups.setViewMode(QListView.ViewMode.IconMode)
@@ -174,6 +213,10 @@ class DuplicatesView(QWidget):
         self.empty.setStyleSheet("color: palette(mid);")
         lay.addWidget(self.empty)
 
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self.alerts_area.fit()  # a third of the tab's new height
+
     def clear_cards(self) -> None:
         while self.cards.count():
             w = self.cards.takeAt(0).widget()
@@ -185,6 +228,7 @@ class DuplicatesView(QWidget):
             w = self.alerts_layout.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
+        self.alerts_area.fit()
 
     def add_alert(self, text: str, button_text: str) -> QPushButton:
         row = QFrame()
@@ -199,4 +243,5 @@ class DuplicatesView(QWidget):
         rl.addWidget(lbl, 1)
         rl.addWidget(btn)
         self.alerts_layout.addWidget(row)
+        self.alerts_area.fit()
         return btn
