@@ -141,6 +141,7 @@ ECC_COARSE_MIN = 0.9  # correlation after the coarse pass below which the fine p
 ECC_OUTLIER = 4.0  # pixels further off than this many times the median difference under the first guess are left out
 ECC_MIN = 0.9  # correlation of the aligned greys needed to try the tile comparison on an ECC registration
 ECC_SIMILARITY_LOSS = 0.002  # correlation the nearest similarity may lose against ECC's affine
+SAME_SHAPE = 0.01  # relative difference of two frames' aspect ratios within which they are one frame's shape
 ECC_SCALE_DIFF = 0.02  # largest difference of the x and y scales (and shear) of an ECC fit that is a similarity
 FEW_FEATURES = 150  # a picture with fewer ORB features than this may be aligned by ECC instead
 COLOUR_BLUR = 0.7  # Gaussian sigma (pixels of the stored colour) before comparing colours
@@ -311,7 +312,8 @@ def _turn_guess(fa: _Features, fb: _Features) -> np.ndarray | None:
     """First guess of ``b -> a`` for pictures without features, from the hashes: of every quarter turn of ``b``'s
     content box, each also against ``a``'s zoomed centres, and ``b``'s zoomed centres against ``a``'s own (a crop
     either way), the nearest; ``b``'s box so turned is laid over ``a``'s whole box or over the central part that
-    hash was of. ``None`` when even the nearest is further than ``CANDIDATE_BITS``."""
+    hash was of. When even the nearest is further than ``CANDIDATE_BITS``: ``b``'s whole box over ``a``'s, if the two
+    frames have one shape, else ``None``."""
     pa, pb = fa.proof, fb.proof
     # (distance, turn, keep of a, keep of b), the nearest first; the first found wins a tie
     options = [(popcount64(np.uint64(pa.turned_phashes[0] ^ h)), k, 1.0, 1.0)
@@ -324,7 +326,13 @@ def _turn_guess(fa: _Features, fb: _Features) -> np.ndarray | None:
                 for keep, h in zip(ZOOM_KEEPS, pb.zoomed_phashes, strict=True)]
     best, k, keep_a, keep_b = min(options, key=lambda o: o[0])
     if best > CANDIDATE_BITS:
-        return None
+        # no hash is near: an edit over a smooth picture (a sticker, a caption) changes every hash, and ORB finds
+        # its corners in the edit only. A copy that keeps its frame's shape is tried where it lies; ECC's own
+        # correlations and the tiles decide, as for any guess
+        (ha_, wa_), (hb_, wb_) = fa.grey.shape, fb.grey.shape
+        if abs(wa_ / ha_ - wb_ / hb_) > SAME_SHAPE * wa_ / ha_:
+            return None
+        k, keep_a, keep_b = 0, 1.0, 1.0
     hb, wb = fb.grey.shape
     ha, wa = fa.grey.shape
     # b's pixel (x, y) -> turned clockwise k quarter turns -> the turned frame (tw x th)

@@ -1027,3 +1027,22 @@ def test_a_picture_of_one_pixel_or_one_line_is_never_proven_and_never_fails(capl
     assert [r.getMessage() for r in caplog.records] == []
     fa = register.features(read_proof(items[2].fingerprint))
     assert fa is not None and register.register(fa, fa) is None  # a line one pixel wide: nothing to align
+
+
+def test_a_sticker_over_a_smooth_picture_that_changed_every_hash_is_an_edited_copy():
+    """The keeper has too few corners for ORB and the sticker moved every hash beyond a guess: no registration at
+    all, so the copy was no relation of its original. A copy of the frame's shape is now tried where it lies."""
+    sky = _smooth(3)
+    keeper = cand(jpeg(sky, 92), key="orig")
+    edited, box = _sticker(sky)
+    assert len(register._own_features(keeper).pts) < register.FEW_FEATURES
+    v = _verdict(keeper, cand(jpeg(edited, 80), key="sticker"))
+    assert v is not None and v.kind == "edited" and _overlap(v.region, box), v  # was 'unrelated'
+
+
+def test_unrelated_smooth_pictures_of_one_shape_are_never_copies():
+    """Where the hashes give no guess, two smooth pictures of one frame shape are laid one on the other: ECC may
+    align the ramps of two different ones, the tiles still tell them apart."""
+    skies = {s: cand(jpeg(_smooth(s), 85), key=f"sky{s}") for s in range(8)}
+    kinds = {(a, b): _verdict(skies[a], skies[b]) for a in skies for b in skies if a != b}
+    assert all(v is None or v.kind in ("unrelated", "similar") for v in kinds.values()), kinds
