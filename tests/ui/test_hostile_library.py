@@ -105,3 +105,26 @@ def test_a_dozen_cross_case_alerts_are_each_readable_and_leave_room_for_the_card
         w.close()
     finally:
         lib.close()
+
+
+def test_a_message_of_ten_thousand_lines_leaves_its_sender_and_the_next_messages_in_view(qtbot, empty_window, tmp_path):
+    """One row per message, fitted to its text: a message of 10,000 lines was one row many times the view's
+    height, its time and sender drawn in the middle of it out of sight and the messages after it hidden."""
+    w = empty_window
+    folder = tmp_path / "chat"
+    folder.mkdir()
+    lines = "\n".join(f"line {i}" for i in range(10_000))
+    (folder / "WhatsApp Chat with Oliver Smith.txt").write_text(
+        f"14/03/2024, 09:15 - Oliver Smith: {lines}\n14/03/2024, 09:16 - Oliver Smith: the next one\n",
+        encoding="utf-8")
+    import_and_open(qtbot, w, folder)
+    w.case.show_tab("messages")
+    table = w.case_view.messages
+    qtbot.waitUntil(lambda: table.rowHeight(0) > 2 * table.verticalHeader().defaultSectionSize(), timeout=5000)
+    qtbot.wait(50)
+    assert table.rowHeight(0) <= table.viewport().height() // 2 + 1
+    sender = table.visualRect(w.case.messages_model.index(0, 1))
+    assert table.viewport().rect().contains(sender.center())  # who sent it, in view
+    nxt = table.visualRect(w.case.messages_model.index(1, 2))
+    assert table.viewport().rect().contains(nxt.center())
+    assert w.case.show_message(0).text.toPlainText() == lines  # the whole text a double-click away
