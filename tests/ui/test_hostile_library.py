@@ -42,7 +42,8 @@ def test_a_picture_one_pixel_wide_has_a_thumbnail_and_is_shown_in_the_viewer(qtb
 
 def test_a_message_of_one_long_word_opens_at_once(qtbot, empty_window, tmp_path):
     """A chat message of 400,000 letters without a space: the message window took 8 s to lay it out (a 1 MB one
-    33 s, the window frozen), Qt's word wrap falling back to wrapping anywhere in time by the square of its length."""
+    33 s, the window frozen), Qt's word wrap falling back to wrapping anywhere in time by the square of its length;
+    and as long again to open the next message in the same window, its wrap mode set back while it held the long one."""
     w = empty_window
     folder = tmp_path / "chat"
     folder.mkdir()
@@ -60,7 +61,9 @@ def test_a_message_of_one_long_word_opens_at_once(qtbot, empty_window, tmp_path)
     assert time.perf_counter() - started < 2.0
     assert dlg.text.toPlainText() == word  # all of it, to read and copy
     short = next(r for r in range(w.case.messages_model.rowCount()) if r != row)
-    dlg = w.case.show_message(short)
+    started = time.perf_counter()
+    dlg = w.case.show_message(short)  # the same window, its wrap mode changed back (once 20 s with the long text)
+    assert time.perf_counter() - started < 2.0
     assert dlg.text.toPlainText() == "and a short one"
     assert dlg.text.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # words stay whole
     dlg.close()

@@ -78,6 +78,7 @@ class MessageText(QDialog):
         wrap = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
         if _LONG_RUN.search(text):
             wrap = QTextOption.WrapMode.WrapAnywhere
+        self.text.clear()  # the window is reused: a new wrap mode lays out what it holds again
         self.text.setWordWrapMode(wrap)
         self.text.setPlainText(text)
 
