@@ -240,7 +240,9 @@ def parse_chat_lines(lines: list[str], *, chat_name: str | None = None, default_
     del first_pass  # a header object per line: not held through the rest
 
     order, proven, chat.order_line = _decide_order(headers, default_order, chat.warnings)
-    times: list[datetime | None] = [None if h is None else _datetime(h, order) for h in headers]
+    clock: dict[tuple, datetime | None] = {}  # one datetime per time written (exports give minutes: many repeat)
+    times: list[datetime | None] = [None if h is None else _shared_time(h, order, clock) for h in headers]
+    del clock
     bad = sum(1 for h, t in zip(headers, times, strict=True) if h is not None and t is None)
     if bad:
         chat.warnings.append(f"{bad} header line(s) have an impossible {order} date; kept as message text")
@@ -323,6 +325,13 @@ def _decide_order(
     best = default if valid[default] == len(headers) else max(ORDERS, key=lambda o: (valid[o], o == default))
     warnings.append(f"date order not decided by the file; assumed {best}")
     return best, None, None
+
+
+def _shared_time(h: Header, order: str, clock: dict[tuple, datetime | None]) -> datetime | None:
+    key = (h.fields, h.hour, h.minute, h.second)
+    if key not in clock:
+        clock[key] = _datetime(h, order)
+    return clock[key]
 
 
 def _datetime(h: Header, order: str) -> datetime | None:
