@@ -12,6 +12,10 @@ from desktop.ui.shown import shown_data
 
 Index = QModelIndex | QPersistentModelIndex
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 30
+# a cell shows this much of a message, more than a row of half the view can hold: Qt lays out the whole text of a
+# cell on every paint, and a message of 1 MB made each repaint of the table (a hover, a scroll, a click) take 0.9 s;
+# the message window shows it whole
+CELL_CHARS = 5000
 
 
 class MessagesModel(QAbstractTableModel):
@@ -52,7 +56,9 @@ class MessagesModel(QAbstractTableModel):
                 return fmt_dt(m.sent_at)
             if col == 1:
                 return m.sender or ""
-            text = " ".join(m.text.split())
+            text = " ".join(m.text[:CELL_CHARS].split())
+            if len(m.text) > CELL_CHARS:
+                text += "…"
             if m.subject:
                 text = f"[{m.subject}] {text}"
             if m.attachments:
