@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.core.model import MediaInfo, MediaKind
 from desktop.services.case_edit import set_rotation
 from desktop.services.library import Library
-from desktop.services.media_details import exif_table
+from desktop.services.media_details import exif_table, picture_pixels
 from desktop.ui.labels import (
     dup_kind_label,
     flag_label,
@@ -42,7 +42,13 @@ def decode_full(path: Path) -> QImage | None:
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     reader.setDecideFormatFromContent(True)
-    return scaled_read(reader, MAX_SIDE)
+    img = scaled_read(reader, MAX_SIDE)
+    if img is None:  # HEIF and AVIF (an iPhone's photos): Qt has no reader for them
+        got = picture_pixels(path, MAX_SIDE)
+        if got is not None:
+            data, width, height = got
+            img = QImage(data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+    return img
 
 
 def turned(pm: QPixmap | None, degrees: int) -> QPixmap | None:

@@ -154,3 +154,32 @@ def test_a_message_of_a_megabyte_does_not_slow_the_messages_table(qtbot, empty_w
     cell = w.case.messages_model.index(0, 2).data()
     assert cell.startswith("AAAA") and cell.endswith("…")
     assert w.case.show_message(0).text.toPlainText() == big
+
+
+def test_an_iphone_heic_photo_is_shown_in_the_viewer_and_the_compare_window(qtbot, empty_window, tmp_path):
+    """Qt has no HEIF reader: a HEIC photo had its thumbnail (made at import) but the viewer said 'This picture
+    cannot be decoded.' and the compare window showed two grey panes."""
+    import pillow_heif
+
+    from tests.ui.media import picture
+
+    pillow_heif.register_heif_opener()
+    w = empty_window
+    folder = tmp_path / "in"
+    folder.mkdir()
+    picture(3, (1200, 900)).save(folder / "IMG_0001.HEIC", format="HEIF", quality=80)
+    picture(4, (900, 1200)).save(folder / "IMG_0002.HEIC", format="HEIF", quality=80)
+    import_and_open(qtbot, w, folder)
+    w.view_row(0)
+    v = w.viewer
+    for r in range(2):
+        qtbot.waitUntil(lambda r=r: v.row == r and (v.is_showing_full() or v.stage.currentWidget() is v.message),
+                        timeout=10000)
+        assert v.stage.currentWidget() is v.canvas, v.message.text()
+        full = v.canvas.item.pixmap()
+        assert (full.width(), full.height()) == (v.current.width, v.current.height)
+        v.step(1)
+    v.close()
+    cw = w.extra.open_compare(w.media.model.item(0), w.media.model.item(1))
+    qtbot.waitUntil(cw.is_showing_full, timeout=10000)
+    cw.close()
