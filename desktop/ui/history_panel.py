@@ -28,7 +28,7 @@ from desktop.services.library import Library
 from desktop.services.undo import history
 from desktop.ui.errors import user_message
 from desktop.ui.labels import window_language
-from desktop.ui.shown import fill_table, shown
+from desktop.ui.shown import any_width, fill_table, shown
 from desktop.ui.tasks import INTERACTIVE, TaskRunner
 
 JOURNAL_LIMIT = 2000
@@ -152,7 +152,8 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("History of %1").replace("%1", ref))
         self.resize(980, 620)
         lay = QVBoxLayout(self)
-        head = QLabel(shown(self.tr("History of %1 %2").replace("%1", ref).replace("%2", f"· {title}" if title else "")))
+        head = any_width(QLabel(shown(self.tr("History of %1 %2").replace("%1", ref)
+                                      .replace("%2", f"· {title}" if title else ""))))
         head.setStyleSheet("font-weight: 600;")
         head.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(head)

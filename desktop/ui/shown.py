@@ -15,11 +15,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTableWidget, QTableWidgetItem
 
 from desktop.core.shown_text import shown
 
-__all__ = ["fill_table", "shown", "shown_data"]
+__all__ = ["any_width", "fill_table", "shown", "shown_data"]
 
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.StatusTipRole,
                Qt.ItemDataRole.WhatsThisRole)
@@ -51,3 +51,13 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
             item.setToolTip(item.text())
             table.setItem(r, c, item)
     table.resizeRowsToContents()
+
+
+def any_width(label: QLabel) -> QLabel:
+    """A label of customer text that never widens its window: a word without a break (a file name of 250 letters, a
+    camera model of 5,000) runs to the label's edge and is cut there, instead of making the label, and the window or
+    the pane it is in, as wide as the word."""
+    policy = label.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+    label.setSizePolicy(policy)
+    return label

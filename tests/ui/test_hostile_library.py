@@ -183,3 +183,31 @@ def test_an_iphone_heic_photo_is_shown_in_the_viewer_and_the_compare_window(qtbo
     cw = w.extra.open_compare(w.media.model.item(0), w.media.model.item(1))
     qtbot.waitUntil(cw.is_showing_full, timeout=10000)
     cw.close()
+
+
+def test_a_name_or_camera_without_a_break_never_widens_the_compare_window_or_the_history(qtbot, empty_window,
+                                                                                          tmp_path):
+    """A file name of 250 letters stretched the compare window to 2,700 px and a camera model of 5,000 letters made
+    its pane twice the other's (the pictures compared at different sizes); a case title of 250 letters stretched the
+    history dialog to 2,500 px."""
+    from tests.gen import jpeg
+
+    w = empty_window
+    folder = tmp_path / ("x" * 250)  # the case is named after the folder
+    jpeg(folder / ("L" * 250 + ".jpg"), seed=1)
+    jpeg(folder / "camera.jpg", seed=2, make="Evil", model="X" * 5000)
+    jpeg(folder / "plain.jpg", seed=3)
+    import_and_open(qtbot, w, folder)
+    items = {m.name: m for m in w.media.model.items()}
+    for a, b in (("L" * 250 + ".jpg", "plain.jpg"), ("camera.jpg", "plain.jpg")):
+        cw = w.extra.open_compare(items[a], items[b])
+        qtbot.waitUntil(cw.is_showing_full, timeout=10000)
+        qtbot.wait(50)
+        assert cw.width() <= 1400, cw.width()
+        left, right = cw.left.width(), cw.right.width()
+        assert abs(left - right) <= 0.1 * max(left, right), (left, right)
+        cw.close()
+    dlg = w.extra.open_history()
+    qtbot.waitExposed(dlg)
+    assert dlg.width() <= 1000, dlg.width()
+    dlg.close()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFormLayout, QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from desktop.ui.shown import shown
+from desktop.ui.shown import any_width, shown
 from desktop.ui.views.viewer_view import ImageCanvas
 
 
@@ -15,7 +15,7 @@ class ComparePane(QWidget):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        self.title = QLabel()
+        self.title = any_width(QLabel())  # the file's name
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: 700; font-size: 11pt;")
         lay.addWidget(self.title)
@@ -35,7 +35,7 @@ class ComparePane(QWidget):
             self.facts.removeRow(0)
 
     def add_fact(self, label: str, value: str, differs: bool) -> QLabel:
-        v = QLabel(shown(value))  # a sender, a camera, the software: the customer's
+        v = any_width(QLabel(shown(value)))  # a sender, a camera, the software: the customer's
         v.setWordWrap(True)
         v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if differs:
