@@ -211,3 +211,22 @@ def test_a_name_or_camera_without_a_break_never_widens_the_compare_window_or_the
     qtbot.waitExposed(dlg)
     assert dlg.width() <= 1000, dlg.width()
     dlg.close()
+
+
+def test_the_split_dialog_shows_all_its_words_beside_a_title_without_a_break(qtbot, empty_window, tmp_path):
+    """The split dialog's first lines name the case's title: a title of 250 letters squeezed them into too little
+    height, the first and last lines cut through the middle."""
+    from tests.gen import jpeg
+
+    w = empty_window
+    folder = tmp_path / ("x" * 250)
+    jpeg(folder / "a.jpg", seed=1, taken="2026:11:16 09:30:12")
+    jpeg(folder / "b.jpg", seed=2, taken="2026:11:18 09:30:12")
+    import_and_open(qtbot, w, folder)
+    dlg = w.split_by_gaps_dialog()
+    qtbot.waitExposed(dlg.view)
+    qtbot.wait(50)
+    intro = dlg.view.intro
+    assert intro.width() <= dlg.view.width()
+    assert intro.height() >= intro.heightForWidth(intro.width()), (intro.height(), intro.heightForWidth(intro.width()))
+    dlg.close()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.ui.shown import any_width
+
 
 class SplitGapsView(QDialog):
     def __init__(self, parent=None) -> None:
@@ -24,7 +26,7 @@ class SplitGapsView(QDialog):
         self.setWindowTitle(self.tr("Split by time gaps"))
         self.setMinimumSize(620, 380)
         lay = QVBoxLayout(self)
-        self.intro = QLabel()
+        self.intro = any_width(QLabel())  # names the case's title
         self.intro.setWordWrap(True)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(self.intro)
