@@ -13,6 +13,19 @@ from desktop.ui.models.media_grid_model import THUMB_ROLE
 from tests.ui.helpers import click_case, import_and_open
 
 
+def each_in_viewer(qtbot, w, n: int):  # noqa: ANN001, ANN201
+    """The viewer opened on the first item and stepped through ``n``: (viewer, the full picture shown) for each."""
+    w.view_row(0)
+    v = w.viewer
+    for r in range(n):
+        qtbot.waitUntil(lambda r=r: v.row == r and (v.is_showing_full() or v.stage.currentWidget() is v.message),
+                        timeout=10000)
+        assert v.stage.currentWidget() is v.canvas, v.message.text()
+        yield v, v.canvas.item.pixmap()
+        v.step(1)
+    v.close()
+
+
 def test_a_picture_one_pixel_wide_has_a_thumbnail_and_is_shown_in_the_viewer(qtbot, empty_window, tmp_path):
     """A 1 x 20,000 px JPEG (and a 20,000 x 1 px PNG) reduced to 0 x 320 px: Qt read nothing, so the grid had no
     thumbnail and the viewer said 'This picture cannot be decoded.'"""
@@ -28,16 +41,8 @@ def test_a_picture_one_pixel_wide_has_a_thumbnail_and_is_shown_in_the_viewer(qtb
     for r in range(2):
         pm = model.index(r).data(THUMB_ROLE)
         assert max(pm.width(), pm.height()) == 160 and min(pm.width(), pm.height()) == 1
-    w.view_row(0)
-    v = w.viewer
-    for r in range(2):
-        qtbot.waitUntil(lambda r=r: v.row == r and (v.is_showing_full() or v.stage.currentWidget() is v.message),
-                        timeout=10000)
-        assert v.stage.currentWidget() is v.canvas, v.message.text()
-        full = v.canvas.item.pixmap()
+    for _v, full in each_in_viewer(qtbot, w, 2):
         assert sorted((full.width(), full.height())) == [1, 6000]  # reduced to the viewer's 6,000 px
-        v.step(1)
-    v.close()
 
 
 def test_a_message_of_one_long_word_opens_at_once(qtbot, empty_window, tmp_path):
@@ -170,16 +175,8 @@ def test_an_iphone_heic_photo_is_shown_in_the_viewer_and_the_compare_window(qtbo
     picture(3, (1200, 900)).save(folder / "IMG_0001.HEIC", format="HEIF", quality=80)
     picture(4, (900, 1200)).save(folder / "IMG_0002.HEIC", format="HEIF", quality=80)
     import_and_open(qtbot, w, folder)
-    w.view_row(0)
-    v = w.viewer
-    for r in range(2):
-        qtbot.waitUntil(lambda r=r: v.row == r and (v.is_showing_full() or v.stage.currentWidget() is v.message),
-                        timeout=10000)
-        assert v.stage.currentWidget() is v.canvas, v.message.text()
-        full = v.canvas.item.pixmap()
+    for v, full in each_in_viewer(qtbot, w, 2):
         assert (full.width(), full.height()) == (v.current.width, v.current.height)
-        v.step(1)
-    v.close()
     cw = w.extra.open_compare(w.media.model.item(0), w.media.model.item(1))
     qtbot.waitUntil(cw.is_showing_full, timeout=10000)
     cw.close()
