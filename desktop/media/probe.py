@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pillow_heif
-from PIL import Image, UnidentifiedImageError, features
+from PIL import Image, ImageOps, UnidentifiedImageError, features
 
 from desktop.core.errors import RejectedInput
 from desktop.core.model import MediaKind, ProbeResult
@@ -195,6 +195,23 @@ def _open_image(data: bytes, sniffed: Sniffed) -> Image.Image:
     if limit and img.width * img.height > limit:  # Pillow only warned: for us a warning is a no
         raise RejectedInput(BOMB_REASON)
     return img
+
+
+# What a window without a HEIF reader (Qt's) asks Pillow for; Pillow is never let guess another format
+QT_UNREADABLE = ["HEIF", "AVIF"]
+
+
+def upright_pixels(path: Path, max_side: int) -> tuple[bytes, int, int] | None:
+    """A HEIF or AVIF picture (an iPhone's photos) decoded upright, its long side at most ``max_side``: (RGB bytes,
+    width, height); None when it is neither or cannot be decoded."""
+    try:
+        with Image.open(path, formats=QT_UNREADABLE) as im:
+            upright = ImageOps.exif_transpose(im)
+            upright.thumbnail((max_side, max_side))
+            rgb = to_rgb(upright)
+            return rgb.tobytes(), rgb.width, rgb.height
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None
 
 
 def _draft_request(width: int, height: int) -> tuple[int, int]:

@@ -96,16 +96,13 @@ def _default_order(team: TeamSettings) -> str:
     return "MDY" if team.default_region.upper() in {"US", "PH", "CA"} else "DMY"
 
 
-def match_key(entry: ChatEntry, occurrence: int = 0) -> str:
-    """Identity of a message across exports: sender, time, text, and which identical one it is in the file."""
-    return _match_key(_identity(entry), occurrence)
-
-
 def _identity(entry: ChatEntry) -> bytes:
+    """What a message is across exports: sender, time and text."""
     return f"{clean_name(entry.sender) or ''}|{entry.t.isoformat()}|{entry.text}".encode("utf-8", "surrogatepass")
 
 
 def _match_key(identity: bytes, occurrence: int) -> str:
+    """The stored key of a message: its identity, and which identical one it is in the file."""
     return hashlib.sha256(identity + f"|{occurrence}".encode()).hexdigest()
 
 

@@ -9,8 +9,6 @@ from desktop.services.library import Library
 
 __all__ = ["exif_table", "picture_pixels"]
 
-PILLOW_ONLY = ["HEIF", "AVIF"]  # Qt has no reader for these; Pillow is never let guess another format
-
 READ_AT_MOST = 64 * 1024 * 1024
 
 
@@ -33,22 +31,8 @@ def exif_table(lib: Library, media_id: int) -> list[tuple[str, str, str]]:
 
 def picture_pixels(path: Path, max_side: int) -> tuple[bytes, int, int] | None:
     """A HEIF or AVIF original decoded upright, its long side at most ``max_side``: (RGB bytes, width, height);
-    None when it is neither or cannot be decoded. For the window's viewer, on a worker thread."""
-    from PIL import Image, ImageOps
+    None when it is neither or cannot be decoded (``media.probe.upright_pixels``, whose module registers the HEIF
+    and AVIF readers). For the window's viewer, on a worker thread."""
+    from desktop.media.probe import upright_pixels
 
-    from desktop.media.thumbs import to_rgb
-
-    try:
-        import pillow_heif
-
-        pillow_heif.register_heif_opener()
-    except ImportError:  # pragma: no cover - a dependency; AVIF may still be read by Pillow itself
-        pass
-    try:
-        with Image.open(path, formats=PILLOW_ONLY) as im:
-            upright = ImageOps.exif_transpose(im)
-            upright.thumbnail((max_side, max_side))
-            rgb = to_rgb(upright)
-            return rgb.tobytes(), rgb.width, rgb.height
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        return None
+    return upright_pixels(path, max_side)

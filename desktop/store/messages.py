@@ -13,12 +13,17 @@ from desktop.store import tables
 from desktop.store.schema import Case, MediaItem, Message, fit
 
 _INSERT = insert(tables.message)
-_SENDER, _EXTERNAL, _ADDRESS = (getattr(tables.message.c[c].type, "length", None)
-                                for c in ("sender", "external_id", "address"))
+_COLS = tables.message.c  # Core columns: their lengths read without the ORM attribute's lookup (12 us a call)
 
 
-def _cut(value: str | None, length: int | None) -> str | None:
-    return value[:length] if value is not None and length is not None else value
+def _row(*, case_id: int, source_id: int, customer_id: int | None, sent_at: datetime | None, sender: str | None,
+         from_customer: bool, kind: str, text: str, match_key: str, subject: str | None = None,
+         external_id: str | None = None, address: str | None = None) -> dict:
+    """A message's row for ``_INSERT``: names cut to their columns."""
+    return dict(case_id=case_id, source_id=source_id, customer_id=customer_id, sent_at=sent_at,
+                sender=fit(_COLS.sender, sender), from_customer=from_customer, kind=str(kind), subject=subject,
+                text=text, match_key=match_key, external_id=fit(_COLS.external_id, external_id),
+                address=fit(_COLS.address, address))
 
 
 class MessageStore:
@@ -86,24 +91,16 @@ class MessageStore:
             subject: str | None = None, external_id: str | None = None, address: str | None = None) -> int:
         # one INSERT, no ORM object: a chat of 35,000 messages took 19 s through the ORM's add-and-flush (and its
         # objects the memory), 1.5 s so
-        row = dict(case_id=case_id, source_id=source_id, customer_id=customer_id, sent_at=sent_at,
-                   sender=fit(Message.sender, sender), from_customer=from_customer, kind=str(kind), subject=subject,
-                   text=text, match_key=match_key, external_id=fit(Message.external_id, external_id),
-                   address=fit(Message.address, address))
+        row = _row(case_id=case_id, source_id=source_id, customer_id=customer_id, sent_at=sent_at, sender=sender,
+                   from_customer=from_customer, kind=kind, text=text, match_key=match_key, subject=subject,
+                   external_id=external_id, address=address)
         return int(self._s.execute(_INSERT, row).inserted_primary_key[0])  # compiled once, parameters bound
 
     def add_many(self, rows: list[dict]) -> None:
         """``add`` of many messages (each a dict of ``add``'s arguments) in one executemany: a chat of 200,000
         messages spent 23 s in single INSERTs, most of it in each statement's round through the engine."""
-        if not rows:
-            return
-        for row in rows:
-            row.setdefault("subject", None)
-            row["sender"] = _cut(row["sender"], _SENDER)
-            row["external_id"] = _cut(row.get("external_id"), _EXTERNAL)
-            row["address"] = _cut(row.get("address"), _ADDRESS)
-            row["kind"] = str(row["kind"])
-        self._s.execute(_INSERT, rows)
+        if rows:
+            self._s.execute(_INSERT, [_row(**r) for r in rows])
 
     def id_of(self, source_id: int, match_key: str) -> int | None:
         """The message an import source added under ``match_key`` (unique within one import)."""
