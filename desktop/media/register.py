@@ -244,9 +244,10 @@ def _tone_curve(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     every fourth pixel of a large overlap: the medians of tens of thousands of pixels barely move)."""
     if len(x) > TONE_SAMPLE:
         x, y = x[::4], y[::4]
-    bins = np.clip((y / 16).astype(int), 0, 15)
+    bins = np.clip((y / 16).astype(int), 0, 15).astype(np.uint8)
     centres, values = [], []
-    # each bin's pixels made contiguous by one stable sort of the bin numbers (a median ignores the order)
+    # each bin's pixels made contiguous by one stable sort of the bin numbers (a median ignores the order; of
+    # bytes, NumPy's stable sort is a radix sort: a sixteenth of its time on 64-bit integers)
     order = np.argsort(bins, kind="stable")
     ends = np.cumsum(np.bincount(bins, minlength=16))
     ys, xs = y[order], x[order]
@@ -544,7 +545,7 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
     # The second way round only when the first finds a tile beyond noise (every tile within it is the answer).
     geom = (y0, x0, th, tw)
     if similar_only:
-        if int(_tile_grid(mask, geom)[5].sum()) < GRID * GRID // 4:  # as ``_tiles``: too little overlap
+        if int(_tile_grid(mask, geom)[3].sum()) < GRID * GRID // 4:  # as ``_tiles``: too little overlap
             return None
         return Verdict(SIMILAR, _transform(a, b, fa, fb, m, kx[mask], cy[mask], s, angle), inliers=inliers)
     lut = _tone_curve(cy[mask], kx[mask])  # the keeper's grey -> the copy's, for the tiles and the perspective
@@ -555,7 +556,7 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
     if first is None or first[1].any():
         second = _tiles(cy, kx, mask, geom, first[4] if first is not None else None)
         if first is not None and second is not None and second[4] < first[4]:  # one noise for the pair
-            first = _tiles(kx, cy, mask, geom, second[4], lut=lut)
+            first = _tiles(kx, cy, mask, geom, second[4], fit=first[6])  # the same fit, the pair's noise
         tiles = min((first, second), key=lambda r: (r is None, r and (int(r[1].sum()), float(r[2].mean()))))
         if tiles is not None and tiles[1].any() and _colours_edited(fa, fb, lut, kx[mask]):
             # a colour edit that clips: the grey alone cannot predict it
@@ -567,7 +568,7 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
                     tiles, ref, lut = third, predicted, lut_c
     if tiles is None:
         return None
-    stats, bad, ratio, outliers, noise, local = tiles
+    stats, bad, ratio, outliers, noise, local, _ = tiles
     grid = np.zeros((GRID, GRID), bool)
     for (i, j, *_), bd in zip(stats, bad, strict=True):
         grid[i, j] = bd
@@ -830,88 +831,152 @@ def _chroma_of(rgb: np.ndarray) -> np.ndarray:
 def _through(lut: np.ndarray, grey: np.ndarray) -> np.ndarray:
     """``grey`` (0-255, fractional) through the 256-entry ``lut``, linearly between entries: what
     ``np.interp(grey, np.arange(256), lut)`` gives, in float32, at a seventh of its time."""
-    g = grey.astype(np.float64)
-    i = np.clip(g.astype(np.int64), 0, 254)
-    lo = lut[i].astype(np.float64)
-    return (lo + (g - i) * (lut[i + 1].astype(np.float64) - lo)).astype(np.float32)
+    i = np.clip(grey, 0, 254).astype(np.intp)  # the entry below: clipped before or after the cut, the same
+    lut = lut.astype(np.float64)
+    return (lut.take(i) + (grey.astype(np.float64) - i) * np.diff(lut).take(i)).astype(np.float32)
 
 
-def _tile_grid(mask: np.ndarray, geom) -> tuple[list[int], list[int], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The ``GRID`` x ``GRID`` tiles of ``geom`` over the overlap ``mask``: ``(row bounds, column bounds, overlap
-    pixels inside a tile, their tile numbers, overlap pixels per tile, tiles covered by at least MIN_COVER)``:
-    the tiles ``_tiles`` compares."""
+def _bounds(start: float, step: float, size: int) -> list[int]:
+    """The ``GRID + 1`` bounds of the tiles along one side, clipped to the frame's ``size``."""
+    return [min(size, max(0, int(start + i * step))) for i in range(GRID + 1)]
+
+
+def _tile_grid(mask: np.ndarray, geom) -> tuple[list[int], list[int], np.ndarray, np.ndarray]:
+    """The ``GRID`` x ``GRID`` tiles of ``geom`` (top, left, tile height, tile width) over the overlap ``mask``:
+    ``(row bounds, column bounds, overlap pixels per tile, tiles covered by at least MIN_COVER)``, the tiles
+    ``_tiles`` compares; a tile spans its bounds, clipped to the frame."""
     y0, x0, th, tw = geom
     h, w = mask.shape
-    rows = [int(y0 + i * th) for i in range(GRID + 1)]
-    cols = [int(x0 + j * tw) for j in range(GRID + 1)]
-    row_of, col_of = np.full(h, -1, np.int64), np.full(w, -1, np.int64)
-    for i in range(GRID):
-        row_of[max(0, rows[i]):max(0, rows[i + 1])] = i
-        col_of[max(0, cols[i]):max(0, cols[i + 1])] = i
-    tile_of = np.where((row_of[:, None] >= 0) & (col_of[None, :] >= 0), row_of[:, None] * GRID + col_of[None, :], -1)
-    size = np.array([max(0, min(h, rows[i + 1]) - min(h, rows[i])) * max(0, min(w, cols[j + 1]) - min(w, cols[j]))
-                     for i in range(GRID) for j in range(GRID)], np.float64)
-    sel = mask & (tile_of >= 0)
-    lab = tile_of[sel]
-    count = np.bincount(lab, minlength=GRID * GRID).astype(np.float64)
+    rows, cols = _bounds(y0, th, h), _bounds(x0, tw, w)
+    area = cv2.integral(mask.view(np.uint8) if mask.dtype == bool else mask.astype(np.uint8))  # (h + 1, w + 1)
+    r, c = np.array(rows), np.array(cols)
+    corner = area[r[:, None], c[None, :]].astype(np.float64)  # overlap pixels above and left of each bound
+    count = (corner[1:, 1:] - corner[:-1, 1:] - corner[1:, :-1] + corner[:-1, :-1]).ravel()
+    size = np.outer(np.diff(r), np.diff(c)).ravel().astype(np.float64)
     keep = (size > 0) & ~(count / np.maximum(size, 1) < MIN_COVER)  # the share of the tile in the overlap
-    return rows, cols, sel, lab, count, keep
+    return rows, cols, count, keep
 
 
-def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_pair: float | None = None,
-           lut: np.ndarray | None = None, *, absolute: bool = False) -> tuple | None:
-    """Tile statistics of ``other`` predicted from ``ref`` through a global tone curve and a local gain/offset:
-    ``(tile positions, disagreeing, residual ratio, outlier share, noise)``; ``None`` with too few tiles.
-    ``noise_of_pair``: the noise found the other way round, when lower than this way's estimate. The noise is the
-    pair's (JPEG, resampling); an edit can only inflate an estimate (a caption band predicts nothing of the texture
-    under it), so the lower of the two holds for both.
+@dataclass
+class _TileFit:
+    """What ``_tiles`` finds before it knows the noise: per-tile sums, and per pixel the residual, the grey
+    predicted and the prediction's squared gradient that it compares against the noise."""
 
-    All tiles at once: each pixel of the overlap carries its tile's number and the per-tile sums are bincounts
-    (the same statistics as one tile at a time, without 64 rounds of small numpy calls)."""
+    rows: list[int]
+    cols: list[int]
+    count: np.ndarray  # overlap pixels per tile
+    keep: np.ndarray  # tiles compared
+    stats: list  # (row, column, residual, mean shift, gradient, the larger gradient of the two) per kept tile
+    var: np.ndarray  # per tile: the prediction's variance
+    gain: np.ndarray  # per tile: the local gain
+    res: np.ndarray  # per pixel: the residual after the local gain/offset fit
+    xv: np.ndarray  # per pixel: the grey predicted
+    g2: np.ndarray  # per pixel: the squared gradient of the prediction
+    inside: np.ndarray | None  # per pixel: in the overlap (``None``: all are)
+    tsum: Callable[[np.ndarray], np.ndarray]  # per-pixel values -> their sums per tile
+    shifts: list  # (stats index, local shift) of the tiles with gradient enough for one
+
+
+def _tile_fit(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, lut: np.ndarray | None) -> _TileFit | None:
+    """``_tiles``' part that does not depend on the noise; ``None`` with too few tiles.
+
+    All tiles at once, over the grid's crop of the frame with the pixels outside the overlap weighted 0: the sums
+    over each tile are ``np.add.reduceat`` over its rows, then its columns (the same statistics as one tile at a
+    time, without 64 rounds of small numpy calls). A grid with an empty row or column of tiles (one bound for two)
+    is summed by bincounts of each overlap pixel's tile number instead."""
     if lut is None:  # ref's grey -> other's grey (the caller's when it has it)
         lut = _tone_curve(other[mask], ref[mask])
-    mapped = _through(lut, ref)
-    gy, gx = np.gradient(mapped)
-    grad2 = gy * gy + gx * gx
-    oy, ox = np.gradient(other)
-    other2 = oy * oy + ox * ox
-    rows, cols, sel, lab, count, keep = _tile_grid(mask, geom)
-    nt = GRID * GRID
+    rows, cols, count, keep = _tile_grid(mask, geom)
     if int(keep.sum()) < GRID * GRID // 4:
         return None
+    mapped = _through(lut, ref)
+    gy, gx = np.gradient(mapped)
+    oy, ox = np.gradient(other)
+    rn, cn = np.diff(rows), np.diff(cols)
+    if rn.all() and cn.all():
+        crop = np.s_[rows[0]:rows[-1], cols[0]:cols[-1]]
+        inside = mask[crop]
+        wt = inside.astype(np.float64)
+        ri, ci = np.array(rows[:-1]) - rows[0], np.array(cols[:-1]) - cols[0]
+
+        def tsum(v: np.ndarray) -> np.ndarray:  # per tile, in row order
+            return np.add.reduceat(np.add.reduceat(v, ri, axis=0), ci, axis=1).ravel()
+
+        def spread(v: np.ndarray) -> np.ndarray:  # per pixel: its tile's value
+            return np.repeat(np.repeat(v.reshape(GRID, GRID), rn, axis=0), cn, axis=1)
+
+        def pick(a: np.ndarray) -> np.ndarray:
+            return a[crop].astype(np.float64)
+    else:
+        h, w = mask.shape
+        row_of, col_of = np.full(h, -1, np.int64), np.full(w, -1, np.int64)
+        for i in range(GRID):
+            row_of[rows[i]:rows[i + 1]] = i
+            col_of[cols[i]:cols[i + 1]] = i
+        tile_of = np.where((row_of[:, None] >= 0) & (col_of[None, :] >= 0), row_of[:, None] * GRID + col_of[None, :], -1)
+        sel = mask & (tile_of >= 0)
+        lab = tile_of[sel]
+        inside, wt = None, 1.0
+
+        def tsum(v: np.ndarray) -> np.ndarray:
+            return np.bincount(lab, weights=v, minlength=GRID * GRID)
+
+        def spread(v: np.ndarray) -> np.ndarray:
+            return v[lab]
+
+        def pick(a: np.ndarray) -> np.ndarray:
+            return a[sel].astype(np.float64)
+
     n = np.maximum(count, 1)
-
-    def tsum(v: np.ndarray) -> np.ndarray:
-        return np.bincount(lab, weights=v, minlength=nt)
-
-    xv, yv = other[sel].astype(np.float64), mapped[sel].astype(np.float64)
-    g2 = grad2[sel].astype(np.float64)
-    mx, my = tsum(xv) / n, tsum(yv) / n
-    xc, yc = xv - mx[lab], yv - my[lab]
-    var = tsum(yc * yc) / n
-    gain = np.where(var > 1e-6, tsum(yc * xc) / n / np.where(var > 1e-6, var, 1.0), 0.0)
-    res = xc - gain[lab] * yc
-    rms = np.sqrt(tsum(res * res) / n)
-    shift = np.abs(tsum(xv - yv) / n)
-    g2m = tsum(g2) / n
+    xv, yv, gxs, gys = pick(other), pick(mapped), pick(gx), pick(gy)
+    g2 = gys * gys + gxs * gxs
+    mx, my = tsum(xv * wt) / n, tsum(yv * wt) / n
+    xc, yc = xv - spread(mx), yv - spread(my)
+    ycw = yc * wt
+    var = tsum(yc * ycw) / n
+    gain = np.where(var > 1e-6, tsum(xc * ycw) / n / np.where(var > 1e-6, var, 1.0), 0.0)
+    gains = spread(gain)
+    res = xc - gains * yc
+    resw = res * wt
+    rms = np.sqrt(tsum(res * resw) / n)
+    shift = np.abs(tsum((xv - yv) * wt) / n)
+    g2m = tsum(g2 * wt) / n
     grad = np.sqrt(g2m)
-    either = np.sqrt(np.maximum(g2m, tsum(other2[sel].astype(np.float64)) / n))
+    oys, oxs = pick(oy), pick(ox)
+    either = np.sqrt(np.maximum(g2m, tsum((oys * oys + oxs * oxs) * wt) / n))
     # local shift (one Lucas-Kanade step per tile): how far each tile sits from where the transform puts it
-    tx, ty = gx[sel] * gain[lab], gy[sel] * gain[lab]
-    sxx, sxy, syy = tsum(tx * tx), tsum(tx * ty), tsum(ty * ty)
+    tx, ty = gxs * gains, gys * gains
+    txw, tyw = tx * wt, ty * wt
+    sxx, sxy, syy = tsum(tx * txw), tsum(tx * tyw), tsum(ty * tyw)
     a2 = np.stack([np.stack([sxx, sxy], -1), np.stack([sxy, syy], -1)], -2)  # (tiles, 2, 2)
     low = np.linalg.eigvalsh(a2)[:, 0] / np.maximum(1, count)
     lk = keep & (low > LK_MIN_GRAD)
     idx = np.flatnonzero(keep)  # tile numbers in row order, as the stats list
-    order = np.full(nt, -1, np.int64)
+    order = np.full(GRID * GRID, -1, np.int64)
     order[idx] = np.arange(len(idx))
     stats = [(int(k) // GRID, int(k) % GRID, float(rms[k]), float(shift[k]), float(grad[k]), float(either[k]))
              for k in idx]
     shifts = []
     if lk.any():
-        solved = np.linalg.solve(a2[lk], np.stack([tsum(tx * res), tsum(ty * res)], -1)[lk][..., None])[..., 0]
+        solved = np.linalg.solve(a2[lk], np.stack([tsum(txw * res), tsum(tyw * res)], -1)[lk][..., None])[..., 0]
         shifts = list(zip(order[lk].tolist(), solved, strict=True))
-    rms, shift, grad, either = rms[idx], shift[idx], grad[idx], either[idx]
+    return _TileFit(rows, cols, count, keep, stats, var, gain, res, xv, g2, inside, tsum, shifts)
+
+
+def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_pair: float | None = None,
+           lut: np.ndarray | None = None, *, absolute: bool = False, fit: _TileFit | None = None) -> tuple | None:
+    """Tile statistics of ``other`` predicted from ``ref`` through a global tone curve and a local gain/offset:
+    ``(tile positions, disagreeing, residual ratio, outlier share, noise, local shift, fit)``; ``None`` with too
+    few tiles. ``noise_of_pair``: the noise found the other way round, when lower than this way's estimate. The
+    noise is the pair's (JPEG, resampling); an edit can only inflate an estimate (a caption band predicts nothing
+    of the texture under it), so the lower of the two holds for both. ``fit``: the ``_tile_fit`` of these two
+    greys made before (by a call with another ``noise_of_pair``): only what depends on the noise is done again."""
+    if fit is None:
+        fit = _tile_fit(ref, other, mask, geom, lut)
+        if fit is None:
+            return None
+    stats = fit.stats
+    _, _, rms, shift, grad, either = (np.array(v, np.float64) for v in zip(*stats, strict=True))
     flat = np.argsort(either)[: max(3, len(grad) // 4)]  # flat in both (a caption band is flat in one only)
     # the residual of the flattest tiles, less what the registration error makes of their gradient
     noise = max(NOISE_FLOOR, float(np.sqrt(np.median(np.maximum(0.0, rms[flat] ** 2 - (REG_ERROR * grad[flat]) ** 2)))))
@@ -920,25 +985,29 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_
     expected = np.sqrt(noise * noise + (REG_ERROR * grad) ** 2)
     ratio = rms / expected
     # per pixel: residual beyond noise and what the registration error makes of the local gradient
-    beyond = np.abs(res) > Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * g2)
+    res, xv = fit.res, fit.xv
+    beyond = np.abs(res) > Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * fit.g2)
     # a clipped level is a bound, not a measurement: a pixel of ``other`` within CLIPPED of 255 says "this much or
     # more". A prediction below it but within CLIP_SLACK of the top is consistent with it (a brightening whose
     # channels clipped by hue: the grey of a pink petal gone white); the same at 0
     pred = xv - res
     beyond &= ~(((xv >= 255 - CLIPPED) & (pred < xv) & (pred >= 255 - CLIP_SLACK))
                 | ((xv <= CLIPPED) & (pred > xv) & (pred <= CLIP_SLACK)))
-    outliers = (tsum(beyond.astype(np.float64)) / n)[idx]
+    if fit.inside is not None:
+        beyond &= fit.inside
+    idx = np.flatnonzero(fit.keep)
+    outliers = (fit.tsum(beyond.astype(np.float64)) / np.maximum(fit.count, 1))[idx]
     # a tile with texture well beyond the noise that predicts the other at a gain far from the tone curve's:
     # not the same content (a flat area predicted from a patch pasted over it takes a gain near 0 and no residual)
-    textured = np.sqrt(var[idx]) > GAIN_TEXTURE * noise
-    off_gain = textured & ((gain[idx] < 1 / GAIN_OFF) | (gain[idx] > GAIN_OFF))
+    textured = np.sqrt(fit.var[idx]) > GAIN_TEXTURE * noise
+    off_gain = textured & ((fit.gain[idx] < 1 / GAIN_OFF) | (fit.gain[idx] > GAIN_OFF))
     bad = (ratio > K_SIGMA) | (shift > TONE_SHIFT) | (outliers > OUTLIER_SHARE) | off_gain
-    good = [(k, v) for k, v in shifts if not bad[k]]  # tiles that hold an edit say nothing about the geometry
+    good = [(k, v) for k, v in fit.shifts if not bad[k]]  # tiles that hold an edit say nothing about the geometry
     if absolute:  # how far from where they are: the second largest shift
         local = float(np.sort(np.hypot(*np.array([v for _, v in good]).T))[-2]) if len(good) >= 4 else 0.0
     else:
-        local = _off_similarity(good, stats, rows, cols) if len(good) >= 4 else 0.0
-    return stats, bad, ratio, outliers, noise, local
+        local = _off_similarity(good, stats, fit.rows, fit.cols) if len(good) >= 4 else 0.0
+    return stats, bad, ratio, outliers, noise, local, fit
 
 
 def _perspective(kx: np.ndarray, cy: np.ndarray, mask: np.ndarray, noise: float, lut: np.ndarray,
