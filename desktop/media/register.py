@@ -897,10 +897,16 @@ def _tile_fit(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, lut: n
         crop = np.s_[rows[0]:rows[-1], cols[0]:cols[-1]]
         inside = mask[crop]
         wt = inside.astype(np.float64)
-        ri, ci = np.array(rows[:-1]) - rows[0], np.array(cols[:-1]) - cols[0]
+        # which tile row each row of the crop is in, which tile column each column: a sum over each tile is two
+        # products with these (BLAS: a quarter of the time of np.add.reduceat down the rows)
+        in_row = (np.arange(rows[-1] - rows[0])[None, :] >= np.array(rows[:-1])[:, None] - rows[0]) & (
+            np.arange(rows[-1] - rows[0])[None, :] < np.array(rows[1:])[:, None] - rows[0])
+        in_col = (np.arange(cols[-1] - cols[0])[:, None] >= np.array(cols[:-1])[None, :] - cols[0]) & (
+            np.arange(cols[-1] - cols[0])[:, None] < np.array(cols[1:])[None, :] - cols[0])
+        in_row, in_col = in_row.astype(np.float64), in_col.astype(np.float64)
 
         def tsum(v: np.ndarray) -> np.ndarray:  # per tile, in row order
-            return np.add.reduceat(np.add.reduceat(v, ri, axis=0), ci, axis=1).ravel()
+            return (in_row @ (v @ in_col)).ravel()
 
         def spread(v: np.ndarray) -> np.ndarray:  # per pixel: its tile's value
             return np.repeat(np.repeat(v.reshape(GRID, GRID), rn, axis=0), cn, axis=1)
