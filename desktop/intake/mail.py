@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import Message
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from desktop.core.errors import RejectedInput
@@ -57,6 +58,9 @@ MAX_FILE_BYTES = 300 * 1024 * 1024  # 200 MB of attachments, base64-encoded, plu
 MAX_ATTACHMENTS = 200
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 MAX_DEPTH = 20
+EARLIEST_MAIL = datetime(1971, 1, 1, tzinfo=UTC)  # the first e-mail was sent late in 1971: a date before is wrong
+CLOCK_SLACK = timedelta(days=1)  # a sender's clock or time zone this far ahead of ours is believed
+DATE_PROBLEM = "the e-mail's date ("  # how ``judged_date``'s warnings begin
 MAX_MULTIPARTS = 200  # the stdlib parser is quadratic in nesting depth (900 levels: seconds; 1000: RecursionError)
 MAX_BODY_CHARS = 1_000_000
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -334,7 +338,48 @@ def header_date(msg: Message, warnings: list[str]) -> datetime | None:
     if when.tzinfo is None:
         warnings.append("Date header has no time zone; taken as UTC")
         when = when.replace(tzinfo=UTC)
-    return when
+    return judged_date(when, received_date(msg), warnings)
+
+
+def received_date(msg: Message) -> datetime | None:
+    """When the last mail server got the message: the date after the last ``;`` of the topmost Received header
+    (each server adds its own on top), as an aware datetime; ``None`` when there is none or it cannot be read."""
+    try:
+        top = (msg.get_all("Received") or [None])[0]
+        when = parsedate_to_datetime(str(top).rsplit(";", 1)[1].strip()) if top and ";" in str(top) else None
+    except Exception:  # noqa: BLE001 - a hostile header: no time from it
+        return None
+    if when is None:
+        return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
+
+
+def judged_date(when: datetime, received: datetime | None, warnings: list[str],
+                now: datetime | None = None) -> datetime | None:
+    """``when`` (aware) if it can be true: not before the first e-mail (``EARLIEST_MAIL``) and at most
+    ``CLOCK_SLACK`` after ``now``. Otherwise the time the mail server received it, if that can be true, else no
+    time, with a warning (``DATE_PROBLEM``) that names the date and what was used instead: a message dated
+    31/12/9999 would put its answer due in 63,000 days and sort after every other message."""
+    now = now or datetime.now(UTC)
+
+    def possible(t: datetime) -> bool:
+        return EARLIEST_MAIL <= t <= now + CLOCK_SLACK
+
+    if possible(when):
+        return when
+    why = "lies in the future" if when > now else "is before e-mail existed"
+    said = f"{DATE_PROBLEM}{when:%Y-%m-%d %H:%M}) {why}"
+    if received is not None and possible(received):
+        warnings.append(f"{said}: the time the mail server received it is used ({received:%Y-%m-%d %H:%M})")
+        return received
+    warnings.append(f"{said}: the message has no time")
+    return None
+
+
+def date_problems(mail: MailMessage) -> list[str]:
+    """The warnings of ``judged_date`` among the mail's: worth a line in the import's report (the handler sees
+    a time that is not the one the mail states)."""
+    return [w for w in mail.warnings if w.startswith(DATE_PROBLEM)]
 
 
 def mail_party(m: MailMessage, key: str | None = None):

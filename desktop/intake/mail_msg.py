@@ -24,6 +24,7 @@ from desktop.intake.mail import (
     MailMessage,
     check_size,
     header_record,
+    judged_date,
     read_bytes,
 )
 from desktop.intake.mail_text import (
@@ -164,7 +165,8 @@ def _message_fields(msg: Any, warnings: list[str]) -> dict[str, Any]:
     record = header_record(headers, header_warnings)
     if raw_headers:  # missing sender/date are judged after the MAPI fallbacks below
         refallback = ("no sender", "no readable Date", "Date header not understood")
-        warnings.extend(w for w in guard.warnings + header_warnings if not w.startswith(refallback))
+        warnings.extend(w for w in guard.warnings + header_warnings
+                        if not w.startswith(refallback) and not w.endswith(": the message has no time"))
     record["subject"] = tidy_subject(_string(msg, "0037", warnings) or record["subject"])
     if not record["sender_email"]:
         for prop in ("5D01", "0C1F", "5D02", "0065"):
@@ -208,7 +210,8 @@ def _mapi_date(msg: Any, warnings: list[str]) -> datetime | None:
     for prop in ("00390040", "0E060040"):  # PR_CLIENT_SUBMIT_TIME, PR_MESSAGE_DELIVERY_TIME
         value = _get(warnings, "the sent time", msg.getPropertyVal, prop)
         if isinstance(value, datetime) and type(value).__name__ != "NullDate" and 1970 < value.year < 4500:
-            return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+            when = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+            return judged_date(when, None, warnings)
     warnings.append("no sent or received time in the Outlook file")
     return None
 

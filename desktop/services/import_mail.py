@@ -22,7 +22,7 @@ from desktop.core.mail_roles import MailParty, MailRole, mail_roles
 from desktop.core.model import MediaRole, MessageKind, Problem, SourceKind
 from desktop.core.records import CaseHandle
 from desktop.core.team import TeamSettings
-from desktop.intake.mail import MailAttachment, MailError, MailMessage, mail_party, read_mail
+from desktop.intake.mail import MailAttachment, MailError, MailMessage, date_problems, mail_party, read_mail
 from desktop.services.analyse import Analysed
 from desktop.services.customers import resolve_customer
 from desktop.services.planning import MailUnit
@@ -98,6 +98,7 @@ def read(unit: MailUnit, problems: list[Problem], scratch: Path | None = None) -
         return MailPlan(unit, None, why)
     if mail.damaged:
         problems.append(Problem(unit.display, mail.damaged, kept=True))
+    problems.extend(Problem(unit.display, why, kept=True) for why in date_problems(mail))  # a date not believed
     return MailPlan(unit, mail)
 
 

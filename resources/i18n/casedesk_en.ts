@@ -14,8 +14,8 @@
 <context>
     <name>CaseListModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="180" />
-        <location filename="../../desktop/ui/models/case_list_model.py" line="205" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="182" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="207" />
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="181" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="183" />
         <source>%n set aside as duplicates</source>
         <translation>
             <numerusform>%n set aside as duplicates</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="206" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="208" />
         <source>%n set aside</source>
         <translation>
             <numerusform>%n set aside</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="231" />
+        <location filename="../../desktop/ui/models/case_list_model.py" line="233" />
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n alert: the same picture is in another case</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>DupGroupsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/dup_groups_model.py" line="79" />
+        <location filename="../../desktop/ui/models/dup_groups_model.py" line="81" />
         <source>%n item(s)
 %1</source>
         <translation>
@@ -75,7 +75,7 @@
 <context>
     <name>DuplicatesPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/duplicates_panel.py" line="65" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="68" />
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n group</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/duplicates_panel.py" line="66" />
+        <location filename="../../desktop/ui/duplicates_panel.py" line="69" />
         <source>%n item(s) set aside</source>
         <translation>
             <numerusform>%n item set aside</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="37" />
+        <location filename="../../desktop/ui/export_dialog.py" line="38" />
         <source>%n photo(s) per page</source>
         <translation>
             <numerusform>%n photo per page</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="157" />
+        <location filename="../../desktop/ui/export_dialog.py" line="158" />
         <source>%n original(s) could not be read: the PDF shows a placeholder and names them on the cover.</source>
         <translation>
             <numerusform>%n original could not be read: the PDF shows a placeholder and names them on the cover.</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="173" />
+        <location filename="../../desktop/ui/export_dialog.py" line="174" />
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="174" />
+        <location filename="../../desktop/ui/export_dialog.py" line="175" />
         <source>Not exported: %n original(s) cannot be read from the store of originals:</source>
         <translation>
             <numerusform>Not exported: %n original cannot be read from the store of originals:</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="109" />
+        <location filename="../../desktop/ui/import_dialog.py" line="110" />
         <source>%n case(s); open and recently active ones first.</source>
         <translation>
             <numerusform>%n case; open and recently active ones first.</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="194" />
+        <location filename="../../desktop/ui/import_dialog.py" line="196" />
         <source>%n file(s) processed</source>
         <translation>
             <numerusform>%n file processed</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="211" />
+        <location filename="../../desktop/ui/import_dialog.py" line="213" />
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>%n file imported.</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="213" />
+        <location filename="../../desktop/ui/import_dialog.py" line="215" />
         <source>%n file(s) were already in the library and were not added again.</source>
         <translation>
             <numerusform>%n file were already in the library and were not added again.</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="216" />
+        <location filename="../../desktop/ui/import_dialog.py" line="218" />
         <source>Case(s): %1</source>
         <translation>
             <numerusform>Case: %1</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="218" />
+        <location filename="../../desktop/ui/import_dialog.py" line="220" />
         <source>%n file(s) named in the chat were not in the export.</source>
         <translation>
             <numerusform>%n file named in the chat were not in the export.</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="221" />
+        <location filename="../../desktop/ui/import_dialog.py" line="223" />
         <source>%n file(s) with a problem (see below).</source>
         <translation>
             <numerusform>%n file with a problem (see below).</numerusform>
@@ -188,7 +188,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="164" />
+        <location filename="../../desktop/ui/main_window.py" line="165" />
         <source>Opened %1: %n item(s) in %2 s</source>
         <translation>
             <numerusform>Opened %1: %n item in %2 s</numerusform>
@@ -196,7 +196,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="250" />
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n file imported</numerusform>
@@ -204,7 +204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="330" />
+        <location filename="../../desktop/ui/main_window.py" line="332" />
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>Move %n item to…</numerusform>
@@ -242,7 +242,7 @@
 <context>
     <name>MediaViewer</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_viewer.py" line="371" />
+        <location filename="../../desktop/ui/media_viewer.py" line="374" />
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n tag</numerusform>
@@ -253,7 +253,7 @@
 <context>
     <name>MessagesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/messages_model.py" line="57" />
+        <location filename="../../desktop/ui/models/messages_model.py" line="65" />
         <source>(%n attachment(s))</source>
         <translation>
             <numerusform>(%n attachment)</numerusform>
@@ -275,7 +275,7 @@
 <context>
     <name>SplitGapsDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="73" />
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="70" />
         <source>%n new case(s) would be made.</source>
         <translation>
             <numerusform>%n new case would be made.</numerusform>
@@ -283,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75" />
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="72" />
         <source>Split into %n case(s)</source>
         <translation>
             <numerusform>Split into %n case</numerusform>

@@ -35,43 +35,43 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="145"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="146"/>
         <source>First answer</source>
         <translation>Eerste antwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="145"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="146"/>
         <source>Reference</source>
         <translation>Kenmerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="146"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
         <source>Customer / title</source>
         <translation>Klant / titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="146"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="148"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="148"/>
         <source>Handler</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="147"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="148"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="180"/>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="205"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="182"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="207"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="181"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="183"/>
         <source>%n set aside as duplicates</source>
         <translation>
             <numerusform>%n apart gezet als dubbel</numerusform>
@@ -87,37 +87,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="183"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="185"/>
         <source>Handler: %1</source>
         <translation>Behandelaar: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="183"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="185"/>
         <source>No handler yet</source>
         <translation>Nog geen behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="190"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="192"/>
         <source>Overdue %1</source>
         <translation>%1 te laat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="192"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="194"/>
         <source>Due in %1</source>
         <translation>Nog %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="194"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="196"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="199"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="201"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="206"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="208"/>
         <source>%n set aside</source>
         <translation>
             <numerusform>%n apart gezet</numerusform>
@@ -125,17 +125,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="227"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="229"/>
         <source>Opened %1</source>
         <translation>Geopend %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/case_list_model.py" line="229"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="231"/>
         <source>Customer waiting since %1</source>
         <translation>Klant wacht sinds %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/case_list_model.py" line="231"/>
+        <location filename="../../desktop/ui/models/case_list_model.py" line="233"/>
         <source>%n alert(s): the same picture is in another case</source>
         <translation>
             <numerusform>%n melding: dezelfde foto zit in een andere zaak</numerusform>
@@ -146,17 +146,17 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="121"/>
+        <location filename="../../desktop/ui/views/case_list_view.py" line="122"/>
         <source>Search customer, reference, title, notes, messages…</source>
         <translation>Zoek op klant, kenmerk, titel, notities, berichten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="123"/>
+        <location filename="../../desktop/ui/views/case_list_view.py" line="124"/>
         <source>My cases</source>
         <translation>Mijn zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_list_view.py" line="125"/>
+        <location filename="../../desktop/ui/views/case_list_view.py" line="126"/>
         <source>Only the cases assigned to you</source>
         <translation>Alleen de zaken die aan u zijn toegewezen</translation>
     </message>
@@ -164,12 +164,12 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="51"/>
+        <location filename="../../desktop/ui/case_panel.py" line="53"/>
         <source>Double-click a message to read it in full</source>
         <translation>Dubbelklik op een bericht om het helemaal te lezen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="93"/>
+        <location filename="../../desktop/ui/case_panel.py" line="94"/>
         <source>Opening %1…</source>
         <translation>%1 openen…</translation>
     </message>
@@ -237,27 +237,27 @@
         <translation>Dezelfde foto zit in de zaak van een andere klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="209"/>
+        <location filename="../../desktop/ui/case_panel.py" line="210"/>
         <source>Marked at %1</source>
         <translation>Aangevinkt op %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="210"/>
+        <location filename="../../desktop/ui/case_panel.py" line="211"/>
         <source>Tick when you have answered the customer</source>
         <translation>Vink aan als u de klant hebt geantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="215"/>
+        <location filename="../../desktop/ui/case_panel.py" line="216"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="232"/>
+        <location filename="../../desktop/ui/case_panel.py" line="234"/>
         <source>handler</source>
         <translation>behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="234"/>
+        <location filename="../../desktop/ui/case_panel.py" line="236"/>
         <source>Notes (%1)</source>
         <translation>Notities (%1)</translation>
     </message>
@@ -265,32 +265,32 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="203"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="219"/>
         <source>Select a case on the left, or drop files, folders, ZIPs, chat exports or e-mails here to import them.</source>
         <translation>Kies links een zaak, of sleep bestanden, mappen, ZIP-bestanden, chatexports of e-mails hierheen om ze te importeren.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="243"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="259"/>
         <source>Export PDF…</source>
         <translation>PDF exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="272"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="288"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="273"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="289"/>
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="274"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="290"/>
         <source>Duplicates</source>
         <translation>Dubbele</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="275"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="291"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -298,7 +298,7 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../desktop/ui/views/compare_view.py" line="42"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="43"/>
         <source>Differs from the other item</source>
         <translation>Verschilt van het andere item</translation>
     </message>
@@ -306,27 +306,27 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/views/compare_view.py" line="51"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="52"/>
         <source>Compare — Casedesk</source>
         <translation>Vergelijken — Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/compare_view.py" line="56"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="57"/>
         <source>Swap sides</source>
         <translation>Kanten wisselen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/compare_view.py" line="57"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="58"/>
         <source>Fit</source>
         <translation>Passend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/compare_view.py" line="60"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="61"/>
         <source>Facts in blue differ between the two.</source>
         <translation>Gegevens in blauw verschillen tussen de twee.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/compare_view.py" line="63"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="64"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -334,102 +334,102 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="43"/>
+        <location filename="../../desktop/ui/compare.py" line="44"/>
         <source>Compare: %1 and %2 — Casedesk</source>
         <translation>Vergelijken: %1 en %2 — Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="60"/>
+        <location filename="../../desktop/ui/compare.py" line="62"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="61"/>
+        <location filename="../../desktop/ui/compare.py" line="63"/>
         <source>Taken</source>
         <translation>Gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="62"/>
+        <location filename="../../desktop/ui/compare.py" line="64"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="63"/>
+        <location filename="../../desktop/ui/compare.py" line="65"/>
         <source>Sent by</source>
         <translation>Verstuurd door</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="64"/>
+        <location filename="../../desktop/ui/compare.py" line="66"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="65"/>
+        <location filename="../../desktop/ui/compare.py" line="67"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="66"/>
+        <location filename="../../desktop/ui/compare.py" line="68"/>
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="69"/>
+        <location filename="../../desktop/ui/compare.py" line="71"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="70"/>
+        <location filename="../../desktop/ui/compare.py" line="72"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="71"/>
+        <location filename="../../desktop/ui/compare.py" line="73"/>
         <source>Flags</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="73"/>
+        <location filename="../../desktop/ui/compare.py" line="75"/>
         <source>set aside</source>
         <translation>apart gezet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="73"/>
+        <location filename="../../desktop/ui/compare.py" line="75"/>
         <source>kept</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="74"/>
+        <location filename="../../desktop/ui/compare.py" line="76"/>
         <source>Duplicate</source>
         <translation>Dubbel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="75"/>
+        <location filename="../../desktop/ui/compare.py" line="77"/>
         <source>In the report</source>
         <translation>In het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="75"/>
+        <location filename="../../desktop/ui/compare.py" line="77"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="75"/>
+        <location filename="../../desktop/ui/compare.py" line="77"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="76"/>
+        <location filename="../../desktop/ui/compare.py" line="78"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="77"/>
+        <location filename="../../desktop/ui/compare.py" line="79"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare.py" line="85"/>
+        <location filename="../../desktop/ui/compare.py" line="87"/>
         <source>%1: no picture to show.</source>
         <translation>%1: geen beeld om te tonen.</translation>
     </message>
@@ -437,32 +437,32 @@
 <context>
     <name>CustomerEraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="37"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="38"/>
         <source>case %1 is under a legal hold (%2); lift the hold first</source>
         <translation>zaak %1 staat onder een juridische bewaarplicht (%2); hef die eerst op</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="40"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="41"/>
         <source>case %1 is still open (%2); close it first</source>
         <translation>zaak %1 is nog open (%2); sluit die eerst af</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="43"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="44"/>
         <source>case %1 is within its retention period until %2 (%3: %4 years after closing)</source>
         <translation>zaak %1 valt binnen de bewaartermijn tot %2 (%3: %4 jaar na afsluiten)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="135"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="137"/>
         <source>Erase %1 for good?</source>
         <translation>%1 definitief wissen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="136"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="138"/>
         <source>Reading what would be erased…</source>
         <translation>Nagaan wat gewist zou worden…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="157"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="159"/>
         <source>This erases, for good:
 • the customer&apos;s record: %1
 • %2 message(s) and %3 media item(s) with their originals and thumbnails (an original that another customer&apos;s case also holds stays)
@@ -477,45 +477,45 @@ What stays: a tombstone (customer number, when, why, by whom) and the emptied ca
 Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege zaken als verwijzing, zodat het auditspoor leesbaar blijft. U krijgt een ontvangstbewijs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="170"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="172"/>
         <source>Within the retention period: erase only when a legal basis allows it, and name it.</source>
         <translation>Binnen de bewaartermijn: wis alleen als een wettelijke grondslag dat toestaat, en noem die.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="171"/>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="222"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="173"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="224"/>
         <source>This customer cannot be erased now:</source>
         <translation>Deze klant kan nu niet gewist worden:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="200"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="202"/>
         <source>Erasing…</source>
         <translation>Wissen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="208"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="210"/>
         <source>Erased. Receipt: %1 message(s), %2 media item(s), %3 note(s), %4 original(s) removed; by %5 at %6.</source>
         <translation>Gewist. Ontvangstbewijs: %1 bericht(en), %2 media-item(s), %3 notitie(s), %4 origineel/originelen verwijderd; door %5 op %6.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="229"/>
         <source>Nothing was erased:
 %1</source>
         <translation>Er is niets gewist:
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="237"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="239"/>
         <source>Save the erasure receipt</source>
         <translation>Ontvangstbewijs van het wissen opslaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="238"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="240"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="243"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="245"/>
         <source>Receipt saved: %1</source>
         <translation>Ontvangstbewijs opgeslagen: %1</translation>
     </message>
@@ -566,44 +566,44 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>CustomerExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="62"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="64"/>
         <source>Everything stored on %1</source>
         <translation>Alles wat over %1 is opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="63"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="65"/>
         <source>The customer&apos;s (%1)</source>
         <translation>Die van de klant (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="78"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="80"/>
         <source>Save the customer&apos;s data</source>
         <translation>Gegevens van de klant opslaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="79"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="81"/>
         <source>ZIP files (*.zip)</source>
         <translation>ZIP-bestanden (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="86"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="88"/>
         <source>Choose where to save the ZIP.</source>
         <translation>Kies waar de ZIP moet komen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="99"/>
         <source>Collecting the customer&apos;s data…</source>
         <translation>Gegevens van de klant verzamelen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="108"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="110"/>
         <source>Saved: %1
 %2 · %3 case(s) · %4 original(s). Give it to the customer through a safe channel.</source>
         <translation>Opgeslagen: %1
 %2 · %3 zaak/zaken · %4 origineel/originelen. Geef het de klant via een veilig kanaal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialogs.py" line="118"/>
+        <location filename="../../desktop/ui/customer_dialogs.py" line="120"/>
         <source>The export failed:
 %1</source>
         <translation>De export is mislukt:
@@ -651,82 +651,82 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>DetailsColumn</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="140"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="156"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="151"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="167"/>
         <source>policy or booking number</source>
         <translation>polis- of boekingsnummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="156"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="172"/>
         <source>not set</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="159"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="175"/>
         <source>First answer sent</source>
         <translation>Eerste antwoord verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="161"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="177"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="162"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="178"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="163"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="179"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="164"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="180"/>
         <source>Policy / booking</source>
         <translation>Polis / boeking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="165"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="181"/>
         <source>Incident date</source>
         <translation>Datum voorval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="166"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="182"/>
         <source>Handler</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="169"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="185"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="177"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="193"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="178"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="194"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="179"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="195"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="181"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="197"/>
         <source>Contact history</source>
         <translation>Contacthistorie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="185"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="201"/>
         <source>All cases of this customer; double-click to open</source>
         <translation>Alle zaken van deze klant; dubbelklik om te openen</translation>
     </message>
@@ -734,7 +734,7 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>DupGroupsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/dup_groups_model.py" line="79"/>
+        <location filename="../../desktop/ui/models/dup_groups_model.py" line="81"/>
         <source>%n item(s)
 %1</source>
         <translation>
@@ -748,12 +748,12 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="28"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="30"/>
         <source>present</source>
         <translation>aanwezig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/duplicates_panel.py" line="65"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="68"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n groep</numerusform>
@@ -761,7 +761,7 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/duplicates_panel.py" line="66"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="69"/>
         <source>%n item(s) set aside</source>
         <translation>
             <numerusform>%n item apart gezet</numerusform>
@@ -769,92 +769,92 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="96"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="99"/>
         <source>Keeper</source>
         <translation>Bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="98"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="101"/>
         <source>Set aside · %1</source>
         <translation>Apart gezet · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="100"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="103"/>
         <source>Kept beside it · %1</source>
         <translation>Ernaast bewaard · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="102"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="105"/>
         <source>Kept for review · %1</source>
         <translation>Ter beoordeling · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="108"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="111"/>
         <source>loading…</source>
         <translation>laden…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="131"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="134"/>
         <source>Dimensions</source>
         <translation>Afmetingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="131"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="134"/>
         <source>File size</source>
         <translation>Bestandsgrootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="131"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="134"/>
         <source>Format</source>
         <translation>Formaat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="132"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="135"/>
         <source>Taken</source>
         <translation>Gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="132"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="135"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="132"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="135"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="133"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="136"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="133"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="136"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="134"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="137"/>
         <source>Sent by</source>
         <translation>Verstuurd door</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="142"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="145"/>
         <source>no preview</source>
         <translation>geen voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="165"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="168"/>
         <source>“%1” is the same picture as “%2” in case %3 (%4): possible fraud.</source>
         <translation>„%1” is dezelfde foto als „%2” in zaak %3 (%4): mogelijke fraude.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="167"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="170"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_panel.py" line="168"/>
+        <location filename="../../desktop/ui/duplicates_panel.py" line="171"/>
         <source>Open %1</source>
         <translation>%1 openen</translation>
     </message>
@@ -862,7 +862,7 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="161"/>
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="211"/>
         <source>No duplicates in this case.</source>
         <translation>Geen dubbele bestanden in deze zaak.</translation>
     </message>
@@ -923,12 +923,12 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="36"/>
         <source>Case %1 %2</source>
         <translation>Zaak %1 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="38"/>
         <source>%n photo(s) per page</source>
         <translation>
             <numerusform>%n foto per pagina</numerusform>
@@ -936,37 +936,37 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="82"/>
         <source>Save the case file</source>
         <translation>Dossier opslaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="83"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="90"/>
         <source>Choose where to save the PDF.</source>
         <translation>Kies waar de PDF moet komen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="113"/>
         <source>Writing the case file…</source>
         <translation>Dossier wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="135"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="155"/>
         <source>Saved: %1</source>
         <translation>Opgeslagen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="158"/>
         <source>%n original(s) could not be read: the PDF shows a placeholder and names them on the cover.</source>
         <translation>
             <numerusform>%n origineel kon niet gelezen worden: het dossier toont een plaatshouder en noemt het op het voorblad.</numerusform>
@@ -974,12 +974,12 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="167"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>De export is afgebroken; er is geen bestand geschreven.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… en nog %n</numerusform>
@@ -987,7 +987,7 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="175"/>
         <source>Not exported: %n original(s) cannot be read from the store of originals:</source>
         <translation>
             <numerusform>Niet geëxporteerd: %n origineel kan niet gelezen worden uit de opslag van originelen:</numerusform>
@@ -995,12 +995,12 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="177"/>
         <source>Nothing was written. Import them again, or export anyway: the PDF then shows a placeholder for each and names them on the cover.</source>
         <translation>Er is niets geschreven. Importeer ze opnieuw, of exporteer toch: het dossier toont dan voor elk een plaatshouder en noemt ze op het voorblad.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="183"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="184"/>
         <source>The export failed:
 %1</source>
         <translation>De export is mislukt:
@@ -1093,12 +1093,12 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="162"/>
+        <location filename="../../desktop/ui/history_panel.py" line="152"/>
         <source>History of %1</source>
         <translation>Geschiedenis van %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="165"/>
+        <location filename="../../desktop/ui/history_panel.py" line="155"/>
         <source>History of %1 %2</source>
         <translation>Geschiedenis van %1 %2</translation>
     </message>
@@ -1106,69 +1106,69 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="100"/>
+        <location filename="../../desktop/ui/history_panel.py" line="90"/>
         <source>Filter: a handler, an action, a file name…</source>
         <translation>Filter: een behandelaar, een handeling, een bestandsnaam…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="104"/>
-        <location filename="../../desktop/ui/history_panel.py" line="106"/>
+        <location filename="../../desktop/ui/history_panel.py" line="94"/>
+        <location filename="../../desktop/ui/history_panel.py" line="96"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="104"/>
-        <location filename="../../desktop/ui/history_panel.py" line="106"/>
+        <location filename="../../desktop/ui/history_panel.py" line="94"/>
+        <location filename="../../desktop/ui/history_panel.py" line="96"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="104"/>
+        <location filename="../../desktop/ui/history_panel.py" line="94"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="104"/>
+        <location filename="../../desktop/ui/history_panel.py" line="94"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="106"/>
+        <location filename="../../desktop/ui/history_panel.py" line="96"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="106"/>
+        <location filename="../../desktop/ui/history_panel.py" line="96"/>
         <source>Undone</source>
         <translation>Ongedaan gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="108"/>
+        <location filename="../../desktop/ui/history_panel.py" line="98"/>
         <source>Audit trail</source>
         <translation>Auditspoor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="109"/>
+        <location filename="../../desktop/ui/history_panel.py" line="99"/>
         <source>Undoable actions</source>
         <translation>Handelingen die ongedaan kunnen worden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="126"/>
+        <location filename="../../desktop/ui/history_panel.py" line="116"/>
         <source>Reading the history…</source>
         <translation>De geschiedenis wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="144"/>
+        <location filename="../../desktop/ui/history_panel.py" line="134"/>
         <source>Audit trail (%1)</source>
         <translation>Auditspoor (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="145"/>
+        <location filename="../../desktop/ui/history_panel.py" line="135"/>
         <source>Undoable actions (%1)</source>
         <translation>Ongedaan te maken (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_panel.py" line="146"/>
+        <location filename="../../desktop/ui/history_panel.py" line="136"/>
         <source>The audit trail is append-only and hash-chained; &apos;casedesk verify&apos; checks it.</source>
         <translation>Het auditspoor wordt alleen aangevuld en is met hashes geketend; &apos;casedesk verify&apos; controleert het.</translation>
     </message>
@@ -1176,52 +1176,52 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="170"/>
         <source>into case %1</source>
         <translation>in zaak %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="46"/>
         <source>Import %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="63"/>
         <source>Import %1 into case %2</source>
         <translation>%1 importeren in zaak %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="86"/>
         <source>Looking for cases…</source>
         <translation>Zaken zoeken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="96"/>
         <source>(no sender)</source>
         <translation>(geen afzender)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="97"/>
         <source>active %1</source>
         <translation>actief %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="102"/>
         <source>Other cases of this customer: %1</source>
         <translation>Andere zaken van deze klant: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="107"/>
         <source>No case matches “%1”.</source>
         <translation>Geen zaak past bij “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="108"/>
         <source>There are no cases yet: the files go into a new case.</source>
         <translation>Er zijn nog geen zaken: de bestanden komen in een nieuwe zaak.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="110"/>
         <source>%n case(s); open and recently active ones first.</source>
         <translation>
             <numerusform>%n zaak; open en recent actieve eerst.</numerusform>
@@ -1229,42 +1229,42 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="122"/>
         <source>%1 also has: %2</source>
         <translation>%1 heeft ook: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="123"/>
         <source>This customer</source>
         <translation>Deze klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="157"/>
         <source>Import into %1</source>
         <translation>Importeren in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="157"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="170"/>
         <source>into a new case</source>
         <translation>in een nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="171"/>
         <source>Looking at the files… (%1)</source>
         <translation>Bestanden bekijken… (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="186"/>
         <source>Stopping… nothing is kept from this import.</source>
         <translation>Stoppen… van deze import wordt niets bewaard.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="196"/>
         <source>%n file(s) processed</source>
         <translation>
             <numerusform>%n bestand verwerkt</numerusform>
@@ -1272,12 +1272,12 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
         <source>The import was cancelled. The library is as it was before.</source>
         <translation>De import is afgebroken. De bibliotheek is zoals ze was.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="213"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>%n bestand geïmporteerd.</numerusform>
@@ -1285,7 +1285,7 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="213"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="215"/>
         <source>%n file(s) were already in the library and were not added again.</source>
         <translation>
             <numerusform>%n bestand stond al in de bibliotheek en is niet opnieuw toegevoegd.</numerusform>
@@ -1293,7 +1293,7 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
         <source>Case(s): %1</source>
         <translation>
             <numerusform>Zaak: %1</numerusform>
@@ -1301,7 +1301,7 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="223"/>
         <source>%n file(s) with a problem (see below).</source>
         <translation>
             <numerusform>%n bestand met een probleem (zie hieronder).</numerusform>
@@ -1309,12 +1309,12 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="222"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="224"/>
         <source>Edit ▸ Undo takes the whole import out again.</source>
         <translation>Bewerken ▸ Ongedaan maken haalt de hele import er weer uit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="220"/>
         <source>%n file(s) named in the chat were not in the export.</source>
         <translation>
             <numerusform>%n bestand uit de chat zat niet in de export.</numerusform>
@@ -1322,7 +1322,7 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="250"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="245"/>
         <source>The import failed and nothing was added:
 %1</source>
         <translation>De import is mislukt en er is niets toegevoegd:
@@ -1391,17 +1391,17 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="46"/>
+        <location filename="../../desktop/ui/main_window.py" line="47"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48"/>
+        <location filename="../../desktop/ui/main_window.py" line="49"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Opened %1: %n item(s) in %2 s</source>
         <translation>
             <numerusform>%1 geopend: %n item in %2 s</numerusform>
@@ -1409,42 +1409,42 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Photos, videos, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;All files (*)</source>
         <translation>Foto&apos;s, video&apos;s, chats, e-mails (*.jpg *.jpeg *.png *.heic *.heif *.webp *.mp4 *.mov *.3gp *.opus *.ogg *.m4a *.mp3 *.pdf *.zip *.txt *.eml *.msg);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Import a folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Import a chat export</source>
         <translation>Een chatexport importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>WhatsApp chat exports (*.zip *.txt);;All files (*)</source>
         <translation>WhatsApp-chatexports (*.zip *.txt);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Import e-mails</source>
         <translation>E-mails importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>E-mails (*.eml *.msg);;All files (*)</source>
         <translation>E-mails (*.eml *.msg);;Alle bestanden (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>%n file(s) imported</source>
         <translation>
             <numerusform>%n bestand geïmporteerd</numerusform>
@@ -1452,22 +1452,22 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Merge %1 into…</source>
         <translation>%1 samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>Select the first message of the new case in the Messages tab.</source>
         <translation>Kies op het tabblad Berichten het eerste bericht van de nieuwe zaak.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>Move %n item(s) to…</source>
         <translation>
             <numerusform>%n item verplaatsen naar…</numerusform>
@@ -1475,12 +1475,12 @@ Wat blijft: een grafsteen (klantnummer, wanneer, waarom, door wie) en de lege za
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>About Casedesk</source>
         <translation>Over Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>Casedesk %1
 Photos, videos and chats from customers, turned into case files.</source>
         <translation>Casedesk %1
@@ -1603,17 +1603,17 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MediaDelegate</name>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="115"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="116"/>
         <source>set aside</source>
         <translation>apart gezet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="115"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="116"/>
         <source>keeper</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/media_grid_view.py" line="120"/>
+        <location filename="../../desktop/ui/views/media_grid_view.py" line="121"/>
         <source>not in report</source>
         <translation>niet in dossier</translation>
     </message>
@@ -1621,22 +1621,22 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MediaGridModel</name>
     <message>
-        <location filename="../../desktop/ui/models/media_grid_model.py" line="150"/>
+        <location filename="../../desktop/ui/models/media_grid_model.py" line="152"/>
         <source>Taken %1 (%2)</source>
         <translation>Gemaakt %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/media_grid_model.py" line="153"/>
+        <location filename="../../desktop/ui/models/media_grid_model.py" line="155"/>
         <source>Received %1</source>
         <translation>Ontvangen %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/media_grid_model.py" line="155"/>
+        <location filename="../../desktop/ui/models/media_grid_model.py" line="157"/>
         <source>Set aside as a duplicate</source>
         <translation>Apart gezet als dubbel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/media_grid_model.py" line="157"/>
+        <location filename="../../desktop/ui/models/media_grid_model.py" line="159"/>
         <source>Not in the report</source>
         <translation>Niet in het dossier</translation>
     </message>
@@ -1706,37 +1706,37 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MediaTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="79"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="95"/>
         <source>Hide set aside</source>
         <translation>Apart gezette verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="80"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="96"/>
         <source>Hide the duplicates that were set aside</source>
         <translation>De apart gezette dubbele bestanden verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="84"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="100"/>
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="85"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="101"/>
         <source>Open the selected item in the viewer (Enter or double-click)</source>
         <translation>Het gekozen item in de viewer openen (Enter of dubbelklik)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="86"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="102"/>
         <source>Include in report</source>
         <translation>Opnemen in dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="88"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="104"/>
         <source>Put the selected items into the PDF case file, or leave them out when they are all in already (Ctrl+E)</source>
         <translation>De gekozen items in het pdf-dossier opnemen, of weglaten als ze er al allemaal in staan (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="90"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="106"/>
         <source>Sort by</source>
         <translation>Sorteren op</translation>
     </message>
@@ -1744,7 +1744,7 @@ Foto&apos;s, video&apos;s en chats van klanten, omgezet in dossiers.</translatio
 <context>
     <name>MediaViewer</name>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="119"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="122"/>
         <source>%1
 
 This file cannot be shown here; it is listed in the report.</source>
@@ -1753,148 +1753,148 @@ This file cannot be shown here; it is listed in the report.</source>
 Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="170"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="173"/>
         <source>This picture cannot be decoded.</source>
         <translation>Deze foto kan niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="271"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="274"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="271"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="274"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="278"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="281"/>
         <source>Playback not available: %1</source>
         <translation>Afspelen niet mogelijk: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="297"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="300"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="299"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="302"/>
         <source>Taken</source>
         <translation>Gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="299"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="302"/>
         <source>source: %1</source>
         <translation>bron: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="301"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="304"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="303"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="306"/>
         <source>Sent by</source>
         <translation>Verstuurd door</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="305"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="308"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="307"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="310"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="309"/>
-        <location filename="../../desktop/ui/media_viewer.py" line="311"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="312"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="314"/>
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="313"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="316"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="316"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="319"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="316"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="319"/>
         <source>Copy</source>
         <translation>Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="317"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="320"/>
         <source>Copy the coordinates, to paste into a map</source>
         <translation>De coördinaten kopiëren, om in een kaart te plakken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="320"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="323"/>
         <source>Turned</source>
         <translation>Gedraaid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="320"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="323"/>
         <source>%1° clockwise (for viewing and the PDF; the original is unchanged)</source>
         <translation>%1° met de klok mee (voor het bekijken en het dossier; het origineel blijft ongewijzigd)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="323"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="326"/>
         <source>Flag</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="325"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="328"/>
         <source>set aside</source>
         <translation>apart gezet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="325"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="328"/>
         <source>kept</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="326"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="329"/>
         <source>Duplicate</source>
         <translation>Dubbel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="328"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="331"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="329"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="332"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="334"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="337"/>
         <source>Copied: %1</source>
         <translation>Gekopieerd: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="357"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="360"/>
         <source>No original to read.</source>
         <translation>Geen origineel om te lezen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="359"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="362"/>
         <source>Reading…</source>
         <translation>Lezen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="363"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="366"/>
         <source>The EXIF data cannot be read.</source>
         <translation>De EXIF-gegevens kunnen niet gelezen worden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/media_viewer.py" line="371"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="374"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n tag</numerusform>
@@ -1902,7 +1902,7 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/media_viewer.py" line="372"/>
+        <location filename="../../desktop/ui/media_viewer.py" line="375"/>
         <source>This file carries no EXIF data (WhatsApp and many apps remove it).</source>
         <translation>Dit bestand bevat geen EXIF-gegevens (WhatsApp en veel apps halen ze weg).</translation>
     </message>
@@ -1910,22 +1910,22 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="79"/>
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="84"/>
         <source>Make keeper</source>
         <translation>Bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="81"/>
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="86"/>
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="83"/>
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="88"/>
         <source>Take this item back into the case and the report</source>
         <translation>Dit item terugnemen in de zaak en het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/duplicates_view.py" line="84"/>
+        <location filename="../../desktop/ui/views/duplicates_view.py" line="89"/>
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
@@ -1933,22 +1933,22 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>MessagesModel</name>
     <message>
-        <location filename="../../desktop/ui/models/messages_model.py" line="38"/>
+        <location filename="../../desktop/ui/models/messages_model.py" line="43"/>
         <source>Sent</source>
         <translation>Verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/messages_model.py" line="38"/>
+        <location filename="../../desktop/ui/models/messages_model.py" line="43"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/messages_model.py" line="38"/>
+        <location filename="../../desktop/ui/models/messages_model.py" line="43"/>
         <source>Message</source>
         <translation>Bericht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/messages_model.py" line="57"/>
+        <location filename="../../desktop/ui/models/messages_model.py" line="65"/>
         <source>(%n attachment(s))</source>
         <translation>
             <numerusform>(%n bijlage)</numerusform>
@@ -1959,12 +1959,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="118"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="134"/>
         <source>Write a note for this case…</source>
         <translation>Schrijf een notitie bij deze zaak…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/case_view.py" line="123"/>
+        <location filename="../../desktop/ui/views/case_view.py" line="139"/>
         <source>Add note</source>
         <translation>Notitie toevoegen</translation>
     </message>
@@ -1972,97 +1972,97 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>OpinionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="43"/>
         <source>Second opinions on %1</source>
         <translation>Second opinions over %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="50"/>
         <source>Requests on this case</source>
         <translation>Verzoeken over deze zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="52"/>
         <source>Answer the selected request</source>
         <translation>Het gekozen verzoek beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="56"/>
         <source>Your opinion, e.g. the damage fits the story; pay the claim</source>
         <translation>Uw oordeel, bv. de schade past bij het verhaal; de claim uitbetalen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="58"/>
         <source>Answer</source>
         <translation>Beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="66"/>
         <source>Ask a colleague</source>
         <translation>Een collega vragen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="70"/>
         <source>the colleague&apos;s handler name</source>
         <translation>de behandelaarsnaam van de collega</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="73"/>
         <source>What should they look at? e.g. is photo 3 the same kitchen?</source>
         <translation>Waar moet die naar kijken? bv. is foto 3 dezelfde keuken?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="75"/>
         <source>Ask</source>
         <translation>Vragen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="77"/>
         <source>Colleague</source>
         <translation>Collega</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="78"/>
         <source>Question</source>
         <translation>Vraag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="104"/>
         <source>%1 asked %2 on %3:</source>
         <translation>%1 vroeg %2 op %3:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="107"/>
         <source>Not answered yet.</source>
         <translation>Nog niet beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="109"/>
         <source>%1 answered on %2:</source>
         <translation>%1 antwoordde op %2:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="117"/>
         <source>No second opinion was asked on this case yet.</source>
         <translation>Over deze zaak is nog geen second opinion gevraagd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="132"/>
         <source>Name the colleague and say what they should look at.</source>
         <translation>Noem de collega en zeg waar die naar moet kijken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="143"/>
         <source>Asked %1 for a second opinion.</source>
         <translation>%1 om een second opinion gevraagd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="151"/>
         <source>Choose an open request and write your answer.</source>
         <translation>Kies een open verzoek en schrijf uw antwoord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/opinions_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/opinions_dialog.py" line="160"/>
         <source>Your answer to %1 is saved.</source>
         <translation>Uw antwoord aan %1 is opgeslagen.</translation>
     </message>
@@ -2070,7 +2070,7 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="107"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="108"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
@@ -2078,12 +2078,12 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../desktop/ui/problems_panel.py" line="21"/>
+        <location filename="../../desktop/ui/problems_panel.py" line="22"/>
         <source>&amp;Problems of the last import</source>
         <translation>&amp;Problemen van de laatste import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problems_panel.py" line="36"/>
+        <location filename="../../desktop/ui/problems_panel.py" line="30"/>
         <source>Problems of the last import (%1)</source>
         <translation>Problemen van de laatste import (%1)</translation>
     </message>
@@ -2109,99 +2109,99 @@ Dit bestand kan hier niet worden getoond; het staat in het dossier.</translation
 <context>
     <name>SendOnDialog</name>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="44"/>
         <source>Send the case file</source>
         <translation>Dossier versturen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="45"/>
         <source>Case file of %1 %2</source>
         <translation>Dossier van %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="47"/>
         <source>Casedesk writes an e-mail draft with the PDF case file attached and the case reference in the subject. Your mail program opens it: check it, then send it yourself.</source>
         <translation>Casedesk maakt een e-mailconcept met het dossier (PDF) als bijlage en het zaakkenmerk in het onderwerp. Uw mailprogramma opent het: controleer het en verstuur het zelf.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="50"/>
         <source>e.g. claims@insurer.example (you can also fill it in later)</source>
         <translation>bv. schade@verzekeraar.example (u kunt het ook later invullen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="55"/>
         <source>Ask for more photos</source>
         <translation>Om meer foto&apos;s vragen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="56"/>
         <source>Ask the customer of %1 for more photos</source>
         <translation>De klant van %1 om meer foto&apos;s vragen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="57"/>
         <source>A short, friendly request for an overview photo, close-ups and the type plate or receipt, in the customer&apos;s language. Your mail program opens it: check it, then send it yourself.</source>
         <translation>Een kort, vriendelijk verzoek om een overzichtsfoto, close-ups en het typeplaatje of de aankoopbon, in de taal van de klant. Uw mailprogramma opent het: controleer het en verstuur het zelf.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="61"/>
         <source>the customer&apos;s e-mail address</source>
         <translation>het e-mailadres van de klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="74"/>
         <source>Save the e-mail draft</source>
         <translation>E-mailconcept opslaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="75"/>
         <source>E-mail drafts (*.eml)</source>
         <translation>E-mailconcepten (*.eml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="83"/>
         <source>Choose where to save the draft.</source>
         <translation>Kies waar het concept moet komen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="86"/>
         <source>The customer&apos;s e-mail address is not known: type it in the To field.</source>
         <translation>Het e-mailadres van de klant is niet bekend: typ het in het veld Aan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="102"/>
         <source>Writing the case file and the draft…</source>
         <translation>Dossier en concept worden geschreven…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="109"/>
         <source>Writing the draft…</source>
         <translation>Concept wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="123"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="142"/>
         <source>Draft written: %1</source>
         <translation>Concept gemaakt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="145"/>
         <source>Draft written: %1
 No mail program opened it; open the file from its folder.</source>
         <translation>Concept gemaakt: %1
 Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="150"/>
         <source>Cancelled; no draft was written.</source>
         <translation>Geannuleerd; er is geen concept gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sendon_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/sendon_dialog.py" line="158"/>
         <source>The draft could not be written:
 %1</source>
         <translation>Het concept kon niet gemaakt worden:
@@ -2576,12 +2576,12 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
 <context>
     <name>SplitGapsDialog</name>
     <message>
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="29"/>
         <source>%1 · %2: the photos are cut into parts wherever two capture times are further apart than the gap. The first part stays in this case; each other part becomes a new case of the same customer. Edit ▸ Undo puts everything back.</source>
         <translation>%1 · %2: de foto&apos;s worden in delen geknipt waar twee opnametijden verder uit elkaar liggen dan de sprong. Het eerste deel blijft in deze zaak; elk ander deel wordt een nieuwe zaak van dezelfde klant. Bewerken ▸ Ongedaan maken zet alles terug.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="50"/>
         <source>Working out the parts…</source>
         <translation>De delen bepalen…</translation>
     </message>
@@ -2601,12 +2601,12 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
         <translation>een nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="67"/>
         <source>No gap that long between the capture times: nothing to split. Try fewer hours.</source>
         <translation>Geen zo lange sprong tussen de opnametijden: er valt niets te splitsen. Probeer minder uren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="70"/>
         <source>%n new case(s) would be made.</source>
         <translation>
             <numerusform>Er zou %n nieuwe zaak komen.</numerusform>
@@ -2614,7 +2614,7 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="72"/>
         <source>Split into %n case(s)</source>
         <translation>
             <numerusform>Splitsen in %n zaak</numerusform>
@@ -2622,7 +2622,7 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/split_gaps_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/split_gaps_dialog.py" line="72"/>
         <source>Split</source>
         <translation>Splitsen</translation>
     </message>
@@ -2630,42 +2630,42 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
 <context>
     <name>SplitGapsView</name>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="24"/>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="26"/>
         <source>Split by time gaps</source>
         <translation>Splitsen op tijdsprongen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="37"/>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="39"/>
         <source> hours</source>
         <translation> uur</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="39"/>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="41"/>
         <source>Split where two photos are more than</source>
         <translation>Splitsen waar twee foto&apos;s meer dan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="49"/>
         <source>Part</source>
         <translation>Deel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="49"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="49"/>
         <source>Taken</source>
         <translation>Gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="47"/>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="49"/>
         <source>Goes to</source>
         <translation>Gaat naar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/split_gaps_view.py" line="58"/>
+        <location filename="../../desktop/ui/views/split_gaps_view.py" line="60"/>
         <source>Split</source>
         <translation>Splitsen</translation>
     </message>
@@ -2673,102 +2673,102 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
 <context>
     <name>ViewerView</name>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="128"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="129"/>
         <source>◀ Previous</source>
         <translation>◀ Vorige</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="130"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="131"/>
         <source>Next ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="134"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="135"/>
         <source>Fit</source>
         <translation>Passend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="136"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="137"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="138"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="139"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="141"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="142"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="144"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="145"/>
         <source>⟲ Turn left</source>
         <translation>⟲ Naar links draaien</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="147"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="148"/>
         <source>Turn a quarter to the left, here and in the PDF; the original is not changed (Shift+R)</source>
         <translation>Een kwartslag naar links draaien, hier en in het dossier; het origineel blijft ongewijzigd (Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="149"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="150"/>
         <source>⟳ Turn right</source>
         <translation>⟳ Naar rechts draaien</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="152"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="153"/>
         <source>Turn a quarter to the right, here and in the PDF; the original is not changed (R)</source>
         <translation>Een kwartslag naar rechts draaien, hier en in het dossier; het origineel blijft ongewijzigd (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="158"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="159"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="187"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="188"/>
         <source>Caption for the report</source>
         <translation>Onderschrift voor het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="190"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="191"/>
         <source>e.g. water damage under the sink</source>
         <translation>bijv. waterschade onder de gootsteen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="192"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="193"/>
         <source>Include in the report</source>
         <translation>Opnemen in het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="200"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="201"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="206"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="207"/>
         <source>Filter tags…</source>
         <translation>Tags filteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="211"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="212"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="211"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="212"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="211"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="212"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/viewer_view.py" line="227"/>
+        <location filename="../../desktop/ui/views/viewer_view.py" line="228"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>
@@ -2776,67 +2776,67 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="50"/>
+        <location filename="../../desktop/ui/window_actions.py" line="51"/>
         <source>&amp;Compare the two selected items</source>
         <translation>De twee gekozen items &amp;vergelijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="52"/>
+        <location filename="../../desktop/ui/window_actions.py" line="53"/>
         <source>Send case &amp;file…</source>
         <translation>&amp;Dossier versturen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="53"/>
+        <location filename="../../desktop/ui/window_actions.py" line="54"/>
         <source>Ask for more &amp;photos…</source>
         <translation>Om meer &amp;foto&apos;s vragen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="54"/>
+        <location filename="../../desktop/ui/window_actions.py" line="55"/>
         <source>Second &amp;opinions…</source>
         <translation>Second &amp;opinions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="55"/>
+        <location filename="../../desktop/ui/window_actions.py" line="56"/>
         <source>&amp;History…</source>
         <translation>&amp;Geschiedenis…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="56"/>
+        <location filename="../../desktop/ui/window_actions.py" line="57"/>
         <source>&amp;Export data…</source>
         <translation>Gegevens &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="57"/>
+        <location filename="../../desktop/ui/window_actions.py" line="58"/>
         <source>E&amp;rase…</source>
         <translation>&amp;Wissen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="60"/>
+        <location filename="../../desktop/ui/window_actions.py" line="61"/>
         <source>&amp;Case</source>
         <translation>&amp;Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="67"/>
+        <location filename="../../desktop/ui/window_actions.py" line="68"/>
         <source>C&amp;ustomer</source>
         <translation>&amp;Klant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="112"/>
+        <location filename="../../desktop/ui/window_actions.py" line="113"/>
         <source>Select two items in the grid to compare them (Ctrl+click the second one).</source>
         <translation>Kies twee items in het raster om ze te vergelijken (Ctrl+klik op het tweede).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="123"/>
+        <location filename="../../desktop/ui/window_actions.py" line="124"/>
         <source>E-mail draft written</source>
         <translation>E-mailconcept gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="181"/>
+        <location filename="../../desktop/ui/window_actions.py" line="182"/>
         <source>Changed by someone else</source>
         <translation>Door iemand anders gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="182"/>
+        <location filename="../../desktop/ui/window_actions.py" line="183"/>
         <source>Someone else saved this case while you were editing it. Your change was not saved; the case now shows what is stored. Make your change again if it is still needed.</source>
         <translation>Iemand anders heeft deze zaak opgeslagen terwijl u eraan werkte. Uw wijziging is niet opgeslagen; de zaak toont nu wat is opgeslagen. Breng uw wijziging opnieuw aan als die nog nodig is.</translation>
     </message>
@@ -2844,7 +2844,7 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="101"/>
+        <location filename="../../desktop/ui/app.py" line="140"/>
         <source>Opening the library in %1…</source>
         <translation>Bibliotheek openen in %1…</translation>
     </message>
@@ -2852,17 +2852,17 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="37"/>
+        <location filename="../../desktop/ui/errors.py" line="43"/>
         <source>Casedesk</source>
         <translation>Casedesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="38"/>
+        <location filename="../../desktop/ui/errors.py" line="44"/>
         <source>This could not be done:</source>
         <translation>Dit kon niet worden uitgevoerd:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="38"/>
+        <location filename="../../desktop/ui/errors.py" line="44"/>
         <source>Something went wrong:</source>
         <translation>Er ging iets mis:</translation>
     </message>
@@ -2893,157 +2893,177 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="23"/>
+        <location filename="../../desktop/ui/problem_text.py" line="26"/>
         <source>truncated JPEG (the end of the file is blank)</source>
         <translation>afgebroken JPEG (het einde van het bestand is leeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="24"/>
+        <location filename="../../desktop/ui/problem_text.py" line="27"/>
         <source>truncated %1</source>
         <translation>afgebroken %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="25"/>
+        <location filename="../../desktop/ui/problem_text.py" line="28"/>
         <source>damaged %1 picture (cannot be opened)</source>
         <translation>beschadigde %1-foto (kan niet worden geopend)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="26"/>
+        <location filename="../../desktop/ui/problem_text.py" line="29"/>
         <source>damaged %1 picture (%2)</source>
         <translation>beschadigde %1-foto (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="27"/>
+        <location filename="../../desktop/ui/problem_text.py" line="30"/>
         <source>unreadable %1 (%2)</source>
         <translation>onleesbare %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="28"/>
+        <location filename="../../desktop/ui/problem_text.py" line="31"/>
         <source>not a picture: %1</source>
         <translation>geen foto: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="29"/>
+        <location filename="../../desktop/ui/problem_text.py" line="32"/>
         <source>not a video: %1</source>
         <translation>geen video: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="30"/>
+        <location filename="../../desktop/ui/problem_text.py" line="33"/>
         <source>not a sound recording: %1</source>
         <translation>geen geluidsopname: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="31"/>
+        <location filename="../../desktop/ui/problem_text.py" line="34"/>
         <source>not a PDF: %1</source>
         <translation>geen pdf: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="32"/>
+        <location filename="../../desktop/ui/problem_text.py" line="35"/>
         <source>the file is text</source>
         <translation>het bestand is tekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="33"/>
+        <location filename="../../desktop/ui/problem_text.py" line="36"/>
         <source>the file is blank (only zero bytes)</source>
         <translation>het bestand is leeg (alleen nulbytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="34"/>
+        <location filename="../../desktop/ui/problem_text.py" line="37"/>
         <source>the file is a ZIP archive</source>
         <translation>het bestand is een ZIP-archief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="35"/>
+        <location filename="../../desktop/ui/problem_text.py" line="38"/>
         <source>unrecognised file content</source>
         <translation>onbekende bestandsinhoud</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="36"/>
+        <location filename="../../desktop/ui/problem_text.py" line="39"/>
         <source>empty file</source>
         <translation>leeg bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="37"/>
+        <location filename="../../desktop/ui/problem_text.py" line="40"/>
         <source>not found</source>
         <translation>niet gevonden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="38"/>
+        <location filename="../../desktop/ui/problem_text.py" line="41"/>
         <source>folder cannot be read (%1)</source>
         <translation>map kan niet worden gelezen (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="39"/>
+        <location filename="../../desktop/ui/problem_text.py" line="42"/>
         <source>cannot be read (%1)</source>
         <translation>kan niet worden gelezen (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="40"/>
+        <location filename="../../desktop/ui/problem_text.py" line="43"/>
         <source>cannot be extracted (%1)</source>
         <translation>kan niet worden uitgepakt (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="41"/>
+        <location filename="../../desktop/ui/problem_text.py" line="44"/>
         <source>e-mail cannot be read (%1)</source>
         <translation>e-mail kan niet worden gelezen (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="42"/>
+        <location filename="../../desktop/ui/problem_text.py" line="45"/>
         <source>chat cannot be read (%1)</source>
         <translation>chat kan niet worden gelezen (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="43"/>
+        <location filename="../../desktop/ui/problem_text.py" line="46"/>
         <source>ZIP entry escapes the archive; not extracted</source>
         <translation>ZIP-onderdeel wijst buiten het archief; niet uitgepakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="44"/>
+        <location filename="../../desktop/ui/problem_text.py" line="47"/>
         <source>encrypted ZIP entry; cannot be read</source>
         <translation>versleuteld ZIP-onderdeel; kan niet worden gelezen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="45"/>
+        <location filename="../../desktop/ui/problem_text.py" line="48"/>
         <source>skipped: not a regular file (link or device)</source>
         <translation>overgeslagen: geen gewoon bestand (koppeling of apparaat)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="47"/>
+        <location filename="../../desktop/ui/problem_text.py" line="50"/>
         <source>skipped: broken symbolic link (its target does not exist)</source>
         <translation>overgeslagen: kapotte symbolische koppeling (het doel bestaat niet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="48"/>
+        <location filename="../../desktop/ui/problem_text.py" line="51"/>
         <source>skipped: a folder, not a file</source>
         <translation>overgeslagen: een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="49"/>
+        <location filename="../../desktop/ui/problem_text.py" line="52"/>
         <source>skipped: %1</source>
         <translation>overgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="50"/>
+        <location filename="../../desktop/ui/problem_text.py" line="53"/>
         <source>named in the chat but missing from the export</source>
         <translation>genoemd in de chat maar niet in de export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="52"/>
+        <location filename="../../desktop/ui/problem_text.py" line="55"/>
         <source>picture format cannot be shown (camera raw or unusual TIFF)</source>
         <translation>fotoformaat kan niet worden getoond (camera-raw of ongewone TIFF)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="53"/>
+        <location filename="../../desktop/ui/problem_text.py" line="56"/>
         <source>%1 pictures cannot be shown</source>
         <translation>%1-foto&apos;s kunnen niet worden getoond</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="55"/>
+        <location filename="../../desktop/ui/problem_text.py" line="58"/>
+        <source>the e-mail&apos;s date (%1) lies in the future: the time the mail server received it is used (%2)</source>
+        <translation>de datum van de e-mail (%1) ligt in de toekomst: het tijdstip waarop de mailserver hem ontving is gebruikt (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="60"/>
+        <source>the e-mail&apos;s date (%1) is before e-mail existed: the time the mail server received it is used (%2)</source>
+        <translation>de datum van de e-mail (%1) ligt vóór het bestaan van e-mail: het tijdstip waarop de mailserver hem ontving is gebruikt (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="62"/>
+        <source>the e-mail&apos;s date (%1) lies in the future: the message has no time</source>
+        <translation>de datum van de e-mail (%1) ligt in de toekomst: het bericht heeft geen tijdstip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="64"/>
+        <source>the e-mail&apos;s date (%1) is before e-mail existed: the message has no time</source>
+        <translation>de datum van de e-mail (%1) ligt vóór het bestaan van e-mail: het bericht heeft geen tijdstip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/problem_text.py" line="66"/>
         <source>damaged e-mail: the file ends inside its headers (it was probably cut short)</source>
         <translation>beschadigde e-mail: het bestand eindigt midden in de kopregels (waarschijnlijk afgebroken)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="75"/>
+        <location filename="../../desktop/ui/problem_text.py" line="87"/>
         <source>%1 (kept as it arrived)</source>
         <translation>%1 (bewaard zoals ontvangen)</translation>
     </message>

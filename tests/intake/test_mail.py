@@ -440,3 +440,35 @@ def test_normalise_subject() -> None:
     assert normalise_subject("Re: AW: Fwd: WG: Antw: Doorst: FW: Schade  Keuken") == "schade keuken"
     assert normalise_subject("RE[2]: [EXT] Re: x") == "x"
     assert normalise_subject("Reparatie") == "reparatie"
+
+
+def test_a_date_that_cannot_be_true_gives_way_to_the_servers_or_none(tmp_path: Path) -> None:
+    """31/12/9999 put the answer due in 63,211 days; a date before e-mail existed is as wrong. The topmost Received
+    header (the last server's time) stands in for it, else the message has no time; either way a warning says so."""
+    received = b"Received: from mx.example.com by mail.insurer.example; Tue, 01 Dec 2026 10:00:00 +0100\n"
+    body = b"From: Emma <emma@example.com>\nSubject: schade\nDate: %s\n\nhallo\n"
+    future = read_eml(_write(tmp_path, "f.eml", received + body % b"Fri, 31 Dec 9999 23:59:00 +0000"))
+    assert future.date == datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    assert mail.date_problems(future) == ["the e-mail's date (9999-12-31 23:59) lies in the future: the time the mail "
+                                          "server received it is used (2026-12-01 10:00)"]
+    bare = read_eml(_write(tmp_path, "b.eml", body % b"Mon, 01 Jan 1900 00:00:00 +0000"))
+    assert bare.date is None
+    assert mail.date_problems(bare) == ["the e-mail's date (1900-01-01 00:00) is before e-mail existed: the message "
+                                        "has no time"]
+    hostile = read_eml(_write(tmp_path, "h.eml", b"Received: x; not a date\n" + body % b"Fri, 31 Dec 9999 23:59:00 +0000"))
+    assert hostile.date is None and len(mail.date_problems(hostile)) == 1
+    ordinary = read_eml(_write(tmp_path, "o.eml", received + body % b"Tue, 01 Dec 2026 09:58:00 +0100"))
+    assert ordinary.date == datetime(2026, 12, 1, 8, 58, tzinfo=UTC) and mail.date_problems(ordinary) == []
+    # a sender's clock a few hours ahead is believed; two days is not
+    now = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    warnings: list[str] = []
+    assert mail.judged_date(now + timedelta(hours=20), None, warnings, now) == now + timedelta(hours=20)
+    assert mail.judged_date(now + timedelta(days=2), None, warnings, now) is None and len(warnings) == 1
+
+
+def test_an_outlook_file_dated_in_the_future_has_no_time(tmp_path: Path) -> None:
+    path = _write(tmp_path, "f.msg", msg_bytes(MsgSpec("schade", "Emma", "emma@example.com", "hallo",
+                                                       sent=datetime(4000, 1, 1, tzinfo=UTC))))
+    m = read_msg(path)
+    assert m.date is None
+    assert mail.date_problems(m) == ["the e-mail's date (4000-01-01 00:00) lies in the future: the message has no time"]

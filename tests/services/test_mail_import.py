@@ -64,3 +64,22 @@ def test_broken_mail_reported(lib, tmp_path):
     report = import_paths(lib, [bad, jpeg(tmp_path / "ok.jpg", seed=1)])
     assert report.imported == 1
     assert [p.path.endswith("broken.msg") for p in report.rejected] == [True]
+
+
+def test_an_email_dated_9999_is_placed_at_the_time_the_server_received_it(lib, tmp_path):
+    """Its answer was due in 63,211 days and it sorted after every later mail; now the server's time stands in,
+    and the import's report names the file and both times."""
+    path = tmp_path / "kapot.eml"
+    path.write_bytes(b"Received: from mx.example.com by mail.insurer.example; Tue, 01 Dec 2026 10:00:00 +0100\n"
+                     + simple_eml("Emma de Vries <emma@example.com>", "claims@example.test", "Schade keuken",
+                                  datetime(2026, 12, 1, 9, 0, tzinfo=UTC)).replace(
+                         b"Date: Tue, 01 Dec 2026 09:00:00 +0000", b"Date: Fri, 31 Dec 9999 23:59:00 +0000"))
+    assert b"9999" in path.read_bytes()
+    report = import_paths(lib, [path])
+    [problem] = report.rejected
+    assert problem.path.endswith("kapot.eml") and problem.kept
+    assert "9999-12-31" in problem.reason and "2026-12-01 10:00" in problem.reason
+    [msg] = list_messages(lib)
+    assert msg.sent_at == datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # 10:00 +01:00
+    [case] = list_cases(lib)
+    assert case.waiting_since is not None and case.waiting_since.year == 2026

@@ -156,6 +156,9 @@ def test_generated_titles_and_import_problems_are_dutch(qtbot, tmp_path):
     ("skipped: a named pipe (FIFO)", "overgeslagen: a named pipe (FIFO)"),  # the unknown part stays as it is
     ("cannot be read (Permission denied)", "kan niet worden gelezen (Permission denied)"),
     ("something new", "something new"),
+    ("the e-mail's date (9999-12-31 23:59) lies in the future: the time the mail server received it is used "
+     "(2026-12-01 10:00)", "de datum van de e-mail (9999-12-31 23:59) ligt in de toekomst: het tijdstip waarop de "
+     "mailserver hem ontving is gebruikt (2026-12-01 10:00)"),
 ])
 def test_import_problems_are_translated_phrase_by_phrase(qapp, reason, dutch):  # noqa: ANN001
     app = create_app()
