@@ -685,14 +685,16 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
         with a tone curve per channel (``_graded``: what an edit that clipped a channel and then moved it makes)."""
         design = np.hstack([chroma, luma, np.ones((len(chroma), 1))])
         keep = in_fit
-        for _ in range(2):  # refit without the pixels far off the first fit (the edit itself)
+        for refit in (False, True):  # refit without the pixels far off the first fit (the edit itself)
             # least squares by the normal equations (four columns, 0-255 and 1): the same fit at a 4x4 solve;
             # their minimum-norm solution when a grey picture makes the colour columns constant
             d = design[keep]
             coef = np.linalg.lstsq(d.T @ d, d.T @ target[keep], rcond=None)[0]
             res = np.hypot(*(design @ coef - target).T)
-            keep = in_fit & (res <= max(3 * float(np.median(res[in_fit])), 1.0))
-        noise = max(COLOUR_NOISE, float(np.median(res[in_fit])) * 1.5)
+            typical = _median(res[in_fit])
+            if not refit:
+                keep = in_fit & (res <= max(3 * typical, 1.0))
+        noise = max(COLOUR_NOISE, typical * 1.5)
         limit = np.maximum(np.where(in_fit, COLOUR_LEVELS, CLIP_LEVELS),
                            Z_PIXEL * np.sqrt(noise * noise + REG_ERROR * REG_ERROR * grad[mask]))
 
@@ -789,11 +791,10 @@ def _colour_predicted(fa: _Features, fb: _Features, t: np.ndarray, keeper_is_coa
         return []
     design = np.vstack([keeper[:, sel], np.ones(int(sel.sum()))]).T.astype(np.float64)
     target = copy[:, sel].T.astype(np.float64)
-    keep = np.ones(len(design), bool)
-    for _ in range(2):
-        coef = np.linalg.lstsq(design[keep], target[keep], rcond=None)[0]  # (4, 3)
-        err = np.abs(design @ coef - target).max(axis=1)
-        keep = err <= max(3 * float(np.median(err)), 2.0)
+    coef = np.linalg.lstsq(design, target, rcond=None)[0]  # (4, 3)
+    err = np.abs(design @ coef - target).max(axis=1)
+    keep = err <= max(3 * _median(err), 2.0)
+    coef = np.linalg.lstsq(design[keep], target[keep], rcond=None)[0]  # again without the pixels far off the first
     made = np.tensordot(coef[:3].T, keeper, axes=1) + coef[3][:, None, None]
     return [(0.299 * v[0] + 0.587 * v[1] + 0.114 * v[2]).astype(np.float32)
             for v in (np.clip(made, 0, 255), _channel_curves(made, copy, mask))]
