@@ -1177,17 +1177,35 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
     ta = np.array(frames[0][0].thumb, np.float64).reshape(n, n)
     tb = np.array(frames[1][0].thumb, np.float64).reshape(n, n)
     centres = (np.stack(np.meshgrid(np.arange(n), np.arange(n)), -1) + 0.5) / n  # (row, col) -> (u, v) of a
-    at_b = _frame_point(fb, _grey_point(fa, centres) @ back[:, :2].T + back[:, 2])
+
+    def in_b(uv: np.ndarray) -> np.ndarray:  # fractions of a's frame -> fractions of b's
+        return _frame_point(fb, _grey_point(fa, uv) @ back[:, :2].T + back[:, 2])
+
+    at_b = in_b(centres)
     cols = np.clip((at_b[..., 0] * n).astype(int), 0, n - 1)
     rows = np.clip((at_b[..., 1] * n).astype(int), 0, n - 1)
     tb_at = tb[rows, cols]
+    # The frames may be a few percent apart (a crop; a registration extrapolated from a small box): b's cell then
+    # lies up to a cell's worth off a's, and shows a stripe of the picture further in. A cell of a that b does not
+    # hold whole has no counterpart; for the others a change must also exceed what that offset makes of a's own
+    # thumbnail there (its steeper one-sided step to the next cell, each way, times the offset in cells).
+    ends = [in_b(centres + np.array([du, dv]) / (2 * n)) for du in (-1, 1) for dv in (-1, 1)]
+    held = np.all([(e >= -0.25 / n) & (e <= 1 + 0.25 / n) for e in ends], axis=(0, 3))
+    off = np.abs(at_b * n - np.stack([cols, rows], -1) - 0.5)  # (row, col) -> (|du|, |dv|) in cells
+
+    def steep(t: np.ndarray, axis: int) -> np.ndarray:
+        step = np.abs(np.diff(t, axis=axis))
+        pad = np.zeros_like(np.take(t, [0], axis=axis))
+        return np.maximum(np.concatenate([pad, step], axis=axis), np.concatenate([step, pad], axis=axis))
+
+    offset_change = off[..., 0] * steep(ta, 1) + off[..., 1] * steep(ta, 0)
 
     def inside(uv, bx):
         return (uv[..., 0] > bx[0]) & (uv[..., 0] < bx[2]) & (uv[..., 1] > bx[1]) & (uv[..., 1] < bx[3])
 
-    in_a, in_b = inside(centres, boxes[0]), inside(at_b, boxes[1])
-    band = ~(in_a & in_b)
-    both = in_a & in_b
+    in_a, in_b_box = inside(centres, boxes[0]), inside(at_b, boxes[1])
+    band = ~(in_a & in_b_box) & held
+    both = in_a & in_b_box
     if not band.any() or both.sum() < 16:
         return None
     design = np.stack([ta[both], np.ones(int(both.sum()))], 1)
@@ -1207,7 +1225,8 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
     hi[above] = np.maximum(pred[above], top)
     lo[below] = np.minimum(pred[below], bottom)
     hi[below] = np.maximum(pred[below], bottom)
-    changed = band & ((tb_at < lo - limit) | (tb_at > hi + limit))
+    allowed = limit + abs(coef[0]) * offset_change
+    changed = band & ((tb_at < lo - allowed) | (tb_at > hi + allowed))
     if not changed.any():
         return None
     comps = _components(changed)
