@@ -11,6 +11,7 @@ from desktop.core.model import MediaRole, MessageKind
 from desktop.core.records import MessageInfo
 from desktop.store import tables
 from desktop.store.schema import Case, MediaItem, Message, fit
+from desktop.store.types import collector_paused, plain_rows
 
 _INSERT = insert(tables.message)
 _COLS = tables.message.c  # Core columns: their lengths read without the ORM attribute's lookup (12 us a call)
@@ -31,28 +32,43 @@ class MessageStore:
         self._s = session
 
     def infos(self, *, case_id: int | None = None, customer_id: int | None = None) -> list[MessageInfo]:
-        """Messages in id order with the SHA-256 of the files sent with them (not the .eml they came in)."""
-        s = self._s
+        """Messages in id order with the SHA-256 of the files sent with them (not the .eml they came in).
+
+        Read as the driver's own rows (``plain_rows``), each time written parsed once and shared by the messages
+        that carry it, with the cyclic collector paused while they are made: a case of 200,000 messages took
+        1.6 s here, most of it in SQLAlchemy's row objects and in collections finding nothing to free."""
+        conn = self._s.connection()
         q = (select(Message.id, Case.ref, Message.sent_at, Message.sender, Message.from_customer, Message.kind,
                     Message.subject, Message.text)  # columns, not ORM objects
              .join(Case, Message.case_id == Case.id).order_by(Message.id))
         if case_id is not None:
-            q = q.where(Message.case_id == case_id)
+            q = q.where(Message.case_id == int(case_id))
         if customer_id is not None:
-            q = q.where(Message.customer_id == customer_id)
-        rows = s.connection().execute(q).all()
-        aq = (select(MediaItem.message_id, MediaItem.blob_sha256).join(Message, MediaItem.message_id == Message.id)
-              .where(MediaItem.blob_sha256.is_not(None), MediaItem.role != MediaRole.CONTAINER.value)
-              .order_by(MediaItem.id))
-        if case_id is not None:
-            aq = aq.where(Message.case_id == case_id)
-        if customer_id is not None:
-            aq = aq.where(Message.customer_id == customer_id)
-        att: dict[int, list[str]] = {}
-        for mid, sha in s.execute(aq) if rows else ():
-            att.setdefault(mid, []).append(sha)
-        return [MessageInfo(m.id, m.ref, m.sent_at, m.sender, m.from_customer, m.kind, m.subject, m.text,
-                            att.get(m.id, [])) for m in rows]
+            q = q.where(Message.customer_id == int(customer_id))
+        with collector_paused():
+            rows = plain_rows(conn, q)
+            if not rows:
+                return []
+            aq = (select(MediaItem.message_id, MediaItem.blob_sha256).join(Message, MediaItem.message_id == Message.id)
+                  .where(MediaItem.blob_sha256.is_not(None), MediaItem.role != MediaRole.CONTAINER.value)
+                  .order_by(MediaItem.id))
+            if case_id is not None:
+                aq = aq.where(Message.case_id == case_id)
+            if customer_id is not None:
+                aq = aq.where(Message.customer_id == customer_id)
+            att: dict[int, list[str]] = {}
+            for mid, sha in conn.execute(aq):
+                att.setdefault(mid, []).append(sha)
+            times: dict[str | None, datetime | None] = {None: None, "": None}
+            iso, nothing = datetime.fromisoformat, []
+            out = []
+            add = out.append
+            for mid, ref, sent, sender, from_customer, kind, subject, text in rows:
+                at = times.get(sent, nothing)
+                if at is nothing:
+                    at = times[sent] = iso(sent)
+                add(MessageInfo(mid, ref, at, sender, bool(from_customer), kind, subject, text, att.get(mid, [])))
+            return out
 
     def texts(self) -> list[tuple[str, str]]:
         """(case reference, searchable text) of every message."""
