@@ -462,6 +462,8 @@ def build(out: Path, limit: int | None = None) -> dict:
                 g = f"{name}~pan{i}"
                 wr.group(g, capture_files(win, f"2024:05:17 14:03:2{3 + i}"), split, name)
                 groups.append(g)
+                # each frame is also another view of the photo itself (the camera turned by half the pan)
+                wr.hard.append({"a": name, "b": g, "why": "pan"})
             wr.hard.append({"a": groups[0], "b": groups[1], "why": "pan"})
         print(f"{name} ({split})", file=sys.stderr)
     for why, a, b in PAIRS:
