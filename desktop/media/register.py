@@ -595,8 +595,21 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
         bbox_tiles = (max(c[0] for c in big) - min(c[0] for c in big) + 1) * (
             max(c[1] for c in big) - min(c[1] for c in big) + 1)
         if len(comps) == 1 and share <= EDIT_SHARE and bbox_tiles <= EDIT_SHARE * GRID * GRID * 1.5:
-            kind = EDITED
-            region = _region(big, (y0, x0, th, tw), keeper_is_coarse, m, fa)
+            # A compact region that disagrees is an edit, unless the rest of the frame shows the camera turned: the
+            # perspective of another capture grows towards the frame's corners, where it leaves a corner's tiles
+            # beyond noise and the others within (a 2-degree pan against a copy of the photo).
+            # The region's tiles and their neighbours are left out (an edit's edge reaches into the next tile).
+            fit = tiles[6]
+            near = cv2.dilate(grid.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+            rest = mask.copy()
+            for i, j in zip(*np.nonzero(near), strict=True):
+                rest[fit.rows[i]:fit.rows[i + 1], fit.cols[j]:fit.cols[j + 1]] = False
+            coarse_features = fa if keeper_is_coarse else fb
+            if _perspective(ref, cy, rest, noise, lut, coarse_features.chroma) > PERSPECTIVE_PX:
+                kind, moved = SIMILAR, True
+            else:
+                kind = EDITED
+                region = _region(big, (y0, x0, th, tw), keeper_is_coarse, m, fa)
         else:
             kind = SIMILAR
     return Verdict(kind, transform, region, share, len(stats), noise, inliers, float(ratio.max()),
