@@ -73,10 +73,9 @@ def test_same_picture_set_aside_burst_only_similar(lib, claim):
     assert same[0].to_json()["cases"] == ["C-2026-0100"]
 
 
-@pytest.mark.xfail(strict=True, reason="known: the burst's turn shows most in the caption drawn on its wall; those "
-                   "tiles disagree, and the perspective check runs only where every tile agrees (over the rest it "
-                   "is dragged by an edit's own region: a replaced patch measured 2.7 px), so it comes out edited")
 def test_a_burst_neighbour_of_a_scene_with_text_is_similar(lib, claim):
+    """The burst's turn shows most in the caption drawn on its wall: those tiles disagree, a compact region. The
+    perspective of the rest of the frame (those tiles and their neighbours left out) says the camera turned."""
     # within the second of the first shot, by a camera that writes no sub-seconds: only the pixels can tell
     write(claim / "IMG_0002.JPG", camera_jpeg(next_shot(scene("kitchen", 21, (3000, 2250))), "2026:11:10 10:00:00"))
     import_paths(lib, [claim], case_ref="C-2026-0100")
