@@ -54,8 +54,9 @@ own candidates (the service's thumbnail search for old fingerprints). Everything
 Verdict: no disagreeing tile and no perspective: ``same`` (unless the colours show an edit the grey cannot:
 ``_colour_edit``, compared both ways round, one compact patch of off colours that a colour matrix with a tone
 curve per channel does not explain either); disagreeing tiles forming one compact region (one 8-connected
-component covering at most ``EDIT_SHARE`` of the tiles): ``edited``, with the region; otherwise (spread over the
-frame: motion, parallax, another capture): ``similar``. Roll is reported, never decisive. Two pictures that both
+component covering at most ``EDIT_SHARE`` of the tiles) with no perspective in the rest of the frame (the region's
+tiles and their neighbours left out: a camera turned between two captures leaves only a corner beyond noise):
+``edited``, with the region; otherwise (spread over the frame: motion, parallax, another capture): ``similar``. Roll is reported, never decisive. Two pictures that both
 have features to register and no registration that holds are ``unrelated`` (``Prover``): the core's thumbnail
 rule only decides for pictures too plain to register.
 """
