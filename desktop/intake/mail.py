@@ -61,6 +61,7 @@ MAX_DEPTH = 20
 EARLIEST_MAIL = datetime(1971, 1, 1, tzinfo=UTC)  # the first e-mail was sent late in 1971: a date before is wrong
 CLOCK_SLACK = timedelta(days=1)  # a sender's clock or time zone this far ahead of ours is believed
 DATE_PROBLEM = "the e-mail's date ("  # how ``judged_date``'s warnings begin
+NO_TIME = ": the message has no time"  # and how those end that leave it without a time
 MAX_MULTIPARTS = 200  # the stdlib parser is quadratic in nesting depth (900 levels: seconds; 1000: RecursionError)
 MAX_BODY_CHARS = 1_000_000
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -345,8 +346,9 @@ def received_date(msg: Message) -> datetime | None:
     """When the last mail server got the message: the date after the last ``;`` of the topmost Received header
     (each server adds its own on top), as an aware datetime; ``None`` when there is none or it cannot be read."""
     try:
-        top = (msg.get_all("Received") or [None])[0]
-        when = parsedate_to_datetime(str(top).rsplit(";", 1)[1].strip()) if top and ";" in str(top) else None
+        received = msg.get_all("Received")
+        _, sep, stamp = str(received[0]).rpartition(";") if received else ("", "", "")
+        when = parsedate_to_datetime(stamp.strip()) if sep else None
     except Exception:  # noqa: BLE001 - a hostile header: no time from it
         return None
     if when is None:
@@ -372,7 +374,7 @@ def judged_date(when: datetime, received: datetime | None, warnings: list[str],
     if received is not None and possible(received):
         warnings.append(f"{said}: the time the mail server received it is used ({received:%Y-%m-%d %H:%M})")
         return received
-    warnings.append(f"{said}: the message has no time")
+    warnings.append(said + NO_TIME)
     return None
 
 

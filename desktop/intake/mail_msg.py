@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.intake.mail import (
     MAX_BODY_CHARS,
+    NO_TIME,
     OLE_MAGIC,
     AttachmentSink,
     MailError,
@@ -166,7 +167,7 @@ def _message_fields(msg: Any, warnings: list[str]) -> dict[str, Any]:
     if raw_headers:  # missing sender/date are judged after the MAPI fallbacks below
         refallback = ("no sender", "no readable Date", "Date header not understood")
         warnings.extend(w for w in guard.warnings + header_warnings
-                        if not w.startswith(refallback) and not w.endswith(": the message has no time"))
+                        if not w.startswith(refallback) and not w.endswith(NO_TIME))
     record["subject"] = tidy_subject(_string(msg, "0037", warnings) or record["subject"])
     if not record["sender_email"]:
         for prop in ("5D01", "0C1F", "5D02", "0065"):
@@ -207,13 +208,17 @@ def _recipients(msg: Any, warnings: list[str]) -> list[str]:
 
 
 def _mapi_date(msg: Any, warnings: list[str]) -> datetime | None:
+    """The sent time, judged (``judged_date``) with the delivery time as the time the server received it; the
+    delivery time when no sent time is stored."""
+    times = []
     for prop in ("00390040", "0E060040"):  # PR_CLIENT_SUBMIT_TIME, PR_MESSAGE_DELIVERY_TIME
         value = _get(warnings, "the sent time", msg.getPropertyVal, prop)
         if isinstance(value, datetime) and type(value).__name__ != "NullDate" and 1970 < value.year < 4500:
-            when = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-            return judged_date(when, None, warnings)
-    warnings.append("no sent or received time in the Outlook file")
-    return None
+            times.append(value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC))
+    if not times:
+        warnings.append("no sent or received time in the Outlook file")
+        return None
+    return judged_date(times[0], times[1] if len(times) > 1 else None, warnings)
 
 
 def _body(msg: Any, warnings: list[str]) -> str:

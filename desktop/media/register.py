@@ -56,9 +56,9 @@ Verdict: no disagreeing tile and no perspective: ``same`` (unless the colours sh
 curve per channel does not explain either); disagreeing tiles forming one compact region (one 8-connected
 component covering at most ``EDIT_SHARE`` of the tiles) with no perspective in the rest of the frame (the region's
 tiles and their neighbours left out: a camera turned between two captures leaves only a corner beyond noise):
-``edited``, with the region; otherwise (spread over the frame: motion, parallax, another capture): ``similar``. Roll is reported, never decisive. Two pictures that both
-have features to register and no registration that holds are ``unrelated`` (``Prover``): the core's thumbnail
-rule only decides for pictures too plain to register.
+``edited``, with the region; otherwise (spread over the frame: motion, parallax, another capture): ``similar``.
+Roll is reported, never decisive. Two pictures that both have features to register and no registration that holds
+are ``unrelated`` (``Prover``): the core's thumbnail rule only decides for pictures too plain to register.
 """
 
 from __future__ import annotations
@@ -576,6 +576,7 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
     share = float(bad.mean())
     transform = _transform(a, b, fa, fb, m, kx[mask], cy[mask], s, angle)
     region, moved = None, False
+    coarse_features = fa if keeper_is_coarse else fb  # its colour takes part in the perspective's photometry
     covered = (_chrome_over_picture(fb, m, fa, lut=grey_lut)
                or _chrome_over_picture(fa, cv2.invertAffineTransform(m), fb, m)
                or _band_edit(a, b, fa, fb, m))
@@ -584,7 +585,6 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
     elif covered is not None:
         kind, region = EDITED, covered
     elif not bad.any():
-        coarse_features = fa if keeper_is_coarse else fb
         if _perspective(ref, cy, mask, noise, lut, coarse_features.chroma) > PERSPECTIVE_PX:  # the camera turned
             kind, moved = SIMILAR, True
         else:
@@ -605,7 +605,6 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
             rest = mask.copy()
             for i, j in zip(*np.nonzero(near), strict=True):
                 rest[fit.rows[i]:fit.rows[i + 1], fit.cols[j]:fit.cols[j + 1]] = False
-            coarse_features = fa if keeper_is_coarse else fb
             if _perspective(ref, cy, rest, noise, lut, coarse_features.chroma) > PERSPECTIVE_PX:
                 kind, moved = SIMILAR, True
             else:
@@ -896,9 +895,10 @@ def _tile_fit(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, lut: n
     """``_tiles``' part that does not depend on the noise; ``None`` with too few tiles.
 
     All tiles at once, over the grid's crop of the frame with the pixels outside the overlap weighted 0: the sums
-    over each tile are ``np.add.reduceat`` over its rows, then its columns (the same statistics as one tile at a
-    time, without 64 rounds of small numpy calls). A grid with an empty row or column of tiles (one bound for two)
-    is summed by bincounts of each overlap pixel's tile number instead."""
+    over each tile are two products with 0/1 matrices of which tile row each row is in and which tile column each
+    column (BLAS; the same statistics as one tile at a time, without 64 rounds of small numpy calls). A grid with
+    an empty row or column of tiles (one bound for two) is summed by bincounts of each overlap pixel's tile number
+    instead."""
     if lut is None:  # ref's grey -> other's grey (the caller's when it has it)
         lut = _tone_curve(other[mask], ref[mask])
     rows, cols, count, keep = _tile_grid(mask, geom)
@@ -912,13 +912,10 @@ def _tile_fit(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, lut: n
         crop = np.s_[rows[0]:rows[-1], cols[0]:cols[-1]]
         inside = mask[crop]
         wt = inside.astype(np.float64)
-        # which tile row each row of the crop is in, which tile column each column: a sum over each tile is two
-        # products with these (BLAS: a quarter of the time of np.add.reduceat down the rows)
-        in_row = (np.arange(rows[-1] - rows[0])[None, :] >= np.array(rows[:-1])[:, None] - rows[0]) & (
-            np.arange(rows[-1] - rows[0])[None, :] < np.array(rows[1:])[:, None] - rows[0])
-        in_col = (np.arange(cols[-1] - cols[0])[:, None] >= np.array(cols[:-1])[None, :] - cols[0]) & (
-            np.arange(cols[-1] - cols[0])[:, None] < np.array(cols[1:])[None, :] - cols[0])
-        in_row, in_col = in_row.astype(np.float64), in_col.astype(np.float64)
+        # which tile row each row of the crop is in, which tile column each column (a quarter of the time of
+        # np.add.reduceat down the rows)
+        in_row = np.repeat(np.eye(GRID), rn, axis=1)  # (GRID, crop height)
+        in_col = np.repeat(np.eye(GRID), cn, axis=0)  # (crop width, GRID)
 
         def tsum(v: np.ndarray) -> np.ndarray:  # per tile, in row order
             return (in_row @ (v @ in_col)).ravel()
@@ -1184,18 +1181,18 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
     if not frames[0] or not frames[1]:
         return None
     back = cv2.invertAffineTransform(m)  # a's grey -> b's grey
-    seen = _frame_point(fb, _grey_point(fa, _CORNERS) @ back[:, :2].T + back[:, 2])  # a's frame corners in b's
+
+    def to_b(uv: np.ndarray) -> np.ndarray:  # fractions of a's frame -> fractions of b's
+        return _frame_point(fb, _grey_point(fa, uv) @ back[:, :2].T + back[:, 2])
+
+    seen = to_b(_CORNERS)  # a's frame corners in b's
     if np.abs(np.sort(seen, axis=0) - np.array([[0, 0], [0, 0], [1, 1], [1, 1]])).max() > 2 * TRIM:
         return None  # the frames are not one
     n = int(round(len(frames[0][0].thumb) ** 0.5))
     ta = np.array(frames[0][0].thumb, np.float64).reshape(n, n)
     tb = np.array(frames[1][0].thumb, np.float64).reshape(n, n)
     centres = (np.stack(np.meshgrid(np.arange(n), np.arange(n)), -1) + 0.5) / n  # (row, col) -> (u, v) of a
-
-    def in_b(uv: np.ndarray) -> np.ndarray:  # fractions of a's frame -> fractions of b's
-        return _frame_point(fb, _grey_point(fa, uv) @ back[:, :2].T + back[:, 2])
-
-    at_b = in_b(centres)
+    at_b = to_b(centres)
     cols = np.clip((at_b[..., 0] * n).astype(int), 0, n - 1)
     rows = np.clip((at_b[..., 1] * n).astype(int), 0, n - 1)
     tb_at = tb[rows, cols]
@@ -1203,7 +1200,7 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
     # lies up to a cell's worth off a's, and shows a stripe of the picture further in. A cell of a that b does not
     # hold whole has no counterpart; for the others a change must also exceed what that offset makes of a's own
     # thumbnail there (its steeper one-sided step to the next cell, each way, times the offset in cells).
-    ends = [in_b(centres + np.array([du, dv]) / (2 * n)) for du in (-1, 1) for dv in (-1, 1)]
+    ends = [to_b(centres + np.array([du, dv]) / (2 * n)) for du in (-1, 1) for dv in (-1, 1)]
     held = np.all([(e >= -0.25 / n) & (e <= 1 + 0.25 / n) for e in ends], axis=(0, 3))
     off = np.abs(at_b * n - np.stack([cols, rows], -1) - 0.5)  # (row, col) -> (|du|, |dv|) in cells
 
@@ -1217,9 +1214,9 @@ def _band_edit(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features,
     def inside(uv, bx):
         return (uv[..., 0] > bx[0]) & (uv[..., 0] < bx[2]) & (uv[..., 1] > bx[1]) & (uv[..., 1] < bx[3])
 
-    in_a, in_b_box = inside(centres, boxes[0]), inside(at_b, boxes[1])
-    band = ~(in_a & in_b_box) & held
-    both = in_a & in_b_box
+    in_a, in_b = inside(centres, boxes[0]), inside(at_b, boxes[1])
+    band = ~(in_a & in_b) & held
+    both = in_a & in_b
     if not band.any() or both.sum() < 16:
         return None
     design = np.stack([ta[both], np.ones(int(both.sum()))], 1)

@@ -3039,31 +3039,31 @@ Geen mailprogramma opende het; open het bestand vanuit de map.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/problem_text.py" line="58"/>
-        <source>the e-mail&apos;s date (%1) lies in the future: the time the mail server received it is used (%2)</source>
-        <translation>de datum van de e-mail (%1) ligt in de toekomst: het tijdstip waarop de mailserver hem ontving is gebruikt (%2)</translation>
+        <source>the e-mail&apos;s date (%1) lies in the future: %2</source>
+        <translation>de datum van de e-mail (%1) ligt in de toekomst: %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/problem_text.py" line="60"/>
-        <source>the e-mail&apos;s date (%1) is before e-mail existed: the time the mail server received it is used (%2)</source>
-        <translation>de datum van de e-mail (%1) ligt vóór het bestaan van e-mail: het tijdstip waarop de mailserver hem ontving is gebruikt (%2)</translation>
+        <source>the e-mail&apos;s date (%1) is before e-mail existed: %2</source>
+        <translation>de datum van de e-mail (%1) ligt vóór het bestaan van e-mail: %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/problem_text.py" line="62"/>
-        <source>the e-mail&apos;s date (%1) lies in the future: the message has no time</source>
-        <translation>de datum van de e-mail (%1) ligt in de toekomst: het bericht heeft geen tijdstip</translation>
+        <source>the time the mail server received it is used (%1)</source>
+        <translation>het tijdstip waarop de mailserver hem ontving is gebruikt (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="64"/>
-        <source>the e-mail&apos;s date (%1) is before e-mail existed: the message has no time</source>
-        <translation>de datum van de e-mail (%1) ligt vóór het bestaan van e-mail: het bericht heeft geen tijdstip</translation>
+        <location filename="../../desktop/ui/problem_text.py" line="63"/>
+        <source>the message has no time</source>
+        <translation>het bericht heeft geen tijdstip</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="66"/>
+        <location filename="../../desktop/ui/problem_text.py" line="65"/>
         <source>damaged e-mail: the file ends inside its headers (it was probably cut short)</source>
         <translation>beschadigde e-mail: het bestand eindigt midden in de kopregels (waarschijnlijk afgebroken)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/problem_text.py" line="87"/>
+        <location filename="../../desktop/ui/problem_text.py" line="86"/>
         <source>%1 (kept as it arrived)</source>
         <translation>%1 (bewaard zoals ontvangen)</translation>
     </message>
