@@ -138,6 +138,9 @@ class _Import:
         self.timings["analyse"] = time.perf_counter() - t0
         for unit in [*chats, *mails]:
             unit.explain(analysed)  # containers are not media; a damaged e-mail's parts are "cut short"
+        for f in plan.archives:  # a ZIP that was unpacked is a container too (one named .jpg is no bad picture)
+            if (res := analysed.get(f.path)) is not None and res.kept:
+                res.problem = None
         for f in plan.loose:  # a ZIP kept unread: its reason is the flag of what is kept
             if f.problem and (res := analysed.get(f.path)) is not None and res.problem is None:
                 res.problem = f.problem
@@ -267,7 +270,6 @@ def _write_archives(w: ImportWriter, archives: list[LooseFile], analysed: dict[P
         an = analysed.get(f.path)
         if an is None or not an.kept:
             continue
-        an.problem = None  # a container is kept, not probed as media
         case = fixed_case or w.loose_cases.get(f.source_label)
         if case is None:
             if w.media_exists(an.sha256 or "", f.name, None, None):

@@ -151,3 +151,17 @@ def test_verify_catches_modified_blob(lib, tmp_path):
         f.write(b"X")
     res = verify_store(lib)
     assert res.modified == [sha] and not res.ok
+
+
+def test_a_zip_named_like_a_photo_is_unpacked_and_not_reported(lib, tmp_path):
+    """A ZIP named photos.jpg is unpacked as a ZIP: its picture is imported and the ZIP kept as the container.
+    It was reported as 'not a picture: the file is a ZIP archive' (exit 1) while kept without that flag."""
+    src = tmp_path / "upload"
+    src.mkdir()
+    photo = jpeg(tmp_path / "p.jpg", seed=5).read_bytes()
+    zip_of(src / "photos.jpg", [("inside.jpg", photo)])
+    jpeg(src / "good.jpg", seed=6)
+    report = import_paths(lib, [src])
+    assert (report.rejected, report.imported, report.containers, len(report.cases)) == ([], 2, 1, 1)
+    media = {m.name: m for m in list_media(lib, everything=True)}
+    assert media["inside.jpg"].kind == "image" and media["photos.jpg"].flags == []
