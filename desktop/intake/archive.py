@@ -120,6 +120,7 @@ def extract_zip(
             if declared > free:  # unpacked next to the library: refuse before writing anything
                 raise DiskFull(declared, free)
             used: set[str] = set()
+            taken: dict[str, int] = {}  # a name met again -> the next number to try (20,000 'a.txt' stay linear)
             written = 0
             for info in infos:
                 if info.is_dir():
@@ -145,14 +146,15 @@ def extract_zip(
                         label,
                     )
                 rel = "/".join(parts)
-                key = rel.casefold()
-                n = 1
+                key = first = rel.casefold()
+                n = taken.get(first, 1)
                 while key in used:
                     stem, dot, ext = parts[-1].rpartition(".")
                     alt = f"{stem or ext} ({n}){dot}{ext if stem else ''}"
                     rel = "/".join([*parts[:-1], alt])
                     key = rel.casefold()
                     n += 1
+                taken[first] = n
                 used.add(key)
                 target = dest.joinpath(*rel.split("/"))
                 if not target.resolve().is_relative_to(dest.resolve()):

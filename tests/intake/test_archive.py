@@ -127,3 +127,25 @@ def test_an_entry_without_a_name_is_not_said_to_escape(tmp_path):
     assert [f.name for f in extract_zip(z, tmp_path / "out", problems=problems)] == ["ok.txt"]
     assert [(p.path, p.reason) for p in problems] == [("a.zip › .", "ZIP entry without a name; not extracted"),
                                                       ("a.zip › ../e.txt", "ZIP entry escapes the archive; not extracted")]
+
+
+def test_many_entries_of_one_name_are_numbered_in_linear_time(tmp_path):
+    """8,000 entries all named a.txt (within the 20,000-entry limit): each one searched its number from (1) up,
+    so the ZIP took 12 s to unpack (20,000 of them 78 s, the import 89 s); now about a second."""
+    import time
+    import warnings
+    import zipfile
+
+    z = tmp_path / "dups.zip"
+    with warnings.catch_warnings(), zipfile.ZipFile(z, "w") as zf:
+        warnings.simplefilter("ignore")  # zipfile's "Duplicate name" warning
+        for i in range(8000):
+            zf.writestr("a.txt", str(i))
+    t0 = time.perf_counter()
+    files = extract_zip(z, tmp_path / "s")
+    elapsed = time.perf_counter() - t0
+    names = [f.name for f in files]
+    assert names[:3] == ["a.txt", "a (1).txt", "a (2).txt"] and names[-1] == "a (7999).txt"
+    assert len(set(n.casefold() for n in names)) == 8000
+    assert [f.path.read_text() for f in files[:2]] == ["0", "1"]
+    assert elapsed < 6, f"{elapsed:.1f} s"
