@@ -265,12 +265,13 @@ class _RowWriter:
 
 def _write_archives(w: ImportWriter, archives: list[LooseFile], analysed: dict[Path, Analysed],
                     fixed_case: CaseHandle | None) -> None:
-    """A ZIP of loose files, kept as it arrived: with the (first) case its files went to."""
+    """A ZIP of loose files, kept as it arrived: with the (first) case its files went to, or the case of the
+    folder it lay in when nothing came out of it (encrypted, or only entries that leave it)."""
     for f in archives:
         an = analysed.get(f.path)
         if an is None or not an.kept:
             continue
-        case = fixed_case or w.loose_cases.get(f.source_label)
+        case = fixed_case or w.loose_cases.get(f.source_label) or w.loose_cases.get(f.container or "")
         if case is None:
             if w.media_exists(an.sha256 or "", f.name, None, None):
                 w.report.already_present += 1

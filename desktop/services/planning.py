@@ -161,8 +161,8 @@ def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[
             _read_named_export(scratch, display, chat_name, plan, loose_before)
         if len(plan.chats) > before:  # a chat export (or several): the ZIP is kept with the first, as its container
             plan.chats[before].archive, plan.chats[before].archive_display = path, display
-        else:  # loose files: the ZIP goes with the case they make
-            plan.archives.append(LooseFile(path, path.name, display, _mtime(path), path.name))
+        else:  # loose files: the ZIP goes with the case they make (the folder's, when none came out of it)
+            plan.archives.append(LooseFile(path, path.name, display, _mtime(path), path.name, label))
         return
     if _is_mail(path, head):
         plan.mails.append(MailUnit(path, display))

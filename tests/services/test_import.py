@@ -165,3 +165,19 @@ def test_a_zip_named_like_a_photo_is_unpacked_and_not_reported(lib, tmp_path):
     assert (report.rejected, report.imported, report.containers, len(report.cases)) == ([], 2, 1, 1)
     media = {m.name: m for m in list_media(lib, everything=True)}
     assert media["inside.jpg"].kind == "image" and media["photos.jpg"].flags == []
+
+
+def test_a_zip_nothing_came_out_of_stays_in_its_folders_case(lib, tmp_path):
+    """One folder, one case: a ZIP in it whose every entry was refused (one that leaves the archive) is kept in
+    the folder's case. It made a second case holding only the ZIP."""
+    src = tmp_path / "Kitchen flood"
+    jpeg(src / "good.jpg", seed=7)
+    photo = jpeg(tmp_path / "p.jpg", seed=8).read_bytes()
+    zip_of(src / "evil.zip", [("../evil.jpg", photo)])
+    report = import_paths(lib, [src])
+    assert [p.reason for p in report.rejected] == ["ZIP entry escapes the archive; not extracted"]
+    assert len(report.cases) == 1
+    assert {m.name: m.case_ref for m in list_media(lib, everything=True)} == {"good.jpg": report.cases[0],
+                                                                             "evil.zip": report.cases[0]}
+    assert files_outside(tmp_path, lib.paths.data_dir) == sorted(str(p) for p in (src, src / "good.jpg",
+                                                                                 src / "evil.zip", tmp_path / "p.jpg"))
