@@ -223,7 +223,10 @@ def _draft_request(width: int, height: int) -> tuple[int, int]:
 
 
 def _damaged(fmt: str, exc: BaseException) -> RejectedInput:
-    """A picture that cannot be read: "truncated" when the file ends early, else "damaged" with Pillow's reason."""
+    """A picture that cannot be read: "truncated" when the file ends early, a bomb when a compressed text or colour
+    profile block would unpack too large (Pillow's words name its MAX_TEXT_CHUNK), else "damaged" with its reason."""
+    if isinstance(exc, ValueError) and "Decompressed data too large" in str(exc):
+        return RejectedInput(BOMB_REASON)
     if "truncated" in str(exc).lower():  # "image file is truncated", "Truncated File Read"
         return RejectedInput(f"truncated {fmt}")
     return RejectedInput(f"damaged {fmt} picture ({_detail(exc)})")

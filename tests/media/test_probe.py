@@ -238,6 +238,24 @@ def test_decompression_bomb_rejected(side: int) -> None:
     assert err.value.message == BOMB_REASON
 
 
+@pytest.mark.parametrize("block", [b"zTXt", b"iCCP"])
+def test_a_png_whose_text_or_colour_profile_block_is_a_bomb_is_named_a_bomb(block: bytes) -> None:
+    """A compressed text (zTXt) or colour profile (iCCP) of 100 MB of zeros in a 20 kB PNG: Pillow refuses it
+    with "Decompressed data too large for PngImagePlugin.MAX_TEXT_CHUNK", which was the handler's reason."""
+    def chunk(tag: bytes, body: bytes) -> bytes:
+        return len(body).to_bytes(4, "big") + tag + body + zlib.crc32(tag + body).to_bytes(4, "big")
+
+    png = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(png, "PNG")
+    good = png.getvalue()
+    bomb = chunk(block, b"name\x00\x00" + zlib.compress(b"\x00" * (100 << 20), 9))
+    data = good[:33] + bomb + good[33:]  # right after IHDR
+    assert len(data) < 200_000
+    with pytest.raises(RejectedInput) as err:
+        probe_bytes(data, "photo.png")
+    assert err.value.message == BOMB_REASON
+
+
 @pytest.mark.parametrize(
     ("fmt", "name", "mode", "kw"),
     [
