@@ -25,9 +25,14 @@ with a possible date (``NO_MESSAGES``). An empty (or whitespace-only) text is a 
 from __future__ import annotations
 
 import codecs
+import functools
+import itertools
 import re
+import tempfile
 import unicodedata
+from array import array
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
@@ -35,7 +40,7 @@ from pathlib import PurePath
 from desktop.core.errors import RejectedInput
 from desktop.intake.whatsapp_formats import (
     CHAT_NAME_RE,
-    Header,
+    STYLES,
     find_attachment,
     match_header,
     placeholder_kind,
@@ -113,6 +118,64 @@ def decode_chat_bytes(data: bytes) -> str:
         if even > len(sample) // 4 and odd < even // 8:
             return data.decode("utf-16-be", errors="replace")
     return data.decode("latin-1").translate(_CP1252_TABLE)
+
+
+def chat_encoding(chunks: Iterable[bytes]) -> tuple[str, int]:
+    """``(codec, bytes to skip)`` with which ``decode_chunks`` decodes the concatenation of ``chunks`` exactly
+    as ``decode_chat_bytes`` decodes it whole; the chunks are read once (a long chat is not held)."""
+    it = iter(chunks)
+    parts: list[bytes] = []
+    size = 0
+    for c in it:  # the head: BOMs and the UTF-16 sample (4096 bytes)
+        parts.append(c)
+        size += len(c)
+        if size >= 4096:
+            break
+    head = b"".join(parts)
+    del parts
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", 3
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", 0
+    dec = codecs.getincrementaldecoder("utf-8")("strict")
+    fed, pending, cur = 0, 0, b""  # bytes decoded before the current call, of them still buffered, its input
+    try:
+        for cur in itertools.chain((head,), it):
+            pending = len(dec.getstate()[0])
+            dec.decode(cur)
+            fed += len(cur)
+        cur = b""
+        pending = len(dec.getstate()[0])
+        dec.decode(b"", True)
+        return "utf-8", 0
+    except UnicodeDecodeError as e:  # the decoder saw its buffered bytes and then the current input
+        start = fed - pending + e.start
+        total = fed + len(cur) + sum(len(c) for c in it)
+        if e.reason == "unexpected end of data" and start >= total - 3:
+            return "utf-8", 0  # cut inside its last character: still UTF-8 (the cut becomes U+FFFD)
+    sample = head[:4096]
+    if len(sample) >= 4:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > len(sample) // 4 and even < odd // 8:
+            return "utf-16-le", 0
+        if even > len(sample) // 4 and odd < even // 8:
+            return "utf-16-be", 0
+    return "cp1252", 0
+
+
+def decode_chunks(chunks: Iterable[bytes], encoding: tuple[str, int]) -> Iterator[str]:
+    """The text of ``chunks`` piece by piece, in the ``encoding`` ``chat_encoding`` chose (errors replaced)."""
+    codec, skip = encoding
+    if codec == "cp1252":
+        for c in chunks:
+            yield c.decode("latin-1").translate(_CP1252_TABLE)
+        return
+    dec = codecs.getincrementaldecoder(codec)("replace")
+    for c in chunks:
+        if skip:
+            c, skip = c[skip:], max(0, skip - len(c))
+        yield dec.decode(c)
+    yield dec.decode(b"", True)
 
 
 def chat_name_from_filename(name: str) -> str | None:
@@ -194,6 +257,13 @@ def looks_like_chat(name: str, head: bytes) -> bool:
 
 
 # --- parsing --------------------------------------------------------------------------------------------
+#
+# A chat is read in two streaming passes over its lines, so that a long one is never held: the first (``_survey``)
+# matches every line's header once and keeps only what the file-wide decisions need (how often each header shape
+# occurs, the date evidence, the names iOS writes before ": <LRM>") and one 8-byte mark per line (its header, if
+# any) in a spooled file; the second (``ChatScan.entries``) reads the lines again beside their marks and yields the
+# entries one by one. The first pass guesses the main shape from the first header and collects the evidence for it;
+# should another shape win, or lines of other shapes need their senders checked, it runs again for the winner.
 
 
 def split_lines(text: str) -> list[str]:
@@ -206,6 +276,48 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+def _split_breaks(s: str) -> list[str]:
+    """``_LINE_BREAK.split(s)``, faster: CRLF pairs are found left to right as the pattern finds them."""
+    if "\r" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
+    return s.split("\n")
+
+
+def iter_lines(pieces: Iterable[str]) -> Iterator[str]:
+    """``split_lines`` of the concatenated ``pieces`` with a leading BOM removed, one line at a time."""
+    pend: list[str] = []  # the pieces of the line not ended yet
+    cr = False  # the last piece ended with CR: a line break, with or without the LF that may follow
+    first = True
+    for s in pieces:
+        if not s:
+            continue
+        if first:
+            s, first = s.removeprefix("\ufeff"), False
+            if not s:
+                continue
+        if cr:
+            yield "".join(pend)
+            pend, cr = [], False
+            if s[0] == "\n":
+                s = s[1:]
+                if not s:
+                    continue
+        if s[-1] == "\r":
+            s, cr = s[:-1], True
+        parts = _split_breaks(s)
+        if len(parts) == 1:
+            pend.append(parts[0])
+            continue
+        if pend:
+            pend.append(parts[0])
+            parts[0] = "".join(pend)
+        pend = [parts.pop()]
+        yield from parts
+    last = "".join(pend)
+    if cr or last:
+        yield last
+
+
 def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = "DMY") -> Chat:
     """Parse the decoded text of a chat export. See the module docstring for the rules."""
     return parse_chat_lines(split_lines(text.removeprefix("\ufeff")), chat_name=chat_name,
@@ -213,159 +325,402 @@ def parse_chat(text: str, *, chat_name: str | None = None, default_order: str = 
 
 
 def parse_chat_lines(lines: list[str], *, chat_name: str | None = None, default_order: str = "DMY") -> Chat:
-    """``parse_chat`` of a text already split into ``split_lines``; the list is used up (each line is let go once
-    its entry is made, so a long chat is not held twice: the caller drops its text before)."""
-    if default_order not in ORDERS:
-        raise ValueError(f"default_order must be one of {ORDERS}")
-    chat = Chat([], None, None, None, chat_name, line_count=len(lines))
-
-    fields: dict[tuple[str, str, str], tuple[str, str, str]] = {}  # one tuple per date written, shared
-    first_pass = [match_header(ln, fields=fields) for ln in lines]
-    shapes = Counter(h.signature for h in first_pass if h is not None)
-    if not shapes:
-        if any(ln.strip() for ln in lines):
-            raise ChatParseError(NO_MESSAGES)
-        chat.preamble = list(lines)
-        return chat
-    shape = shapes.most_common(1)[0][0]
-    style = shape[0]
-    clock24 = not shape[-1]
-    headers: list[Header | None] = [
-        h if h is not None and h.signature == shape else match_header(ln, (style,), clock24=clock24, fields=fields)
-        for h, ln in zip(first_pass, lines, strict=True)
-    ]
-    headers = [h if h is not None and h.signature == shape else None for h in headers]
-    _accept_other_shapes(lines, first_pass, headers)
-    other = sum(1 for h, h2 in zip(first_pass, headers, strict=True) if h is not None and h2 is None)
-    del first_pass  # a header object per line: not held through the rest
-
-    order, proven, chat.order_line = _decide_order(headers, default_order, chat.warnings)
-    clock: dict[tuple, datetime | None] = {}  # one datetime per time written (exports give minutes: many repeat)
-    times: list[datetime | None] = [None if h is None else _shared_time(h, order, clock) for h in headers]
-    del clock
-    bad = sum(1 for h, t in zip(headers, times, strict=True) if h is not None and t is None)
-    if bad:
-        chat.warnings.append(f"{bad} header line(s) have an impossible {order} date; kept as message text")
-    if other:
-        chat.warnings.append(f"{other} line(s) look like headers of another format; kept as message text")
-
-    starts = [i for i, t in enumerate(times) if t is not None]
-    if not starts:
-        raise ChatParseError(NO_MESSAGES)
-    chat.preamble = lines[: starts[0]]
-    if chat.preamble:
-        chat.warnings.append(f"{len(chat.preamble)} line(s) before the first message; kept as preamble")
-    chat.date_order, chat.date_order_from_file, chat.header_style = order, proven, style
-
-    lrm_names = _lrm_names(lines, headers, times)
-    known = lrm_names | ({_norm(chat_name)} if chat_name else set())
-    del fields
-    names: dict[str, str] = {}  # one string per sender, shared by their messages
-    bounds = starts[1:] + [len(lines)]
-    for n, (i, j) in enumerate(zip(starts, bounds, strict=True)):
-        h, t = headers[i], times[i]
-        assert h is not None and t is not None
-        chat.entries.append(_entry(n, t, h, lines[i], lines[i + 1 : j], i, known, lrm_names, chat_name, names))
-        headers[i] = None
-        for k in range(i, j):  # the entry holds the text now
-            lines[k] = ""
-    return chat
+    """``parse_chat`` of a text already split into ``split_lines``, with its entries in a list."""
+    scan = ChatScan(lambda: iter(lines), chat_name=chat_name, default_order=default_order)
+    scan.chat.entries = list(scan.entries())
+    return scan.chat
 
 
-def _accept_other_shapes(lines: list[str], first_pass: list[Header | None], headers: list[Header | None]) -> None:
-    """A line in another header shape starts a message when its sender also writes under the main shape
-    (test files of other parsers mix shapes; a line pasted from another chat has other senders)."""
-    if not any(h is not None and h2 is None for h, h2 in zip(first_pass, headers, strict=True)):
-        return
-    senders = set()
-    for ln, h in zip(lines, headers, strict=True):
-        if h is not None:
+_ORDER_BITS = {"DMY": 1, "MDY": 2, "YMD": 4}
+_PROOFS = (None, "DMY", "MDY", "YMD")
+_STYLE_NO = {s: i for i, s in enumerate(STYLES)}
+_MAIN = 1  # a line's mark: 0 no header, 1 a header of the main shape, 2 + style number a header of another shape
+
+
+def _digits(d: str) -> int:
+    """A date number of 1, 2 or 4 digits as one int that keeps its length (``"07"`` is not ``"7"``)."""
+    v = int(d)
+    return v if len(d) == 1 else 10 + v if len(d) == 2 else 110 + v
+
+
+def _undigits(e: int) -> tuple[int, int]:
+    """(length, value) of ``_digits``."""
+    return (1, e) if e < 10 else (2, e - 10) if e < 110 else (4, e - 110)
+
+
+def _date_code(fields: tuple[str, str, str]) -> int:
+    d1, d2, d3 = fields  # d1, d3: 1, 2 or 4 digits (match_header refuses 3); d2: 1 or 2
+    return (_digits(d1) << 21) | (int(d2) << 14) | _digits(d3)
+
+
+def _ymd(code: int, order: str) -> tuple[int, int, int] | None:
+    """The date a header's three numbers give in ``order``, None when impossible."""
+    (la, a), b, (lc, c) = _undigits(code >> 21), (code >> 14) & 127, _undigits(code & 16383)
+    if order == "YMD":
+        if la != 4:
+            return None
+        y, mo, d = a, b, c
+    else:
+        if la > 2 or lc not in (2, 4):
+            return None
+        d, mo = (a, b) if order == "DMY" else (b, a)
+        y = c + 2000 if lc == 2 else c
+    try:
+        datetime(y, mo, d)
+    except ValueError:
+        return None
+    return y, mo, d
+
+
+def _date_class(code: int) -> int:
+    """``proof * 8 + orders``: what a date proves (0 nothing, 1 DMY, 2 MDY, 3 YMD) and the orders in which it is a
+    possible date (``_ORDER_BITS``)."""
+    la, a = _undigits(code >> 21)
+    proof = 3 if la == 4 else 1 if a > 12 else 2 if (code >> 14) & 127 > 12 else 0
+    return proof * 8 + sum(bit for order, bit in _ORDER_BITS.items() if _ymd(code, order) is not None)
+
+
+class _Bounded(dict):
+    """A cache that starts over when full (a hostile file may write a million dates)."""
+
+    def full(self) -> bool:
+        if len(self) >= 65536:
+            self.clear()
+        return False
+
+
+class _Evidence:
+    """What a set of header lines says about the date order: per date class, how many lines and the first."""
+
+    __slots__ = ("count", "first", "lrm")
+
+    def __init__(self) -> None:
+        self.count = [0] * 32
+        self.first = [-1] * 32
+        self.lrm: dict[str, int] = {}  # name written before ": <LRM>" -> the orders of its lines' dates
+
+    def merge(self, other: _Evidence) -> None:
+        for k in range(32):
+            self.count[k] += other.count[k]
+            if other.first[k] >= 0 and (self.first[k] < 0 or other.first[k] < self.first[k]):
+                self.first[k] = other.first[k]
+        for name, bits in other.lrm.items():
+            self.lrm[name] = self.lrm.get(name, 0) | bits
+
+    def headers(self) -> int:
+        return sum(self.count)
+
+    def valid(self, order: str) -> int:
+        bit = _ORDER_BITS[order]
+        return sum(n for k, n in enumerate(self.count) if k & bit)
+
+    def first_valid(self, order: str) -> int | None:
+        bit = _ORDER_BITS[order]
+        lines = [f for k, f in enumerate(self.first) if k & bit and f >= 0]
+        return min(lines) if lines else None
+
+    def proofs(self) -> list[tuple[int, str]]:
+        """(first line, order) of each order some date proves, in file order."""
+        found: dict[str, int] = {}
+        for k, f in enumerate(self.first):
+            if f >= 0 and k >> 3:
+                p = _PROOFS[k >> 3]
+                found[p] = min(f, found.get(p, f))
+        return sorted((f, p) for p, f in found.items())
+
+
+class _Marks:
+    """One int64 per line, spooled to a temporary file (in memory while small)."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.SpooledTemporaryFile(max_size=1 << 22)
+        self.buf = array("q")
+
+    def flush(self) -> None:
+        self._file.write(self.buf.tobytes())
+        del self.buf[:]
+
+    def __iter__(self) -> Iterator[int]:
+        self.flush()
+        self._file.seek(0)
+        while block := self._file.read(1 << 19):
+            yield from array("q", block)
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class _Survey:
+    """The first pass's findings for one main shape (``shape``; guessed from the first header when None)."""
+
+    def __init__(self, shape: tuple | None, senders: bool) -> None:
+        self.shape = shape
+        self.shapes: Counter[tuple] = Counter()  # every line's header shape, before any decision
+        self.main = _Evidence()
+        self.others: dict[str | None, _Evidence] = {}  # lines in another shape, by their sender
+        self.other_lines = 0
+        self.senders: set[str] | None = set() if senders else None  # who writes under the main shape
+        self.line_count = 0
+        self.content = False  # a line that is not white space
+        self.marks = _Marks()
+        self.guessed = shape is None
+        self.given_up = False  # no header in the first lines: no guess, a second pass decides
+
+    def run(self, lines: Iterable[str]) -> _Survey:
+        pending: list[str] = []  # lines before the first header, while the shape is still a guess
+        classes: _Bounded = _Bounded()
+        norms: _Bounded = _Bounded()
+        shapes, marks, main = self.shapes, self.marks, self.main
+        count, first = main.count, main.first
+        buf = marks.buf
+        shape = self.shape
+        style = clock24 = None
+        if shape is not None:
+            style, clock24 = shape[0], not shape[-1]
+        fast = self.senders is None  # a main-shape line needs no more than its date and LRM name
+        content = False
+        i = -1
+        for i, ln in enumerate(lines):
+            if not content and ln.strip():
+                content = True
+            h = match_header(ln)
+            if h is not None:
+                shapes[h.signature] += 1
+                if shape is None and not self.given_up:
+                    shape = self.shape = h.signature
+                    style, clock24 = shape[0], not shape[-1]
+                    for k, p in enumerate(pending):
+                        self._line(i - len(pending) + k, p, None, style, clock24, classes, norms, buf)
+                    pending = []
+                if fast and h.signature == shape:  # the usual line: inline ``_line``
+                    found = classes.get(h.fields)
+                    if found is None:
+                        classes.full()
+                        code = _date_code(h.fields)
+                        found = classes[h.fields] = (code, _date_class(code))
+                    code, cls = found
+                    count[cls] += 1
+                    if first[cls] < 0:
+                        first[cls] = i
+                    end = h.end
+                    k = ln.find(": \u200e", end)
+                    if k > end:
+                        self._lrm(main, ln[end:k], cls, norms)
+                    buf.append(((((code << 17) | (h.hour * 3600 + h.minute * 60 + h.second)) << 7 | end) << 3)
+                               | _MAIN)
+                    if len(buf) >= 65536:
+                        marks.flush()
+                    continue
+            if shape is None:
+                if self.given_up:
+                    continue
+                pending.append(ln)
+                if len(pending) > 4096:
+                    self.given_up, pending = True, []
+                continue
+            self._line(i, ln, h, style, clock24, classes, norms, buf)
+            if len(buf) >= 65536:
+                marks.flush()
+        buf.extend([0] * len(pending))  # no header at all: nothing starts a message
+        self.line_count = i + 1
+        self.content = content
+        return self
+
+    @staticmethod
+    def _lrm(ev: _Evidence, raw: str, cls: int, norms: _Bounded) -> None:
+        name = norms.get(raw)
+        if name is None:
+            norms.full()
+            name = norms[raw] = _norm(raw)
+        ev.lrm[name] = ev.lrm.get(name, 0) | (cls & 7)
+
+    def _line(self, i, ln, h, style, clock24, classes, norms, buf) -> None:
+        shape = self.shape
+        if h is not None and h.signature == shape:
+            fh = h
+        else:  # in a file without AM/PM a line reads as a 24 h header ("21:25:15 am Ende: hi")
+            fh = match_header(ln, (style,), clock24=clock24)
+            if fh is not None and fh.signature != shape:
+                fh = None
+        if fh is not None:
+            ev, kind = self.main, _MAIN
+            if self.senders is not None:
+                raw, _ = _split_sender(ln[fh.end :], set())
+                if raw is not None:
+                    self.senders.add(_norm(raw))
+        elif h is not None:
+            fh = h
+            self.other_lines += 1
             raw, _ = _split_sender(ln[h.end :], set())
-            if raw is not None:
-                senders.add(_norm(raw))
-    senders.discard("")
-    for i, (ln, h, h2) in enumerate(zip(lines, first_pass, headers, strict=True)):
-        if h is not None and h2 is None:
-            raw, _ = _split_sender(ln[h.end :], set())
-            if raw is not None and _norm(raw) in senders:
-                headers[i] = h
-
-
-def _decide_order(
-    line_headers: list[Header | None], default: str, warnings: list[str]
-) -> tuple[str, str | None, int | None]:
-    """(order used, order proven by the file or None, line of the proof or None)."""
-    proven: list[str] = []
-    proof_lines: list[int] = []
-    valid: Counter[str] = Counter()
-    headers = [h for h in line_headers if h is not None]
-    for i, h in enumerate(line_headers):
-        if h is None:
-            continue
-        d1, d2, _ = h.fields
-        if len(d1) == 4:
-            proof = "YMD"
-        elif int(d1) > 12:
-            proof = "DMY"
-        elif int(d2) > 12:
-            proof = "MDY"
+            who = _norm(raw) if raw is not None else None
+            ev = self.others.get(who)
+            if ev is None:
+                ev = self.others[who] = _Evidence()
+            kind = 2 + _STYLE_NO[h.style]
         else:
-            proof = None
-        if proof and proof not in proven:
-            proven.append(proof)
-            proof_lines.append(i)
-        for order in ORDERS:
-            valid[order] += _datetime(h, order) is not None
+            buf.append(0)
+            return
+        fields = fh.fields
+        found = classes.get(fields)
+        if found is None:
+            classes.full()
+            code = _date_code(fields)
+            found = classes[fields] = (code, _date_class(code))
+        code, cls = found
+        ev.count[cls] += 1
+        if ev.first[cls] < 0:
+            ev.first[cls] = i
+        end = fh.end
+        k = ln.find(": \u200e", end)
+        if k > end:
+            self._lrm(ev, ln[end:k], cls, norms)
+        buf.append(((((code << 17) | (fh.hour * 3600 + fh.minute * 60 + fh.second)) << 7 | end) << 3) | kind)
+
+    def usable(self) -> bool:
+        """Whether the guess was the winner and no line of another shape needs the senders of the main one."""
+        if not self.shapes:
+            return True
+        return (not self.given_up and self.shape == self.shapes.most_common(1)[0][0]
+                and (self.other_lines == 0 or self.senders is not None))
+
+
+class ChatScan:
+    """A chat read from ``source`` (a function giving its lines anew each time it is called, e.g. from the file):
+    ``chat`` holds what the whole file decides (order, style, warnings, line count; no entries), ``entries()``
+    yields the entries in file order and fills ``chat.preamble``. Raises ``ChatParseError`` (``NO_MESSAGES``)."""
+
+    def __init__(self, source: Callable[[], Iterable[str]], *, chat_name: str | None = None,
+                 default_order: str = "DMY") -> None:
+        if default_order not in ORDERS:
+            raise ValueError(f"default_order must be one of {ORDERS}")
+        self._source = source
+        survey = _Survey(None, senders=False).run(source())
+        if not survey.usable():
+            survey.marks.close()
+            survey = _Survey(survey.shapes.most_common(1)[0][0], senders=True).run(source())
+        self._survey = survey
+        self.chat = chat = Chat([], None, None, None, chat_name, line_count=survey.line_count)
+        self.count = 0  # entries
+        self._accepted: set[str] = set()
+        if not survey.shapes:
+            if survey.content:
+                raise ChatParseError(NO_MESSAGES)
+            return
+        style = survey.shape[0]
+        evidence = survey.main
+        senders = survey.senders or set()
+        senders.discard("")
+        other = survey.other_lines
+        for who, ev in survey.others.items():  # their sender also writes under the main shape
+            if who is not None and who in senders:
+                self._accepted.add(who)
+                evidence.merge(ev)
+                other -= ev.headers()
+        order, proven, chat.order_line = _decide_order(evidence, default_order, chat.warnings)
+        bad = evidence.headers() - evidence.valid(order)
+        if bad:
+            chat.warnings.append(f"{bad} header line(s) have an impossible {order} date; kept as message text")
+        if other:
+            chat.warnings.append(f"{other} line(s) look like headers of another format; kept as message text")
+        self.count = evidence.valid(order)
+        if not self.count:
+            raise ChatParseError(NO_MESSAGES)
+        first = evidence.first_valid(order)
+        if first:
+            chat.warnings.append(f"{first} line(s) before the first message; kept as preamble")
+        chat.date_order, chat.date_order_from_file, chat.header_style = order, proven, style
+        bit = _ORDER_BITS[order]
+        self._lrm = {name for name, bits in evidence.lrm.items() if bits & bit}
+        self._lrm.discard("")
+
+    def entries(self) -> Iterator[ChatEntry]:
+        chat, survey = self.chat, self._survey
+        preamble = chat.preamble
+        lines = self._source()
+        if chat.date_order is None:  # no header at all: white space only
+            preamble.extend(lines)
+            return
+        order, chat_name, accepted = chat.date_order, chat.chat_name, self._accepted
+        main_style = chat.header_style
+        known = self._lrm | ({_norm(chat_name)} if chat_name else set())
+        names: dict[str, str] = {}  # one string per sender, shared by their messages
+        dates: _Bounded = _Bounded()
+        times: _Bounded = _Bounded()  # one datetime per time written (exports give minutes: many repeat)
+        n = 0
+        head: tuple | None = None  # (time, end, style, line, line number) of the entry being read
+        cont: list[str] = []
+        try:
+            for i, (ln, mark) in enumerate(zip(lines, survey.marks, strict=True)):
+                if mark:
+                    kind = mark & 7
+                    end = (mark >> 3) & 127
+                    if kind == _MAIN:
+                        style = main_style
+                    else:
+                        raw, _ = _split_sender(ln[end:], set())
+                        if raw is None or _norm(raw) not in accepted:
+                            mark = 0
+                        style = STYLES[kind - 2]
+                if mark:
+                    t = times.get(mark >> 10)
+                    if t is None:
+                        code, tod = mark >> 27, (mark >> 10) & 131071
+                        ymd = dates.get(code, False)
+                        if ymd is False:
+                            dates.full()
+                            ymd = dates[code] = _ymd(code, order)
+                        if ymd is None:
+                            mark = 0  # an impossible date in this order: continuation text
+                        else:
+                            times.full()
+                            t = times[mark >> 10] = datetime(*ymd, tod // 3600, tod // 60 % 60, tod % 60)
+                if mark:
+                    if head is not None:
+                        yield _entry(n, *head, cont, known, self._lrm, chat_name, names)
+                        n += 1
+                    head, cont = (t, end, style, ln, i), []
+                elif head is None:
+                    preamble.append(ln)
+                else:
+                    cont.append(ln)
+        except ValueError as e:
+            if "zip()" not in str(e):
+                raise
+            raise ChatParseError("the chat file changed while it was read") from None
+        if head is not None:
+            yield _entry(n, *head, cont, known, self._lrm, chat_name, names)
+
+    def close(self) -> None:
+        self._survey.marks.close()
+
+
+def _decide_order(evidence: _Evidence, default: str, warnings: list[str]) -> tuple[str, str | None, int | None]:
+    """(order used, order proven by the file or None, line of the proof or None)."""
+    found = evidence.proofs()
+    proven = [p for _, p in found]
+    proof_lines = [f for f, _ in found]
+    valid = {order: evidence.valid(order) for order in ORDERS}
     if len(proven) == 1:
         return proven[0], proven[0], proof_lines[0]
     if proven:
         best = max(proven, key=lambda o: (valid[o], -proven.index(o)))
         warnings.append(f"dates in the file contradict each other ({', '.join(proven)}); used {best}")
         return best, best, proof_lines[proven.index(best)]
-    best = default if valid[default] == len(headers) else max(ORDERS, key=lambda o: (valid[o], o == default))
+    headers = evidence.headers()
+    best = default if valid[default] == headers else max(ORDERS, key=lambda o: (valid[o], o == default))
     warnings.append(f"date order not decided by the file; assumed {best}")
     return best, None, None
 
 
-def _shared_time(h: Header, order: str, clock: dict[tuple, datetime | None]) -> datetime | None:
-    key = (h.fields, h.hour, h.minute, h.second)
-    if key not in clock:
-        clock[key] = _datetime(h, order)
-    return clock[key]
-
-
-def _datetime(h: Header, order: str) -> datetime | None:
-    a, b, c = h.fields
-    if order == "YMD":
-        if len(a) != 4:
-            return None
-        y, mo, d = int(a), int(b), int(c)
-    else:
-        if len(a) > 2 or len(c) not in (2, 4):
-            return None
-        d, mo = (int(a), int(b)) if order == "DMY" else (int(b), int(a))
-        y = int(c) + 2000 if len(c) == 2 else int(c)
-    try:
-        return datetime(y, mo, d, h.hour, h.minute, h.second)
-    except ValueError:
-        return None
-
-
 def _norm(s: str) -> str:
+    if len(s) <= 64:  # a sender's name, tried on each of their lines
+        return _norm_short(s)
     return " ".join(unicodedata.normalize("NFC", strip_bidi(s)).split()).casefold()
 
 
-def _lrm_names(lines, headers, times) -> set[str]:
-    """Normalised names that iOS writes before ``: <LRM>`` (its system notices and attachments look like
-    that). They may contain ": " (a group subject), so they are tried as sender prefixes."""
-    known: set[str] = set()
-    for ln, h, t in zip(lines, headers, times, strict=True):
-        if h is not None and t is not None:
-            k = ln.find(": \u200e", h.end)
-            if k > h.end:
-                known.add(_norm(ln[h.end : k]))
-    known.discard("")
-    return known
+@functools.lru_cache(maxsize=4096)
+def _norm_short(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", strip_bidi(s)).split()).casefold()
 
 
 def _split_sender(rest: str, known: set[str]) -> tuple[str | None, str]:
@@ -402,8 +757,8 @@ def _unbalanced_quotes(s: str) -> bool:
     return s.count('"') % 2 == 1 or curly % 2 == 1 or s.count("«") != s.count("»")
 
 
-def _entry(n, t, h: Header, line, cont, line_no, known, lrm_names, chat_name, names) -> ChatEntry:
-    rest = line[h.end :]
+def _entry(n, t, end, style, line, line_no, cont, known, lrm_names, chat_name, names) -> ChatEntry:
+    rest = line[end:]
     raw_sender, first = _split_sender(rest, known)
     sender = strip_bidi(raw_sender).strip() if raw_sender is not None else None
     if sender is not None:
@@ -417,7 +772,7 @@ def _entry(n, t, h: Header, line, cont, line_no, known, lrm_names, chat_name, na
         caption = "\n".join(cont) if cont else att[1]
     elif (ph := placeholder_kind(first)) is not None:
         kind = ph
-    elif first.startswith("\u200e") and h.style == "bracketed":
+    elif first.startswith("\u200e") and style == "bracketed":
         # iOS writes notices as if sent by the chat (group) name, text starting with LRM.
         if chat_name is None or _norm(sender) == _norm(chat_name) or _norm(chat_name) not in lrm_names:
             kind = "system"

@@ -16,7 +16,7 @@ import re
 import phonenumbers
 
 from desktop.core.parties import SELF, ChatParties
-from desktop.intake.whatsapp import Chat
+from desktop.intake.whatsapp import Chat, ChatEntry
 from desktop.intake.whatsapp_formats import strip_bidi
 
 _YOU = {"you", "du", "je", "u", "jij", "vous", "tu", "tú", "usted", "você", "voi", "lei", "sie"}
@@ -106,67 +106,98 @@ def notice_text(entry_text: str) -> str:
 
 def chat_parties(chat: Chat, *, partner_source: str | None = None, region: str = "NL") -> ChatParties:
     """The participants of ``chat`` (see the module docstring); ``chat.chat_name`` is the partner or subject."""
-    senders: list[str] = []
-    notice_names: dict[str, int] = {}
-    creator: str | None = None
-    adders: list[str] = []
-    added: list[str] = []
-    phones: list[str] = []
-    group = False
+    parties = PartiesReader(region)
     for e in chat.entries:
+        parties.add(e)
+    return parties.result(chat, partner_source=partner_source)
+
+
+class PartiesReader:
+    """``chat_parties`` of entries given one at a time (a long chat's entries are not held): ``add`` each in file
+    order, then ``result``. Keeps the names, notices' findings and numbers, not the entries."""
+
+    def __init__(self, region: str = "NL") -> None:
+        self.region = region
+        self.senders: dict[str, None] = {}  # in order of their first message
+        self.notice_names: dict[str, int] = {}
+        self.creator: str | None = None
+        self.adders: dict[str, None] = {}
+        self.added: dict[str, None] = {}
+        self.phones: list[str] = []  # in notices
+        self.group = False
+        # Numbers in texts count only while fewer than 50 are known, after those of notices and senders: the
+        # texts that brought a number not seen in an earlier text are kept until 50 such numbers are found.
+        self._text_phones: list[list[str]] = []
+        self._seen_text_phones: set[str] = set()
+
+    def add(self, e: ChatEntry) -> None:
+        region = self.region
         if e.kind != "system":
-            if e.sender and e.sender not in senders:
-                senders.append(e.sender)
-            continue
+            if e.sender and e.sender not in self.senders:
+                self.senders[e.sender] = None
+            if e.kind == "text" and len(self._seen_text_phones) < 50:
+                found = phones_in(e.text, region)
+                if any(p not in self._seen_text_phones for p in found):
+                    self._text_phones.append(found)
+                    self._seen_text_phones.update(found)
+            return
         if e.sender:
-            notice_names[e.sender] = notice_names.get(e.sender, 0) + 1
+            self.notice_names[e.sender] = self.notice_names.get(e.sender, 0) + 1
         text = notice_text(e.text)
         for p in phones_in(text, region):
-            if p not in phones:
-                phones.append(p)
-        group = group or bool(_GROUP_WORDS.search(text))
+            if p not in self.phones:
+                self.phones.append(p)
+        self.group = self.group or bool(_GROUP_WORDS.search(text))
         if _CREATED_SELF.match(text):
-            creator, group = creator or SELF, True
+            self.creator, self.group = self.creator or SELF, True
         for rx in _CREATED:
             if m := rx.match(text):
-                creator = creator or _who(m["a"])
-                group = True
+                self.creator = self.creator or _who(m["a"])
+                self.group = True
                 break
         if m := _ADDED_SELF.match(text):
-            adders.append(SELF)
-            added.extend(_who(n) for n in _SPLIT_NAMES.split(m["b"]) if n.strip())
-            group = True
-            continue
+            self.adders.setdefault(SELF)
+            self.added.update(dict.fromkeys(_who(n) for n in _SPLIT_NAMES.split(m["b"]) if n.strip()))
+            self.group = True
+            return
         if m := _ADDS_YOU.match(text):
-            adders.append(_who(m["a"]))
-            added.append(SELF)
-            group = True
-            continue
+            self.adders.setdefault(_who(m["a"]))
+            self.added.setdefault(SELF)
+            self.group = True
+            return
         for rx in _ADDED:
             if m := rx.match(text):
-                group = True
+                self.group = True
                 if "a" in rx.groupindex and m["a"]:
-                    adders.append(_who(m["a"]))
+                    self.adders.setdefault(_who(m["a"]))
                 if "b" in rx.groupindex and m["b"]:
-                    added.extend(_who(n) for n in _SPLIT_NAMES.split(m["b"]) if n.strip())
+                    self.added.update(dict.fromkeys(_who(n) for n in _SPLIT_NAMES.split(m["b"]) if n.strip()))
                 break
-    notice_name = max(notice_names, key=lambda n: notice_names[n]) if notice_names else None
-    if notice_name is not None and notice_name not in senders and chat.header_style == "bracketed":
-        group = group or len(senders) > 1  # iOS: notices in a group carry the subject, which nobody writes as
-    for s in senders:
-        if (p := phone_e164(s, region)) and p not in phones:
-            phones.append(p)
-    for e in chat.entries:
-        if e.kind == "text" and len(phones) < 50:
-            for p in phones_in(e.text, region):
-                if p not in phones:
-                    phones.append(p)
-    partner = chat.chat_name
-    if partner is None and notice_name is not None:
-        partner, partner_source = notice_name, "notice"
-    return ChatParties(
-        senders=tuple(senders), partner=partner, partner_source=partner_source if partner else None,
-        group=group or len(senders) > 2, creator=creator, adders=tuple(dict.fromkeys(adders)),
-        added=tuple(dict.fromkeys(added)), notice_name=notice_name, phones=tuple(phones),
-        partner_phone=phone_e164(chat.chat_name, region),
-    )
+
+    def result(self, chat: Chat, *, partner_source: str | None = None) -> ChatParties:
+        """What the entries added say; ``chat`` gives the chat name and header style."""
+        region = self.region
+        senders = list(self.senders)
+        notice_names = self.notice_names
+        phones = list(self.phones)
+        group = self.group
+        notice_name = max(notice_names, key=lambda n: notice_names[n]) if notice_names else None
+        if notice_name is not None and notice_name not in senders and chat.header_style == "bracketed":
+            group = group or len(senders) > 1  # iOS: notices in a group carry the subject, which nobody writes as
+        for s in senders:
+            if (p := phone_e164(s, region)) and p not in phones:
+                phones.append(p)
+        for found in self._text_phones:
+            if len(phones) < 50:
+                for p in found:
+                    if p not in phones:
+                        phones.append(p)
+        partner = chat.chat_name
+        if partner is None and notice_name is not None:
+            partner, partner_source = notice_name, "notice"
+        return ChatParties(
+            senders=tuple(senders), partner=partner, partner_source=partner_source if partner else None,
+            group=group or len(senders) > 2, creator=self.creator, adders=tuple(self.adders),
+            added=tuple(self.added), notice_name=notice_name, phones=tuple(phones),
+            partner_phone=phone_e164(chat.chat_name, region),
+        )

@@ -272,3 +272,59 @@ def test_looks_like_chat():
     assert not looks_like_chat("notes.txt", b"shopping list\nmilk\n")
     assert not looks_like_chat("photo.jpg", head)
     assert not looks_like_chat("._chat.txt", head)
+
+
+def _chunked(data, sizes):
+    out, i = [], 0
+    for n in sizes:
+        out.append(data[i : i + n])
+        i += n
+    out.append(data[i:])
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_streamed_decoding_and_lines_are_those_of_the_whole_text(seed):
+    """A long chat is decoded and split chunk by chunk (``chat_encoding``, ``decode_chunks``, ``iter_lines``):
+    the same text and lines as ``decode_chat_bytes`` and ``split_lines`` of the whole, whatever the cuts."""
+    import random
+
+    from desktop.intake.whatsapp import chat_encoding, decode_chunks, iter_lines
+
+    rnd = random.Random(seed)
+    s = "".join(rnd.choice(["14/03/2024, 09:15 - Zoë: ", "ça va? 👍", "\r\n", "\n", "\r", "€", "x", "\ufeff", "\u2028"])
+                for _ in range(rnd.randint(0, 400)))
+    encodings = [s.encode(), codecs.BOM_UTF8 + s.encode(), s.encode("utf-16"), s.encode("utf-16-le"),
+                 s.encode("utf-16-be"), s.encode("utf-16-le") + b"\x00", s.encode()[:-1], s.encode()[:-2],
+                 s.encode() + b"\xe2\x82", s.encode() + b"\xff", b"\xff" + s.encode(),
+                 s.encode("cp1252", "replace"), bytes(rnd.randrange(256) for _ in range(rnd.randint(0, 300)))]
+    for data in encodings:
+        whole = decode_chat_bytes(data)
+        sizes = [rnd.choice([0, 1, 2, 3, 5, 64, 4095, 4096]) for _ in range(rnd.randint(0, 30))]
+        chunks = _chunked(data, sizes)
+        encoding = chat_encoding(chunks)
+        text = "".join(decode_chunks(chunks, encoding))
+        assert text == whole, (data[:40], encoding)
+        pieces = _chunked(text, [rnd.choice([0, 1, 2, 7]) for _ in range(rnd.randint(0, 60))])
+        assert list(iter_lines(pieces)) == split_lines(whole.removeprefix("\ufeff"))
+
+
+def test_a_chat_whose_first_header_has_another_shape_and_a_long_preamble():
+    """The first pass guesses the main shape from the first header and gives up guessing after many lines without
+    one; either way the second pass finds what one pass over the whole file would have."""
+    def ios(who):
+        return "".join(f"[{1 + i % 28}/3/24, 10:{i % 60:02d}:00] {who}: ios {i}\n" for i in range(3))
+
+    android = "".join(f"{1 + i % 28:02d}/03/2024, 10:{i % 60:02d} - {'Ann' if i % 2 else 'Bob'}: a {i}\n"
+                      for i in range(20))
+    chat = parse_chat(ios("Bob") + android)  # Bob writes under the main shape: his lines start messages
+    assert chat.header_style == "dash" and len(chat.entries) == 23 and chat.entries[0].text == "ios 0"
+    assert chat.warnings == [] and chat.preamble == []
+    chat = parse_chat(ios("Zed") + android)  # nobody else writes as Zed: lines pasted from another chat
+    assert chat.header_style == "dash" and len(chat.entries) == 20 and chat.preamble == ios("Zed").splitlines()
+    assert chat.warnings == ["3 line(s) look like headers of another format; kept as message text",
+                             "3 line(s) before the first message; kept as preamble"]
+    notes = "".join(f"note {i}\n" for i in range(5000))
+    chat = parse_chat(notes + android)
+    assert len(chat.preamble) == 5000 and len(chat.entries) == 20
+    assert "5000 line(s) before the first message; kept as preamble" in chat.warnings
