@@ -59,13 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     gaps = [int(g) for g in args.gaps.split(",")]
     for path in args.videos:
         frames, fps = frames_of(path)
-        made: dict[int, DupCandidate] = {}
-
-        def cand(i: int) -> DupCandidate:
-            if i not in made:
-                made[i] = candidate(frames[i], f"f{i}", i)
-            return made[i]
-
+        made: dict[int, DupCandidate] = {}  # each frame probed once, for every gap it takes part in
         step = max(1, (len(frames) - max(gaps)) // args.pairs)
         print(f"{path.name}: {len(frames)} frames, {frames[0].size[0]}x{frames[0].size[1]}, {fps:.2f} fps")
         print("| frames apart | seconds | pairs | same | edited | similar | unrelated / none |")
@@ -74,7 +68,10 @@ def main(argv: list[str] | None = None) -> None:
         for g in gaps:
             kinds: Counter = Counter()
             for i in range(0, len(frames) - g, step):
-                a, b = cand(i), cand(i + g)
+                for n in (i, i + g):
+                    if n not in made:
+                        made[n] = candidate(frames[n], f"f{n}", n)
+                a, b = made[i], made[i + g]
                 v = register.Prover([a, b])(a, b)
                 k = "none" if v is None else v.kind
                 kinds[k] += 1
