@@ -110,14 +110,22 @@ def decode_chat_bytes(data: bytes) -> str:
     except UnicodeDecodeError as e:
         if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
             return data.decode("utf-8", errors="replace")
-    sample = data[:4096]
+    if (utf16 := _utf16_without_bom(data)) is not None:
+        return data.decode(utf16, errors="replace")
+    return data.decode("latin-1").translate(_CP1252_TABLE)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` / ``utf-16-be`` when the first 4096 bytes are mostly zeros at odd / even places (plain ASCII
+    written as UTF-16 without a BOM), else None."""
+    sample = head[:4096]
     if len(sample) >= 4:
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
         if odd > len(sample) // 4 and even < odd // 8:
-            return data.decode("utf-16-le", errors="replace")
+            return "utf-16-le"
         if even > len(sample) // 4 and odd < even // 8:
-            return data.decode("utf-16-be", errors="replace")
-    return data.decode("latin-1").translate(_CP1252_TABLE)
+            return "utf-16-be"
+    return None
 
 
 def chat_encoding(chunks: Iterable[bytes]) -> tuple[str, int]:
@@ -153,14 +161,7 @@ def chat_encoding(chunks: Iterable[bytes]) -> tuple[str, int]:
         total = fed + len(cur) + sum(len(c) for c in it)
         if e.reason == "unexpected end of data" and start >= total - 3:
             return "utf-8", 0  # cut inside its last character: still UTF-8 (the cut becomes U+FFFD)
-    sample = head[:4096]
-    if len(sample) >= 4:
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        if odd > len(sample) // 4 and even < odd // 8:
-            return "utf-16-le", 0
-        if even > len(sample) // 4 and odd < even // 8:
-            return "utf-16-be", 0
-    return "cp1252", 0
+    return _utf16_without_bom(head) or "cp1252", 0
 
 
 def decode_chunks(chunks: Iterable[bytes], encoding: tuple[str, int]) -> Iterator[str]:
