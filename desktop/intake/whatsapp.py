@@ -105,13 +105,13 @@ def decode_chat_bytes(data: bytes) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
+    if (utf16 := _utf16_without_bom(data)) is not None:  # before UTF-8: plain ASCII in UTF-16 is valid UTF-8
+        return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
             return data.decode("utf-8", errors="replace")
-    if (utf16 := _utf16_without_bom(data)) is not None:
-        return data.decode(utf16, errors="replace")
     return data.decode("latin-1").translate(_CP1252_TABLE)
 
 
@@ -145,6 +145,8 @@ def chat_encoding(chunks: Iterable[bytes]) -> tuple[str, int]:
         return "utf-8", 3
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", 0
+    if (utf16 := _utf16_without_bom(head)) is not None:
+        return utf16, 0
     dec = codecs.getincrementaldecoder("utf-8")("strict")
     fed, pending, cur = 0, 0, b""  # bytes decoded before the current call, of them still buffered, its input
     try:
@@ -161,7 +163,7 @@ def chat_encoding(chunks: Iterable[bytes]) -> tuple[str, int]:
         total = fed + len(cur) + sum(len(c) for c in it)
         if e.reason == "unexpected end of data" and start >= total - 3:
             return "utf-8", 0  # cut inside its last character: still UTF-8 (the cut becomes U+FFFD)
-    return _utf16_without_bom(head) or "cp1252", 0
+    return "cp1252", 0
 
 
 def decode_chunks(chunks: Iterable[bytes], encoding: tuple[str, int]) -> Iterator[str]:
