@@ -222,14 +222,45 @@ def _draft_request(width: int, height: int) -> tuple[int, int]:
     return max(1, width * REDUCED_SIDE // long_side), max(1, height * REDUCED_SIDE // long_side)
 
 
-def _damaged(fmt: str, exc: BaseException) -> RejectedInput:
+def _damaged(fmt: str, exc: BaseException, data: bytes = b"") -> RejectedInput:
     """A picture that cannot be read: "truncated" when the file ends early, a bomb when a compressed text or colour
     profile block would unpack too large (Pillow's words name its MAX_TEXT_CHUNK), else "damaged" with its reason."""
-    if isinstance(exc, ValueError) and "Decompressed data too large" in str(exc):
+    text = str(exc).lower()
+    if isinstance(exc, ValueError) and "decompressed data too large" in text:
         return RejectedInput(BOMB_REASON)
-    if "truncated" in str(exc).lower():  # "image file is truncated", "Truncated File Read"
+    # "image file is truncated", "Truncated File Read", libheif's "Unexpected end of file", a RIFF (WebP) shorter
+    # than its header says
+    if "truncated" in text or "end of file" in text or _riff_cut(data):
         return RejectedInput(f"truncated {fmt}")
-    return RejectedInput(f"damaged {fmt} picture ({_detail(exc)})")
+    if "could not create decoder object" in text:  # libwebp's words
+        return RejectedInput(f"damaged {fmt} picture (its picture data cannot be decoded)")
+    if not isinstance(exc, UnidentifiedImageError) and "cannot identify image file" not in text:
+        return RejectedInput(f"damaged {fmt} picture ({_detail(exc)})")
+    return RejectedInput(f"damaged {fmt} picture (cannot be opened)")  # its path, not its reason, in Pillow's words
+
+
+def _riff_cut(data: bytes) -> bool:
+    """A RIFF file (WebP) that ends before the size its header gives."""
+    return data[:4] == b"RIFF" and len(data) >= 8 and int.from_bytes(data[4:8], "little") + 8 > len(data)
+
+
+def _damaged_tiff(data: bytes) -> RejectedInput:
+    """Why a file that starts like a TIFF does not open, in words: Pillow's opener only says it cannot identify
+    it, so its TIFF reader is asked directly. "truncated" when the first directory lies beyond the end."""
+    import warnings
+
+    from PIL import TiffImagePlugin
+
+    order = "little" if data[:2] == b"II" else "big"
+    if data[2:4] in (b"*\x00", b"\x00*") and int.from_bytes(data[4:8], order) + 2 > len(data):
+        return RejectedInput("truncated TIFF")
+    try:
+        with warnings.catch_warnings():  # "Tag data larger than file": the reason below says it
+            warnings.simplefilter("ignore")
+            TiffImagePlugin.TiffImageFile(io.BytesIO(data)).close()
+    except Exception as exc:  # noqa: BLE001 - a damaged header raises anything (SyntaxError, TypeError, ...)
+        return _damaged("TIFF", exc, data)
+    return RejectedInput("damaged TIFF picture (cannot be opened)")
 
 
 class _DecodeBudget:
@@ -287,19 +318,19 @@ BYTES_PER_PIXEL = 3 * 4  # at a decode's peak: the decoded picture, an RGB copy 
 
 
 @contextmanager
-def _reading(fmt: str) -> Iterator[None]:
-    """Pillow's failures while decoding, as handler-readable rejections."""
+def _reading(fmt: str, data: bytes = b"") -> Iterator[None]:
+    """Pillow's failures while decoding ``data``, as handler-readable rejections."""
     try:
         yield
     except Image.DecompressionBombError as exc:
         raise RejectedInput(BOMB_REASON) from exc
     except Exception as exc:  # OSError, and plugins' SyntaxError, ValueError, struct.error... on damaged data
-        raise _damaged(fmt, exc) from exc
+        raise _damaged(fmt, exc, data) from exc
 
 
-def _decode_reduced(img: Image.Image, fmt: str) -> Image.Image:
+def _decode_reduced(img: Image.Image, fmt: str, data: bytes = b"") -> Image.Image:
     """Decode once (a JPEG at the scale ``draft`` set), reduced."""
-    with _reading(fmt):
+    with _reading(fmt, data):
         img.load()
     rgb = to_rgb(img)
     factor = max(rgb.size) // REDUCED_SIDE
@@ -362,14 +393,16 @@ def _probe_image(data: bytes, sniffed: Sniffed, name: str) -> ProbeResult:
     except UnidentifiedImageError as exc:
         if fmt == "TIFF":  # camera raw files are TIFF inside but often not readable pictures
             raw = _RAW_EXTENSIONS.get(Path(name).suffix.lower().lstrip("."))
+            if raw is None and expected_format(name) is not None:  # a .tif (or .jpg...): a picture that is damaged
+                raise _damaged_tiff(data) from exc
             if raw is not None:
                 sniffed = Sniffed(MediaKind.OTHER, raw[1], raw[0])
             return _undisplayable(
                 sniffed, exif, name, "picture format cannot be shown (camera raw or unusual TIFF)"
             )
-        raise RejectedInput(f"damaged {fmt} picture (cannot be opened)") from exc
+        raise _damaged(fmt, exc, data) from exc
     except Exception as exc:  # plugins raise OSError, struct.error, ValueError... on headers they cannot parse
-        raise _damaged(fmt, exc) from exc
+        raise _damaged(fmt, exc, data) from exc
     result = _result(sniffed, name)
     raw = _RAW_EXTENSIONS.get(Path(name).suffix.lower().lstrip(".")) if fmt == "TIFF" else None
     if raw is not None:
@@ -377,12 +410,12 @@ def _probe_image(data: bytes, sniffed: Sniffed, name: str) -> ProbeResult:
         result.warnings.append("camera raw file: size and picture are those of its embedded preview")
     full_width, full_height = img.size
     if img.format in ("JPEG", "MPO"):
-        with _reading(fmt):
+        with _reading(fmt, data):
             img.draft("RGB", _draft_request(*img.size))  # from now on ``img.size`` is what the decode makes
     # The decoded picture (a HEIC, PNG or TIFF is decoded whole) counts against the budget until its pixels are
     # let go, right after what is still read from it: on four threads four of them held 400 MB.
     with DECODE_BUDGET.hold(BYTES_PER_PIXEL * img.width * img.height):
-        reduced = _decode_reduced(img, fmt)
+        reduced = _decode_reduced(img, fmt, data)
         if (not exif.has_exif or exif.failed) and fmt != "TIFF":  # e.g. EXIF in a second APP1 exifread skips
             fallback = exif_from_pillow(img)
             if fallback.has_exif:
