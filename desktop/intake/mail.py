@@ -193,6 +193,9 @@ def read_mail(path: Path, spool: Path | None = None) -> MailMessage:
         return read_msg(path, spool)
     if looks_like_rfc822(head) or path.suffix.lower() == ".eml":  # read_eml tells a cut e-mail from another file
         return read_eml(path, spool)
+    if path.suffix.lower() == ".msg":
+        raise MailError("not a readable Outlook message: the file does not start as an Outlook file does (nor as "
+                        "an e-mail)", str(path))
     raise MailError("not an e-mail: no mail headers (From, Date, Subject ...) at the start of the file", str(path))
 
 

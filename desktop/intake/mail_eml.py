@@ -8,6 +8,7 @@ part is kept as an attachment, and so is every part the stdlib's ``iter_attachme
 from __future__ import annotations
 
 import io
+import logging
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -123,7 +124,8 @@ def _parse_reduced(path: Path, raw: bytes, spool: Spool, *, load: bool) -> MailM
     except ValueError as exc:  # the guard's limits
         raise MailError(f"e-mail cannot be read safely: {exc}", str(path)) from exc
     except Exception as exc:  # noqa: BLE001 - the stdlib parser choking on hostile input
-        raise MailError(f"damaged e-mail: {type(exc).__name__}", str(path)) from exc
+        logging.getLogger(__name__).info("e-mail %s does not parse: %s: %s", path, type(exc).__name__, exc)
+        raise MailError("damaged e-mail: its structure cannot be read", str(path)) from exc
     warnings = list(guard.warnings)
     walk = _Walk(warnings, AttachmentSink(warnings, spool.folder), spool)
     _walk(msg, walk, depth=0, nested=False)

@@ -85,12 +85,12 @@ def read_outlook(path: Path, spool: Path | None = None) -> MailMessage:
     try:
         msg = _open(path)
     except Exception as exc:  # noqa: BLE001 - extract-msg/olefile raise many types for broken files
-        raise MailError(f"Outlook file is damaged: {_describe(exc)}", str(path)) from exc
+        raise _damaged(path, exc) from exc
     try:
         try:
             kind = msg.classType
         except Exception as exc:  # noqa: BLE001
-            raise MailError(f"Outlook file is damaged: {_describe(exc)}", str(path)) from exc
+            raise _damaged(path, exc) from exc
         if not kind:
             raise MailError("not an e-mail: an Office file, but not an Outlook message", str(path))
         warnings: list[str] = []
@@ -109,9 +109,24 @@ def read_outlook(path: Path, spool: Path | None = None) -> MailMessage:
         _close(msg)
 
 
-def _describe(exc: BaseException) -> str:
-    text = clean_text(str(exc), 160)
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+DAMAGED = "not a readable Outlook message"
+
+
+def _damaged(path: Path, exc: BaseException) -> MailError:
+    """Why an Outlook file does not open, in words: cut short (shorter than its header, or not whole sectors, or
+    olefile's "incomplete OLE sector"), else damaged inside. The library's own words (its exception class and
+    terms like "OLE FAT" or "DirEntry") go to the log, not to the handler."""
+    log.info("Outlook file %s does not open: %s: %s", path, type(exc).__name__, clean_text(str(exc), 200))
+    try:
+        size = path.stat().st_size
+        head = read_bytes(path, 32)
+    except (OSError, MailError):
+        size, head = 0, b""
+    sector = 1 << int.from_bytes(head[30:32], "little") if len(head) >= 32 else 512
+    cut = size < 512 or (sector in (512, 4096) and size % sector != 0) or "incomplete" in str(exc).lower()
+    if cut:
+        return MailError(f"{DAMAGED}: the file ends early (it was probably cut short)", str(path))
+    return MailError(f"{DAMAGED}: the file is damaged (its inner structure cannot be read)", str(path))
 
 
 def _get(warnings: list[str], what: str, func: Any, *args: Any) -> Any:
@@ -119,7 +134,8 @@ def _get(warnings: list[str], what: str, func: Any, *args: Any) -> Any:
     try:
         return func(*args)
     except Exception as exc:  # noqa: BLE001 - hostile property streams
-        warnings.append(f"{what} could not be read: that part of the Outlook file is damaged ({type(exc).__name__})")
+        log.info("Outlook accessor for %s failed: %s: %s", what, type(exc).__name__, clean_text(str(exc), 200))
+        warnings.append(f"{what} could not be read: that part of the Outlook file is damaged")
         return None
 
 
