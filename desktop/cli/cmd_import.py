@@ -21,6 +21,7 @@ from desktop.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from desktop.core.model import Problem
     from desktop.services.library import Library
 
 
@@ -67,11 +68,39 @@ def _run(lib: Library, args: argparse.Namespace) -> int:
             print(f"Kept {report.containers} chat export(s), ZIP(s) and e-mail file(s) as they arrived.")
         if report.cases:
             print("Cases: " + ", ".join(report.cases))
-        for name in report.missing:
-            print(f"Missing from the export: {name}")
-        for p in report.rejected:
-            print(f"{'Kept, with a problem' if p.kept else 'Rejected'}: {p.path}: {p.reason}")
+        for line in report_lines(report.missing, report.rejected):
+            print(line)
     nothing_done = report.imported == 0 and report.already_present == 0 and not report.cases
     if nothing_done:
         return EXIT_USAGE
     return EXIT_PROBLEMS if report.rejected else EXIT_OK
+
+
+SHOWN = 20  # problems (and missing attachments) listed one by one; beyond, they are counted by reason
+REASONS_SHOWN = 10  # reasons counted one by one beyond SHOWN; the rest in one line
+
+
+def report_lines(missing: list[str], rejected: list[Problem]) -> list[str]:
+    """The import's missing attachments and problems for the terminal: the first ``SHOWN`` of each one by one, the
+    rest counted by reason (20,000 empty files in a ZIP are a few lines, not 20,000); ``--json`` lists each."""
+    lines = [f"Missing from the export: {name}" for name in missing[:SHOWN]]
+    if len(missing) > SHOWN:
+        lines.append(f"... and {len(missing) - SHOWN:,} more missing from the export (--json lists each one)")
+    lines += [f"{_verdict(p)}: {p.path}: {p.reason}" for p in rejected[:SHOWN]]
+    rest = rejected[SHOWN:]
+    if rest:
+        lines.append(f"... and {len(rest):,} more file(s) with a problem, by reason (--json lists each one):")
+        groups: dict[tuple[str, str], int] = {}
+        for p in rest:
+            key = (_verdict(p).lower(), p.reason)
+            groups[key] = groups.get(key, 0) + 1
+        ranked = sorted(groups.items(), key=lambda kv: -kv[1])  # stable: reasons of one count in the order met
+        lines += [f"  {n:,} {verdict}: {reason}" for (verdict, reason), n in ranked[:REASONS_SHOWN]]
+        others = ranked[REASONS_SHOWN:]
+        if others:
+            lines.append(f"  {sum(n for _, n in others):,} with {len(others):,} other reasons")
+    return lines
+
+
+def _verdict(p: Problem) -> str:
+    return "Kept, with a problem" if p.kept else "Rejected"
