@@ -162,28 +162,36 @@ _IOS_ATT_RE = re.compile(
 )
 _OLD_IOS_ATT_RE = re.compile(r"^(?P<file>\S[^<>]*?)\s<attached>\s*$", re.IGNORECASE)
 _DOC_TITLE_RE = re.compile(r"^(?P<title>.*?)\s*•\s*[0-9]+\s*\S+\s*$")
+_PATH_SEP = re.compile(r"[/\\]")
 
 
 def find_attachment(first_line: str) -> tuple[str, str | None] | None:
     """``(file, title)`` when the text line announces an attached file, else None.
 
-    ``file`` is the name as written with bidi marks removed; ``title`` is the document title that iOS writes
-    before the marker (``Receipt.pdf • 1 page <attached: 00000009-Receipt.pdf>``), if any.
+    ``file`` is the name as written with bidi marks removed, and only its last part when it is written as a path
+    (``../../x.jpg`` is ``x.jpg``: WhatsApp never writes folders, so such a line is damaged or hostile, and what is
+    shown and stored of it is a plain file name); a "path" without a name (``../..``) announces nothing. ``title``
+    is the document title that iOS writes before the marker (``Receipt.pdf • 1 page <attached:
+    00000009-Receipt.pdf>``), if any.
     """
     line = strip_bidi(first_line)
     m = _ANDROID_ATT_RE.match(line)
-    if m:
-        return m["file"], None
-    m = _IOS_ATT_RE.match(line)
-    if m:
+    title = None
+    if m is None and (m := _IOS_ATT_RE.match(line)) is not None:
         before = m["before"].strip()
         t = _DOC_TITLE_RE.match(before)
         title = (t["title"] if t else before) or None
-        return m["file"], title
-    m = _OLD_IOS_ATT_RE.match(line)
-    if m:
-        return m["file"], None
-    return None
+    if m is None:
+        m = _OLD_IOS_ATT_RE.match(line)
+    if m is None:
+        return None
+    file = m["file"]
+    if "/" in file or "\\" in file:
+        parts = [q for q in _PATH_SEP.split(file) if q.strip() not in ("", ".", "..")]
+        if not parts:
+            return None
+        file = parts[-1].strip()
+    return file, title
 
 
 # --- placeholders (whole first text line, bidi marks removed, case-insensitive) --------------------------
