@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, print_json, record_id
+from desktop.cli.output import EXIT_OK, output_target, print_json, record_id
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -28,7 +28,7 @@ def add_actions(acts, parents) -> None:  # noqa: ANN001
     e = acts.add_parser("export", parents=parents,
                         help="everything stored on a customer: a ZIP with data.json, originals/ and summary.pdf")
     e.add_argument("customer_id", type=record_id, metavar="ID")
-    e.add_argument("-o", "--output", required=True, metavar="FILE.zip")
+    e.add_argument("-o", "--output", required=True, type=output_target, metavar="FILE.zip")
     e.add_argument("--lang", choices=["en", "nl"], help="language of summary.pdf (default: the customer's)")
     e.add_argument("--json", action="store_true")
     e.set_defaults(run=run_export)

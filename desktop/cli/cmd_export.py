@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, TerminalProgress, print_json
+from desktop.cli.output import EXIT_OK, EXIT_PROBLEMS, TerminalProgress, output_target, print_json
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def add_parser(sub, parents) -> None:
     p = sub.add_parser("export", parents=parents, help="write the PDF case file of a case")
     p.add_argument("ref", metavar="REF")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, type=output_target, metavar="FILE")
     p.add_argument("--per-page", type=int, choices=[1, 2, 4], default=2, help="photos per page")
     p.add_argument("--with-duplicates", action="store_true", help="add the appendix of set-aside duplicates")
     p.add_argument("--with-audit", action="store_true", help="add the case's audit trail as an appendix")

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli.output import EXIT_OK, TerminalProgress, print_json
+from desktop.cli.output import EXIT_OK, TerminalProgress, output_target, print_json
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -18,7 +18,7 @@ def add_parser(sub, parents) -> None:
     a = sub.add_parser("ask-photos", parents=parents, help="write an e-mail draft asking the customer for photos")
     for p, run in ((s, run_send), (a, run_ask)):
         p.add_argument("ref", metavar="REF")
-        p.add_argument("-o", "--output", required=True, metavar="FILE", help="the draft to write (.eml)")
+        p.add_argument("-o", "--output", required=True, type=output_target, metavar="FILE", help="the draft to write (.eml)")
         p.add_argument("--to", metavar="ADDR", help="recipient" + (" (default: the customer)" if p is a else ""))
         p.add_argument("--lang", choices=["en", "nl"], help="language (default: the handler's)")
         p.add_argument("--json", action="store_true")

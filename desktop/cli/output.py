@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import signal
 import sys
 import threading
@@ -12,6 +13,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.model import MAX_ID
@@ -177,3 +179,11 @@ def hours(text: str) -> float:
     if not math.isfinite(value) or abs(value) > 100 * 366 * 24:
         raise argparse.ArgumentTypeError(f"not a number of hours: {text!r} (at most 100 years)")
     return value
+
+
+def output_target(text: str) -> Path:
+    """Where ``-o`` writes: a name ending in a separator (``exports/``) is a folder, so one that does not exist is a
+    usage error (it was written as a file named ``exports``, and the next export replaced it)."""
+    if text.endswith(("/", os.sep)) and not Path(text).is_dir():
+        raise argparse.ArgumentTypeError(f"no such folder: {text} (create it first, or name a file)")
+    return Path(text)
