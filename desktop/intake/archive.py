@@ -102,7 +102,7 @@ def extract_zip(
     try:
         zf = zipfile.ZipFile(zip_path)
     except _UNREADABLE as e:
-        raise UnsafeArchive(f"not a readable ZIP archive ({e})", label) from None
+        raise UnsafeArchive(f"not a readable ZIP archive ({_unopened(zip_path, e)})", label) from None
     out: list[ExtractedFile] = []
     try:
         with zf:
@@ -195,9 +195,26 @@ def extract_zip(
         shutil.rmtree(dest, ignore_errors=True)
         if is_disk_full(e):
             raise
-        detail = e.strerror if isinstance(e, OSError) and e.strerror else type(e).__name__
+        detail = e.strerror if isinstance(e, OSError) and e.strerror else "its contents cannot be read"
         raise UnsafeArchive(f"damaged ZIP archive ({detail})", label) from None
     return out
+
+
+def _unopened(zip_path: Path, e: BaseException) -> str:
+    """Why ``zipfile`` did not open a ZIP, in words: a file that starts as a ZIP but has no table of contents at
+    its end (zipfile: "File is not a zip file") was cut short."""
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror
+    if isinstance(e, zipfile.BadZipFile) and str(e) == "File is not a zip file":
+        try:
+            with zip_path.open("rb") as f:
+                starts_as_zip = f.read(4) == b"PK\x03\x04"
+        except OSError:
+            starts_as_zip = False
+        if starts_as_zip:
+            return "its end, the list of what it holds, is missing: it was probably cut short"
+        return "the file is not a ZIP"
+    return str(e) or "its contents cannot be read"
 
 
 def _looks_zip(path: Path) -> bool:
