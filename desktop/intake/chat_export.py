@@ -14,11 +14,14 @@ characters that ``archive`` replaces on extraction (``<>:"|?*`` and controls) re
 from __future__ import annotations
 
 import os
+import pickle
 import re
+import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from desktop.core.parties import ChatParties
 from desktop.intake.folder import file_id
@@ -26,17 +29,25 @@ from desktop.intake.whatsapp import (
     Chat,
     ChatEntry,
     ChatParseError,
+    ChatScan,
     binary_reason,
+    chat_encoding,
     chat_name_from_filename,
     decode_chat_bytes,
+    decode_chunks,
+    iter_lines,
     looks_like_chat,
     parse_chat_lines,
     split_lines,
 )
 from desktop.intake.whatsapp_formats import strip_bidi
-from desktop.intake.whatsapp_parties import chat_parties
+from desktop.intake.whatsapp_parties import PartiesReader, chat_parties
 
 HEAD_BYTES = 8192
+BINARY_HEAD = 65536  # what ``binary_reason`` reads of a file
+READ_CHUNK = 1 << 20
+SPOOL_BATCH = 1000  # entries per pickled list in a streamed export's spool
+SPOOL_IN_MEMORY = 1 << 18  # a short chat's spool stays in memory (many chats in one import: each at most this)
 _IGNORED = {".ds_store", "thumbs.db", "desktop.ini"}
 _ARCHIVE_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
 
@@ -52,6 +63,30 @@ class ChatExport:
     unlinked: list[Path] = field(default_factory=list)  # files in the export the chat never names
     parties: ChatParties | None = None  # who takes part, for desktop.core.parties.assign_roles
     chat_name_source: str | None = None  # where chat.chat_name came from: "given" | "file" | "folder"
+    count: int = 0  # entries (``chat.entries`` stays empty when the export was streamed)
+    _spool: IO[bytes] | None = field(default=None, repr=False)  # a streamed export's entries, pickled in batches
+
+    def entries(self) -> Iterator[ChatEntry]:
+        """The entries in file order: ``chat.entries``, or those of a streamed export read back from its spool
+        (new objects each time; ``linked`` and ``missing`` name theirs by ``ChatEntry.index``)."""
+        if self._spool is None:
+            yield from self.chat.entries
+            return
+        spool = self._spool
+        spool.seek(0)
+        while True:
+            try:
+                batch = pickle.load(spool)
+            except EOFError:
+                return
+            for fields in batch:
+                yield ChatEntry(*fields)
+
+    def close(self) -> None:
+        """Let go of a streamed export's spool."""
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
 
 
 def is_ignored_name(name: str) -> bool:
@@ -98,7 +133,8 @@ def read_chat_export(chat_file: Path, *, chat_name: str | None = None, default_o
     ``chat_name`` (the caller's, e.g. from the ZIP's name) defaults to the name in the chat file's name, else in
     its folder's name (an extracted ``WhatsApp Chat - X.zip``). ``region`` reads phone numbers written without
     a country code. Raises ``ChatParseError`` when the file cannot be read, holds binary data, or has no
-    message header (``whatsapp.NO_MESSAGES``).
+    message header (``whatsapp.NO_MESSAGES``). Every entry is held (``chat.entries``); an import streams them
+    instead (``stream_chat_export``).
     """
     try:
         data = chat_file.read_bytes()
@@ -106,11 +142,7 @@ def read_chat_export(chat_file: Path, *, chat_name: str | None = None, default_o
         raise ChatParseError(f"chat file cannot be read ({e.strerror or e})", str(chat_file)) from None
     if (why := binary_reason(data)) is not None:
         raise ChatParseError(why, str(chat_file))
-    source = "given" if chat_name else None
-    if chat_name is None and (chat_name := chat_name_from_filename(chat_file.name)):
-        source = "file"
-    if chat_name is None and (chat_name := chat_name_from_filename(chat_file.parent.name)):
-        source = "folder"
+    chat_name, source = _chat_name(chat_file, chat_name)
     text = decode_chat_bytes(data)
     del data  # a long chat is held once at a time: bytes, then text, then lines, then entries
     lines = split_lines(text.removeprefix("\ufeff"))
@@ -119,23 +151,102 @@ def read_chat_export(chat_file: Path, *, chat_name: str | None = None, default_o
         chat = parse_chat_lines(lines, chat_name=chat_name, default_order=default_order)
     except ChatParseError as e:
         raise ChatParseError(e.message, str(chat_file)) from None
-
-    files = export_files(chat_file)
-    index = FileIndex(files)
-    export = ChatExport(chat, chat_file, chat_name_source=source)
+    export = ChatExport(chat, chat_file, chat_name_source=source, count=len(chat.entries))
     export.parties = chat_parties(chat, partner_source=source, region=region)
-    used: set[Path] = set()
-    for entry in chat.entries:
-        if entry.kind != "attachment" or entry.file is None:
-            continue
-        path = index.find(entry.file)
-        if path is None:
-            export.missing.append(entry)
-        else:
-            export.linked.append((entry, path))
-            used.add(path)
+    _pair(export, chat.entries)
+    return export
+
+
+def stream_chat_export(chat_file: Path, *, chat_name: str | None = None, default_order: str = "DMY",
+                       region: str = "NL", on_entry: Callable[[ChatEntry], object] | None = None) -> ChatExport:
+    """``read_chat_export`` without holding the chat: the file is read in chunks (its encoding, the parser's
+    passes), each entry is seen once here (``on_entry``, the parties, its attachment paired) and pickled into a
+    spool that ``ChatExport.entries`` reads back; ``chat.entries`` stays empty, ``count`` says how many there are.
+    Only the attachments' entries (``linked``, ``missing``) are held. Gives what ``read_chat_export`` gives, and
+    raises what it raises; ``close`` the export when done."""
+    def chunks() -> Iterator[bytes]:
+        try:
+            with chat_file.open("rb") as f:
+                while block := f.read(READ_CHUNK):
+                    yield block
+        except OSError as e:
+            raise ChatParseError(f"chat file cannot be read ({e.strerror or e})", str(chat_file)) from None
+
+    head = b""
+    for block in chunks():
+        head = block[:BINARY_HEAD]
+        break
+    if (why := binary_reason(head)) is not None:
+        raise ChatParseError(why, str(chat_file))
+    del head
+    chat_name, source = _chat_name(chat_file, chat_name)
+    encoding = chat_encoding(chunks())
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
+    try:
+        scan = ChatScan(lambda: iter_lines(decode_chunks(chunks(), encoding)), chat_name=chat_name,
+                        default_order=default_order)
+        try:
+            export = ChatExport(scan.chat, chat_file, chat_name_source=source, _spool=spool)
+            parties = PartiesReader(region)
+            files = export_files(chat_file)
+            index = FileIndex(files)
+            used: set[Path] = set()
+            batch: list[tuple] = []
+            for entry in scan.entries():
+                export.count += 1
+                parties.add(entry)
+                if on_entry is not None:
+                    on_entry(entry)
+                _pair_one(export, index, used, entry)
+                batch.append((entry.index, entry.t, entry.sender, entry.kind, entry.text, entry.file, entry.lines,
+                              entry.caption, entry.line_no))
+                if len(batch) >= SPOOL_BATCH:
+                    pickle.dump(batch, spool, pickle.HIGHEST_PROTOCOL)
+                    batch.clear()
+            if batch:
+                pickle.dump(batch, spool, pickle.HIGHEST_PROTOCOL)
+        finally:
+            scan.close()
+    except ChatParseError as e:
+        spool.close()
+        raise ChatParseError(e.message, str(chat_file)) from None
+    except BaseException:
+        spool.close()
+        raise
+    export.parties = parties.result(scan.chat, partner_source=source)
     export.unlinked = [p for p in files if p not in used]
     return export
+
+
+def _chat_name(chat_file: Path, chat_name: str | None) -> tuple[str | None, str | None]:
+    """(chat name, where it came from): the caller's, else the one in the file's name, else its folder's."""
+    source = "given" if chat_name else None
+    if chat_name is None and (chat_name := chat_name_from_filename(chat_file.name)):
+        source = "file"
+    if chat_name is None and (chat_name := chat_name_from_filename(chat_file.parent.name)):
+        source = "folder"
+    return chat_name, source
+
+
+def _pair(export: ChatExport, entries: Iterable[ChatEntry]) -> None:
+    """Each attachment of ``entries`` on its file beside the chat (``linked``) or ``missing``; ``unlinked``."""
+    files = export_files(export.chat_file)
+    index = FileIndex(files)
+    used: set[Path] = set()
+    for entry in entries:
+        _pair_one(export, index, used, entry)
+    export.unlinked = [p for p in files if p not in used]
+
+
+def _pair_one(export: ChatExport, index: FileIndex, used: set[Path], entry: ChatEntry) -> None:
+    if entry.kind != "attachment" or entry.file is None:
+        return
+    path = index.find(entry.file)
+    if path is None:
+        export.missing.append(entry)
+    else:
+        export.linked.append((entry, path))
+        used.add(path)
 
 
 def export_files(chat_file: Path) -> list[Path]:

@@ -16,7 +16,8 @@ answers, and system notices join the messages around them.
 from __future__ import annotations
 
 import hashlib
-from collections import deque
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -26,16 +27,19 @@ from desktop.core.model import MediaRole, MessageKind, Problem, SourceKind
 from desktop.core.parties import ChatParties, Roles, assign_roles, parties_to_json
 from desktop.core.records import CaseHandle
 from desktop.core.team import TeamSettings
-from desktop.intake.chat_export import ChatExport, export_files, read_chat_export
+from desktop.intake.chat_export import ChatExport, export_files, stream_chat_export
 from desktop.intake.whatsapp import ChatEntry, ChatParseError, chat_name_from_filename
 from desktop.intake.whatsapp_parties import phone_e164
 from desktop.services.analyse import Analysed
 from desktop.services.customers import chat_customer, clean_name, resolve_customer
 from desktop.services.planning import ChatUnit
 from desktop.services.writer import ImportWriter
+from desktop.store.long_chat import customer_has_messages, keys_among
+from desktop.store.unit import UnitOfWork
 
 EMPTY = "the chat export holds no messages (an empty file)"
 ROWS_PER_INSERT = 2000
+ENTRIES_PER_STEP = 2000  # entries whose keys are made, and looked up among the customer's, at once
 
 
 @dataclass
@@ -44,6 +48,7 @@ class ChatPlan:
     export: ChatExport | None  # None when the text cannot be read
     problem: str | None = None  # why it cannot be used: kept, reported
     others: list[Path] = field(default_factory=list)  # an unreadable export's other files
+    repeats: Repeats | None = None  # which messages' identity the file may hold more than once
 
     def unlinked(self) -> list[Path]:
         """Files the chat never names: part of the export only when a whole export (ZIP, folder) was given."""
@@ -76,17 +81,22 @@ def read(unit: ChatUnit, team: TeamSettings, problems: list[Problem]) -> ChatPla
     """The export read; one that cannot be read is reported (kept: its files are still imported)."""
     why: str | None = None
     export: ChatExport | None = None
-    try:
-        export = read_chat_export(unit.chat_file, chat_name=unit.chat_name, default_order=_default_order(team),
-                                  region=team.default_region)
+    repeats = Repeats()
+    try:  # streamed: the entries wait in the export's spool until ``write`` reads them back
+        export = stream_chat_export(unit.chat_file, chat_name=unit.chat_name, default_order=_default_order(team),
+                                    region=team.default_region, on_entry=repeats.add)
     except ChatParseError as e:
         why = e.message
     except (OSError, UnicodeError) as e:
         why = f"chat cannot be read ({e})"
-    if export is not None and not export.chat.entries:
+    if export is not None and not export.count:
         why = EMPTY
     if why is None:
-        return ChatPlan(unit, export)
+        assert export is not None
+        repeats.settle()
+        return ChatPlan(unit, export, repeats=repeats)
+    if export is not None:
+        export.close()
     problems.append(Problem(unit.display, why, kept=True))
     others = export.unlinked if export is not None else export_files(unit.chat_file)
     return ChatPlan(unit, None, why, others)
@@ -106,6 +116,38 @@ def _match_key(identity: bytes, occurrence: int) -> str:
     return hashlib.sha256(identity + f"|{occurrence}".encode()).hexdigest()
 
 
+def _digest(identity: bytes) -> bytes:
+    return hashlib.blake2b(identity, digest_size=16).digest()
+
+
+def _prefix(digest: bytes) -> int:
+    return int.from_bytes(digest[:4], "little")
+
+
+class Repeats:
+    """Which messages of a chat may have an identity (``_identity``) that another one in the file has, found
+    without holding one per message: the first 4 bytes of each identity's digest (1.4 MB for 357,000 messages),
+    in 256 buckets sorted one at a time. ``write`` counts the identical ones among those only (by their whole
+    digest, as before: a prefix two identities share only makes one more of them counted)."""
+
+    def __init__(self) -> None:
+        self._buckets = [array("I") for _ in range(256)]
+        self.twice: set[int] = set()  # digest prefixes that occur more than once
+
+    def add(self, entry: ChatEntry) -> None:
+        prefix = _prefix(_digest(_identity(entry)))
+        self._buckets[prefix & 255].append(prefix)
+
+    def settle(self) -> None:
+        for b in self._buckets:
+            prev = None
+            for v in sorted(b):
+                if v == prev:
+                    self.twice.add(v)
+                prev = v
+        self._buckets = []
+
+
 def title_of(parties: ChatParties, roles: Roles) -> str:
     """The chat's name (the partner, or a group's subject), unless that is the organisation itself."""
     partner = clean_name(parties.partner)
@@ -118,7 +160,7 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
           fixed_case: CaseHandle | None) -> None:
     """The chat's new messages into the customer's open case (or new suggested cases after a silence), each
     attachment on its message, the files the chat never names and the containers with the last case. The chat's
-    entries are used up."""
+    entries are read back from the export's spool one step at a time, and the spool is let go."""
     if plan.export is None:
         _write_unreadable(w, plan, analysed, team, fixed_case)
         return
@@ -131,12 +173,15 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
     meta = {"parties": parties_to_json(parties), "customer_id": customer, "customer_name": roles.customer,
             "rule": roles.rule, "customer_rule": matched}
     source = w.source(SourceKind.WHATSAPP, plan.unit.display, chat_key=f"whatsapp:{customer}", meta=meta)
-    existing = uow.messages.keys_of_customer(customer) if customer is not None else {}
+    # the customer's messages already present, looked up per step of entries (a long chat's re-import never holds
+    # every key); none to look up when the customer had none when the chat began (its own keys are unique)
+    lookup = customer is not None and customer_has_messages(uow, customer)
     gap = timedelta(days=team.case_gap_days)
     case, last = w.open_case(customer) if fixed_case is None and customer is not None else (fixed_case, None)
-    linked = {id(e): p for e, p in export.linked}
-    missing = {id(e) for e in export.missing}
-    seen: dict[bytes, int] = {}  # a digest of each message's identity: how many came before it in this file
+    linked = {e.index: p for e, p in export.linked}
+    missing = {e.index for e in export.missing}
+    twice = plan.repeats.twice if plan.repeats is not None else None  # None: any identity may repeat
+    seen: dict[bytes, int] = {}  # a digest of each identity that may repeat: how many came before it in this file
     placed: set[Path] = set()  # files already placed on a message of this import
     newest: CaseHandle | None = None  # the case of the last message seen (new or already present)
     notices: list[tuple[ChatEntry, str]] = []  # system notices waiting for the case of the messages after them
@@ -169,14 +214,7 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
             add(notice, key, target)
         notices.clear()
 
-    queue = deque(export.chat.entries)  # used up: each entry is let go once written (a long chat is held once)
-    export.chat.entries.clear()
-    while queue:
-        entry = queue.popleft()
-        identity = _identity(entry)
-        ident = hashlib.blake2b(identity, digest_size=16).digest()
-        seen[ident] = seen.get(ident, -1) + 1
-        key = _match_key(identity, seen[ident])
+    for entry, key, existing in _keyed_steps(export, twice, seen, uow, customer if lookup else None):
         msg = existing.get(key)
         if msg is None and entry.kind == MessageKind.SYSTEM:
             if case is not None and not starts_new_case(last, entry.t, gap):
@@ -204,15 +242,15 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
         if msg_id is None:  # added just now, waiting with the rows to insert
             msg_id = written(key)
         target = w.case(msg_case)
-        if id(entry) in linked:
-            an = analysed.get(linked[id(entry)])
-            if an is None or not an.kept or linked[id(entry)] in placed:
+        if entry.index in linked:
+            an = analysed.get(linked[entry.index])
+            if an is None or not an.kept or linked[entry.index] in placed:
                 continue  # a file the chat names again (a damaged export: 2,000 times) is one item, on its first
-            placed.add(linked[id(entry)])
+            placed.add(linked[entry.index])
             if w.add_media(target, an, entry.file, source=source, received_at=entry.t,
                            sender=clean_name(entry.sender), message_id=msg_id, customer_id=customer):
                 uow.imports.drop_missing(msg_id)
-        elif id(entry) in missing:
+        elif entry.index in missing:
             w.add_missing(target, entry.file, source=source, received_at=entry.t,
                           sender=clean_name(entry.sender), message_id=msg_id, customer_id=customer)
     case = case or newest
@@ -223,6 +261,31 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
     write_rows()
     if case is not None:
         _add_files(w, plan, analysed, case, source, customer)
+    export.close()
+
+
+def _keyed_steps(export: ChatExport, twice: set[int] | None, seen: dict[bytes, int], uow: UnitOfWork,
+                 customer: int | None) -> Iterator[tuple[ChatEntry, str, dict[str, tuple[int, int]]]]:
+    """(entry, match key, the customer's messages under the keys of its step) of every entry in file order, read
+    back from the export's spool ``ENTRIES_PER_STEP`` at a time; ``customer`` None: none looked up."""
+    step: list[tuple[ChatEntry, str]] = []
+    entries = export.entries()
+    while True:
+        for entry in entries:
+            identity = _identity(entry)
+            ident = _digest(identity)
+            occurrence = 0
+            if twice is None or _prefix(ident) in twice:
+                occurrence = seen[ident] = seen.get(ident, -1) + 1
+            step.append((entry, _match_key(identity, occurrence)))
+            if len(step) >= ENTRIES_PER_STEP:
+                break
+        if not step:
+            return
+        existing = keys_among(uow, customer, [k for _, k in step]) if customer is not None else {}
+        for entry, key in step:
+            yield entry, key, existing
+        step = []
 
 
 def _fresh(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], customer: int | None) -> bool:
