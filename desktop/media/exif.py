@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import io
 import logging
+import mmap
 import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, BinaryIO
 
 import exifread
 from exifread.core.exceptions import ExifNotFound
@@ -242,12 +243,63 @@ def _is_tiff(data: bytes) -> bool:
     return data[:4] in (b"II*\x00", b"MM\x00*")
 
 
-def read_exif(data: bytes) -> ExifData:
-    """Parse EXIF from a whole file's bytes with exifread. Never raises."""
+class _Mapped(io.RawIOBase):
+    """A mapped file read as a file of its own position, which may be sought past the end as in any file (an
+    ``mmap``'s own ``seek`` refuses that, and exifread does it on camera raw files)."""
+
+    def __init__(self, mapped: mmap.mmap) -> None:
+        self._map, self._pos = mapped, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: len(self._map)}[whence]
+        if base + offset < 0:
+            raise OSError("seek before the start of the file")
+        self._pos = base + offset
+        return self._pos
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001 - a writable buffer
+        chunk = self._map[self._pos : self._pos + len(buffer)]
+        n = len(chunk)
+        memoryview(buffer).cast("B")[:n] = chunk
+        self._pos += n
+        return n
+
+
+def readable(data: bytes | mmap.mmap) -> BinaryIO:
+    """A file to read ``data`` from, at its start: bytes are not copied (``BytesIO`` shares them until written),
+    nor is a mapped file."""
+    if isinstance(data, mmap.mmap):
+        return io.BufferedReader(_Mapped(data), 1 << 16)  # type: ignore[return-value]
+    return io.BytesIO(data)
+
+
+def _unwalkable(data: bytes | mmap.mmap) -> bool:
+    """A PNG or WebP whose first chunk is not a picture's: exifread would walk it 8 bytes at a time to the end (a
+    PNG signature followed by 1.5 GB of zeros took minutes); the picture reader rejects it as damaged anyway."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return data[12:16] != b"IHDR"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return data[12:16] not in (b"VP8 ", b"VP8L", b"VP8X")
+    return False
+
+
+def read_exif(data: bytes | mmap.mmap) -> ExifData:
+    """Parse EXIF from a whole file's bytes (or its map) with exifread. Never raises."""
     out = ExifData()
+    if _unwalkable(data):
+        return out
     _collect.sink = messages = []
     try:
-        tags = exifread.process_file(io.BytesIO(data), details=False, extract_thumbnail=False)
+        tags = exifread.process_file(readable(data), details=False, extract_thumbnail=False)
     except Exception as exc:  # exifread has crashed on many real files; the picture is still good
         log.debug("exifread failed", exc_info=True)
         out.warnings.append(f"EXIF unreadable: {type(exc).__name__}: {exc}")

@@ -17,6 +17,7 @@ import ctypes
 import ctypes.util
 import functools
 import io
+import mmap
 import sys
 import threading
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError, features
 from desktop.core.errors import RejectedInput
 from desktop.core.model import MediaKind, ProbeResult
 from desktop.media import fingerprint
-from desktop.media.exif import ExifData, exif_from_pillow, read_exif
+from desktop.media.exif import ExifData, exif_from_pillow, read_exif, readable
 from desktop.media.sniff import HEAD_SIZE, Sniffed, expected_format, matches_extension, sniff
 from desktop.media.thumbs import apply_orientation, swaps_axes, thumbnail_jpeg, to_rgb
 from desktop.media.video import AVError, inspect_av
@@ -98,11 +99,18 @@ def probe_path(path: Path, data: bytes | None = None, *, name: str | None = None
         sniffed.kind == MediaKind.OTHER and sniffed.format not in ("JXL", "CR3")
     ):
         return _probe_other(sniffed, name)
-    return probe_bytes(path.read_bytes(), name)
+    with path.open("rb") as fh:  # a picture is read through a map of the file, never copied whole into memory:
+        try:  # a 1.5 GB "JPEG" (a photo, then zeros) held 1.5 GB
+            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # a file system that cannot map, or a file emptied meanwhile
+            return probe_bytes(fh.read(), name)
+        with mapped:
+            return probe_bytes(mapped, name)
 
 
-def probe_bytes(data: bytes, name: str) -> ProbeResult:
-    """Probe a file held in memory. Raises ``RejectedInput`` for broken, hostile or mislabelled content."""
+def probe_bytes(data: bytes | mmap.mmap, name: str) -> ProbeResult:
+    """Probe a file held in memory (or mapped). Raises ``RejectedInput`` for broken, hostile or mislabelled
+    content."""
     sniffed = sniff(data[:HEAD_SIZE])
     if sniffed.kind == MediaKind.IMAGE:
         return _probe_image(data, sniffed, name)
@@ -188,7 +196,7 @@ def _detail(exc: BaseException) -> str:
 def _open_image(data: bytes, sniffed: Sniffed) -> Image.Image:
     fmt = sniffed.format
     try:
-        img = Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS.get(fmt or "", None))
+        img = Image.open(readable(data), formats=_PILLOW_FORMATS.get(fmt or "", None))
     except Image.DecompressionBombError as exc:
         raise RejectedInput(BOMB_REASON) from exc
     limit = Image.MAX_IMAGE_PIXELS
@@ -257,7 +265,7 @@ def _damaged_tiff(data: bytes) -> RejectedInput:
     try:
         with warnings.catch_warnings():  # "Tag data larger than file": the reason below says it
             warnings.simplefilter("ignore")
-            TiffImagePlugin.TiffImageFile(io.BytesIO(data)).close()
+            TiffImagePlugin.TiffImageFile(readable(data)).close()
     except Exception as exc:  # noqa: BLE001 - a damaged header raises anything (SyntaxError, TypeError, ...)
         return _damaged("TIFF", exc, data)
     return RejectedInput("damaged TIFF picture (cannot be opened)")
@@ -364,8 +372,8 @@ def _check_jpeg_end(data: bytes, reduced: Image.Image) -> str | None:
     photo could have one.
     """
     sos = _first_scan(data)
-    if sos is not None and data.rfind(b"\xff\xd9", sos) < 0:
-        blank = len(data) - len(data.rstrip(b"\x00")) > 0
+    if sos is not None and data.find(b"\xff\xd9", sos) < 0:  # the first is as good as the last: see above
+        blank = data[-1:] == b"\x00"
         raise RejectedInput("truncated JPEG (the end of the file is blank)" if blank else "truncated JPEG")
     width, height = reduced.size
     corner = [reduced.getpixel((x, height - 1)) for x in range(max(0, width - 4), width)]
