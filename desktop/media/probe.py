@@ -168,6 +168,8 @@ def _probe_av(source: Path | io.BytesIO, sniffed: Sniffed, name: str) -> ProbeRe
         info = inspect_av(source, n_frames=4)
     except AVError as exc:
         word = "video" if sniffed.kind == MediaKind.VIDEO else "sound recording"
+        if sniffed.format in _ISO_BMFF and (cut := _boxes_cut(source)) is not None:
+            raise RejectedInput(f"truncated {word} ({cut})") from exc
         raise RejectedInput(f"unreadable {word} ({_detail(exc)})") from exc
     result = _result(sniffed, name, info.kind)
     if info.kind == MediaKind.AUDIO and sniffed.kind == MediaKind.VIDEO:
@@ -179,6 +181,45 @@ def _probe_av(source: Path | io.BytesIO, sniffed: Sniffed, name: str) -> ProbeRe
         result.thumbnail = thumbnail_jpeg(info.frames[0])
         result.phash, result.fingerprint = fingerprint.video_fingerprint(info.frames, info.duration_s)
     return result
+
+
+_ISO_BMFF = {"MP4", "M4V", "MOV", "3GP", "M4A"}
+_BOX_NAME = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \xa9")  # ftyp, moov, ©xyz
+
+
+def _boxes_cut(source: Path | io.BytesIO) -> str | None:
+    """Why an MP4/MOV that the decoder refused looks cut short, from its top-level boxes: one that runs past the
+    end of the file, or no index (``moov``) at all, which a camera or WhatsApp writes last or first. None when
+    the boxes are whole (the damage is inside)."""
+    try:
+        fh = source.open("rb") if isinstance(source, Path) else source
+    except OSError:
+        return None
+    try:
+        end = fh.seek(0, io.SEEK_END)
+        pos, seen = 0, set()
+        while pos + 8 <= end and len(seen) < 10_000:
+            fh.seek(pos)
+            head = fh.read(16)
+            size, kind = int.from_bytes(head[0:4], "big"), head[4:8]
+            if size == 1 and len(head) == 16:
+                size = int.from_bytes(head[8:16], "big")
+            elif size == 0:
+                size = end - pos
+            if size < 8 or not all(c in _BOX_NAME for c in kind):
+                return None  # not boxes: damaged, not cut
+            seen.add(kind)
+            if pos + size > end:
+                return "the file ends inside its data: it was probably cut short"
+            pos += size
+        if b"moov" not in seen:
+            return "its index is missing: it was probably cut short"
+        return None
+    except OSError:
+        return None
+    finally:
+        if isinstance(source, Path):
+            fh.close()
 
 
 # --- pictures ------------------------------------------------------------------------------------------------------
