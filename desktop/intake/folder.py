@@ -90,7 +90,12 @@ def walk_files(root: Path, problems: list[Problem], skip: set[tuple[int, int]] =
             if d == "__MACOSX" or d.startswith("."):
                 continue
             p = Path(dirpath) / d
-            if p.is_symlink():
+            try:
+                link = stat.S_ISLNK(p.lstat().st_mode)
+            except OSError as e:  # a path longer than the system takes (ENAMETOOLONG), a folder gone meanwhile
+                problems.append(Problem(str(p), f"folder cannot be read ({e.strerror or e})"))
+                continue
+            if link:
                 problems.append(Problem(str(p), _link_reason(p, base, folder=True)))
                 continue
             if skip and file_id(p) in skip:
