@@ -19,6 +19,7 @@ from desktop.cli.output import (
     hours,
     print_json,
 )
+from desktop.core.shown_text import shown
 
 if TYPE_CHECKING:
     from desktop.core.model import Problem
@@ -83,10 +84,10 @@ REASONS_SHOWN = 10  # reasons counted one by one beyond SHOWN; the rest in one l
 def report_lines(missing: list[str], rejected: list[Problem]) -> list[str]:
     """The import's missing attachments and problems for the terminal: the first ``SHOWN`` of each one by one, the
     rest counted by reason (20,000 empty files in a ZIP are a few lines, not 20,000); ``--json`` lists each."""
-    lines = [f"Missing from the export: {name}" for name in missing[:SHOWN]]
+    lines = [f"Missing from the export: {_line(name)}" for name in missing[:SHOWN]]
     if len(missing) > SHOWN:
         lines.append(f"... and {len(missing) - SHOWN:,} more missing from the export (--json lists each one)")
-    lines += [f"{_verdict(p)}: {p.path}: {p.reason}" for p in rejected[:SHOWN]]
+    lines += [f"{_verdict(p)}: {_line(p.path)}: {_line(p.reason)}" for p in rejected[:SHOWN]]
     rest = rejected[SHOWN:]
     if rest:
         lines.append(f"... and {len(rest):,} more file(s) with a problem, by reason (--json lists each one):")
@@ -95,11 +96,16 @@ def report_lines(missing: list[str], rejected: list[Problem]) -> list[str]:
             key = (_verdict(p).lower(), p.reason)
             groups[key] = groups.get(key, 0) + 1
         ranked = sorted(groups.items(), key=lambda kv: -kv[1])  # stable: reasons of one count in the order met
-        lines += [f"  {n:,} {verdict}: {reason}" for (verdict, reason), n in ranked[:REASONS_SHOWN]]
+        lines += [f"  {n:,} {verdict}: {_line(reason)}" for (verdict, reason), n in ranked[:REASONS_SHOWN]]
         others = ranked[REASONS_SHOWN:]
         if others:
             lines.append(f"  {sum(n for _, n in others):,} with {len(others):,} other reasons")
     return lines
+
+
+def _line(text: str) -> str:
+    """A file name (or a reason quoting one) on one line: a name holding a line break split its problem in two."""
+    return shown(text, one_line=True)
 
 
 def _verdict(p: Problem) -> str:

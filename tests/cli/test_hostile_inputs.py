@@ -108,3 +108,16 @@ def test_attachment_named_as_a_path_is_a_missing_file_by_its_name_and_nothing_le
     assert all(m["flags"] == ["missing-file"] for m in items if m["kind"] == "missing")
     assert not any(m["kind"] == "image" for m in items)  # the x.jpg outside the export was not taken
     assert "../../x.jpg (bestand bijgevoegd)" in [m["text"] for m in _messages(lib)]
+
+
+def test_a_name_with_a_line_break_stays_on_its_problem_s_line(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "claim\nfoto.jpg").write_text("not a photo")
+    (inbox / "bell\x07\x1b[2J.jpg").write_text("not a photo either")
+    proc = casedesk(tmp_path / "lib", "import", str(inbox))
+    clean_terminal(proc.stderr)
+    lines = proc.stdout.splitlines()
+    assert f"Kept, with a problem: {inbox} › claim foto.jpg: not a picture: the file is text" in lines, lines
+    assert f"Kept, with a problem: {inbox} › bell\ufffd\ufffd[2J.jpg: not a picture: the file is text" in lines
+    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout
