@@ -19,6 +19,9 @@ rot90..rot270   pixels turned 90/180/270 degrees, no EXIF (a phone that "fixed" 
 crop            2-15 % cropped per side (asymmetric), long side 1600, JPEG q80
 bright          brightness and contrast changed (one of +-10..25 %)
 colour          saturation and white balance changed (a filter)
+filter          a phone editor's filter over the whole picture: black and white, sepia, a vignette (the gain
+                falling to 0.5-0.7 in the corners), a vignette with warmer colours, or faded (lifted blacks, less
+                colour) with a vignette; one per source (its own random draw: the other variants as before)
 shotphone       phone screenshot 1080x2400: status bar, dark app chrome, the photo letterboxed at full width
 shotdesk        desktop screenshot 1920x1080: title bar, side panel, the photo letterboxed in a viewer
 shotwa          the phone screenshot sent on by WhatsApp (720x1600, q75)
@@ -86,7 +89,7 @@ PAIRS = [  # (why, a, b) of real files that are other captures
 VIDEOS = [("box", OCV_HTML / "box.mp4.gz"), ("cup", OCV_HTML / "cup.mp4.gz"), ("vtest", OCV / "vtest.avi"),
           ("tree", OCV / "tree.avi")]
 SAME_VARIANTS = ["orig", "wa", "wa2", "mail", "png", "webp", "exifrot", "rot90", "rot180", "rot270", "crop",
-                 "bright", "colour", "shotphone", "shotdesk", "shotwa"]
+                 "bright", "colour", "filter", "shotphone", "shotdesk", "shotwa"]
 EDITS = ["sticker", "caption", "drawn", "replaced"]
 
 
@@ -259,7 +262,42 @@ def white_balance(img: Image.Image, gains: tuple[float, float, float]) -> Image.
     return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
 
 
-def same_variants(img: Image.Image, rng: random.Random) -> dict[str, bytes]:
+def vignette(img: Image.Image, corner_gain: float) -> Image.Image:
+    """R, G and B multiplied by a gain falling from 1 at the centre to ``corner_gain`` in the corners (with the
+    square of the distance: a phone editor's vignette)."""
+    w, h = img.size
+    y, x = np.mgrid[0:h, 0:w]
+    r2 = (((x - w / 2) / (w / 2)) ** 2 + ((y - h / 2) / (h / 2)) ** 2) / 2
+    gain = (1 - (1 - corner_gain) * r2).astype(np.float32)
+    return Image.fromarray(np.clip(np.asarray(img, np.float32) * gain[..., None], 0, 255).astype(np.uint8))
+
+
+def sepia(img: Image.Image) -> Image.Image:
+    m = np.array([[0.393, 0.769, 0.189], [0.349, 0.686, 0.168], [0.272, 0.534, 0.131]], np.float32)
+    return Image.fromarray(np.clip(np.asarray(img, np.float32) @ m.T, 0, 255).astype(np.uint8))
+
+
+def faded(img: Image.Image, lift: int) -> Image.Image:
+    lut = [round(lift + v * (255 - lift) / 255) for v in range(256)] * 3
+    return ImageEnhance.Color(img).enhance(0.7).point(lut)
+
+
+def filtered(wa: Image.Image, rng: random.Random) -> Image.Image:
+    """One phone editor's filter of the whole picture (the ``filter`` variant)."""
+    kind = rng.choice(["bw", "sepia", "vignette", "vignette-warm", "faded-vignette"])
+    if kind == "bw":
+        return wa.convert("L").convert("RGB")
+    if kind == "sepia":
+        return sepia(wa)
+    corner = rng.uniform(0.5, 0.7)
+    if kind == "vignette":
+        return vignette(wa, corner)
+    if kind == "vignette-warm":
+        return white_balance(vignette(wa, corner), rng.choice([(1.08, 1.0, 0.9), (1.1, 1.02, 0.85)]))
+    return vignette(faded(wa, rng.randint(20, 40)), corner)
+
+
+def same_variants(img: Image.Image, rng: random.Random, name: str = "") -> dict[str, bytes]:
     """The "same picture" variants of one source picture, by file name."""
     out: dict[str, bytes] = {}
     out["orig.jpg"] = encode(fit(img, 4032), quality=92, exif=camera_exif())
@@ -283,6 +321,7 @@ def same_variants(img: Image.Image, rng: random.Random) -> dict[str, bytes]:
     gains = rng.choice([(1.12, 1.0, 0.85), (0.88, 1.0, 1.15), (1.08, 1.04, 0.9)])
     out["colour.jpg"] = encode(white_balance(ImageEnhance.Color(wa).enhance(rng.choice([0.6, 1.4])), gains),
                                quality=85)
+    out["filter.jpg"] = encode(filtered(wa, random.Random(f"{name}~filter")), quality=85)
     shot = phone_screenshot(wa, rng)
     out["shotphone.png"] = encode(shot, "PNG")
     out["shotdesk.png"] = encode(desktop_screenshot(wa, rng), "PNG")
@@ -451,7 +490,7 @@ def build(out: Path, limit: int | None = None) -> dict:
         seen.add(digest)
         split = split_of(src["name"])
         name = src["name"]
-        wr.group(name, same_variants(img, rng), split, name)
+        wr.group(name, same_variants(img, rng, name), split, name)
         for fname, (data, region) in edited_variants(img, rng).items():
             g = f"{name}~{fname.split('.')[0]}"
             wr.group(g, {fname: data}, split, name)

@@ -126,6 +126,10 @@ GAIN_OFF = 2.0  # a tile's local gain beyond this factor of the tone curve's (ei
 GAIN_TEXTURE = 3.0  # noise levels of a tile's contrast above which its local gain is measured at all
 TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone curve (white balance, saturation)
 EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
+VIGNETTE_MIN = 0.03  # a smooth gain over the frame (a vignette filter) this far from 1 somewhere is tried as
+# part of the global edit (``_gain_field``): what an editor's vignette or a lens's fall-off does
+VIGNETTE_EXPLAINS = 3.0  # ... when its change over the frame is this many times the scatter of the local means
+# about it (nine tenths of their variance explained; a vignette filter: 6-11, two unrelated textures: 1.2-1.6)
 BAND_CHANGE = 0.5  # of the frame's RMS contrast: a band cell of the 16x16 thumbnail this far off is changed
 OFF_BAND_SHARE = 0.005  # share of a picture a patch off a band must cover to be an edit (a stroke, a sticker)
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
@@ -499,6 +503,9 @@ def _unregistered_shift(fa: _Features, fb: _Features) -> float:
         return 0.0
     kx = cv2.GaussianBlur(fa.grey.astype(np.float32), (0, 0), BLUR)
     cy = cv2.GaussianBlur(fb.grey.astype(np.float32), (0, 0), BLUR)
+    field = _gain_field(_through(_tone_curve(cy[mask], kx[mask]), kx), cy, mask)
+    if field is not None:  # a vignette's gain slope would read as a shift of every tile on it
+        cy = cy / field
     tiles = _tiles(kx, cy, mask, (0, 0, h / GRID, w / GRID), absolute=True)
     return 0.0 if tiles is None else tiles[5]
 
@@ -551,6 +558,7 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
         return Verdict(SIMILAR, _transform(a, b, fa, fb, m, kx[mask], cy[mask], s, angle), inliers=inliers)
     lut = _tone_curve(cy[mask], kx[mask])  # the keeper's grey -> the copy's, for the tiles and the perspective
     grey_lut = lut
+    compared = cy  # the copy's grey as the tiles compared it (a vignette taken out)
     ref = kx  # what the copy's grey is predicted from: the keeper's grey, or its colours (below)
     first = _tiles(kx, cy, mask, geom, lut=lut)
     tiles = first
@@ -567,6 +575,16 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
                 third = _tiles(predicted, cy, mask, geom, tiles[4], lut=lut_c)
                 if third is not None and int(third[1].sum()) < int(tiles[1].sum()):
                     tiles, ref, lut = third, predicted, lut_c
+    if tiles is not None and (tiles[1].any() or tiles[5] > LOCAL_SHIFT):
+        # a vignette: the copy's gain falls off towards the edges, which no tone curve of the grey follows (tiles
+        # beyond it), and whose slope across a tile reads as a shift of the tile (the local shifts off one transform)
+        field = _gain_field(_through(lut, ref), cy, mask)
+        if field is not None:
+            flat_cy = cy / field
+            lut_v = _tone_curve(flat_cy[mask], ref[mask])
+            fourth = _tiles(ref, flat_cy, mask, geom, tiles[4], lut=lut_v)
+            if fourth is not None and (int(fourth[1].sum()), fourth[5]) < (int(tiles[1].sum()), tiles[5]):
+                tiles, lut, compared = fourth, lut_v, flat_cy
     if tiles is None:
         return None
     stats, bad, ratio, outliers, noise, local, _ = tiles
@@ -585,10 +603,11 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
     elif covered is not None:
         kind, region = EDITED, covered
     elif not bad.any():
-        if _perspective(ref, cy, mask, noise, lut, coarse_features.chroma) > PERSPECTIVE_PX:  # the camera turned
+        if _perspective(ref, compared, mask, noise, lut, coarse_features.chroma, compared is not cy) > PERSPECTIVE_PX:  # the camera turned
             kind, moved = SIMILAR, True
         else:
-            region = _colour_edit(fa, fb, m)  # what the grey cannot see: a red line on a dark picture
+            # what the grey cannot see: a red line on a dark picture
+            region = _colour_edit(fa, fb, m, vignette=compared is not cy)
             kind = SAME if region is None else EDITED
     else:
         comps = _components(grid)
@@ -605,7 +624,7 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
             rest = mask.copy()
             for i, j in zip(*np.nonzero(near), strict=True):
                 rest[fit.rows[i]:fit.rows[i + 1], fit.cols[j]:fit.cols[j + 1]] = False
-            if _perspective(ref, cy, rest, noise, lut, coarse_features.chroma) > PERSPECTIVE_PX:
+            if _perspective(ref, compared, rest, noise, lut, coarse_features.chroma, compared is not cy) > PERSPECTIVE_PX:
                 kind, moved = SIMILAR, True
             else:
                 kind = EDITED
@@ -627,14 +646,17 @@ def _planes(proof: Proof) -> np.ndarray | None:
     return np.stack([both[:, :w], both[:, w:]]).astype(np.float32)
 
 
-def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, float, float, float] | None:
+def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray, *, vignette: bool = False
+                 ) -> tuple[float, float, float, float] | None:
     """A compact region where the colours of two registered pictures differ beyond a global colour change, as a
     box in % of the keeper (``a``); ``None`` when the colours agree, cannot be compared, or differ all over.
 
     ``b``'s Cb and Cr are laid over ``a``'s by the registration ``m`` (b -> a, in proof pixels); a global affine
     map of (Y, Cb, Cr) to (Cb, Cr) absorbs saturation, white balance and colour filters (any linear change of R, G, B). A pixel is off when its colour is more than
     ``COLOUR_LEVELS`` away and beyond ``Z_PIXEL`` times what JPEG noise and the registration error make of the
-    local colour gradient (present in both); a tile is off when more than ``COLOUR_SHARE`` of it is."""
+    local colour gradient (present in both); a tile is off when more than ``COLOUR_SHARE`` of it is. ``vignette``:
+    the greys showed a gain that changes over the frame (``_gain_field``); it scales the copy's colours as it does
+    its grey (a vignette darkens R, G and B alike), so it is taken out of both first."""
     ca, cb = fa.chroma, fb.chroma
     if ca is None or cb is None:
         return None
@@ -654,6 +676,12 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
     luma_a = cv2.resize(fa.grey.astype(np.float32), (wa, ha), interpolation=cv2.INTER_AREA)
     luma_b = cv2.warpAffine(fb.grey.astype(np.float32), (sa @ np.vstack([m, [0, 0, 1]]))[:2], (wa, ha),
                             flags=cv2.INTER_LINEAR)
+    if vignette:
+        inside = mask & (luma_b > 0)
+        field = _gain_field(_through(_tone_curve(luma_b[inside], luma_a[inside]), luma_a), luma_b, inside)
+        if field is not None:
+            luma_b = luma_b / field
+            warped = (warped - 128) / field + 128
     inside_range = []
     for luma, (pb, pr) in ((luma_a, ca), (luma_b, warped)):
         inside_range.append(np.all(_unclipped(_rgb(luma, pb, pr)), axis=0))
@@ -726,8 +754,14 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
     # Each way round: colours an edit added are predicted by nothing in the other picture, but a fit that
     # predicts the unedited picture from the edited one may give the added colour no weight (a red stroke over a
     # sky of one colour). A global change has one map each way; colours off all over one way are no edit.
+    if _one_hue_per_level(ys, yl[:, 0]):
+        # the copy's colour is a function of its grey (black and white, sepia, a duotone filter): it has no colour
+        # of its own to compare, and the greys were compared already (a sticker in colour would have made more
+        # than OFF_BAND_SHARE of it off its level's colour)
+        return None
     found = None
-    for grid, graded in (off_tiles(xs, ys, yl, xl), off_tiles(ys, xs, xl, yl)):
+    ways = [(xs, ys, yl, xl), (ys, xs, xl, yl)]
+    for grid, graded in (off_tiles(*way) for way in ways):
         if not grid.any():
             continue
         comps = _components(grid)
@@ -743,6 +777,19 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray) -> tuple[float, fl
     clip = lambda v: float(min(100.0, max(0.0, v)))  # noqa: E731
     return (clip(100 * (x0 + min(cols) * tw) / wa), clip(100 * (y0 + min(rows) * th) / ha),
             clip(100 * (x0 + (max(cols) + 1) * tw) / wa), clip(100 * (y0 + (max(rows) + 1) * th) / ha))
+
+
+def _one_hue_per_level(chroma: np.ndarray, luma: np.ndarray) -> bool:
+    """Fewer than ``OFF_BAND_SHARE`` of the pixels (``chroma``: (n, 2) Cb, Cr; ``luma``: (n,) grey) are more than
+    ``COLOUR_LEVELS`` off the mean colour of their grey level (4 levels a bin): the picture's colour is a function
+    of its grey (black and white, sepia), so it carries no hue that could predict another picture's."""
+    if len(luma) == 0:
+        return False
+    bins = np.clip(luma, 0, 255).astype(np.intp) >> 2
+    n = np.maximum(np.bincount(bins, minlength=64), 1)
+    mean = np.stack([np.bincount(bins, weights=c, minlength=64) / n for c in chroma.T], -1)
+    off = np.hypot(*(chroma - mean[bins]).T) > COLOUR_LEVELS
+    return float(off.mean()) < OFF_BAND_SHARE
 
 
 def _rgb(y: np.ndarray, cb: np.ndarray, cr: np.ndarray) -> np.ndarray:
@@ -891,6 +938,54 @@ class _TileFit:
     shifts: list  # (stats index, local shift) of the tiles with gradient enough for one
 
 
+def _gain_field(pred: np.ndarray, other: np.ndarray, mask: np.ndarray) -> np.ndarray | None:
+    """The smooth gain ``other / pred`` over the frame (``_gain_terms``), fitted to the two greys'
+    local means (Gaussian of an eighth of the frame, over the unclipped overlap; fitted twice, the second time
+    without the samples far off the first fit: an edit, something that moved). That is what a vignette filter or a
+    lens's fall-off does: a gain that changes slowly over the frame. Detail at the scale of a tile (a sticker, a
+    caption, motion) is not in it. ``None`` when the gain stays within ``VIGNETTE_MIN`` of 1 over the overlap, or
+    when it explains too little of how the local means differ (``VIGNETTE_EXPLAINS``: other content)."""
+    h, w = mask.shape
+    sel = mask & (pred > 16) & (pred < 255 - CLIPPED) & (other > CLIPPED) & (other < 255 - CLIPPED)
+    if int(sel.sum()) < 0.25 * h * w:
+        return None
+    wt = sel.astype(np.float32)
+    sigma = max(h, w) / 16
+    bw = cv2.GaussianBlur(wt, (0, 0), sigma)
+    bp = cv2.GaussianBlur(pred.astype(np.float32) * wt, (0, 0), sigma)
+    bo = cv2.GaussianBlur(other.astype(np.float32) * wt, (0, 0), sigma)
+    step = max(1, min(h, w) // 24)
+    ys, xs = np.mgrid[step // 2:h:step, step // 2:w:step]
+    ok = (bw[ys, xs] > 0.5) & sel[ys, xs]
+    if int(ok.sum()) < 24:
+        return None
+    ys, xs = ys[ok], xs[ok]
+    ratio = (bo[ys, xs] / np.maximum(bp[ys, xs], 1.0)).astype(np.float64)
+    keep = np.ones(len(ys), bool)
+    for _ in range(2):
+        coef = np.linalg.lstsq(_gain_terms(xs, ys, w, h)[keep], ratio[keep], rcond=None)[0]
+        res = np.abs(_gain_terms(xs, ys, w, h) @ coef - ratio)
+        keep = res <= max(3 * _median(res), 0.01)
+    model = _gain_terms(xs, ys, w, h) @ coef
+    if float(np.std(model[keep])) < VIGNETTE_EXPLAINS * float(np.std((model - ratio)[keep])):
+        return None  # the local means scatter about the model as much as it varies: no smooth gain (other content)
+    yy, xx = np.mgrid[0:h, 0:w]
+    gain = (_gain_terms(xx.ravel(), yy.ravel(), w, h) @ coef).reshape(h, w)
+    # the gain's level is the tone curve's: only how it changes over the frame is the vignette
+    gain /= max(1e-3, float(np.median(gain[mask])))
+    if float(np.abs(gain[mask] - 1).max()) < VIGNETTE_MIN or float(gain[mask].min()) <= 0.05:
+        return None
+    return gain.astype(np.float32)
+
+
+def _gain_terms(xs: np.ndarray, ys: np.ndarray, w: int, h: int) -> np.ndarray:
+    """The terms of ``_gain_field``'s model at pixels ``xs, ys``: a quadratic in x and y (a fall-off towards a side,
+    off-centre) and the fourth and sixth powers of the distance from the centre (a vignette's steeper corners)."""
+    u, v = (xs - w / 2) / (w / 2), (ys - h / 2) / (h / 2)
+    r2 = (u * u + v * v) / 2
+    return np.stack([np.ones_like(u), u, v, u * u, u * v, v * v, r2 * r2, r2 * r2 * r2], -1)
+
+
 def _tile_fit(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, lut: np.ndarray | None) -> _TileFit | None:
     """``_tiles``' part that does not depend on the noise; ``None`` with too few tiles.
 
@@ -1029,7 +1124,7 @@ def _tiles(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, noise_of_
 
 
 def _perspective(kx: np.ndarray, cy: np.ndarray, mask: np.ndarray, noise: float, lut: np.ndarray,
-                 chroma: np.ndarray | None = None) -> float:
+                 chroma: np.ndarray | None = None, vignette: bool = False) -> float:
     """How far (pixels of the stored grey) one picture sits from the other beyond any affine map: the
     perspective part of a homography fitted to the whole registered overlap, as the 90th percentile of its
     displacement over the frame less the affine map that best explains it.
@@ -1039,7 +1134,8 @@ def _perspective(kx: np.ndarray, cy: np.ndarray, mask: np.ndarray, noise: float,
     give the local shifts nothing to measure. One Gauss-Newton step from the registration found, on every
     other pixel in each direction: the homography's increment (shift, scale, roll, the affine remainder and the
     two perspective terms) with a global gain and offset, from the image gradients of the keeper's grey mapped
-    through the tone curve. Only a perspective that explains the residual counts (``PERSPECTIVE_EXPLAINS``):
+    through the tone curve; ``vignette``: the copy's gain was found to change over the frame (``_gain_field``), and
+    what its model leaves of that change is fitted as gains that vary smoothly over the frame too. Only a perspective that explains the residual counts (``PERSPECTIVE_EXPLAINS``):
     on a smooth picture the two terms are barely constrained and take any value at no gain."""
     mapped = _through(lut, kx).astype(np.float64)
     gy, gx = np.gradient(mapped)
@@ -1058,6 +1154,9 @@ def _perspective(kx: np.ndarray, cy: np.ndarray, mask: np.ndarray, noise: float,
         h, w = mask.shape
         photometric += [cv2.resize(p, (w, h), interpolation=cv2.INTER_LINEAR)[ys, xs].astype(np.float64) / 100.0
                         for p in chroma]
+    if vignette:
+        h, w = mask.shape
+        photometric += list((_gain_terms(xs, ys, w, h)[:, 1:] * (mapped[ys, xs] / 100.0)[:, None]).T)
     jac = np.stack([ex, ey, ex * x + ey * y, ey * x - ex * y, ex * x - ey * y, ex * y + ey * x, *photometric,
                     ex * x * x + ey * x * y, ex * x * y + ey * y * y], 1)
     jtj, jtr = jac.T @ jac, jac.T @ residual

@@ -1095,3 +1095,53 @@ def test_a_copy_against_a_frame_of_the_camera_turned_is_neither_the_same_nor_an_
         pic = fit(im.convert("RGB"), 2000)
     v = _verdict(cand(jpeg(_turned(pic, 2.5), 92), key="pan"), cand(jpeg(fit(pic, 1600), 75), key="copy"))
     assert v is not None and v.kind == "similar", v
+
+
+def _vignette(img: Image.Image, corner_gain: float = 0.55) -> Image.Image:
+    """A phone editor's vignette: R, G and B multiplied by a gain falling from 1 at the centre to ``corner_gain``
+    in the corners, with the square of the distance."""
+    w, h = img.size
+    y, x = np.mgrid[0:h, 0:w]
+    r2 = (((x - w / 2) / (w / 2)) ** 2 + ((y - h / 2) / (h / 2)) ** 2) / 2
+    gain = (1 - (1 - corner_gain) * r2).astype(np.float32)
+    return Image.fromarray(np.clip(np.asarray(img, np.float32) * gain[..., None], 0, 255).astype(np.uint8))
+
+
+def _sepia(img: Image.Image) -> Image.Image:
+    m = np.array([[0.393, 0.769, 0.189], [0.349, 0.686, 0.168], [0.272, 0.534, 0.131]], np.float32)
+    return Image.fromarray(np.clip(np.asarray(img, np.float32) @ m.T, 0, 255).astype(np.uint8))
+
+
+FILTERS = {
+    "black-and-white": lambda im: im.convert("L").convert("RGB"),
+    "sepia": _sepia,
+    "vignette": _vignette,
+    "vignette-and-warmer": lambda im: white_balance(_vignette(im, 0.6), (1.08, 1.0, 0.9)),
+}
+
+
+@pytest.mark.parametrize("name", ["motorcycle_left.png", "chelsea.png", "coffee.png"])
+@pytest.mark.parametrize("filt", sorted(FILTERS))
+def test_a_phone_editors_filter_is_the_same_picture(name, filt):
+    """Black and white, sepia, a vignette (the gain falls off towards the corners: no tone curve of the whole
+    frame follows it) are edits of the whole picture, not of a region of it: the same picture."""
+    img = fit(_skimage_photo(name), 1600)
+    v = _verdict(cand(jpeg(img, 90)), cand(jpeg(FILTERS[filt](img), 85)))
+    assert v is not None and v.kind == "same", (filt, v)
+
+
+@pytest.mark.parametrize("filt", ["black-and-white", "vignette"])
+def test_a_sticker_on_a_filtered_copy_is_still_edited(filt):
+    """What the filters are allowed does not hide an edit made with them: a sticker on the black-and-white or the
+    vignetted copy is an edited copy, with its region where the sticker is."""
+    img = fit(_skimage_photo("coffee.png"), 1600)
+    edit = FILTERS[filt](img)
+    w, h = img.size
+    box = (int(0.62 * w), int(0.12 * h), int(0.8 * w), int(0.3 * h))
+    d = ImageDraw.Draw(edit)
+    d.ellipse(box, fill=(250, 200, 30), outline=(200, 30, 30), width=10)
+    v = _verdict(cand(jpeg(img, 90)), cand(jpeg(edit, 85)))
+    assert v is not None and v.kind == "edited", (filt, v)
+    left, top, right, bottom = v.region
+    assert left < 100 * box[2] / w and right > 100 * box[0] / w, v.region
+    assert top < 100 * box[3] / h and bottom > 100 * box[1] / h, v.region
