@@ -22,14 +22,17 @@ keyword parameters. ``desktop.services.undo`` puts entries back.
 from __future__ import annotations
 
 import json
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 
 from desktop.core.actions import action_label
 from desktop.core.clock import now_local
 from desktop.core.records import CaseHandle
+from desktop.store.long_chat import ids_of_sources
 from desktop.store.rows import key_column
 from desktop.store.unit import UnitOfWork
 
@@ -54,7 +57,8 @@ class Tracker:
         self._ops.append({})  # filled in when the block ends
 
     def created(self, table: str, ids: Iterable[int]) -> None:
-        ids = sorted(set(ids))
+        if not _ascending(ids):  # an array already ascending is kept (a long chat's 357,000 message ids)
+            ids = sorted(set(ids))
         if ids:
             self._ops.append({"op": "create", "table": table, "ids": ids})
 
@@ -109,7 +113,7 @@ def record_import(uow: UnitOfWork, count: int, cases: list[CaseHandle]) -> int |
     come back; the originals stay in the store."""
     sources = uow.imports.sources
     media = uow.rows.ids_where("media_item", "source_id", sources)
-    messages = uow.rows.ids_where("message", "source_id", sources)
+    messages = ids_of_sources(uow, "message", sources)  # an array, ascending: no int object per message
     if not media and not messages:
         return None
     pointed = {v["message_id"] for v in uow.rows.values("media_item", media, ["message_id"]).values()}
@@ -121,9 +125,19 @@ def record_import(uow: UnitOfWork, count: int, cases: list[CaseHandle]) -> int |
         t.created("source", sources)
         t.created("message", messages)
         t.created("media_item", media)
-        t.refer("message", pointed - set(messages))
+        t.refer("message", {m for m in pointed if not _holds(messages, m)})
         t.refresh(h.id for h in cases)
     return t.entry_id
+
+
+def _ascending(ids: Iterable[int]) -> bool:
+    """Whether ``ids`` is an ``array`` of strictly ascending ids (the journal writes it as the list it holds)."""
+    return isinstance(ids, array) and all(a < b for a, b in zip(ids, islice(ids, 1, None), strict=False))
+
+
+def _holds(ascending: array, value: int | None) -> bool:
+    i = bisect_left(ascending, value) if value is not None else len(ascending)
+    return i < len(ascending) and ascending[i] == value
 
 
 def touches(ops: list[dict]) -> Iterator[tuple[str, str]]:

@@ -7,6 +7,8 @@ the rows it touched (``journal_touch``), so that an undo can see whether a later
 from __future__ import annotations
 
 import json
+import uuid
+from array import array
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from itertools import islice
@@ -31,6 +33,29 @@ def overlaps(a: str, b: str) -> bool:
     return bool((set(a.split(",")) & set(b.split(","))) - {"@ref"})
 
 
+def payload_json(payload: dict) -> str:
+    """``payload`` as compact JSON. An operation's ``ids`` may be an ``array`` (a long chat's import: 357,000
+    message ids); it is written as the list of those ids would be, in pieces, without an int object per id."""
+    ops = payload.get("ops") or []
+    big = [i for i, op in enumerate(ops) if isinstance(op.get("ids"), array)]
+    if not big:
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    marker = [f"ids-{uuid.uuid4().hex}"]
+    swapped = [dict(op, ids=marker) if isinstance(op.get("ids"), array) else op for op in ops]
+    text = json.dumps(dict(payload, ops=swapped), ensure_ascii=False, separators=(",", ":"))
+    rest = text.split(json.dumps(marker, separators=(",", ":")))
+    assert len(rest) == len(big) + 1
+    out = [rest[0]]
+    for i, after in zip(big, rest[1:], strict=True):
+        ids = ops[i]["ids"]
+        out.append("[")
+        for k in range(0, len(ids), CHUNK * 20):
+            out.append(("," if k else "") + ",".join(map(str, ids[k:k + CHUNK * 20])))
+        out.append("]")
+        out.append(after)
+    return "".join(out)
+
+
 class JournalStore:
     def __init__(self, session: Session) -> None:
         self._s = session
@@ -43,7 +68,7 @@ class JournalStore:
                         .values(redo_order=None))
         entry = JournalEntry(handler=fit(JournalEntry.handler, handler), at=at, kind=kind, label=label,
                              params=json.dumps(params, ensure_ascii=False), case_id=case_id,
-                             payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+                             payload=payload_json(payload))
         self._s.add(entry)
         self._s.flush()
         # one executemany per 10,000, made as it goes: an import of a long chat touches a row per message
