@@ -189,3 +189,76 @@ def test_attachments_around_the_batches_of_rows_land_on_their_messages(chat_lib,
         assert len(on) == 1 and (on[0].sent_at, on[0].sender) == placed[m.name], m.name
     assert import_paths(chat_lib, [tmp_path / "export"]).imported == 0
     assert len(list_messages(chat_lib)) == 4500
+
+
+def test_identical_messages_keep_their_number_across_the_steps_and_exports(chat_lib, tmp_path):
+    """The same message (sender, minute, text) written several times is stored once per time, its key numbering
+    which one it is in the file, also when its repeats lie in different steps of 2,000 entries; a later, longer
+    export adds only what is new, a further repeat of it included."""
+    import hashlib
+    import sqlite3
+
+    from desktop.services.customers import clean_name
+
+    def lines(n: int) -> list[tuple[str, str, str]]:
+        out = []
+        for i in range(n):
+            same = i % 997 == 5  # a repeat every 997 lines: the same minute, sender and text
+            t = "01/03/2025, 09:00" if same else f"{1 + i // 1440:02d}/03/2025, {i // 60 % 24:02d}:{i % 60:02d}"
+            who = "Sanne de Vries" if same or i % 2 else "Claims Desk"
+            out.append((t, who, "same again" if same else f"message {i}"))
+        return out
+
+    def export(folder: Path, rows: list[tuple[str, str, str]]) -> Path:
+        folder.mkdir()
+        (folder / "WhatsApp Chat with Sanne de Vries.txt").write_text(
+            "".join(f"{t} - {who}: {text}\n" for t, who, text in rows), "utf-8")
+        return folder
+
+    def keys(rows: list[tuple[str, str, str]]) -> list[str]:  # sender|time|text|occurrence, counted over the file
+        seen: dict[str, int] = {}
+        out = []
+        for t, who, text in rows:
+            d, m, rest = t.split("/", 2)
+            y, hm = rest.split(", ")
+            identity = f"{clean_name(who)}|{y}-{m}-{d}T{hm}:00|{text}"
+            seen[identity] = seen.get(identity, -1) + 1
+            out.append(hashlib.sha256(f"{identity}|{seen[identity]}".encode()).hexdigest())
+        return out
+
+    first, later = lines(5000), lines(7000)
+    assert sum(text == "same again" for _, _, text in first) == 6  # in all three steps
+    assert import_paths(chat_lib, [export(tmp_path / "a", first)]).rejected == []
+    with sqlite3.connect(chat_lib.paths.data_dir / "library.db") as db:
+        stored = [k for (k,) in db.execute("SELECT match_key FROM message ORDER BY id")]
+    assert stored == keys(first)
+    assert import_paths(chat_lib, [export(tmp_path / "b", later)]).rejected == []
+    assert import_paths(chat_lib, [tmp_path / "a"]).already_present == 1  # nothing new: the chat text only
+    with sqlite3.connect(chat_lib.paths.data_dir / "library.db") as db:
+        stored = sorted(k for (k,) in db.execute("SELECT match_key FROM message"))
+        texts = [t for (t,) in db.execute("SELECT text FROM message WHERE text = 'same again'")]
+    assert stored == sorted(keys(later)) and len(texts) == 8
+
+
+def test_a_long_chat_import_is_undone_and_redone_whole(chat_lib, tmp_path):
+    """The import's journal entry names every message it added (read as an array and written as a JSON list in
+    pieces of 10,000); undone, the messages and items go; redone, they come back."""
+    import sqlite3
+
+    from desktop.services import undo
+
+    long_export(tmp_path / "export", n=12_000, at=(0, 9999, 10000, 11999))
+    report = import_paths(chat_lib, [tmp_path / "export"])
+    assert report.rejected == [] and report.undo_id is not None
+    with sqlite3.connect(chat_lib.paths.data_dir / "library.db") as db:
+        ids = [i for (i,) in db.execute("SELECT id FROM message ORDER BY id")]
+        (payload,) = db.execute("SELECT payload FROM journal WHERE id = ?", (report.undo_id,)).fetchone()
+        touched = db.execute("SELECT count(*) FROM journal_touch WHERE entry_id = ? AND row LIKE 'message:%'",
+                             (report.undo_id,)).fetchone()
+    [made] = [op for op in json.loads(payload)["ops"] if op.get("table") == "message"]
+    assert made == {"op": "create", "table": "message", "ids": ids} and len(ids) == 12_000
+    assert touched == (12_000,)
+    undo.undo_last(chat_lib)
+    assert list_messages(chat_lib) == [] and list_media(chat_lib) == []
+    undo.redo_last(chat_lib)
+    assert len(list_messages(chat_lib)) == 12_000 and len(list_media(chat_lib)) == 4
