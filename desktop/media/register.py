@@ -128,8 +128,8 @@ TONE_SHIFT = 24.0  # grey levels a tile's mean may move against the global tone 
 EDIT_SHARE = 0.30  # an edited region covers at most this share of the tiles
 VIGNETTE_MIN = 0.03  # a smooth gain over the frame (a vignette filter) this far from 1 somewhere is tried as
 # part of the global edit (``_gain_field``): what an editor's vignette or a lens's fall-off does
-VIGNETTE_EXPLAINS = 3.0  # ... when its change over the frame is this many times the scatter of the local means
-# about it (nine tenths of their variance explained; a vignette filter: 6-11, two unrelated textures: 1.2-1.6)
+VIGNETTE_EXPLAINS = 3.0  # ... when what it explains of the local means beyond one gain is this many times (in
+# standard deviation) what it leaves: nine tenths explained
 BAND_CHANGE = 0.5  # of the frame's RMS contrast: a band cell of the 16x16 thumbnail this far off is changed
 OFF_BAND_SHARE = 0.005  # share of a picture a patch off a band must cover to be an edit (a stroke, a sticker)
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
@@ -503,11 +503,16 @@ def _unregistered_shift(fa: _Features, fb: _Features) -> float:
         return 0.0
     kx = cv2.GaussianBlur(fa.grey.astype(np.float32), (0, 0), BLUR)
     cy = cv2.GaussianBlur(fb.grey.astype(np.float32), (0, 0), BLUR)
-    field = _gain_field(_through(_tone_curve(cy[mask], kx[mask]), kx), cy, mask)
-    if field is not None:  # a vignette's gain slope would read as a shift of every tile on it
-        cy = cy / field
-    tiles = _tiles(kx, cy, mask, (0, 0, h / GRID, w / GRID), absolute=True)
-    return 0.0 if tiles is None else tiles[5]
+    geom = (0, 0, h / GRID, w / GRID)
+    tiles = _tiles(kx, cy, mask, geom, absolute=True)
+    if tiles is None:
+        return 0.0
+    if tiles[5] > ALIGNED_SHIFT:  # unless a vignette's gain slope reads as a shift of every tile on it
+        field = _gain_field(_through(_tone_curve(cy[mask], kx[mask]), kx), cy, mask)
+        flat = _tiles(kx, cy / field, mask, geom, absolute=True) if field is not None else None
+        if flat is not None:
+            return min(tiles[5], flat[5])
+    return tiles[5]
 
 
 def _pixel_aligned(fa: _Features, fb: _Features, m: np.ndarray) -> bool:
@@ -603,7 +608,14 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
     elif covered is not None:
         kind, region = EDITED, covered
     elif not bad.any():
-        if _perspective(ref, compared, mask, noise, lut, coarse_features.chroma, compared is not cy) > PERSPECTIVE_PX:  # the camera turned
+        turned = _perspective(ref, compared, mask, noise, lut, coarse_features.chroma, compared is not cy)
+        if turned > PERSPECTIVE_PX and compared is cy:  # unless what seemed perspective is a vignette's gain
+            field = _gain_field(_through(lut, ref), cy, mask)
+            if field is not None:
+                compared = cy / field
+                lut = _tone_curve(compared[mask], ref[mask])
+                turned = _perspective(ref, compared, mask, noise, lut, coarse_features.chroma, True)
+        if turned > PERSPECTIVE_PX:  # the camera turned
             kind, moved = SIMILAR, True
         else:
             # what the grey cannot see: a red line on a dark picture
@@ -939,38 +951,44 @@ class _TileFit:
 
 
 def _gain_field(pred: np.ndarray, other: np.ndarray, mask: np.ndarray) -> np.ndarray | None:
-    """The smooth gain ``other / pred`` over the frame (``_gain_terms``), fitted to the two greys'
-    local means (Gaussian of an eighth of the frame, over the unclipped overlap; fitted twice, the second time
-    without the samples far off the first fit: an edit, something that moved). That is what a vignette filter or a
-    lens's fall-off does: a gain that changes slowly over the frame. Detail at the scale of a tile (a sticker, a
-    caption, motion) is not in it. ``None`` when the gain stays within ``VIGNETTE_MIN`` of 1 over the overlap, or
-    when it explains too little of how the local means differ (``VIGNETTE_EXPLAINS``: other content)."""
+    """The smooth gain ``other / pred`` over the frame (``_gain_terms``), fitted to the two greys' local means (in
+    cells of about a 24th of the frame, over the unclipped overlap; fitted twice, the second time without the cells
+    far off the first fit: an edit, something that moved). That is what a vignette filter or a lens's fall-off
+    does: a gain that changes slowly over the frame. Detail at the scale of a tile (a sticker, a caption, motion) is
+    not in it. ``None`` when the gain stays within ``VIGNETTE_MIN`` of 1 over the overlap, or when it explains too
+    little of how the local means differ (``VIGNETTE_EXPLAINS``: other content)."""
     h, w = mask.shape
     sel = mask & (pred > 16) & (pred < 255 - CLIPPED) & (other > CLIPPED) & (other < 255 - CLIPPED)
     if int(sel.sum()) < 0.25 * h * w:
         return None
     wt = sel.astype(np.float32)
-    sigma = max(h, w) / 16
-    bw = cv2.GaussianBlur(wt, (0, 0), sigma)
-    bp = cv2.GaussianBlur(pred.astype(np.float32) * wt, (0, 0), sigma)
-    bo = cv2.GaussianBlur(other.astype(np.float32) * wt, (0, 0), sigma)
-    step = max(1, min(h, w) // 24)
-    ys, xs = np.mgrid[step // 2:h:step, step // 2:w:step]
-    ok = (bw[ys, xs] > 0.5) & sel[ys, xs]
+    gw, gh = max(4, round(24 * w / max(h, w))), max(4, round(24 * h / max(h, w)))
+    cells = [cv2.resize(v, (gw, gh), interpolation=cv2.INTER_AREA)
+             for v in (wt, pred.astype(np.float32) * wt, other.astype(np.float32) * wt)]
+    ok = cells[0] > 0.5
     if int(ok.sum()) < 24:
         return None
-    ys, xs = ys[ok], xs[ok]
-    ratio = (bo[ys, xs] / np.maximum(bp[ys, xs], 1.0)).astype(np.float64)
+    cy_, cx_ = np.nonzero(ok)
+    xs, ys = (cx_ + 0.5) * w / gw - 0.5, (cy_ + 0.5) * h / gh - 0.5  # the cells' centres, in pixels
+    level = (cells[1][ok] / cells[0][ok]).astype(np.float64)  # the cells' mean levels, predicted and the other's
+    seen = (cells[2][ok] / cells[0][ok]).astype(np.float64)
+    terms = _gain_terms(xs, ys, w, h) * level[:, None]  # other = gain * predicted, in grey levels
     keep = np.ones(len(ys), bool)
     for _ in range(2):
-        coef = np.linalg.lstsq(_gain_terms(xs, ys, w, h)[keep], ratio[keep], rcond=None)[0]
-        res = np.abs(_gain_terms(xs, ys, w, h) @ coef - ratio)
-        keep = res <= max(3 * _median(res), 0.01)
-    model = _gain_terms(xs, ys, w, h) @ coef
-    if float(np.std(model[keep])) < VIGNETTE_EXPLAINS * float(np.std((model - ratio)[keep])):
+        coef = np.linalg.lstsq(terms[keep], seen[keep], rcond=None)[0]
+        res = np.abs(terms @ coef - seen)
+        keep = res <= max(3 * _median(res), 0.5)
+    # against one gain for the whole frame: the smooth gain must explain nine tenths of what that leaves
+    one = float(seen[keep] @ level[keep]) / max(1e-6, float(level[keep] @ level[keep]))
+    left_by_one = float(np.sum((seen[keep] - one * level[keep]) ** 2))
+    left = float(np.sum((terms[keep] @ coef - seen[keep]) ** 2))
+    if left * (1 + VIGNETTE_EXPLAINS ** 2) > left_by_one:
         return None  # the local means scatter about the model as much as it varies: no smooth gain (other content)
-    yy, xx = np.mgrid[0:h, 0:w]
-    gain = (_gain_terms(xx.ravel(), yy.ravel(), w, h) @ coef).reshape(h, w)
+    u = ((np.arange(w, dtype=np.float32) - w / 2) / (w / 2))[None, :]
+    v = ((np.arange(h, dtype=np.float32) - h / 2) / (h / 2))[:, None]
+    r2 = (u * u + v * v) / 2
+    c = coef.astype(np.float32)
+    gain = c[0] + c[1] * u + c[2] * v + c[3] * u * u + c[4] * u * v + c[5] * v * v + (c[6] + c[7] * r2) * r2 * r2
     # the gain's level is the tone curve's: only how it changes over the frame is the vignette
     gain /= max(1e-3, float(np.median(gain[mask])))
     if float(np.abs(gain[mask] - 1).max()) < VIGNETTE_MIN or float(gain[mask].min()) <= 0.05:
