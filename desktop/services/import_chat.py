@@ -15,6 +15,7 @@ answers, and system notices join the messages around them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from array import array
 from collections.abc import Iterator
@@ -106,9 +107,12 @@ def _default_order(team: TeamSettings) -> str:
     return "MDY" if team.default_region.upper() in {"US", "PH", "CA"} else "DMY"
 
 
+_sender = functools.lru_cache(maxsize=1024)(clean_name)  # a chat's few senders, each cleaned once
+
+
 def _identity(entry: ChatEntry) -> bytes:
     """What a message is across exports: sender, time and text."""
-    return f"{clean_name(entry.sender) or ''}|{entry.t.isoformat()}|{entry.text}".encode("utf-8", "surrogatepass")
+    return f"{_sender(entry.sender) or ''}|{entry.t.isoformat()}|{entry.text}".encode("utf-8", "surrogatepass")
 
 
 def _match_key(identity: bytes, occurrence: int) -> str:
@@ -190,7 +194,7 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
 
     def add(entry: ChatEntry, key: str, target: CaseHandle) -> tuple[int | None, int]:
         rows.append(dict(
-            case_id=target.id, source_id=source, customer_id=customer, sent_at=entry.t, sender=clean_name(entry.sender),
+            case_id=target.id, source_id=source, customer_id=customer, sent_at=entry.t, sender=_sender(entry.sender),
             from_customer=entry.kind != MessageKind.SYSTEM and roles.from_customer(entry.sender),
             kind=entry.kind, text=entry.text, match_key=key))
         w.touched_cases[target.id] = target  # (keys are unique within one import: not added to ``existing``)
