@@ -39,7 +39,9 @@ def _probe_in_child(path: Path, cpu_seconds: int = 60) -> dict:
             out = {{"kind": str(r.kind), "width": r.width}}
         except RejectedInput as e:
             out = {{"rejected": e.message}}
-        out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # this process's own peak (VmHWM: ru_maxrss would count the pytest process it was forked from)
+        hwm = [ln for ln in open("/proc/self/status") if ln.startswith("VmHWM:")]
+        out["peak_mb"] = int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(out))
     """)
 
