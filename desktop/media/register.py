@@ -593,6 +593,8 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
     if tiles is None:
         return None
     stats, bad, ratio, outliers, noise, local, _ = tiles
+    if _predicts_little(tiles[6]):
+        return None  # registered, but the one picture's texture does not predict the other's: other content
     grid = np.zeros((GRID, GRID), bool)
     for (i, j, *_), bd in zip(stats, bad, strict=True):
         grid[i, j] = bd
@@ -1002,6 +1004,20 @@ def _gain_terms(xs: np.ndarray, ys: np.ndarray, w: int, h: int) -> np.ndarray:
     u, v = (xs - w / 2) / (w / 2), (ys - h / 2) / (h / 2)
     r2 = (u * u + v * v) / 2
     return np.stack([np.ones_like(u), u, v, u * u, u * v, v * v, r2 * r2, r2 * r2 * r2], -1)
+
+
+def _predicts_little(fit: _TileFit) -> bool:
+    """Over the tiles with texture (a contrast of more than twice the ``NOISE_FLOOR`` in the prediction), the
+    median local gain is under ``1 / GAIN_OFF``: what the one picture's structure predicts of the other's is mostly
+    not there, as for a single tile that shows other content (``_tiles``' ``off_gain``), but over the frame. Two
+    smooth pictures that ECC laid one on the other (a wallpaper of stripes and a faded pattern) pass every tile when
+    the noise estimate itself is what nothing predicts; copies of one picture keep a median gain near 1 (0.58 at
+    the least on bench/dedup's tuning part, an ECC-aligned crop of wood grain), an edit covers too few tiles to move it."""
+    idx = np.flatnonzero(fit.keep)
+    textured = np.sqrt(fit.var[idx]) > 2 * NOISE_FLOOR
+    if int(textured.sum()) < GRID * GRID // 4:
+        return False
+    return float(np.median(fit.gain[idx][textured])) < 1 / GAIN_OFF
 
 
 def _tile_fit(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, geom, lut: np.ndarray | None) -> _TileFit | None:
