@@ -42,6 +42,7 @@ class Transform:
     contrast: float = 1.0  # the copy's contrast over the keeper's
     screenshot: tuple[int, int, int, int] | None = None  # picture w, h inside a frame W, H (copy pixels)
     mirrored: bool = False
+    filters: tuple[str, ...] = ()  # edits of the whole picture seen: "black-and-white", "toned" (sepia), "vignette"
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def verdict_from_text(text: str) -> Verdict | None:
             tk = dict(zip(_TRANSFORM_FIELDS, t, strict=True))
             tk["crop"] = tuple(tk["crop"])
             tk["screenshot"] = None if tk["screenshot"] is None else tuple(tk["screenshot"])
+            tk["filters"] = tuple(tk["filters"])
             kw["transform"] = Transform(**tk)
         kw["region"] = None if kw["region"] is None else tuple(kw["region"])
         return Verdict(**kw)
@@ -124,6 +126,9 @@ _WORDS = {
     "screenshot": ("screenshot: picture at {w} px inside a {fw}x{fh} frame",
                    "schermafbeelding: foto van {w} px in een kader van {fw}x{fh}"),
     "mirrored": ("mirrored", "gespiegeld"),
+    "black-and-white": ("in black and white", "in zwart-wit"),
+    "toned": ("toned in one colour (sepia)", "in één kleur getint (sepia)"),
+    "vignette": ("darker towards the corners (vignette)", "donkerder naar de hoeken (vignet)"),
     "unchanged": ("picture unchanged", "foto ongewijzigd"),
     "region": ("changed here: {l:.0f}-{r:.0f} % from the left, {t:.0f}-{b:.0f} % from the top",
                "hier gewijzigd: {l:.0f}-{r:.0f} % van links, {t:.0f}-{b:.0f} % van boven"),
@@ -160,6 +165,7 @@ def describe(t: Transform | None, lang: str = "en") -> str:
         parts.append(_w("roll", lang).format(deg=t.roll))
     if t.mirrored:
         parts.append(_w("mirrored", lang))
+    parts += [_w(f, lang) for f in t.filters if f in _WORDS]
     if not t.screenshot and abs(t.scale - 1) >= NOTABLE_SCALE:
         parts.append(_w("smaller" if t.scale < 1 else "larger", lang).format(p=round(100 * t.scale)))
     if abs(t.brightness) >= NOTABLE_TONE:

@@ -119,8 +119,21 @@ def _mirrored(t: Mapping, lang: str) -> str | None:
     return "gespiegeld" if lang == "nl" else "mirrored"
 
 
+_FILTERS = {"black-and-white": ("in black and white", "in zwart-wit"),
+            "toned": ("toned in one colour (sepia)", "in één kleur getint (sepia)"),
+            "vignette": ("darker towards the corners (vignette)", "donkerder naar de hoeken (vignet)")}
+
+
+def _filters(t: Mapping, lang: str) -> list[str]:
+    names = t.get("filters")
+    if not isinstance(names, Sequence) or isinstance(names, str):
+        return []
+    return [_FILTERS[n][lang == "nl"] for n in names if n in _FILTERS]
+
+
 def transform_parts(transform: Mapping | None, lang: str = "en") -> list[str]:
-    """The changes of ``transform`` as phrases, in a fixed order (screenshot, crop, turn, mirror, scale, tones)."""
+    """The changes of ``transform`` as phrases, in a fixed order (screenshot, crop, turn, mirror, scale, tones,
+    filters of the whole picture)."""
     if not transform:
         return []
     lang = _lang(lang)
@@ -130,6 +143,7 @@ def transform_parts(transform: Mapping | None, lang: str = "en") -> list[str]:
         _factor(t, "brightness", ("brighter", "lichter"), ("darker", "donkerder"), lang),
         _factor(t, "contrast", ("more contrast", "meer contrast"), ("less contrast", "minder contrast"), lang),
         _factor(t, "saturation", ("more saturated", "verzadigder"), ("less saturated", "minder verzadigd"), lang),
+        *_filters(t, lang),
     ]
     return [p for p in parts if p]
 

@@ -130,7 +130,8 @@ def _kept_proofs(uow: UnitOfWork, cands: list[DupCandidate], by_sha: dict[str, l
 
 def transform_record(t: Transform | None) -> dict | None:
     """The engine's ``Transform`` as the stored record ``desktop.core.transform_text`` words: crop in percent per
-    side, scale, rotation, roll, brightness and contrast as factors, a screenshot's picture and frame size."""
+    side, scale, rotation, roll, brightness and contrast as factors, a screenshot's picture and frame size, the
+    filters of the whole picture seen (black and white, toned, vignette)."""
     if t is None:
         return None
     left, top, right, bottom = t.crop
@@ -143,6 +144,8 @@ def transform_record(t: Transform | None) -> dict | None:
         rec["screenshot"] = {"picture_px": [int(w), int(h)], "frame_px": [int(fw), int(fh)]}
     if t.mirrored:
         rec["mirrored"] = True
+    if t.filters:
+        rec["filters"] = list(t.filters)
     return rec
 
 

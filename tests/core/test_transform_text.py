@@ -50,3 +50,12 @@ def test_the_changed_region_of_an_edited_copy():
     assert region_text((12, 30, 20, 15), "nl") == ("gewijzigd gebied van 20 % breed en 15 % hoog, 12 % van links "
                                                    "en 30 % van boven")
     assert region_text(None) == "" and region_text((1, 2)) == ""
+
+
+def test_filters_of_the_whole_picture_are_named():
+    t = {"brightness": 0.85, "filters": ["toned", "vignette"]}
+    assert transform_text(t) == "15 % darker, toned in one colour (sepia), darker towards the corners (vignette)"
+    assert transform_text(t, "nl") == ("15 % donkerder, in één kleur getint (sepia), "
+                                       "donkerder naar de hoeken (vignet)")
+    assert transform_text({"filters": ["black-and-white", "unknown"]}) == "in black and white"
+    assert transform_text({"filters": "vignette"}) == ""  # not a list: nothing is made up

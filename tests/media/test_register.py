@@ -16,7 +16,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
 
 from desktop.core.dedup import DupCandidate, compare
-from desktop.core.sameness import Transform, describe, describe_region
+from desktop.core.sameness import Transform, describe, describe_region, verdict_from_text, verdict_text
 from desktop.media import register
 from desktop.media.fingerprint import FRAME_BYTES, read_proof
 from desktop.media.probe import probe_bytes
@@ -1128,6 +1128,18 @@ def test_a_phone_editors_filter_is_the_same_picture(name, filt):
     img = fit(_skimage_photo(name), 1600)
     v = _verdict(cand(jpeg(img, 90)), cand(jpeg(FILTERS[filt](img), 85)))
     assert v is not None and v.kind == "same", (filt, v)
+    # and the transform names the filter, for the duplicates view and the PDF: "in black and white", "toned in one
+    # colour (sepia)", "darker towards the corners (vignette)"
+    # (a milder vignette that the colours' model already follows is not named: it is named when it was taken out)
+    named = {"black-and-white": [("black-and-white",)], "sepia": [("toned",)], "vignette": [("vignette",)],
+             "vignette-and-warmer": [("vignette",), ()]}[filt]
+    assert v.transform.filters in named, v.transform
+    assert verdict_from_text(verdict_text(v)) == v  # kept as it was proven
+
+
+def test_a_plain_copy_names_no_filter(wa, original):
+    v = _verdict(original, cand(jpeg(wa, 75)))
+    assert v is not None and v.kind == "same" and v.transform.filters == (), v
 
 
 @pytest.mark.parametrize("filt", ["black-and-white", "vignette"])
