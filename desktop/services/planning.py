@@ -13,10 +13,10 @@ from desktop.core.errors import RejectedInput, UnsafeArchive
 from desktop.core.model import Problem
 from desktop.core.pathnames import readable
 from desktop.intake.archive import extract_zip, is_zip
-from desktop.intake.chat_export import find_chat_exports
+from desktop.intake.chat_export import find_chat_exports, stream_chat_export
 from desktop.intake.folder import OWN_FOLDER, folder_ids, is_ignored, open_regular, special_kind, walk_files
 from desktop.intake.mail import is_mail_file
-from desktop.intake.whatsapp import chat_name_from_filename, looks_like_chat
+from desktop.intake.whatsapp import ChatParseError, chat_name_from_filename, looks_like_chat
 
 # ZIP containers that are documents in their own right: kept as files, never unpacked.
 ZIP_BASED_DOCUMENTS = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".epub", ".apk", ".jar", ".kmz"}
@@ -69,7 +69,8 @@ class Plan:
     inputs: int = 0
     archives: list[LooseFile] = field(default_factory=list)  # ZIPs of loose files: kept with the files' case
     # files of a folder that holds several chat texts (two exports unpacked into one Downloads folder): each chat
-    # takes the files it names, and those no chat names are loose files (``unclaimed``)
+    # takes the files it names, and those no chat names are loose files (``unclaimed``); a ZIP or e-mail that no
+    # chat names is not among them: it is unpacked or read as mail, as in a folder without chats
     shared: list[LooseFile] = field(default_factory=list)
     own: set[tuple[int, int]] = field(default_factory=set)  # the library's own folders (``folder_ids``): not read
 
@@ -203,16 +204,21 @@ def _plan_folder(
         shown = f"{display} › {rel}" if rel != c.name or root != c.parent else f"{display} › {c.name}"
         # one chat text in its folder: the folder is its export. Several: each only has the files it names.
         plan.chats.append(ChatUnit(c, shown, name, whole_export=per_dir[c.parent] == 1))
+    named: dict[Path, set[Path]] = {}  # per folder of several chats: the files they name, read when first needed
     for i, f in enumerate(walk_files(root, problems, plan.own)):
-        if f.parent in chat_dirs and per_dir[f.parent] > 1 and f not in chats and not is_ignored(f.name):
-            rel = f.relative_to(root).as_posix()
-            plan.shared.append(LooseFile(f, f.name, f"{display} › {rel}", _mtime(f), label, label))
-            continue
-        if f.parent in chat_dirs or is_ignored(f.name):
+        if f.parent in chat_dirs and (per_dir[f.parent] == 1 or f in chats) or is_ignored(f.name):
             continue  # files of a chat export are handled with their chat
         rel = f.relative_to(root).as_posix()
         shown = f"{display} › {rel}"
         head = _head(f)
+        if f.parent in chat_dirs:  # several chats: each takes the files it names, and the rest is loose, but a
+            # ZIP or an e-mail that none names is unpacked or read as mail, as in a folder without chats
+            read = _unpacked_or_mail(f, head, scratch)
+            if read and f.parent not in named:
+                named[f.parent] = _named_by_chats([c for c in chats if c.parent == f.parent])
+            if not read or f in named[f.parent]:
+                plan.shared.append(LooseFile(f, f.name, shown, _mtime(f), label, label))
+                continue
         if is_zip(head) and scratch is not None:
             _plan_file(f, shown, label, plan, problems, scratch / f"z{i}")
             continue
@@ -220,3 +226,25 @@ def _plan_folder(
             plan.mails.append(MailUnit(f, shown))
             continue
         plan.loose.append(LooseFile(f, f.name, shown, _mtime(f), label, label))
+
+
+def _unpacked_or_mail(path: Path, head: bytes, scratch: Path | None) -> bool:
+    """Whether a folder's file is more than a loose file: a ZIP the import unpacks, or an e-mail it reads."""
+    return (is_zip(head) and scratch is not None and path.suffix.lower() not in ZIP_BASED_DOCUMENTS) \
+        or _is_mail(path, head)
+
+
+def _named_by_chats(chats: list[Path]) -> set[Path]:
+    """The files beside ``chats`` (the chat texts of one folder) that their messages name as attachments: what
+    the import's reading of each chat pairs (``stream_chat_export``; a chat that cannot be read names none)."""
+    named: set[Path] = set()
+    for c in chats:
+        try:
+            export = stream_chat_export(c)
+        except (ChatParseError, OSError, UnicodeError):
+            continue
+        try:
+            named.update(path for _entry, path in export.linked)
+        finally:
+            export.close()
+    return named
