@@ -694,7 +694,7 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray, *, vignette: bool 
     ``COLOUR_LEVELS`` away and beyond ``Z_PIXEL`` times what JPEG noise and the registration error make of the
     local colour gradient (present in both); a tile is off when more than ``COLOUR_SHARE`` of it is. ``vignette``:
     the greys showed a gain that changes over the frame (``_gain_field``); it scales the copy's colours as it does
-    its grey (a vignette darkens R, G and B alike), so it is taken out of both first."""
+    its grey (a vignette darkens R, G and B alike), so it is taken out of the copy's grey and colours first."""
     ca, cb = fa.chroma, fb.chroma
     if ca is None or cb is None:
         return None
