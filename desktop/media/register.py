@@ -508,10 +508,10 @@ def _unregistered_shift(fa: _Features, fb: _Features) -> float:
     if tiles is None:
         return 0.0
     if tiles[5] > ALIGNED_SHIFT:  # unless a vignette's gain slope reads as a shift of every tile on it
-        field = _gain_field(_through(_tone_curve(cy[mask], kx[mask]), kx), cy, mask)
-        flat = _tiles(kx, cy / field, mask, geom, absolute=True) if field is not None else None
-        if flat is not None:
-            return min(tiles[5], flat[5])
+        flat = _flattened(kx, cy, mask, _tone_curve(cy[mask], kx[mask]))
+        again = _tiles(kx, flat[0], mask, geom, lut=flat[1], absolute=True) if flat is not None else None
+        if again is not None:
+            return min(tiles[5], again[5])
     return tiles[5]
 
 
@@ -583,13 +583,11 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
     if tiles is not None and (tiles[1].any() or tiles[5] > LOCAL_SHIFT):
         # a vignette: the copy's gain falls off towards the edges, which no tone curve of the grey follows (tiles
         # beyond it), and whose slope across a tile reads as a shift of the tile (the local shifts off one transform)
-        field = _gain_field(_through(lut, ref), cy, mask)
-        if field is not None:
-            flat_cy = cy / field
-            lut_v = _tone_curve(flat_cy[mask], ref[mask])
-            fourth = _tiles(ref, flat_cy, mask, geom, tiles[4], lut=lut_v)
+        flat = _flattened(ref, cy, mask, lut)
+        if flat is not None:
+            fourth = _tiles(ref, flat[0], mask, geom, tiles[4], lut=flat[1])
             if fourth is not None and (int(fourth[1].sum()), fourth[5]) < (int(tiles[1].sum()), tiles[5]):
-                tiles, lut, compared = fourth, lut_v, flat_cy
+                tiles, (compared, lut) = fourth, flat
     if tiles is None:
         return None
     stats, bad, ratio, outliers, noise, local, _ = tiles
@@ -612,10 +610,9 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
     elif not bad.any():
         turned = _perspective(ref, compared, mask, noise, lut, coarse_features.chroma, compared is not cy)
         if turned > PERSPECTIVE_PX and compared is cy:  # unless what seemed perspective is a vignette's gain
-            field = _gain_field(_through(lut, ref), cy, mask)
-            if field is not None:
-                compared = cy / field
-                lut = _tone_curve(compared[mask], ref[mask])
+            flat = _flattened(ref, cy, mask, lut)
+            if flat is not None:
+                compared, lut = flat
                 turned = _perspective(ref, compared, mask, noise, lut, coarse_features.chroma, True)
         if turned > PERSPECTIVE_PX:  # the camera turned
             kind, moved = SIMILAR, True
@@ -1020,6 +1017,17 @@ def _gain_field(pred: np.ndarray, other: np.ndarray, mask: np.ndarray) -> np.nda
     if float(np.abs(gain[mask] - 1).max()) < VIGNETTE_MIN or float(gain[mask].min()) <= 0.05:
         return None
     return gain.astype(np.float32)
+
+
+def _flattened(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, lut: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray] | None:
+    """``other`` (the copy's grey) with the smooth gain over the frame taken out (``_gain_field``: a vignette), and
+    the tone curve ``ref`` -> it fitted again; ``None`` when there is no such gain."""
+    field = _gain_field(_through(lut, ref), other, mask)
+    if field is None:
+        return None
+    flat = other / field
+    return flat, _tone_curve(flat[mask], ref[mask])
 
 
 def _gain_terms(xs: np.ndarray, ys: np.ndarray, w: int, h: int) -> np.ndarray:

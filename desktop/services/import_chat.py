@@ -252,11 +252,11 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
                 continue  # a file the chat names again (a damaged export: 2,000 times) is one item, on its first
             placed.add(linked[entry.index])
             if w.add_media(target, an, entry.file, source=source, received_at=entry.t,
-                           sender=clean_name(entry.sender), message_id=msg_id, customer_id=customer):
+                           sender=_sender(entry.sender), message_id=msg_id, customer_id=customer):
                 uow.imports.drop_missing(msg_id)
         elif entry.index in missing:
             w.add_missing(target, entry.file, source=source, received_at=entry.t,
-                          sender=clean_name(entry.sender), message_id=msg_id, customer_id=customer)
+                          sender=_sender(entry.sender), message_id=msg_id, customer_id=customer)
     case = case or newest
     if case is None and (notices or _fresh(w, plan, analysed, customer)):
         case = w.new_case(title, customer)

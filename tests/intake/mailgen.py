@@ -50,8 +50,9 @@ def simple_eml(
     in_reply_to: str | None = None,
     references: list[str] | None = None,
     body: str = "Hello",
+    attachments: list[tuple[str, bytes]] | None = None,
 ) -> bytes:
-    """A one-part text e-mail with the given threading headers."""
+    """A text e-mail with the given threading headers, and ``attachments`` (JPEGs: (file name, bytes)) if any."""
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = to
@@ -65,6 +66,8 @@ def simple_eml(
     if references:
         msg["References"] = " ".join(references)
     msg.set_content(body)
+    for name, data in attachments or []:
+        msg.add_attachment(data, maintype="image", subtype="jpeg", filename=name)
     return msg.as_bytes()
 
 

@@ -3,7 +3,7 @@ ZIP or e-mail that none names is unpacked or read as mail, as it is in a folder 
 
 from __future__ import annotations
 
-from email.message import EmailMessage
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from desktop.services.cases import list_cases, list_media, list_messages
@@ -11,6 +11,7 @@ from desktop.services.importing import import_paths
 from desktop.services.library import Library
 from desktop.settings import AppPaths
 from tests.gen import jpeg, zip_of
+from tests.intake.mailgen import simple_eml
 
 
 def _photo(work: Path, seed: int) -> bytes:
@@ -18,15 +19,9 @@ def _photo(work: Path, seed: int) -> bytes:
 
 
 def _mail(work: Path) -> bytes:
-    m = EmailMessage()
-    m["From"] = "Ana Costa <ana@example.org>"
-    m["To"] = "claims@example.test"
-    m["Subject"] = "Broken window"
-    m["Date"] = "Mon, 20 May 2024 10:00:00 +0200"
-    m["Message-ID"] = "<window@example.org>"
-    m.set_content("The photo of the window is attached.")
-    m.add_attachment(_photo(work, 6), maintype="image", subtype="jpeg", filename="window.jpg")
-    return m.as_bytes()
+    return simple_eml("Ana Costa <ana@example.org>", "claims@example.test", "Broken window",
+                      datetime(2024, 5, 20, 10, 0, tzinfo=timezone(timedelta(hours=2))), "<window@example.org>",
+                      body="The photo of the window is attached.", attachments=[("window.jpg", _photo(work, 6))])
 
 
 def _chat(path: Path, lines: list[str]) -> None:
