@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import logging
 import mimetypes
 import os
 from collections.abc import Callable
@@ -39,8 +40,11 @@ from desktop.core.model import MediaKind, ProbeResult
 from desktop.core.progress import CancelToken, Progress, null_progress
 from desktop.intake.folder import open_regular
 from desktop.media.probe import probe_bytes, probe_path
+from desktop.media.sniff import HEAD_SIZE, sniff
 from desktop.services import scratch
 from desktop.services.library import Library
+
+log = logging.getLogger(__name__)
 
 IN_MEMORY_LIMIT = 16 << 20  # larger files (videos, big documents) are streamed
 IN_FLIGHT_BYTES = 64 << 20  # file contents held at once, read but not yet stored
@@ -258,7 +262,7 @@ class _Run:
         except RejectedInput as e:
             why = e.message
         except Exception as e:  # noqa: BLE001 - a hostile file must never stop the batch
-            why = f"cannot be read ({type(e).__name__}: {e})"
+            why = _unexpected(e, data[:HEAD_SIZE], sha)
         stored = not self.lib.blobs.has(sha)
         if stored:
             self._put(sha, lambda: self.lib.blobs.put_bytes(data, sha, hashed=True))
@@ -284,7 +288,7 @@ class _Run:
         except OSError as e:
             return Analysed(path, problem=_unreadable(e))
         except Exception as e:  # noqa: BLE001
-            why = f"cannot be read ({type(e).__name__}: {e})"
+            why = _unexpected(e, _head(path), None)
         try:
             sha, size = self.lib.blobs.put_file(path)  # hashed while copied
             if self.first_of.setdefault(sha, path) == path:
@@ -310,6 +314,33 @@ def _unprobed(path: Path, name: str, sha: str, size: int, why: str, stored: bool
     mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return Analysed(path, sha, size, ProbeResult(MediaKind.OTHER, mime=mime, warnings=[why]), problem=why,
                     stored=stored)
+
+
+_UNEXPECTED = {
+    MediaKind.VIDEO: "unreadable video (its content cannot be read: the file is damaged or of a form not known)",
+    MediaKind.AUDIO: "unreadable sound recording (its content cannot be read: the file is damaged or of a form "
+                     "not known)",
+}
+
+
+def _unexpected(e: Exception, head: bytes, sha: str | None) -> str:
+    """Why a file the reader stopped on without saying why (a decoder's own slip on odd content: a JPEG whose
+    header makes it 14,000 pixels wide and 75 high) cannot be read, in words: what the file looks like and that
+    its content cannot be read. The exception goes to the log, never to the handler."""
+    log.info("probe of %s failed: %s: %s", (sha or "a large file")[:12], type(e).__name__, " ".join(str(e).split())[:200],
+             exc_info=True)
+    sniffed = sniff(head)
+    if sniffed.kind == MediaKind.IMAGE:
+        return f"damaged {sniffed.format} picture (its picture data cannot be read)"
+    return _UNEXPECTED.get(sniffed.kind, "cannot be read (its content is damaged or of a form not known)")
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as f:
+            return f.read(HEAD_SIZE)
+    except OSError:
+        return b""
 
 
 def _unreadable(e: OSError) -> str:

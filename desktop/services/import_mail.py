@@ -11,22 +11,33 @@ message's container. A damaged e-mail is reported as one, and so are its parts t
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from desktop.core.errors import is_disk_full
+from desktop.core.errors import LibraryWriteError, is_disk_full
 from desktop.core.grouping import starts_new_case
 from desktop.core.mail_media import MIN_BYTES, decoration_reason, is_case_media
 from desktop.core.mail_roles import MailParty, MailRole, mail_roles
 from desktop.core.model import MediaRole, MessageKind, Problem, SourceKind
 from desktop.core.records import CaseHandle
 from desktop.core.team import TeamSettings
-from desktop.intake.mail import MailAttachment, MailError, MailMessage, date_problems, mail_party, read_mail
+from desktop.intake.mail import (
+    OLE_MAGIC,
+    MailAttachment,
+    MailError,
+    MailMessage,
+    date_problems,
+    mail_party,
+    read_mail,
+)
 from desktop.services.analyse import Analysed
 from desktop.services.customers import resolve_customer
 from desktop.services.planning import MailUnit
 from desktop.services.writer import ImportWriter
+
+log = logging.getLogger(__name__)
 
 NOT_CASE_MEDIA = frozenset({"report", "forwarded", "body-part"})  # kept as originals, not shown as case media
 
@@ -93,13 +104,34 @@ def read(unit: MailUnit, problems: list[Problem], scratch: Path | None = None) -
     except Exception as e:  # a hostile mail never stops the batch
         if is_disk_full(e):
             raise
-        why = f"e-mail cannot be read ({type(e).__name__})"
+        why = _unexpected(unit.path, e, scratch)
         problems.append(Problem(unit.display, why, kept=True))
         return MailPlan(unit, None, why)
     if mail.damaged:
         problems.append(Problem(unit.display, mail.damaged, kept=True))
     problems.extend(Problem(unit.display, why, kept=True) for why in date_problems(mail))  # a date not believed
     return MailPlan(unit, mail)
+
+
+def _unexpected(path: Path, e: Exception, scratch: Path | None) -> str:
+    """Why an e-mail the reader stopped on without saying why cannot be read, in the reader's own words for a
+    damaged file; the exception goes to the log. A scratch folder that cannot be written is not the e-mail's
+    fault: it stops the import, as any failure to write the library does."""
+    log.info("e-mail reader stopped: %s: %s", type(e).__name__, " ".join(str(e).split())[:200], exc_info=True)
+    if isinstance(e, OSError):
+        where = Path(str(e.filename)) if e.filename else None
+        if where is not None and scratch is not None and where.is_relative_to(scratch):
+            raise LibraryWriteError(f"the library's scratch folder cannot be written ({e.strerror or e}): "
+                                    "nothing was imported") from e
+        return f"cannot read the e-mail file: {e.strerror or 'the system refused to read it'}"
+    try:
+        with path.open("rb") as f:
+            outlook = f.read(len(OLE_MAGIC)) == OLE_MAGIC
+    except OSError:
+        outlook = path.suffix.lower() == ".msg"
+    if outlook:
+        return "not a readable Outlook message: the file is damaged (its inner structure cannot be read)"
+    return "damaged e-mail: its structure cannot be read"
 
 
 def read_all(units: list[MailUnit], problems: list[Problem], scratch: Path | None = None) -> list[MailPlan]:
