@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 OVERHEAD_PER_FILE = 32 * 1024  # thumbnail, rows and journal per file, beyond the original itself
 OVERHEAD = 1 << 20  # the database's journal and the log
 BLOB_BATCH = 500  # originals' rows per insert
+ALREADY_UNREAD = "already in the library; kept, but it cannot be read: "  # a kept unread original, imported again
 
 
 def import_paths(
@@ -136,6 +137,7 @@ class _Import:
         analysed = analyse_all(lib, files, rows.known, subrange(progress, 0.0, 0.9), self.cancel,
                                on_batch=rows.on_batch, stored=self.stored)
         self.timings["analyse"] = time.perf_counter() - t0
+        known_unread = self._known_unread(analysed)
         for unit in [*chats, *mails]:
             unit.explain(analysed)  # containers are not media; a damaged e-mail's parts are "cut short"
         for f in plan.archives:  # a ZIP that was unpacked is a container too (one named .jpg is no bad picture)
@@ -147,7 +149,8 @@ class _Import:
         for path, _name in files:
             res = analysed.get(path)
             if res is not None and res.problem:
-                report.rejected.append(Problem(shown[path], res.problem, kept=res.kept))
+                why = f"{ALREADY_UNREAD}{res.problem}" if path in known_unread else res.problem
+                report.rejected.append(Problem(shown[path], why, kept=res.kept))
         progress(900, 1000, "Saving")
         with lib.unit(write=True) as uow:  # the write lock from here to the commit only
             t0 = time.perf_counter()
@@ -176,6 +179,22 @@ class _Import:
             if self.cancel is not None:
                 self.cancel.check()  # a cancel while saving rolls the whole import back
         self.timings["commit"] = time.perf_counter() - t0
+
+    def _known_unread(self, analysed: dict[Path, Analysed]) -> set[Path]:
+        """The files whose original the library already holds but could not read when it was stored: they get the
+        reason it was kept with (a short read of the originals' rows; nothing is probed again), so imported again
+        they are reported, and flagged where they arrive anew, as the first time. Their paths."""
+        known = {p: a for p, a in analysed.items() if a.sha256 and a.probe is None and not a.problem}
+        if not known:
+            return set()
+        with self.lib.unit() as uow:
+            reasons = uow.imports.unreadable([a.sha256 for a in known.values() if a.sha256])
+        out = set()
+        for path, a in known.items():
+            if (why := reasons.get(a.sha256 or "")) is not None:
+                a.problem = why
+                out.add(path)
+        return out
 
     def _own_folders(self) -> list[Path]:
         """The library's folders, never read as input: its data folder and a team's folder of originals."""

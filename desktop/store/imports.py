@@ -33,6 +33,22 @@ class ImportStore:
             found.update(self._s.scalars(select(Blob.sha256).where(Blob.sha256.in_(part))))
         return found
 
+    def unreadable(self, shas: list[str]) -> dict[str, str]:
+        """Of these known originals, those kept unread, with the reason the import that stored them gave: an
+        original that could not be probed is stored as ``other`` with no format and its reason as its one warning
+        (``services.analyse._unprobed``); one probed as ``other`` has a format, or no warning. Read by primary key,
+        a batch at a time, nothing probed again."""
+        found: dict[str, str] = {}
+        unique = sorted(set(shas))
+        for i in range(0, len(unique), 500):
+            q = select(Blob.sha256, Blob.warnings).where(
+                Blob.sha256.in_(unique[i:i + 500]), Blob.kind == "other", Blob.format.is_(None))
+            with self._s.no_autoflush:
+                for sha, warnings in self._s.execute(q):
+                    if warnings and isinstance(warnings[0], str) and warnings[0]:
+                        found[sha] = warnings[0]
+        return found
+
     def add_blobs(self, rows: list[tuple[str, int, ProbeResult]], at: datetime) -> None:
         """Rows for new originals, in one statement; their dates are remembered for ``ensure_blob``."""
         rows = list({r[0]: r for r in rows if r[0] not in self._dates}.values())
