@@ -30,10 +30,10 @@ from desktop.intake.whatsapp import (
     ChatEntry,
     ChatParseError,
     ChatScan,
+    SkippedNuls,
     binary_reason,
     chat_encoding,
     chat_name_from_filename,
-    decode_chat_bytes,
     decode_chunks,
     iter_lines,
     looks_like_chat,
@@ -64,6 +64,7 @@ class ChatExport:
     parties: ChatParties | None = None  # who takes part, for desktop.core.parties.assign_roles
     chat_name_source: str | None = None  # where chat.chat_name came from: "given" | "file" | "folder"
     count: int = 0  # entries (``chat.entries`` stays empty when the export was streamed)
+    skipped_nuls: int = 0  # NUL characters taken out of the text (zero bytes of a damaged export)
     _spool: IO[bytes] | None = field(default=None, repr=False)  # a streamed export's entries, pickled in batches
 
     def entries(self) -> Iterator[ChatEntry]:
@@ -143,7 +144,8 @@ def read_chat_export(chat_file: Path, *, chat_name: str | None = None, default_o
     if (why := binary_reason(data)) is not None:
         raise ChatParseError(why, str(chat_file))
     chat_name, source = _chat_name(chat_file, chat_name)
-    text = decode_chat_bytes(data)
+    nuls = SkippedNuls()
+    text = "".join(decode_chunks([data], chat_encoding([data]), nuls))
     del data  # a long chat is held once at a time: bytes, then text, then lines, then entries
     lines = split_lines(text.removeprefix("\ufeff"))
     del text
@@ -151,19 +153,25 @@ def read_chat_export(chat_file: Path, *, chat_name: str | None = None, default_o
         chat = parse_chat_lines(lines, chat_name=chat_name, default_order=default_order)
     except ChatParseError as e:
         raise ChatParseError(e.message, str(chat_file)) from None
-    export = ChatExport(chat, chat_file, chat_name_source=source, count=len(chat.entries))
+    export = ChatExport(chat, chat_file, chat_name_source=source, count=len(chat.entries),
+                        skipped_nuls=nuls.total)
     export.parties = chat_parties(chat, partner_source=source, region=region)
     _pair(export, chat.entries)
     return export
 
 
 def stream_chat_export(chat_file: Path, *, chat_name: str | None = None, default_order: str = "DMY",
-                       region: str = "NL", on_entry: Callable[[ChatEntry], object] | None = None) -> ChatExport:
+                       region: str = "NL", on_entry: Callable[[ChatEntry], object] | None = None,
+                       spool_dir: Path | None = None) -> ChatExport:
     """``read_chat_export`` without holding the chat: the file is read in chunks (its encoding, the parser's
     passes), each entry is seen once here (``on_entry``, the parties, its attachment paired) and pickled into a
     spool that ``ChatExport.entries`` reads back; ``chat.entries`` stays empty, ``count`` says how many there are.
     Only the attachments' entries (``linked``, ``missing``) are held. Gives what ``read_chat_export`` gives, and
-    raises what it raises; ``close`` the export when done."""
+    raises what it raises; ``close`` the export when done.
+
+    A long chat's spools (its entries, the parser's marks per line) grow into anonymous files in ``spool_dir``
+    (an import's own scratch folder: the messages are customer data), else in the system's temporary folder; a
+    short chat's stay in memory."""
     def chunks() -> Iterator[bytes]:
         try:
             with chat_file.open("rb") as f:
@@ -181,10 +189,11 @@ def stream_chat_export(chat_file: Path, *, chat_name: str | None = None, default
     del head
     chat_name, source = _chat_name(chat_file, chat_name)
     encoding = chat_encoding(chunks())
-    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY, dir=spool_dir)
+    nuls = SkippedNuls()
     try:
-        scan = ChatScan(lambda: iter_lines(decode_chunks(chunks(), encoding)), chat_name=chat_name,
-                        default_order=default_order)
+        scan = ChatScan(lambda: iter_lines(decode_chunks(chunks(), encoding, nuls)), chat_name=chat_name,
+                        default_order=default_order, spool_dir=spool_dir)
         try:
             export = ChatExport(scan.chat, chat_file, chat_name_source=source, _spool=spool)
             parties = PartiesReader(region)
@@ -215,6 +224,7 @@ def stream_chat_export(chat_file: Path, *, chat_name: str | None = None, default
         raise
     export.parties = parties.result(scan.chat, partner_source=source)
     export.unlinked = [p for p in files if p not in used]
+    export.skipped_nuls = nuls.total
     return export
 
 

@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from desktop.core.errors import RejectedInput
 from desktop.intake.whatsapp_formats import (
@@ -98,21 +98,27 @@ _CP1252_TABLE = {b: (ch if ch != "\ufffd" else chr(b)) for b, ch in _CP1252.item
 def decode_chat_bytes(data: bytes) -> str:
     """Decode an export: UTF-8 (BOM or not), UTF-16 with BOM (or plainly UTF-16 without), else cp1252.
 
-    Never raises. A BOM is removed. A UTF-8 file cut inside its last character (e.g. a head read for
+    Never raises. A BOM is removed, and so are NUL characters (a damaged export's zero bytes: ``binary_reason``
+    lets a text through that holds a few). A UTF-8 file cut inside its last character (e.g. a head read for
     sniffing) still decodes as UTF-8.
     """
+    return _decoded(data)[0].replace("\x00", "")
+
+
+def _decoded(data: bytes) -> tuple[str, bool]:
+    """(the text, NULs kept; whether it is Unicode: UTF-8 or UTF-16, not the cp1252 that any bytes decode as)."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace")
+        return data[3:].decode("utf-8", errors="replace"), True
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
+        return data.decode("utf-16", errors="replace"), True
     if (utf16 := _utf16_without_bom(data)) is not None:  # before UTF-8: plain ASCII in UTF-16 is valid UTF-8
-        return data.decode(utf16, errors="replace")
+        return data.decode(utf16, errors="replace"), True
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), True
     except UnicodeDecodeError as e:
         if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
-            return data.decode("utf-8", errors="replace")
-    return data.decode("latin-1").translate(_CP1252_TABLE)
+            return data.decode("utf-8", errors="replace"), True
+    return data.decode("latin-1").translate(_CP1252_TABLE), False
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -166,8 +172,20 @@ def chat_encoding(chunks: Iterable[bytes]) -> tuple[str, int]:
     return "cp1252", 0
 
 
-def decode_chunks(chunks: Iterable[bytes], encoding: tuple[str, int]) -> Iterator[str]:
-    """The text of ``chunks`` piece by piece, in the ``encoding`` ``chat_encoding`` chose (errors replaced)."""
+def decode_chunks(chunks: Iterable[bytes], encoding: tuple[str, int], nuls: SkippedNuls | None = None
+                  ) -> Iterator[str]:
+    """The text of ``chunks`` piece by piece, in the ``encoding`` ``chat_encoding`` chose (errors replaced), without
+    NUL characters, as ``decode_chat_bytes`` gives it; ``nuls`` counts those taken out."""
+    (nuls or SkippedNuls()).begin()
+    for piece in _decoded_chunks(chunks, encoding):
+        if "\x00" in piece:
+            if nuls is not None:
+                nuls.seen += piece.count("\x00")
+            piece = piece.replace("\x00", "")
+        yield piece
+
+
+def _decoded_chunks(chunks: Iterable[bytes], encoding: tuple[str, int]) -> Iterator[str]:
     codec, skip = encoding
     if codec == "cp1252":
         for c in chunks:
@@ -179,6 +197,28 @@ def decode_chunks(chunks: Iterable[bytes], encoding: tuple[str, int]) -> Iterato
             c, skip = c[skip:], max(0, skip - len(c))
         yield dec.decode(c)
     yield dec.decode(b"", True)
+
+
+class SkippedNuls:
+    """The NUL characters a chat's text held (zero bytes of a damaged export), taken out as it is decoded: the
+    most any one pass over the file saw (the parser reads a long chat more than once)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.seen = 0
+
+    def begin(self) -> None:
+        self.count, self.seen = max(self.count, self.seen), 0
+
+    @property
+    def total(self) -> int:
+        return max(self.count, self.seen)
+
+
+def skipped_words(n: int) -> str:
+    """What the report says of a chat read without its ``n`` NUL characters."""
+    what = "a zero byte" if n == 1 else f"{n:,} zero bytes"
+    return f"the chat had damaged bytes that were skipped ({what}); the rest was read"
 
 
 def chat_name_from_filename(name: str) -> str | None:
@@ -216,11 +256,16 @@ _MAGIC = (
 )
 
 
+NUL_SHARE = 200  # a chat's text may hold one NUL in this many characters (a damaged export), no more
+
+
 def binary_reason(data: bytes) -> str | None:
     """Why ``data`` is not the text of a chat (``"... holds binary data ..."``), or None for text.
 
-    UTF-16 text is text. Otherwise a known file signature, a NUL byte or more than 1 % control characters
-    (other than tab, line breaks and form feed) in the first 64 KiB means binary.
+    UTF-16 text is text. Otherwise a known file signature, more than 1 % control characters (other than tab,
+    line breaks and form feed) in the first 64 KiB, or NULs there, means binary, except a few NULs (at most one
+    character in ``NUL_SHARE``) in a text that is UTF-8 or UTF-16 all the same: the zero bytes of a damaged
+    export, which the reader skips (``decode_chat_bytes``).
     """
     head = data[:65536]
     if not head or head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -230,9 +275,13 @@ def binary_reason(data: bytes) -> str | None:
             return f"the chat file holds binary data, not text (it looks like {what})"
     if head[4:8] == b"ftyp":
         return "the chat file holds binary data, not text (it looks like a video)"
-    text = decode_chat_bytes(head)
-    if "\x00" in text:
-        return "the chat file holds binary data, not text"
+    if head[257:262] == b"ustar":
+        return "the chat file holds binary data, not text (it looks like a TAR archive)"
+    text, unicode = _decoded(head)
+    if (nuls := text.count("\x00")):
+        if not unicode or nuls * NUL_SHARE > len(text):
+            return "the chat file holds binary data, not text"
+        text = text.replace("\x00", "")
     controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\x0c") + text.count("\ufffd")
     if controls > max(2, len(text) // 100):
         return "the chat file holds binary data, not text"
@@ -435,8 +484,8 @@ class _Evidence:
 class _Marks:
     """One int64 per line, spooled to a temporary file (in memory while small)."""
 
-    def __init__(self) -> None:
-        self._file = tempfile.SpooledTemporaryFile(max_size=1 << 22)
+    def __init__(self, spool_dir: Path | None = None) -> None:
+        self._file = tempfile.SpooledTemporaryFile(max_size=1 << 22, dir=spool_dir)
         self.buf = array("q")
 
     def flush(self) -> None:
@@ -456,7 +505,7 @@ class _Marks:
 class _Survey:
     """The first pass's findings for one main shape (``shape``; guessed from the first header when None)."""
 
-    def __init__(self, shape: tuple | None, senders: bool) -> None:
+    def __init__(self, shape: tuple | None, senders: bool, spool_dir: Path | None = None) -> None:
         self.shape = shape
         self.shapes: Counter[tuple] = Counter()  # every line's header shape, before any decision
         self.main = _Evidence()
@@ -465,7 +514,7 @@ class _Survey:
         self.senders: set[str] | None = set() if senders else None  # who writes under the main shape
         self.line_count = 0
         self.content = False  # a line that is not white space
-        self.marks = _Marks()
+        self.marks = _Marks(spool_dir)
         self.guessed = shape is None
         self.given_up = False  # no header in the first lines: no guess, a second pass decides
 
@@ -593,14 +642,14 @@ class ChatScan:
     yields the entries in file order and fills ``chat.preamble``. Raises ``ChatParseError`` (``NO_MESSAGES``)."""
 
     def __init__(self, source: Callable[[], Iterable[str]], *, chat_name: str | None = None,
-                 default_order: str = "DMY") -> None:
+                 default_order: str = "DMY", spool_dir: Path | None = None) -> None:
         if default_order not in ORDERS:
             raise ValueError(f"default_order must be one of {ORDERS}")
         self._source = source
-        survey = _Survey(None, senders=False).run(source())
+        survey = _Survey(None, senders=False, spool_dir=spool_dir).run(source())
         if not survey.usable():
             survey.marks.close()
-            survey = _Survey(survey.shapes.most_common(1)[0][0], senders=True).run(source())
+            survey = _Survey(survey.shapes.most_common(1)[0][0], senders=True, spool_dir=spool_dir).run(source())
         self._survey = survey
         self.chat = chat = Chat([], None, None, None, chat_name, line_count=survey.line_count)
         self.count = 0  # entries

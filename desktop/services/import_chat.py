@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from desktop.core.errors import LibraryWriteError, is_disk_full
 from desktop.core.grouping import starts_new_case
 from desktop.core.model import MediaRole, MessageKind, Problem, SourceKind
 from desktop.core.parties import ChatParties, Roles, assign_roles, parties_to_json
 from desktop.core.records import CaseHandle
 from desktop.core.team import TeamSettings
 from desktop.intake.chat_export import ChatExport, export_files, stream_chat_export
-from desktop.intake.whatsapp import ChatEntry, ChatParseError, chat_name_from_filename
+from desktop.intake.whatsapp import ChatEntry, ChatParseError, chat_name_from_filename, skipped_words
 from desktop.intake.whatsapp_parties import phone_e164
 from desktop.services.analyse import Analysed
 from desktop.services.customers import chat_customer, clean_name, resolve_customer
@@ -50,6 +51,7 @@ class ChatPlan:
     problem: str | None = None  # why it cannot be used: kept, reported
     others: list[Path] = field(default_factory=list)  # an unreadable export's other files
     repeats: Repeats | None = None  # which messages' identity the file may hold more than once
+    flag: str | None = None  # what is odd about a chat text that was read all the same (damaged bytes skipped)
 
     def unlinked(self) -> list[Path]:
         """Files the chat never names: part of the export only when a whole export (ZIP, folder) was given."""
@@ -78,24 +80,36 @@ class ChatPlan:
         return list(dict.fromkeys(out))  # a file named by several messages is read once
 
 
-def read(unit: ChatUnit, team: TeamSettings, problems: list[Problem]) -> ChatPlan:
-    """The export read; one that cannot be read is reported (kept: its files are still imported)."""
+def read(unit: ChatUnit, team: TeamSettings, problems: list[Problem], scratch: Path | None = None) -> ChatPlan:
+    """The export read; one that cannot be read is reported (kept: its files are still imported). A long chat's
+    spools go to ``scratch`` (the import's own folder), as anonymous files."""
     why: str | None = None
     export: ChatExport | None = None
     repeats = Repeats()
     try:  # streamed: the entries wait in the export's spool until ``write`` reads them back
         export = stream_chat_export(unit.chat_file, chat_name=unit.chat_name, default_order=_default_order(team),
-                                    region=team.default_region, on_entry=repeats.add)
+                                    region=team.default_region, on_entry=repeats.add, spool_dir=scratch)
     except ChatParseError as e:
         why = e.message
-    except (OSError, UnicodeError) as e:
-        why = f"chat cannot be read ({e})"
+    except OSError as e:
+        if is_disk_full(e):  # the import's own disk: the caller says how much room it needs
+            raise
+        if e.filename is None:  # the spool cannot be written (reading the chat says its own words): not its fault
+            raise LibraryWriteError(f"the library's scratch folder cannot be written ({e.strerror or e}): "
+                                    "nothing was imported") from e
+        why = f"chat file cannot be read ({e.strerror or 'the system refused to read it'})"
+    except UnicodeError:
+        why = "chat cannot be read: its text is not in an encoding a chat export uses"
     if export is not None and not export.count:
         why = EMPTY
     if why is None:
         assert export is not None
         repeats.settle()
-        return ChatPlan(unit, export, repeats=repeats)
+        flag = None
+        if export.skipped_nuls:
+            flag = skipped_words(export.skipped_nuls)
+            problems.append(Problem(unit.display, flag, kept=True))
+        return ChatPlan(unit, export, repeats=repeats, flag=flag)
     if export is not None:
         export.close()
     problems.append(Problem(unit.display, why, kept=True))
@@ -264,7 +278,7 @@ def write(w: ImportWriter, plan: ChatPlan, analysed: dict[Path, Analysed], team:
         flush(case)
     write_rows()
     if case is not None:
-        _add_files(w, plan, analysed, case, source, customer)
+        _add_files(w, plan, analysed, case, source, customer, plan.flag)
     export.close()
 
 

@@ -112,7 +112,8 @@ class _Import:
         t0 = time.perf_counter()
         progress(0, 1000, "Reading the inputs")
         plan = plan_inputs(paths, scratch, report.rejected, own=self._own_folders(), made=lib.paths.tmp)
-        chats = [c for c in (import_chat.read(u, lib.team, report.rejected) for u in plan.chats) if c is not None]
+        chats = [c for c in (import_chat.read(u, lib.team, report.rejected, scratch) for u in plan.chats)
+                 if c is not None]
         if plan.shared:  # several chats in one folder: what none of them names is loose
             claimed = {p for c in chats for p, _ in c.files()}
             plan.loose.extend(plan.unclaimed(claimed))

@@ -215,7 +215,7 @@ def _plan_folder(
             # ZIP or an e-mail that none names is unpacked or read as mail, as in a folder without chats
             read = _unpacked_or_mail(f, head, scratch)
             if read and f.parent not in named:
-                named[f.parent] = _named_by_chats([c for c in chats if c.parent == f.parent])
+                named[f.parent] = _named_by_chats([c for c in chats if c.parent == f.parent], scratch)
             if not read or f in named[f.parent]:
                 plan.shared.append(LooseFile(f, f.name, shown, _mtime(f), label, label))
                 continue
@@ -234,13 +234,16 @@ def _unpacked_or_mail(path: Path, head: bytes, scratch: Path | None) -> bool:
         or _is_mail(path, head)
 
 
-def _named_by_chats(chats: list[Path]) -> set[Path]:
+def _named_by_chats(chats: list[Path], scratch: Path | None) -> set[Path]:
     """The files beside ``chats`` (the chat texts of one folder) that their messages name as attachments: what
-    the import's reading of each chat pairs (``stream_chat_export``; a chat that cannot be read names none)."""
+    the import's reading of each chat pairs (``stream_chat_export``, its spools in the import's ``scratch``; a
+    chat that cannot be read names none)."""
     named: set[Path] = set()
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True)
     for c in chats:
         try:
-            export = stream_chat_export(c)
+            export = stream_chat_export(c, spool_dir=scratch)
         except (ChatParseError, OSError, UnicodeError):
             continue
         try:

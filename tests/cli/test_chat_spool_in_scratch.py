@@ -1,0 +1,67 @@
+"""A long chat's messages wait for the write in spools inside the import's own scratch folder, never in the
+system's temporary folder: the messages are customer data, and the scratch folder is the library's (private, and
+cleaned at the next start after a crash). The spools are anonymous files (gone with the process whatever happens).
+
+Seen from outside, as it happens: the importing process's open files are looked at while it runs, with the system's
+temporary folder pointed at a folder of the test's own (TMPDIR).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.cli.test_faults import ROOT
+
+CHAT = "WhatsApp Chat with Ann Jones.txt"
+
+
+def long_chat(path: Path, n: int) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            who = "Ann Jones" if i % 3 else "Claims desk"
+            f.write(f"{1 + (i // 1440) % 28:02d}/03/2024, {(i // 60) % 24:02d}:{i % 60:02d} - {who}: "
+                    f"message number {i} about the water in the kitchen\n")
+    return path
+
+
+def open_files(pid: int) -> set[str]:
+    out = set()
+    try:
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            try:
+                out.add(os.readlink(f"/proc/{pid}/fd/{fd}"))
+            except OSError:
+                continue
+    except OSError:
+        pass
+    return out
+
+
+def test_a_long_chat_spools_into_the_import_scratch_folder(tmp_path):
+    chat = long_chat(tmp_path / "export" / CHAT, 30_000)
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    data = tmp_path / "lib"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["TMPDIR"] = str(system_tmp)
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data), "import", str(chat),
+                             "--json"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen: set[str] = set()
+    while proc.poll() is None:
+        seen |= open_files(proc.pid)
+        time.sleep(0.005)
+    stdout, stderr = proc.communicate()
+    assert proc.returncode == 0, stderr
+    assert json.loads(stdout)["cases"]
+    in_system_tmp = [p for p in seen if p.startswith(str(system_tmp))]
+    assert in_system_tmp == [], in_system_tmp
+    spools = [p for p in seen if p.startswith(str(data / "tmp")) and p.endswith("(deleted)")]
+    assert spools, sorted(seen)  # anonymous files in the library's scratch folder
+    assert list(system_tmp.iterdir()) == []
+    assert [p.name for p in (data / "tmp").iterdir() if p.name.startswith("import-")] == []  # cleaned up
