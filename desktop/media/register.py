@@ -130,6 +130,9 @@ VIGNETTE_MIN = 0.03  # a smooth gain over the frame (a vignette filter) this far
 # part of the global edit (``_gain_field``): what an editor's vignette or a lens's fall-off does
 VIGNETTE_EXPLAINS = 3.0  # ... when what it explains of the local means beyond one gain is this many times (in
 # standard deviation) what it leaves: nine tenths explained
+VIGNETTE_DEEPEST = 0.3  # ... and when its darkest part keeps this share of its brightest's light: 1.7 stops, more
+# than a lens's fall-off or an editor's vignette (bench/dedup's: 0.5-0.7) take; a gain that turns one smooth picture
+# into another (a dark gradient into faint stripes) fell to 0.24 and below
 BAND_CHANGE = 0.5  # of the frame's RMS contrast: a band cell of the 16x16 thumbnail this far off is changed
 OFF_BAND_SHARE = 0.005  # share of a picture a patch off a band must cover to be an edit (a stroke, a sticker)
 MIN_COVERED = 0.02  # share of a picture that trimmed chrome must cover to count as a caption over it
@@ -386,23 +389,68 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
     """Similarity ``b -> a`` for pictures ORB finds too little in (gradients, skies, walls): from the turn and
     crop the hashes suggest, refined by maximising the correlation of the two greys (ECC, affine), kept only when
     the result is a similarity (equal scales, no shear) and the aligned greys correlate by ``ECC_MIN`` (a local edit
-    lowers the correlation: the tile comparison, not this figure, tells a copy from another picture)."""
+    lowers the correlation: the tile comparison, not this figure, tells a copy from another picture).
+
+    ECC allows one gain and offset between the two; a vignette filter's gain falls towards the corners, which on a
+    smooth picture the affine takes up as a stretch or a shear (a 20 % stretch correlated better than the copy laid
+    where it lies). When that fails and the two differ at the guess by a smooth gain over the frame
+    (``_gain_field``), the copy's grey is tried again with that gain taken out."""
     guess = _turn_guess(fa, fb)
     if guess is None:
         return None
-    (a, a_spread), (b, b_spread) = fa.ecc_grey, fb.ecc_grey
-    if a_spread < 1.0 or b_spread < 1.0:  # flat: nothing to align
+    if fa.ecc_grey[1] < 1.0 or fb.ecc_grey[1] < 1.0:  # flat: nothing to align
         return None
+    fit = _ecc_from(fa, fb, guess)
+    (ha, wa), (hb, wb) = fa.grey.shape, fb.grey.shape
+    whole = np.array([[wa / wb, 0, 0], [0, ha / hb, 0]], np.float64)  # b's whole frame over a's
+    if fit is None and abs(wa / ha - wb / hb) <= SAME_SHAPE * wa / ha and not (
+            np.allclose(guess[:, :2], whole[:, :2], atol=0.01) and np.allclose(guess[:, 2], 0, atol=0.5)):
+        # a caption over a smooth picture changes its hashes enough that a crop's zoomed hash may be the nearest:
+        # a copy that keeps its frame's shape is tried where it lies too
+        fit = _ecc_from(fa, fb, whole, start_min=ECC_EARLY_MIN)
+    return fit
+
+
+def _ecc_from(fa: _Features, fb: _Features, guess: np.ndarray, start_min: float = ECC_START_MIN
+              ) -> tuple[np.ndarray, int] | None:
+    """``_register_ecc`` from one first guess of ``b -> a``, tried when the two correlate by ``start_min`` there.
+    Tried again with the copy's smooth gain taken out only when the gain is a vignette's: the centre brighter
+    than every corner."""
+    (a, _), (b, _) = fa.ecc_grey, fb.ecc_grey
     a2, b2 = fa.ecc_half, fb.ecc_half
     w_ab = cv2.invertAffineTransform(guess).astype(np.float32)  # ECC's warp maps the template (a) into b
-    # coarse to fine: at a quarter of the pixels first (most of the iterations), then a few at full size
-    half = np.array([[1, 1, 0.5], [1, 1, 0.5]], np.float32)
-    # ECC is least squares: a sticker or caption would drag it away. Leave out of the input (b) what the first
-    # guess already shows far beyond the rest (a local edit; at a crop's guess, the margins it moves most).
-    seen = _seen_in(a2, b2, w_ab * half)  # a, where the guess puts it in b's frame
+    seen = _seen_in(a2, b2, w_ab * _HALF)  # a, where the guess puts it in b's frame
     inside = np.isfinite(seen)
     if inside.sum() < 0.25 * inside.size:
         return None
+    fit, settled = _ecc_fit(a, b, a2, b2, w_ab, seen, inside, fb.grey.shape, start_min)
+    if fit is not None or not settled:
+        return fit
+    found = _gain_field(np.where(inside, seen, 0).astype(np.float32), b2, inside)
+    if found is None:
+        return None
+    field = found[0]
+    h, w = field.shape
+    if float(field[h // 2, w // 2]) <= max(field[0, 0], field[0, -1], field[-1, 0], field[-1, -1]):
+        return None
+    b2 = b2 / field
+    b = b / cv2.resize(field, (b.shape[1], b.shape[0]), interpolation=cv2.INTER_LINEAR)
+    return _ecc_fit(a, b, a2, b2, w_ab, seen, inside, fb.grey.shape, start_min)[0]
+
+
+_HALF = np.array([[1, 1, 0.5], [1, 1, 0.5]], np.float32)  # an affine warp of full-size greys, at half size
+
+
+def _ecc_fit(a: np.ndarray, b: np.ndarray, a2: np.ndarray, b2: np.ndarray, w_ab: np.ndarray, seen: np.ndarray,
+             inside: np.ndarray, shape: tuple[int, int], start_min: float
+             ) -> tuple[tuple[np.ndarray, int] | None, bool]:
+    """``_register_ecc``'s refinement of the guess ``w_ab`` (``a`` into ``b``; ``seen``: ``a2`` so warped into
+    ``b2``'s frame, ``inside`` where it reaches), on the greys ``a``, ``b`` and their halves ``a2``, ``b2``: the
+    registration or ``None``, and whether the two correlated by ``ECC_EARLY_MIN`` after the first steps (what
+    failed then was the rest: a correlation short of a copy's, or an affine that is no similarity)."""
+    # coarse to fine: at a quarter of the pixels first (most of the iterations), then a few at full size.
+    # ECC is least squares: a sticker or caption would drag it away. Leave out of the input (b) what the first
+    # guess already shows far beyond the rest (a local edit; at a crop's guess, the margins it moves most).
     zb = (b2 - b2[inside].mean()) / max(1e-6, float(b2[inside].std()))
     za = (seen - seen[inside].mean()) / max(1e-6, float(seen[inside].std()))
     off = np.where(inside, np.abs(za - zb), np.inf)
@@ -411,31 +459,31 @@ def _register_ecc(fa: _Features, fb: _Features) -> tuple[np.ndarray, int] | None
     # ECC only refines: on a smooth picture its affine steps can wander off a guess that was already right (a
     # PNG re-save of a gradient), so every pass is kept only if it correlates better than where it started
     c0 = _correlation(seen, b2, keep2)
-    if c0 < ECC_START_MIN:  # where the hashes put it, a copy correlates at once; another picture seldom does
-        return None
+    if c0 < start_min:  # where the hashes put it, a copy correlates at once; another picture seldom does
+        return None, False
     crit = cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS
-    w2, cc = _ecc_pass(a2, b2, w_ab * half, c0, (crit, ECC_EARLY_STEPS, 1e-4), keep2)
+    w2, cc = _ecc_pass(a2, b2, w_ab * _HALF, c0, (crit, ECC_EARLY_STEPS, 1e-4), keep2)
     # a few steps first: from the hashes' guess a copy correlates well at once, another picture does not
     if cc < ECC_EARLY_MIN:
-        return None
+        return None, False
     w2, cc = _ecc_pass(a2, b2, w2, cc, (crit, 40 - ECC_EARLY_STEPS, 1e-4), keep2)
     if cc < ECC_COARSE_MIN:  # far from a copy: not worth the fine pass
-        return None
-    start = w2 / half
+        return None, True
+    start = w2 / _HALF
     w_ab, cc = _ecc_pass(a, b, start, _correlation(_seen_in(a, b, start), b, keep), (crit, 8, 1e-5), keep)
     m = cv2.invertAffineTransform(w_ab).astype(np.float64)
     sx, sy = math.hypot(m[0, 0], m[1, 0]), math.hypot(m[0, 1], m[1, 1])
     shear = abs(m[0, 0] * m[0, 1] + m[1, 0] * m[1, 1]) / max(1e-9, sx * sy)
     if cc < ECC_MIN:
-        return None
+        return None, True
     if abs(sx - sy) > ECC_SCALE_DIFF * max(sx, sy) or shear > ECC_SCALE_DIFF:
         # on a smooth picture the affine's stretch and shear are barely constrained (OpenCV releases differ in
         # where they stop): the nearest similarity, about b's centre, must correlate as well
-        m = _nearest_similarity(m, fb.grey.shape)
+        m = _nearest_similarity(m, shape)
         w_sim = cv2.invertAffineTransform(m)
         if _correlation(_seen_in(a, b, w_sim), b, keep) < max(ECC_MIN, cc - ECC_SIMILARITY_LOSS):
-            return None
-    return m, 0
+            return None, True
+    return (m, 0), True
 
 
 def _nearest_similarity(m: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
@@ -713,8 +761,9 @@ def _colour_edit(fa: _Features, fb: _Features, m: np.ndarray, *, vignette: bool 
                             flags=cv2.INTER_LINEAR)
     if vignette:
         inside = mask & (luma_b > 0)
-        field = _gain_field(_through(_tone_curve(luma_b[inside], luma_a[inside]), luma_a), luma_b, inside)
-        if field is not None:
+        found = _gain_field(luma_a, luma_b, inside)
+        if found is not None:
+            field = found[0]
             luma_b = luma_b / field
             warped = (warped - 128) / field + 128
     inside_range = []
@@ -973,13 +1022,41 @@ class _TileFit:
     shifts: list  # (stats index, local shift) of the tiles with gradient enough for one
 
 
-def _gain_field(pred: np.ndarray, other: np.ndarray, mask: np.ndarray) -> np.ndarray | None:
-    """The smooth gain ``other / pred`` over the frame (``_gain_terms``), fitted to the two greys' local means (in
-    cells of about a 24th of the frame, over the unclipped overlap; fitted twice, the second time without the cells
-    far off the first fit: an edit, something that moved). That is what a vignette filter or a lens's fall-off
-    does: a gain that changes slowly over the frame. Detail at the scale of a tile (a sticker, a caption, motion) is
-    not in it. ``None`` when the gain stays within ``VIGNETTE_MIN`` of 1 over the overlap, or when it explains too
-    little of how the local means differ (``VIGNETTE_EXPLAINS``: other content)."""
+def _gain_field(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, lut: np.ndarray | None = None
+                ) -> tuple[np.ndarray, np.ndarray] | None:
+    """The smooth gain over the frame (``_gain_terms``) by which ``other`` differs from ``ref`` seen through a tone
+    curve, with that tone curve: ``(gain, lut)``, ``other ~ gain * lut(ref)``. Fitted to the two greys' local means
+    (in cells of about a 24th of the frame, over the unclipped overlap; each fit twice, the second time without the
+    cells far off the first: an edit, something that moved), the tone curve and the gain in turn: a tone curve
+    fitted to a copy whose corners are darker mixes several gains and bends, so it is fitted again to the copy with
+    the first gain taken out, and the gain again against it (``lut``: the first tone curve, fitted here if not
+    given). That is what a vignette filter or a lens's fall-off does: a gain that changes slowly over the frame.
+    Detail at the scale of a tile (a sticker, a caption, motion) is not in it. ``None`` when the gain stays within
+    ``VIGNETTE_MIN`` of 1 over the overlap, or when the gain and its tone curve explain too little of how the
+    local means differ from what the first tone curve alone predicts (``VIGNETTE_EXPLAINS``: other content)."""
+    if lut is None:
+        lut = _tone_curve(other[mask], ref[mask])
+    first = _gain_fit(_through(lut, ref), other, mask)
+    if first is None:
+        return None
+    gain, left, left_by_one = first
+    if left * (1 + VIGNETTE_EXPLAINS ** 2) > left_by_one:
+        lut = _tone_curve((other / gain)[mask], ref[mask])
+        second = _gain_fit(_through(lut, ref), other, mask)
+        if second is None:
+            return None
+        gain, left = second[0], min(left, second[1])
+        if left * (1 + VIGNETTE_EXPLAINS ** 2) > left_by_one:
+            return None  # the local means scatter about the model as much as it varies: no smooth gain
+    inside = gain[mask]
+    if float(np.abs(inside - 1).max()) < VIGNETTE_MIN or float(inside.min()) < VIGNETTE_DEEPEST * float(inside.max()):
+        return None
+    return gain, lut
+
+
+def _gain_fit(pred: np.ndarray, other: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, float, float] | None:
+    """``_gain_field``'s fit of ``other / pred``: the gain (its median over ``mask`` 1: the level is the tone
+    curve's), the squared residual of the cells' means about it, and about one gain for the whole frame."""
     h, w = mask.shape
     sel = mask & (pred > 16) & (pred < 255 - CLIPPED) & (other > CLIPPED) & (other < 255 - CLIPPED)
     if int(sel.sum()) < 0.25 * h * w:
@@ -1005,28 +1082,23 @@ def _gain_field(pred: np.ndarray, other: np.ndarray, mask: np.ndarray) -> np.nda
     one = float(seen[keep] @ level[keep]) / max(1e-6, float(level[keep] @ level[keep]))
     left_by_one = float(np.sum((seen[keep] - one * level[keep]) ** 2))
     left = float(np.sum((terms[keep] @ coef - seen[keep]) ** 2))
-    if left * (1 + VIGNETTE_EXPLAINS ** 2) > left_by_one:
-        return None  # the local means scatter about the model as much as it varies: no smooth gain (other content)
     u = ((np.arange(w, dtype=np.float32) - w / 2) / (w / 2))[None, :]
     v = ((np.arange(h, dtype=np.float32) - h / 2) / (h / 2))[:, None]
     r2 = (u * u + v * v) / 2
     c = coef.astype(np.float32)
     gain = c[0] + c[1] * u + c[2] * v + c[3] * u * u + c[4] * u * v + c[5] * v * v + (c[6] + c[7] * r2) * r2 * r2
-    # the gain's level is the tone curve's: only how it changes over the frame is the vignette
     gain /= max(1e-3, float(np.median(gain[mask])))
-    if float(np.abs(gain[mask] - 1).max()) < VIGNETTE_MIN or float(gain[mask].min()) <= 0.05:
-        return None
-    return gain.astype(np.float32)
+    return gain.astype(np.float32), left, left_by_one
 
 
 def _flattened(ref: np.ndarray, other: np.ndarray, mask: np.ndarray, lut: np.ndarray
                ) -> tuple[np.ndarray, np.ndarray] | None:
     """``other`` (the copy's grey) with the smooth gain over the frame taken out (``_gain_field``: a vignette), and
     the tone curve ``ref`` -> it fitted again; ``None`` when there is no such gain."""
-    field = _gain_field(_through(lut, ref), other, mask)
-    if field is None:
+    found = _gain_field(ref, other, mask, lut)
+    if found is None:
         return None
-    flat = other / field
+    flat = other / found[0]
     return flat, _tone_curve(flat[mask], ref[mask])
 
 
