@@ -520,6 +520,14 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, *,
     if fit is None:
         return None
     verdict = _compare(a, b, fa, fb, *fit, similar_only=similar_only)
+    if verdict is not None and verdict.moved and fit[1] > 0:
+        # the tiles sit off one transform: a feature fit on a repeating texture can be a pixel or two off (RANSAC's
+        # tolerance), beyond what one Lucas-Kanade step per tile measures. Refined by ECC from it, once
+        refined = _refined(fa, fb, fit[0])
+        if refined is not None:
+            again = _compare(a, b, fa, fb, refined, fit[1], similar_only=similar_only)
+            if again is not None and (not again.moved or again.spread < verdict.spread):
+                verdict = again
     if verdict is not None and verdict.kind == SAME and _pixel_aligned(fa, fb, fit[0]):
         # Two pictures of one frame size, neither turned nor scaled against the other: a copy of one capture at
         # its own size keeps every pixel where it was (a re-save, an edit of colours, an EXIF turn made upright),
@@ -531,6 +539,23 @@ def prove(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, *,
         if off > ALIGNED_SHIFT:
             return replace(verdict, kind=SIMILAR, spread=off, moved=True)
     return verdict
+
+
+def _refined(fa: _Features, fb: _Features, m: np.ndarray) -> np.ndarray | None:
+    """The similarity ``m`` (``b -> a``) refined by ECC on the two greys (a few affine steps, then the nearest
+    similarity), or ``None`` when that does not correlate better than ``m`` itself."""
+    (a, _), (b, _) = fa.ecc_grey, fb.ecc_grey
+    w = cv2.invertAffineTransform(m).astype(np.float32)
+    mask = np.ones(b.shape, np.uint8)
+    start = _correlation(_seen_in(a, b, w), b, mask)
+    crit = (cv2.TERM_CRITERIA_COUNT | cv2.TERM_CRITERIA_EPS, 20, 1e-5)
+    w2, cc = _ecc_pass(a, b, w, start, crit, mask)
+    if cc <= start:
+        return None
+    near = _nearest_similarity(cv2.invertAffineTransform(w2).astype(np.float64), fb.grey.shape)
+    if _correlation(_seen_in(a, b, cv2.invertAffineTransform(near)), b, mask) <= start:
+        return None
+    return near
 
 
 def _unregistered_shift(fa: _Features, fb: _Features) -> float:
