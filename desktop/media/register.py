@@ -716,25 +716,35 @@ def _compare(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m: 
         else:
             kind = SIMILAR
     if kind in (SAME, EDITED):
-        named = _filters_seen(fa, fb, vignette=compared is not cy)
+        named = _filters_seen(fa, fb, m, vignette=compared is not cy)
         if named:
             transform = replace(transform, filters=named)
     return Verdict(kind, transform, region, share, len(stats), noise, inliers, float(ratio.max()),
                    float(outliers.max()), local, moved)
 
 
-def _filters_seen(fa: _Features, fb: _Features, *, vignette: bool) -> tuple[str, ...]:
+def _filters_seen(fa: _Features, fb: _Features, m: np.ndarray, *, vignette: bool) -> tuple[str, ...]:
     """The filters of the whole picture the copy ``fb`` shows against its keeper ``fa``, for the transform's words:
     its colour a function of its grey where the keeper's is not (``_one_hue_per_level``): "black-and-white" when it
     has no colour at all (Cb and Cr within ``COLOUR_NOISE`` of grey on 99 % of it), else "toned" (sepia); and
-    "vignette" when a smooth gain was taken out of it for the comparison (``_gain_field``)."""
+    "vignette" when a smooth gain was taken out of it for the comparison (``_gain_field``). The keeper is looked
+    at where the copy shows it (``m``: the copy's grey -> the keeper's): a crop that leaves out the one colourful
+    corner of a grey picture is not toned."""
     named = []
     if fa.chroma is not None and fb.chroma is not None:
         planes = []
         for f in (fa, fb):
             h, w = f.chroma.shape[1:]
             luma = cv2.resize(f.grey.astype(np.float32), (w, h), interpolation=cv2.INTER_AREA).ravel()
-            planes.append((np.stack([c.ravel() for c in f.chroma], -1).astype(np.float64), luma))
+            chroma = np.stack([c.ravel() for c in f.chroma], -1).astype(np.float64)
+            if f is fa:
+                (ha, wa), (hb, wb) = fa.grey.shape, fb.grey.shape
+                seen = cv2.warpAffine(np.ones((hb, wb), np.uint8), m.astype(np.float32), (wa, ha),
+                                      flags=cv2.INTER_NEAREST)
+                inside = cv2.resize(seen, (w, h), interpolation=cv2.INTER_NEAREST).ravel() > 0
+                if inside.sum() >= 16:
+                    chroma, luma = chroma[inside], luma[inside]
+            planes.append((chroma, luma))
         if _one_hue_per_level(*planes[1]) and not _one_hue_per_level(*planes[0]):
             grey = np.percentile(np.abs(planes[1][0] - 128).max(axis=1), 99) <= COLOUR_NOISE
             named.append("black-and-white" if grey else "toned")

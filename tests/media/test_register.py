@@ -1189,6 +1189,17 @@ def test_a_feature_fit_a_pixel_off_is_refined_before_the_tiles_judge():
     assert again is not None and again.kind == "same", again
 
 
+def test_a_crop_that_leaves_out_the_colour_of_a_grey_picture_names_no_filter():
+    """A grey picture with one colourful edge (a white appliance against a wooden wall, a camera fixture): a crop
+    without that edge has only grey colours, but it is not toned. The keeper is looked at where the copy shows it."""
+    img = _skimage_photo("camera.png").resize((1600, 1600))
+    a = np.asarray(img, np.float32).copy()
+    a[:, :200] *= np.array([1.25, 0.95, 0.6], np.float32)  # a wooden brown strip at the left
+    img = Image.fromarray(a.clip(0, 255).astype(np.uint8))
+    v = _verdict(cand(jpeg(img, 92)), cand(jpeg(fit(crop(img, 0.15, 0.05, 0.05, 0.05), 1200), 80)))
+    assert v is not None and v.kind == "same" and v.transform.filters == (), v
+
+
 def test_a_plain_copy_names_no_filter(wa, original):
     v = _verdict(original, cand(jpeg(wa, 75)))
     assert v is not None and v.kind == "same" and v.transform.filters == (), v
