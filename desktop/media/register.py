@@ -1580,9 +1580,20 @@ def _transform(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m
                cy: np.ndarray, s: float, angle: float) -> Transform:
     ha, wa = fa.grey.shape
     hb, wb = fb.grey.shape
-    corners = np.array([[0, 0], [wb, 0], [0, hb], [wb, hb]], np.float32) @ m[:, :2].T + m[:, 2]
+    # Each picture's own extent: its whole frame, or its content box when the band trimmed off it is chrome (the
+    # frame reaches beyond the other's whole frame there: a screenshot's bars). A band both boxes trim (a flat sky
+    # at the top of the photo itself) is part of the picture.
+    copy_shot = _chrome_beyond(fb, fa, m)
+    keeper_shot = _chrome_beyond(fa, fb, cv2.invertAffineTransform(m))
+    own = np.array([[0, 0], [wb, 0], [0, hb], [wb, hb]], np.float64)
+    corners = (own if copy_shot else _grey_point(fb, _CORNERS)) @ m[:, :2].T + m[:, 2]
     lo, hi = corners.min(0), corners.max(0)
-    crop = (100 * lo[0] / wa, 100 * lo[1] / ha, 100 * (wa - hi[0]) / wa, 100 * (ha - hi[1]) / ha)
+    # a screenshot's box may also have trimmed a plain band of the picture next to its chrome: measured against
+    # the keeper's box then, which trims that band alike
+    boxed = keeper_shot or copy_shot
+    (x0, y0), (x1, y1) = ((0.0, 0.0), (float(wa), float(ha))) if boxed else _grey_point(fa, _CORNERS)[[0, 2]]
+    crop = (100 * (lo[0] - x0) / (x1 - x0), 100 * (lo[1] - y0) / (y1 - y0), 100 * (x1 - hi[0]) / (x1 - x0),
+            100 * (y1 - hi[1]) / (y1 - y0))
     crop = tuple(round(min(v, 100.0), 1) for v in crop)  # negative: the copy shows more than the keeper there
     turn = round(-angle / 90.0) % 4 * 90  # b turned clockwise against a: its matrix to a turns the other way
     roll = round(-angle - (round(-angle / 90.0) * 90), 2)
@@ -1595,10 +1606,19 @@ def _transform(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m
     contrast = float(cy.std() / kx.std()) if kx.std() > 1e-3 else 1.0
     shot = None
     box = fb.proof.box
-    if b.width and b.height and (box[0] > TRIM or box[1] > TRIM or 1 - box[2] > TRIM or 1 - box[3] > TRIM):
+    if b.width and b.height and copy_shot:
         shot = (round((box[2] - box[0]) * b.width), round((box[3] - box[1]) * b.height), b.width, b.height)
     return Transform(crop=crop, scale=round(scale, 3), rotation=int(turn), roll=float(roll),
                      brightness=round(brightness, 3), contrast=round(contrast, 3), screenshot=shot)
+
+
+def _chrome_beyond(fx: _Features, fy: _Features, m: np.ndarray) -> bool:
+    """The band trimmed off ``x``'s content box is chrome: ``x``'s whole frame, laid on ``y`` by ``m`` (``x``'s
+    grey -> ``y``'s), reaches more than ``TRIM`` beyond ``y``'s whole frame on some side."""
+    if not _trimmed(fx.proof.box):
+        return False
+    frame = _frame_point(fy, _grey_point(fx, _CORNERS) @ m[:, :2].T + m[:, 2])
+    return max(-frame[:, 0].min(), -frame[:, 1].min(), frame[:, 0].max() - 1, frame[:, 1].max() - 1) > TRIM
 
 
 def _content_px(c: DupCandidate, proof: Proof) -> tuple[float, float]:

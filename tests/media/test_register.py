@@ -1200,6 +1200,19 @@ def test_a_crop_that_leaves_out_the_colour_of_a_grey_picture_names_no_filter():
     assert v is not None and v.kind == "same" and v.transform.filters == (), v
 
 
+def test_a_plain_band_of_the_photo_itself_is_no_screenshot_chrome():
+    """A photo whose top third is one flat colour (a clear sky) has it trimmed off its content box, as a
+    screenshot's bar would be, in the copy and in the keeper alike. The copy is no screenshot and is not cropped:
+    a band both boxes trim is part of the picture (was: "screenshot: picture at 1600 px inside a 1600x1200 frame",
+    cropped 10 % at the top, shown for a brightened copy)."""
+    img = np.asarray(fit(_skimage_photo("coffee.png"), 1600), np.float32).copy()
+    img[: img.shape[0] // 3] = (70, 120, 200)
+    img = Image.fromarray(img.astype(np.uint8))
+    v = _verdict(cand(jpeg(img, 92)), cand(jpeg(ImageEnhance.Brightness(img).enhance(1.15), 85)))
+    assert v is not None and v.kind == "same", v
+    assert v.transform.screenshot is None and max(abs(c) for c in v.transform.crop) < 1.0, v.transform
+
+
 def test_a_plain_copy_names_no_filter(wa, original):
     v = _verdict(original, cand(jpeg(wa, 75)))
     assert v is not None and v.kind == "same" and v.transform.filters == (), v
