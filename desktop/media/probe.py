@@ -227,10 +227,11 @@ def _boxes_cut(source: Path | io.BytesIO) -> str | None:
 
 def _detail(exc: BaseException) -> str:
     """A decoder's message, on one line and short enough for a problem list. A decoder's own slip on a damaged
-    file (a KeyError naming an internal table, 'MPO') says nothing to a handler: its header cannot be read."""
+    file (a KeyError naming an internal table, 'MPO') says nothing to a handler: its header cannot be read; nor
+    does the name of an exception that came without a message."""
     if isinstance(exc, (KeyError, IndexError, AttributeError, TypeError, ZeroDivisionError)):
         return "its header cannot be read"
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = " ".join(str(exc).split()) or "its content cannot be read"  # an exception without a message
     return text if len(text) <= 120 else text[:117] + "..."
 
 

@@ -80,3 +80,12 @@ def test_a_camera_raw_that_pillow_cannot_open_is_still_kept_as_raw(tmp_path):
     result = probe_path(path)
     assert (result.kind, result.format) == (MediaKind.OTHER, "NEF")
     assert any("cannot be shown" in w for w in result.warnings)
+
+
+def test_a_decoder_error_without_a_message_is_said_in_words_not_by_its_class():
+    """A decoder that stops with an exception that carries no message (``OSError()``) gave the reason "OSError"."""
+    from desktop.media.probe import _detail
+
+    assert _detail(OSError()) == "its content cannot be read"
+    assert _detail(ValueError("  ")) == "its content cannot be read"
+    assert _detail(OSError("image file is truncated")) == "image file is truncated"
