@@ -414,7 +414,8 @@ def _check_jpeg_end(data: bytes, reduced: Image.Image) -> str | None:
     photo could have one.
     """
     sos = _first_scan(data)
-    if sos is not None and data.find(b"\xff\xd9", sos) < 0:  # the first is as good as the last: see above
+    # any end marker after the scan will do (see above): searched from the file's end, where one nearly always is
+    if sos is not None and data.rfind(b"\xff\xd9", sos) < 0:
         blank = data[-1:] == b"\x00"
         raise RejectedInput("truncated JPEG (the end of the file is blank)" if blank else "truncated JPEG")
     width, height = reduced.size
