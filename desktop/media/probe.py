@@ -414,8 +414,10 @@ def _check_jpeg_end(data: bytes, reduced: Image.Image) -> str | None:
     photo could have one.
     """
     sos = _first_scan(data)
-    # any end marker after the scan will do (see above): searched from the file's end, where one nearly always is
-    if sos is not None and data.rfind(b"\xff\xd9", sos) < 0:
+    # any end marker after the scan will do (see above): first near the file's end, where one nearly always is, then
+    # from the scan on (a photo followed by a gigabyte of zeros: its marker is near the start, and the map of the
+    # file is read no further)
+    if sos is not None and data.rfind(b"\xff\xd9", max(sos, len(data) - 65536)) < 0 and data.find(b"\xff\xd9", sos) < 0:
         blank = data[-1:] == b"\x00"
         raise RejectedInput("truncated JPEG (the end of the file is blank)" if blank else "truncated JPEG")
     width, height = reduced.size
