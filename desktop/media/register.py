@@ -1613,12 +1613,20 @@ def _transform(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m
 
 
 def _chrome_beyond(fx: _Features, fy: _Features, m: np.ndarray) -> bool:
-    """The band trimmed off ``x``'s content box is chrome: ``x``'s whole frame, laid on ``y`` by ``m`` (``x``'s
-    grey -> ``y``'s), reaches more than ``TRIM`` beyond ``y``'s whole frame on some side."""
+    """The band trimmed off ``x``'s content box is chrome: laid on ``y`` by ``m`` (``x``'s grey -> ``y``'s),
+    ``x``'s whole frame reaches more than ``TRIM`` beyond ``y``'s whole frame on some side while its content box
+    does not (a screenshot's bars around the photo). A fuller view of ``y`` whose own plain band was trimmed (a
+    flat sky) shows picture beyond ``y`` too: its content box reaches beyond as well."""
     if not _trimmed(fx.proof.box):
         return False
-    frame = _frame_point(fy, _grey_point(fx, _CORNERS) @ m[:, :2].T + m[:, 2])
-    return max(-frame[:, 0].min(), -frame[:, 1].min(), frame[:, 0].max() - 1, frame[:, 1].max() - 1) > TRIM
+
+    def beyond(points: np.ndarray) -> float:
+        frame = _frame_point(fy, points @ m[:, :2].T + m[:, 2])
+        return max(-frame[:, 0].min(), -frame[:, 1].min(), frame[:, 0].max() - 1, frame[:, 1].max() - 1)
+
+    hx, wx = fx.grey.shape
+    content = np.array([[0, 0], [wx, 0], [wx, hx], [0, hx]], np.float64)
+    return beyond(_grey_point(fx, _CORNERS)) > TRIM and beyond(content) <= TRIM
 
 
 def _content_px(c: DupCandidate, proof: Proof) -> tuple[float, float]:

@@ -1213,6 +1213,20 @@ def test_a_plain_band_of_the_photo_itself_is_no_screenshot_chrome():
     assert v.transform.screenshot is None and max(abs(c) for c in v.transform.crop) < 1.0, v.transform
 
 
+def test_a_photo_with_a_plain_band_keeps_over_its_crop_and_the_crop_is_worded():
+    """The photo with a flat sky band shows more than its crop on the left as well: picture beyond the crop, not a
+    screenshot's chrome (its box was trimmed by the sky alone). It keeps over the crop, and the crop is worded as
+    one (was: the crop kept, the photo "screenshot: picture at 512 x 340 px inside a 512 x 512 frame")."""
+    img = np.asarray(_skimage_photo("astronaut.png"), np.float32).copy()
+    img[: img.shape[0] // 3] = (70, 120, 200)
+    img = Image.fromarray(img.astype(np.uint8))
+    photo, cropped = cand(jpeg(img, 92), key="photo"), cand(jpeg(img.crop((40, 30, 512, 512)), 85), key="cropped")
+    groups = [g for g in register.group_pictures([cropped, photo]) if g.kind == "same"]
+    assert [g.members for g in groups] == [["photo", "cropped"]], groups
+    t = groups[0].transforms["cropped"]
+    assert t.screenshot is None and describe(t) == "cropped 8 % left and 6 % top", describe(t)
+
+
 def test_a_plain_copy_names_no_filter(wa, original):
     v = _verdict(original, cand(jpeg(wa, 75)))
     assert v is not None and v.kind == "same" and v.transform.filters == (), v
