@@ -157,7 +157,8 @@ def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[
             return
         before, loose_before = len(plan.chats), len(plan.loose)
         chat_name = chat_name_from_filename(path.name)
-        _plan_folder(scratch, path.name, display, chat_name, plan, problems, None)
+        # what the ZIP holds is not unpacked again (scratch None); a pre-pass over its chats spools beside it
+        _plan_folder(scratch, path.name, display, chat_name, plan, problems, None, spool=scratch.parent)
         if len(plan.chats) == before and chat_name:
             _read_named_export(scratch, display, chat_name, plan, loose_before)
         if len(plan.chats) > before:  # a chat export (or several): the ZIP is kept with the first, as its container
@@ -194,7 +195,10 @@ def _plan_folder(
     plan: Plan,
     problems: list[Problem],
     scratch: Path | None,
+    spool: Path | None = None,
 ) -> None:
+    """``scratch``: where ZIPs met here are unpacked (``None``: not unpacked); ``spool``: where a pre-pass over
+    several chats spools when there is no ``scratch`` (the import's own scratch folder, never the system's)."""
     chats = find_chat_exports(root, plan.own)
     chat_dirs = {c.parent for c in chats}
     per_dir = {d: sum(1 for c in chats if c.parent == d) for d in chat_dirs}
@@ -215,7 +219,8 @@ def _plan_folder(
             # ZIP or an e-mail that none names is unpacked or read as mail, as in a folder without chats
             read = _unpacked_or_mail(f, head, scratch)
             if read and f.parent not in named:
-                named[f.parent] = _named_by_chats([c for c in chats if c.parent == f.parent], scratch)
+                named[f.parent] = _named_by_chats([c for c in chats if c.parent == f.parent],
+                                                  scratch if scratch is not None else spool)
             if not read or f in named[f.parent]:
                 plan.shared.append(LooseFile(f, f.name, shown, _mtime(f), label, label))
                 continue

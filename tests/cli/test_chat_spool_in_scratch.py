@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import UTC
 from pathlib import Path
 
 from tests.cli.test_faults import ROOT
@@ -65,3 +66,37 @@ def test_a_long_chat_spools_into_the_import_scratch_folder(tmp_path):
     assert spools, sorted(seen)  # anonymous files in the library's scratch folder
     assert list(system_tmp.iterdir()) == []
     assert [p.name for p in (data / "tmp").iterdir() if p.name.startswith("import-")] == []  # cleaned up
+
+
+def test_the_chats_of_a_zip_holding_several_spool_into_the_import_scratch_folder(tmp_path):
+    """A ZIP holding two chats and an e-mail (a customer's Downloads folder, zipped): the pre-pass that reads which
+    files the chats name, to tell the e-mail none names from an attachment, spooled a long chat into the system's
+    temporary folder (it had no scratch folder of its own inside the ZIP)."""
+    from datetime import datetime
+
+    from tests.gen import zip_of
+    from tests.intake.mailgen import simple_eml
+
+    long = long_chat(tmp_path / "work" / CHAT, 30_000).read_bytes()
+    other = b"18/05/2024, 09:00 - Piet Pieters: Goedemorgen\n"
+    mail = simple_eml("Ana Costa <ana@example.org>", "claims@example.test", "Broken window",
+                      datetime(2024, 5, 20, 10, 0, tzinfo=UTC), "<window@example.org>", body="See above.")
+    zipped = zip_of(tmp_path / "Downloads.zip", [(CHAT, long), ("WhatsApp Chat with Piet Pieters.txt", other),
+                                                 ("claim.eml", mail)])
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    data = tmp_path / "lib"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["TMPDIR"] = str(system_tmp)
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data), "import", str(zipped),
+                             "--json"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen: set[str] = set()
+    while proc.poll() is None:
+        seen |= open_files(proc.pid)
+        time.sleep(0.005)
+    stdout, stderr = proc.communicate()
+    assert proc.returncode == 0, stderr
+    assert len(json.loads(stdout)["cases"]) >= 2  # two chats, and the e-mail read as mail
+    in_system_tmp = [p for p in seen if p.startswith(str(system_tmp))]
+    assert in_system_tmp == [], in_system_tmp
+    assert list(system_tmp.iterdir()) == []
