@@ -44,14 +44,13 @@ def open_files(pid: int) -> set[str]:
     return out
 
 
-def test_a_long_chat_spools_into_the_import_scratch_folder(tmp_path):
-    chat = long_chat(tmp_path / "export" / CHAT, 30_000)
-    system_tmp = tmp_path / "system-tmp"
+def import_watched(target: Path, data: Path, system_tmp: Path) -> tuple[str, set[str]]:
+    """``casedesk import TARGET --json`` into ``data`` with the system's temporary folder at ``system_tmp`` (made
+    empty here): its stdout, and every file the process had open while it ran."""
     system_tmp.mkdir()
-    data = tmp_path / "lib"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["TMPDIR"] = str(system_tmp)
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data), "import", str(chat),
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data), "import", str(target),
                              "--json"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seen: set[str] = set()
     while proc.poll() is None:
@@ -59,6 +58,13 @@ def test_a_long_chat_spools_into_the_import_scratch_folder(tmp_path):
         time.sleep(0.005)
     stdout, stderr = proc.communicate()
     assert proc.returncode == 0, stderr
+    return stdout, seen
+
+
+def test_a_long_chat_spools_into_the_import_scratch_folder(tmp_path):
+    chat = long_chat(tmp_path / "export" / CHAT, 30_000)
+    system_tmp, data = tmp_path / "system-tmp", tmp_path / "lib"
+    stdout, seen = import_watched(chat, data, system_tmp)
     assert json.loads(stdout)["cases"]
     in_system_tmp = [p for p in seen if p.startswith(str(system_tmp))]
     assert in_system_tmp == [], in_system_tmp
@@ -83,19 +89,8 @@ def test_the_chats_of_a_zip_holding_several_spool_into_the_import_scratch_folder
                       datetime(2024, 5, 20, 10, 0, tzinfo=UTC), "<window@example.org>", body="See above.")
     zipped = zip_of(tmp_path / "Downloads.zip", [(CHAT, long), ("WhatsApp Chat with Piet Pieters.txt", other),
                                                  ("claim.eml", mail)])
-    system_tmp = tmp_path / "system-tmp"
-    system_tmp.mkdir()
-    data = tmp_path / "lib"
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env["TMPDIR"] = str(system_tmp)
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data), "import", str(zipped),
-                             "--json"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    seen: set[str] = set()
-    while proc.poll() is None:
-        seen |= open_files(proc.pid)
-        time.sleep(0.005)
-    stdout, stderr = proc.communicate()
-    assert proc.returncode == 0, stderr
+    system_tmp, data = tmp_path / "system-tmp", tmp_path / "lib"
+    stdout, seen = import_watched(zipped, data, system_tmp)
     assert len(json.loads(stdout)["cases"]) >= 2  # two chats, and the e-mail read as mail
     in_system_tmp = [p for p in seen if p.startswith(str(system_tmp))]
     assert in_system_tmp == [], in_system_tmp
