@@ -108,6 +108,14 @@ def verdict_from_text(text: str) -> Verdict | None:
         raise ValueError(f"not a kept verdict: {e}") from e
 
 
+# the filters of the whole picture a transform names (``Transform.filters``), in English and Dutch: also the stored
+# record's words (``desktop.core.transform_text``)
+FILTER_WORDS = {
+    "black-and-white": ("in black and white", "in zwart-wit"),
+    "toned": ("toned in one colour (sepia)", "in één kleur getint (sepia)"),
+    "vignette": ("darker towards the corners (vignette)", "donkerder naar de hoeken (vignet)"),
+}
+
 _WORDS = {
     "cropped": ("cropped", "bijgesneden"),
     "left": ("left", "links"),
@@ -126,9 +134,7 @@ _WORDS = {
     "screenshot": ("screenshot: picture at {w} px inside a {fw}x{fh} frame",
                    "schermafbeelding: foto van {w} px in een kader van {fw}x{fh}"),
     "mirrored": ("mirrored", "gespiegeld"),
-    "black-and-white": ("in black and white", "in zwart-wit"),
-    "toned": ("toned in one colour (sepia)", "in één kleur getint (sepia)"),
-    "vignette": ("darker towards the corners (vignette)", "donkerder naar de hoeken (vignet)"),
+    **FILTER_WORDS,
     "unchanged": ("picture unchanged", "foto ongewijzigd"),
     "region": ("changed here: {l:.0f}-{r:.0f} % from the left, {t:.0f}-{b:.0f} % from the top",
                "hier gewijzigd: {l:.0f}-{r:.0f} % van links, {t:.0f}-{b:.0f} % van boven"),
@@ -165,7 +171,7 @@ def describe(t: Transform | None, lang: str = "en") -> str:
         parts.append(_w("roll", lang).format(deg=t.roll))
     if t.mirrored:
         parts.append(_w("mirrored", lang))
-    parts += [_w(f, lang) for f in t.filters if f in _WORDS]
+    parts += [_w(f, lang) for f in t.filters if f in FILTER_WORDS]
     if not t.screenshot and abs(t.scale - 1) >= NOTABLE_SCALE:
         parts.append(_w("smaller" if t.scale < 1 else "larger", lang).format(p=round(100 * t.scale)))
     if abs(t.brightness) >= NOTABLE_TONE:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from desktop.core.sameness import FILTER_WORDS
+
 _SIDES = (("left", "left", "links"), ("top", "top", "boven"), ("right", "right", "rechts"),
           ("bottom", "bottom", "onder"))
 _AND = {"en": "and", "nl": "en"}
@@ -119,16 +121,11 @@ def _mirrored(t: Mapping, lang: str) -> str | None:
     return "gespiegeld" if lang == "nl" else "mirrored"
 
 
-_FILTERS = {"black-and-white": ("in black and white", "in zwart-wit"),
-            "toned": ("toned in one colour (sepia)", "in één kleur getint (sepia)"),
-            "vignette": ("darker towards the corners (vignette)", "donkerder naar de hoeken (vignet)")}
-
-
 def _filters(t: Mapping, lang: str) -> list[str]:
     names = t.get("filters")
     if not isinstance(names, Sequence) or isinstance(names, str):
         return []
-    return [_FILTERS[n][lang == "nl"] for n in names if n in _FILTERS]
+    return [FILTER_WORDS[n][lang == "nl"] for n in names if n in FILTER_WORDS]
 
 
 def transform_parts(transform: Mapping | None, lang: str = "en") -> list[str]:

@@ -47,6 +47,16 @@ def special_kind(mode: int) -> str | None:
     return "not a regular file"
 
 
+def read_head(path: Path, n: int) -> bytes:
+    """The first ``n`` bytes of a regular file, or nothing when it cannot be read or is no regular file (whoever
+    reads it whole says why)."""
+    try:
+        with open_regular(path) as f:
+            return f.read(n)
+    except (OSError, RejectedInput):
+        return b""
+
+
 def open_regular(path: Path) -> BinaryIO:
     """``path`` opened for reading; ``RejectedInput`` if it is not a regular file (checked on the open file)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))

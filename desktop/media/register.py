@@ -1384,9 +1384,8 @@ def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features, back: np.n
     clipped flat (and was trimmed like chrome) has nothing over the keeper's clouds; they map to its flat level."""
     if not _trimmed(fx.proof.box):
         return None
-    hx, wx = fx.grey.shape
-    frame = _grey_point(fx, _CORNERS).astype(np.float32)  # the whole frame in content pixels
-    content = np.array([[0, 0], [wx, 0], [wx, hx], [0, hx]], np.float32)
+    frame = _grey_point(fx, _CORNERS)  # the whole frame in content pixels
+    content = _content_corners(fx)
     hy, wy = fy.grey.shape
     masks = []
     for poly in (frame, content):
@@ -1414,6 +1413,12 @@ def _chrome_over_picture(fx: _Features, m: np.ndarray, fy: _Features, back: np.n
 
 
 _CORNERS = np.array([[0, 0], [1, 0], [1, 1], [0, 1]], np.float64)  # a frame's corners, in fractions of it
+
+
+def _content_corners(f: _Features) -> np.ndarray:
+    """The corners of ``f``'s content box in its proof-grey pixels, in ``_CORNERS``' order."""
+    h, w = f.grey.shape
+    return _CORNERS * np.array([w, h], np.float64)
 
 
 def _trimmed(box: tuple[float, float, float, float]) -> bool:
@@ -1580,18 +1585,17 @@ def _transform(a: DupCandidate, b: DupCandidate, fa: _Features, fb: _Features, m
                cy: np.ndarray, s: float, angle: float) -> Transform:
     ha, wa = fa.grey.shape
     hb, wb = fb.grey.shape
-    # Each picture's own extent: its whole frame, or its content box when the band trimmed off it is chrome (the
-    # frame reaches beyond the other's whole frame there: a screenshot's bars). A band both boxes trim (a flat sky
-    # at the top of the photo itself) is part of the picture.
+    # Each picture's own extent: its whole frame, or its content box when the band trimmed off it is chrome
+    # (``_chrome_beyond``: a screenshot's bars). A band both boxes trim (a flat sky at the top of the photo itself)
+    # is part of the picture.
     copy_shot = _chrome_beyond(fb, fa, m)
     keeper_shot = _chrome_beyond(fa, fb, cv2.invertAffineTransform(m))
-    own = np.array([[0, 0], [wb, 0], [0, hb], [wb, hb]], np.float64)
-    corners = (own if copy_shot else _grey_point(fb, _CORNERS)) @ m[:, :2].T + m[:, 2]
+    corners = (_content_corners(fb) if copy_shot else _grey_point(fb, _CORNERS)) @ m[:, :2].T + m[:, 2]
     lo, hi = corners.min(0), corners.max(0)
     # a screenshot's box may also have trimmed a plain band of the picture next to its chrome: measured against
     # the keeper's box then, which trims that band alike
     boxed = keeper_shot or copy_shot
-    (x0, y0), (x1, y1) = ((0.0, 0.0), (float(wa), float(ha))) if boxed else _grey_point(fa, _CORNERS)[[0, 2]]
+    (x0, y0), (x1, y1) = (_content_corners(fa) if boxed else _grey_point(fa, _CORNERS))[[0, 2]]
     crop = (100 * (lo[0] - x0) / (x1 - x0), 100 * (lo[1] - y0) / (y1 - y0), 100 * (x1 - hi[0]) / (x1 - x0),
             100 * (y1 - hi[1]) / (y1 - y0))
     crop = tuple(round(min(v, 100.0), 1) for v in crop)  # negative: the copy shows more than the keeper there
@@ -1624,9 +1628,7 @@ def _chrome_beyond(fx: _Features, fy: _Features, m: np.ndarray) -> bool:
         frame = _frame_point(fy, points @ m[:, :2].T + m[:, 2])
         return max(-frame[:, 0].min(), -frame[:, 1].min(), frame[:, 0].max() - 1, frame[:, 1].max() - 1)
 
-    hx, wx = fx.grey.shape
-    content = np.array([[0, 0], [wx, 0], [wx, hx], [0, hx]], np.float64)
-    return beyond(_grey_point(fx, _CORNERS)) > TRIM and beyond(content) <= TRIM
+    return beyond(_grey_point(fx, _CORNERS)) > TRIM and beyond(_content_corners(fx)) <= TRIM
 
 
 def _content_px(c: DupCandidate, proof: Proof) -> tuple[float, float]:

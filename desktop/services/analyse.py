@@ -38,7 +38,7 @@ from pathlib import Path
 from desktop.core.errors import LibraryWriteError, RejectedInput, is_disk_full
 from desktop.core.model import MediaKind, ProbeResult
 from desktop.core.progress import CancelToken, Progress, null_progress
-from desktop.intake.folder import open_regular
+from desktop.intake.folder import open_regular, read_head
 from desktop.media.probe import probe_bytes, probe_path
 from desktop.media.sniff import HEAD_SIZE, sniff
 from desktop.services import scratch
@@ -288,7 +288,7 @@ class _Run:
         except OSError as e:
             return Analysed(path, problem=_unreadable(e))
         except Exception as e:  # noqa: BLE001
-            why = _unexpected(e, _head(path), None)
+            why = _unexpected(e, read_head(path, HEAD_SIZE), None)
         try:
             sha, size = self.lib.blobs.put_file(path)  # hashed while copied
             if self.first_of.setdefault(sha, path) == path:
@@ -333,14 +333,6 @@ def _unexpected(e: Exception, head: bytes, sha: str | None) -> str:
     if sniffed.kind == MediaKind.IMAGE:
         return f"damaged {sniffed.format} picture (its picture data cannot be read)"
     return _UNEXPECTED.get(sniffed.kind, "cannot be read (its content is damaged or of a form not known)")
-
-
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as f:
-            return f.read(HEAD_SIZE)
-    except OSError:
-        return b""
 
 
 def _unreadable(e: OSError) -> str:

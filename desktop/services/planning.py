@@ -9,17 +9,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core.errors import RejectedInput, UnsafeArchive
+from desktop.core.errors import UnsafeArchive
 from desktop.core.model import Problem
 from desktop.core.pathnames import readable
 from desktop.intake.archive import extract_zip, is_zip
 from desktop.intake.chat_export import find_chat_exports, stream_chat_export
-from desktop.intake.folder import OWN_FOLDER, folder_ids, is_ignored, open_regular, special_kind, walk_files
+from desktop.intake.folder import OWN_FOLDER, folder_ids, is_ignored, read_head, special_kind, walk_files
 from desktop.intake.mail import is_mail_file
 from desktop.intake.whatsapp import ChatParseError, chat_name_from_filename, looks_like_chat
 
 # ZIP containers that are documents in their own right: kept as files, never unpacked.
 ZIP_BASED_DOCUMENTS = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".epub", ".apk", ".jar", ".kmz"}
+HEAD = 4096  # bytes read to tell a ZIP, an e-mail or a chat (none when it cannot be read: the analysis says why)
 
 
 @dataclass
@@ -77,15 +78,6 @@ class Plan:
     def unclaimed(self, claimed: set[Path]) -> list[LooseFile]:
         """The files of shared chat folders that no chat names (``claimed``: the files the chats took)."""
         return [f for f in self.shared if f.path not in claimed]
-
-
-def _head(path: Path, n: int = 4096) -> bytes:
-    """The first bytes, or nothing when the file cannot be read (the analysis then says why)."""
-    try:
-        with open_regular(path) as f:
-            return f.read(n)
-    except (OSError, RejectedInput):
-        return b""
 
 
 def _mtime(path: Path) -> datetime | None:
@@ -148,7 +140,7 @@ def _inside(path: Path, folders: list[Path]) -> bool:
 
 
 def _plan_file(path: Path, display: str, label: str, plan: Plan, problems: list[Problem], scratch: Path) -> None:
-    head = _head(path)
+    head = read_head(path, HEAD)
     if is_zip(head) and path.suffix.lower() not in ZIP_BASED_DOCUMENTS:
         try:
             extract_zip(path, scratch, display=display, problems=problems)
@@ -214,7 +206,7 @@ def _plan_folder(
             continue  # files of a chat export are handled with their chat
         rel = f.relative_to(root).as_posix()
         shown = f"{display} › {rel}"
-        head = _head(f)
+        head = read_head(f, HEAD)
         if f.parent in chat_dirs:  # several chats: each takes the files it names, and the rest is loose, but a
             # ZIP or an e-mail that none names is unpacked or read as mail, as in a folder without chats
             read = _unpacked_or_mail(f, head, scratch)
